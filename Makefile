@@ -1,0 +1,43 @@
+# Coffeechat: `make run` serves the app, `make test` runs every test. Nothing else is needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-sqlite test-postgres lint format bench clean system-deps
+
+$(INSTALLED): pyproject.toml
+	@scripts/ensure-python-venv $(PYTHON)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(INSTALLED)
+
+run: $(INSTALLED)
+	$(BIN)/coffeechat migrate
+	$(BIN)/coffeechat serve --host $(HOST) --port $(PORT)
+
+system-deps:
+	@scripts/ensure-system-deps
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: $(INSTALLED)
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+# Every test, browser tests included, on SQLite and then once more on a real PostgreSQL.
+test: $(INSTALLED) system-deps lint test-sqlite test-postgres
+
+test-sqlite: $(INSTALLED)
+	COFFEECHAT_REQUIRE_BROWSER=1 $(BIN)/pytest
+
+test-postgres: $(INSTALLED)
+	COFFEECHAT_REQUIRE_BROWSER=1 scripts/with-postgres $(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache build src/*.egg-info

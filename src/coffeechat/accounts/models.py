@@ -1,0 +1,64 @@
+"""Users, their profile (pitch, background, calendar settings) and the first-run setup token."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Container
+from datetime import date
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from coffeechat.method.business_days import public_holidays
+
+
+class User(AbstractUser):
+    """A Coffeechat user: a job seeker, a student or an advisor."""
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    full_name = models.CharField(max_length=200, blank=True)
+    headline = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="One line about you, as it reads in a message: "
+        "'a final-year economics student at Leeds'.",
+    )
+    school = models.CharField(max_length=200, blank=True)
+    fields_of_interest = models.CharField(
+        max_length=200, blank=True, help_text="How you name the field you are exploring."
+    )
+    elevator_pitch = models.TextField(
+        blank=True, help_text="Thirty seconds on who you are and what you are exploring."
+    )
+    background_summary = models.TextField(
+        blank=True, help_text="Your background and relevant experience, in a few lines (Markdown)."
+    )
+    time_zone = models.CharField(max_length=64, default="UTC")
+    country = models.CharField(
+        max_length=2, default="US", help_text="Two-letter country code for public holidays."
+    )
+    region = models.CharField(
+        max_length=10, blank=True, help_text="State, province or region code, e.g. CA or BY."
+    )
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.user.get_full_name() or self.user.get_username()
+
+    def holidays(self) -> Container[date]:
+        return public_holidays(self.country, self.region)
+
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class SetupToken(models.Model):
+    """The one-time link printed in the terminal on first run, kept as a hash only."""
+
+    token_hash = models.CharField(max_length=128, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from coffeechat.accounts import services
+from coffeechat.accounts.forms import OwnerSetupForm, ProfileForm
+from coffeechat.core.views import autosave_or_page
+
+
+@never_cache
+def setup(request: HttpRequest, token: str) -> HttpResponse:
+    """The one-time first-run page: creates the owner account, then stops working."""
+    if not services.setup_token_is_valid(token):
+        return TemplateResponse(request, "accounts/setup_used.html", status=404)
+    form = OwnerSetupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.create_owner(
+            token=token,
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data["password"],
+            email=form.cleaned_data["email"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome! Start with your profile: your pitch shows on every prep page.")
+        return HttpResponseRedirect(reverse("accounts:profile"))
+    return TemplateResponse(request, "accounts/setup.html", {"form": form})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user.profile)
+    return autosave_or_page(
+        request,
+        form,
+        template="accounts/profile.html",
+        context={},
+        redirect_to=lambda _: reverse("accounts:profile"),
+        saved_message="Profile saved.",
+    )

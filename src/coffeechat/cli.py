@@ -1,0 +1,193 @@
+"""The `coffeechat` command: thin over the same services the web pages use."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+EPILOG = """examples:
+  coffeechat migrate                      create or update the database
+  coffeechat serve                        serve on http://127.0.0.1:8000
+  coffeechat serve --host 0.0.0.0 --port 8080
+  echo 'a long passphrase' | coffeechat createuser maya
+  coffeechat today --user maya --json
+
+Data lives in $COFFEECHAT_HOME (default ~/.local/share/coffeechat); set DATABASE_URL to use PostgreSQL.
+"""
+
+
+class CommandFailed(Exception):
+    """A failure to report as one line, with a non-zero exit status."""
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coffeechat.settings")
+    import django
+
+    django.setup()
+
+
+def _pick_user(username: str | None) -> object:
+    from coffeechat.accounts.models import User
+
+    if username:
+        try:
+            return User.objects.select_related("profile").get(username=username)
+        except User.DoesNotExist:
+            raise CommandFailed(f"no user named {username!r}") from None
+    users = list(User.objects.select_related("profile")[:2])
+    if not users:
+        raise CommandFailed("there are no users yet: run `coffeechat serve` and open the setup link")
+    if len(users) > 1:
+        raise CommandFailed("there are several users: say which with --user USERNAME")
+    return users[0]
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from coffeechat import server
+
+    server.serve(host=args.host, port=args.port, threads=args.threads)
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=1 if args.verbose else 0)
+    print("Database is up to date.")
+    return 0
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("Password (at least 12 characters): ")
+        if first != getpass.getpass("Password (again): "):
+            raise CommandFailed("the two passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_createuser(args: argparse.Namespace) -> int:
+    from django.core.exceptions import ValidationError
+
+    from coffeechat.accounts.services import create_user
+
+    password = _read_password()
+    try:
+        create_user(username=args.username, password=password, email=args.email)
+    except ValidationError as error:
+        raise CommandFailed(" ".join(error.messages)) from None
+    print(f"Created user {args.username}.")
+    return 0
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
+    from coffeechat.followups.queries import today_items
+
+    user = _pick_user(args.user)
+    today = timezone.localdate(timezone=user.profile.tz())
+    items = today_items(user)
+    if args.json:
+        print(json.dumps([item.as_dict(today) for item in items], indent=2))
+        return 0
+    if not items:
+        print("Nothing due. Research an organization or write to someone new.")
+        return 0
+    for item in items:
+        section = item.section(today).value.upper()
+        print(f"{section:<9} {item.due.isoformat()}  {item.title}")
+        if item.detail:
+            print(f"{'':<21}{item.detail}")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["coffeechat manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coffeechat",
+        description="Coffeechat runs your informational-interview practice: research, people, "
+        "outreach, preparation, conversations and follow-ups.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, handler: Callable, summary: str, example: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary,
+            epilog=f"example:\n  {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    serve = command(
+        "serve", cmd_serve, "Serve the web app (waitress, static files included).",
+        "coffeechat serve --port 8000",
+    )  # fmt: skip
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+
+    migrate = command(
+        "migrate", cmd_migrate, "Create or update the database tables.", "coffeechat migrate"
+    )
+    migrate.add_argument("--verbose", action="store_true", help="list each migration applied")
+
+    createuser = command(
+        "createuser", cmd_createuser,
+        "Create a user; asks for the password, or reads one line from standard input.",
+        "echo 'correct horse battery staple' | coffeechat createuser maya",
+    )  # fmt: skip
+    createuser.add_argument("username")
+    createuser.add_argument("--email", default="", help="the user's e-mail address")
+
+    today = command(
+        "today", cmd_today,
+        "Print the Today list: what is due, overdue and coming up, most urgent first.",
+        "coffeechat today --user maya --json",
+    )  # fmt: skip
+    today.add_argument("--user", help="whose list (may be left out when there is one user)")
+    today.add_argument("--json", action="store_true", help="print the items as a JSON list")
+
+    manage = command(
+        "manage", cmd_manage, "Run a Django management command (for administrators).",
+        "coffeechat manage check --deploy",
+    )  # fmt: skip
+    manage.add_argument("rest", nargs=argparse.REMAINDER, help="the command and its arguments")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        _setup_django()
+        return args.handler(args)
+    except CommandFailed as error:
+        print(f"coffeechat {args.command}: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # one clear line instead of a traceback
+        from django.core.exceptions import ImproperlyConfigured
+        from django.db import DatabaseError
+
+        if isinstance(error, ImproperlyConfigured | DatabaseError | OSError):
+            print(f"coffeechat {args.command}: error: {error}", file=sys.stderr)
+            return 1
+        raise

@@ -1,0 +1,169 @@
+"""Preparing, holding and closing a conversation, and turning referrals into contacts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from coffeechat.conversations.models import (
+    Conversation,
+    ConversationQuestion,
+    Question,
+    Referral,
+    Status,
+    Takeaway,
+)
+from coffeechat.followups import services as followups
+from coffeechat.method import cadence
+from coffeechat.method.questions import AGENDA_KEYS, BUILT_IN_QUESTIONS
+from coffeechat.method.today import Kind
+from coffeechat.people.models import Contact, HowKnown
+from coffeechat.research.models import Organization
+
+
+def seed_question_bank(user: object) -> None:
+    """Give a new user their own, editable copy of the built-in questions."""
+    Question.objects.bulk_create(
+        Question(owner=user, category=category.value, text=text, built_in=True)
+        for category, text in BUILT_IN_QUESTIONS
+    )
+
+
+def add_questions(conversation: Conversation, texts: list[tuple[str, str]]) -> int:
+    """Append questions (category, text) to the conversation, skipping ones already there."""
+    present = set(conversation.questions.values_list("text", flat=True))
+    position = conversation.questions.aggregate(top=Max("position"))["top"] or 0
+    new = []
+    for category, text in texts:
+        if text in present:
+            continue
+        present.add(text)
+        position += 1
+        new.append(
+            ConversationQuestion(
+                conversation=conversation, category=category, text=text, position=position
+            )
+        )
+    ConversationQuestion.objects.bulk_create(new)
+    return len(new)
+
+
+def add_own_question(conversation: Conversation, *, category: str, text: str) -> Question:
+    """A question of the user's own: kept in their bank for next time and added here."""
+    question, _ = Question.objects.get_or_create(
+        owner=conversation.owner, text=text.strip(), defaults={"category": category}
+    )
+    add_questions(conversation, [(question.category, question.text)])
+    return question
+
+
+def start(conversation: Conversation, now: datetime | None = None) -> None:
+    """Start the clock; starting again after a reload keeps the first start time."""
+    if conversation.started_at is None:
+        conversation.started_at = now or timezone.now()
+    conversation.status = Status.IN_PROGRESS
+    conversation.save(update_fields=["started_at", "status", "updated_at"])
+
+
+def set_agenda_item(conversation: Conversation, key: str, done: bool) -> None:
+    if key not in AGENDA_KEYS:
+        raise ValueError(f"Unknown agenda item {key!r}")
+    items = set(conversation.agenda_done)
+    items.add(key) if done else items.discard(key)
+    conversation.agenda_done = sorted(items)
+    conversation.save(update_fields=["agenda_done", "updated_at"])
+
+
+def add_takeaway(conversation: Conversation, *, kind: str, text: str) -> Takeaway:
+    return Takeaway.objects.create(conversation=conversation, kind=kind, text=text.strip())
+
+
+def _organization_named(owner: object, name: str) -> Organization | None:
+    name = name.strip()
+    if not name:
+        return None
+    existing = Organization.objects.owned_by(owner).filter(name__iexact=name).first()
+    return existing or Organization.objects.create(owner=owner, name=name)
+
+
+@transaction.atomic
+def add_referral(
+    conversation: Conversation,
+    *,
+    first_name: str,
+    last_name: str = "",
+    organization: str = "",
+    role: str = "",
+    email: str = "",
+    may_use_name: bool = False,
+) -> Referral:
+    """A referral becomes a contact introduced by this person, to contact within 3 business days."""
+    owner = conversation.owner
+    contact = Contact.objects.create(
+        owner=owner,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email.strip(),
+        role=role.strip(),
+        organization=_organization_named(owner, organization),
+        how_known=HowKnown.REFERRAL,
+        introduced_by=conversation.contact,
+    )
+    referral = Referral.objects.create(
+        conversation=conversation, contact=contact, may_use_name=may_use_name
+    )
+    profile = owner.profile
+    day = timezone.localdate(conversation.scheduled_at, timezone=profile.tz())
+    permission = (
+        f"You may mention {conversation.contact.first_name}."
+        if may_use_name
+        else f"Ask before mentioning {conversation.contact.first_name}."
+    )
+    followups.open_followup(
+        contact=contact,
+        kind=Kind.CONTACT_REFERRAL,
+        due_on=cadence.referral_contact_due(day, profile.holidays()),
+        conversation=conversation,
+        note=f"Referred by {conversation.contact.full_name}. {permission}",
+    )
+    return referral
+
+
+@transaction.atomic
+def end(
+    conversation: Conversation,
+    *,
+    learned: str,
+    still_unknown: str,
+    next_steps: str,
+    now: datetime | None = None,
+) -> None:
+    """Record the outcome; a thank-you is then due within 24 hours."""
+    now = now or timezone.now()
+    already_held = conversation.status == Status.HELD
+    conversation.learned = learned
+    conversation.still_unknown = still_unknown
+    conversation.next_steps = next_steps
+    conversation.status = Status.HELD
+    conversation.started_at = conversation.started_at or conversation.scheduled_at
+    conversation.ended_at = conversation.ended_at or now
+    conversation.save()
+    if already_held:
+        return
+    due_at = cadence.thank_you_due(conversation.ended_at)
+    followups.open_followup(
+        contact=conversation.contact,
+        kind=Kind.THANK_YOU,
+        due_on=timezone.localdate(due_at, timezone=conversation.owner.profile.tz()),
+        due_at=due_at,
+        conversation=conversation,
+        note="Send a thank-you within 24 hours.",
+    )
+
+
+def cancel(conversation: Conversation) -> None:
+    conversation.status = Status.CANCELLED
+    conversation.save(update_fields=["status", "updated_at"])

@@ -1,0 +1,24 @@
+"""What every user-owned record shares."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class OwnedQuerySet(models.QuerySet):
+    def owned_by(self, user: models.Model) -> OwnedQuerySet:
+        return self.filter(owner=user)
+
+
+class OwnedModel(models.Model):
+    """A record that belongs to exactly one user; every query goes through `owned_by`."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True

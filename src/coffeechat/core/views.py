@@ -1,0 +1,80 @@
+"""Shared view helpers: ownership, autosaving forms, deletion with confirmation, help."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import models
+from django.forms import ModelForm
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+M = TypeVar("M", bound=models.Model)
+
+
+def owned_or_404(model: type[M], request: HttpRequest, pk: int, **lookups: Any) -> M:
+    """The user's own object, or 404: another user's object is indistinguishable from none."""
+    return get_object_or_404(model, pk=pk, owner=request.user, **lookups)
+
+
+def autosave_or_page(
+    request: HttpRequest,
+    form: ModelForm,
+    *,
+    template: str,
+    context: dict[str, Any],
+    redirect_to: Callable[[models.Model], str],
+    saved_message: str = "",
+) -> HttpResponse:
+    """Handle an edit form that autosaves through HTMX and also works as a plain form.
+
+    An HTMX post saves a valid form and answers with the status line ("Saved 10:42:03") or the
+    errors, never losing what the user typed; a normal post redirects or re-renders the page.
+    """
+    if request.method == "POST":
+        if form.is_valid():
+            obj = form.save()
+            if request.htmx:
+                return TemplateResponse(
+                    request, "core/autosave_status.html", {"saved_at": timezone.localtime()}
+                )
+            if saved_message:
+                messages.success(request, saved_message)
+            return HttpResponseRedirect(redirect_to(obj))
+        if request.htmx:
+            return TemplateResponse(
+                request, "core/autosave_status.html", {"errors": form.errors}
+            )
+    return TemplateResponse(request, template, {**context, "form": form})
+
+
+def confirm_delete(
+    request: HttpRequest,
+    obj: models.Model,
+    *,
+    kind: str,
+    consequence: str,
+    cancel_url: str,
+    done_url: str,
+) -> HttpResponse:
+    """Nothing is deleted without a confirmation page first."""
+    if request.method == "POST":
+        label = str(obj)
+        obj.delete()
+        messages.success(request, f"Deleted {kind} “{label}”.")
+        return HttpResponseRedirect(done_url)
+    return TemplateResponse(
+        request,
+        "core/confirm_delete.html",
+        {"object": obj, "kind": kind, "consequence": consequence, "cancel_url": cancel_url},
+    )
+
+
+@login_required
+def help_page(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(request, "core/help.html")

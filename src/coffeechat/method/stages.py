@@ -1,0 +1,67 @@
+"""A contact's stage, derived from what happened: never a field the user keeps in sync."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from coffeechat.method.business_days import business_days_between
+from coffeechat.method.cadence import MOVE_ON_AFTER
+
+
+class Stage(StrEnum):
+    IDENTIFIED = "identified"
+    CONTACTED = "contacted"
+    REPLIED = "replied"
+    SCHEDULED = "scheduled"
+    MET = "met"
+    THANKED = "thanked"
+    KEEPING_IN_TOUCH = "keeping in touch"
+    DECLINED = "declined"
+    NO_RESPONSE = "no response"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+@dataclass(frozen=True)
+class ContactHistory:
+    """The facts about one contact that decide the stage (all optional)."""
+
+    first_request_sent_at: datetime | None = None
+    last_reply_on: date | None = None
+    declined: bool = False
+    upcoming_conversation_at: datetime | None = None
+    last_met_at: datetime | None = None
+    thanked_at: datetime | None = None
+    last_message_sent_at: datetime | None = None
+
+
+def contact_stage(
+    history: ContactHistory, today: date, holidays: Container[date] = frozenset()
+) -> Stage:
+    """Where a contact stands, latest event first.
+
+    Meeting someone outranks everything before it; a decline counts only if no conversation
+    happened or is planned; silence becomes "no response" after the 3B7 routine has run out.
+    """
+    if history.last_met_at:
+        if history.thanked_at and history.thanked_at >= history.last_met_at:
+            sent = history.last_message_sent_at
+            if sent and sent > history.thanked_at:
+                return Stage.KEEPING_IN_TOUCH
+            return Stage.THANKED
+        return Stage.MET
+    if history.upcoming_conversation_at:
+        return Stage.SCHEDULED
+    if history.declined:
+        return Stage.DECLINED
+    if history.last_reply_on:
+        return Stage.REPLIED
+    if history.first_request_sent_at:
+        waited = business_days_between(history.first_request_sent_at.date(), today, holidays)
+        return Stage.NO_RESPONSE if waited >= MOVE_ON_AFTER else Stage.CONTACTED
+    return Stage.IDENTIFIED

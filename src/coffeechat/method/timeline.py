@@ -1,0 +1,21 @@
+"""A contact's timeline: every message, reply, conversation and follow-up, newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    kind: str
+    title: str
+    detail: str = ""
+    url: str = ""
+
+
+def merge_timeline(*streams: Iterable[TimelineEntry]) -> list[TimelineEntry]:
+    entries = [entry for stream in streams for entry in stream]
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)

@@ -1,0 +1,83 @@
+"""The Today list: what is due, overdue and coming up, most urgent first."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+# How far ahead the list looks for things coming up.
+HORIZON = timedelta(days=7)
+
+
+class Kind(StrEnum):
+    THANK_YOU = "thank_you"
+    NO_REPLY = "no_reply"
+    CONTACT_REFERRAL = "contact_referral"
+    FOLLOW_UP = "follow_up"
+    CONVERSATION = "conversation"
+
+
+# Within one day, the most perishable first: a late thank-you hurts more than a late referral.
+_KIND_RANK = {
+    Kind.THANK_YOU: 0,
+    Kind.NO_REPLY: 1,
+    Kind.CONTACT_REFERRAL: 2,
+    Kind.FOLLOW_UP: 3,
+    Kind.CONVERSATION: 4,
+}
+
+
+class Section(StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    UPCOMING = "coming up"
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    kind: Kind
+    title: str
+    detail: str
+    due: date
+    url: str
+    action: str
+    at: datetime | None = None
+    followup_id: int | None = None
+
+    def section(self, today: date) -> Section:
+        if self.due < today:
+            return Section.OVERDUE
+        if self.due == today:
+            return Section.TODAY
+        return Section.UPCOMING
+
+    def days_late(self, today: date) -> int:
+        return max((today - self.due).days, 0)
+
+    def as_dict(self, today: date) -> dict[str, Any]:
+        data = asdict(self)
+        data["kind"] = self.kind.value
+        data["due"] = self.due.isoformat()
+        data["at"] = self.at.isoformat() if self.at else None
+        data["section"] = self.section(today).value
+        return data
+
+
+def within_horizon(item: TodayItem, today: date) -> bool:
+    return item.due <= today + HORIZON
+
+
+def order_today(items: list[TodayItem], today: date) -> list[TodayItem]:
+    """Overdue first (longest overdue at the top), then today, then what is coming up."""
+    kept = [item for item in items if within_horizon(item, today)]
+    return sorted(
+        kept,
+        key=lambda item: (
+            item.due,
+            _KIND_RANK[item.kind],
+            item.at.timestamp() if item.at else 0.0,
+            item.title,
+        ),
+    )

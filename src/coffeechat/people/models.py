@@ -1,0 +1,60 @@
+"""Step 2: the people in the user's network and who can introduce them to whom."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+from coffeechat.core.models import OwnedModel
+from coffeechat.research.models import Organization
+
+
+class HowKnown(models.TextChoices):
+    FRIEND = "friend", "Friend"
+    FAMILY = "family", "Family"
+    ALUMNI = "alumni", "Alumni"
+    PROFESSOR = "professor", "Professor"
+    FORMER_COLLEAGUE = "former_colleague", "Former colleague"
+    LINKEDIN = "linkedin", "LinkedIn"
+    REFERRAL = "referral", "Referral"
+    COLD = "cold", "Cold (no connection yet)"
+
+
+class Contact(OwnedModel):
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    linkedin_url = models.URLField("LinkedIn URL", blank=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="contacts"
+    )
+    role = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    education = models.CharField(max_length=300, blank=True)
+    how_known = models.CharField(
+        "How you know them", max_length=20, choices=HowKnown.choices, default=HowKnown.COLD
+    )
+    introduced_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="introduced",
+        help_text="Who put you in touch, or who can.",
+    )
+    notes = models.TextField(blank=True, help_text="Markdown.")
+
+    class Meta:
+        ordering = ["first_name", "last_name"]
+        indexes = [models.Index(fields=["owner", "first_name", "last_name"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:contact", args=[self.pk])

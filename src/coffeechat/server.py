@@ -1,0 +1,51 @@
+"""`coffeechat serve`: a production WSGI server (waitress) with static files (WhiteNoise)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+log = logging.getLogger("coffeechat.server")
+
+
+
+def check_migrations() -> None:
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        from coffeechat.cli import CommandFailed
+
+        raise CommandFailed("the database needs updating: run `coffeechat migrate` first")
+
+
+def announce(host: str, port: int) -> None:
+    from coffeechat.accounts.services import issue_setup_token, needs_setup
+
+    shown_host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    base = f"http://{shown_host}:{port}"
+    where = settings.DATABASES["default"]["NAME"]
+    print(f"Coffeechat is serving on {base}/ (data: {where})", flush=True)
+    if needs_setup():
+        token = issue_setup_token()
+        print(
+            "No account yet. Open this one-time link to create yours:\n"
+            f"    {base}/setup/{token}/",
+            flush=True,
+        )
+
+
+def serve(*, host: str, port: int, threads: int) -> None:
+    import waitress
+
+    from coffeechat.wsgi import application
+
+    check_migrations()
+    # Hashed, compressed copies for WhiteNoise; quick and idempotent on every start.
+    call_command("collectstatic", interactive=False, verbosity=0)
+    announce(host, port)
+    sys.stdout.flush()
+    waitress.serve(application, host=host, port=port, threads=threads, ident="coffeechat")

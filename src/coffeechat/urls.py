@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("coffeechat.followups.urls")),
+    path("", include("coffeechat.accounts.urls")),
+    path("research/", include("coffeechat.research.urls")),
+    path("contacts/", include("coffeechat.people.urls")),
+    path("outreach/", include("coffeechat.outreach.urls")),
+    path("conversations/", include("coffeechat.conversations.urls")),
+    path("help/", include("coffeechat.core.urls")),
+]

@@ -1,0 +1,49 @@
+"""Shared fixtures: named personas (alice owns things, bob is another user) and a plain static
+storage so templates render without collectstatic."""
+
+from __future__ import annotations
+
+import pytest
+
+from coffeechat.accounts.services import create_user
+
+PASSWORD = "a long test passphrase 42"
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def alice(db):
+    user = create_user(username="alice", password=PASSWORD, email="alice@example.org")
+    user.profile.full_name = "Alice Martin"
+    user.profile.headline = "a final-year economics student at Leeds"
+    user.profile.school = "Leeds"
+    user.profile.fields_of_interest = "climate finance"
+    user.profile.country = "GB"
+    user.profile.region = "ENG"
+    user.profile.time_zone = "Europe/London"
+    user.profile.save()
+    return user
+
+
+@pytest.fixture
+def bob(db):
+    return create_user(username="bob", password=PASSWORD, email="bob@example.org")
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def bob_client(client, bob):
+    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+    return client
