@@ -16,7 +16,8 @@ EPILOG = """examples:
   echo 'a long passphrase' | coffeechat createuser maya
   coffeechat today --user maya --json
 
-Data lives in $COFFEECHAT_HOME (default ~/.local/share/coffeechat); set DATABASE_URL to use PostgreSQL.
+Data lives in $COFFEECHAT_HOME (default ~/.local/share/coffeechat);
+set DATABASE_URL=postgres://... to use PostgreSQL instead.
 """
 
 
@@ -41,7 +42,9 @@ def _pick_user(username: str | None) -> object:
             raise CommandFailed(f"no user named {username!r}") from None
     users = list(User.objects.select_related("profile")[:2])
     if not users:
-        raise CommandFailed("there are no users yet: run `coffeechat serve` and open the setup link")
+        raise CommandFailed(
+            "there are no users yet: run `coffeechat serve` and open the setup link"
+        )
     if len(users) > 1:
         raise CommandFailed("there are several users: say which with --user USERNAME")
     return users[0]
@@ -124,7 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, handler: Callable, summary: str, example: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, handler: Callable, summary: str, example: str
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             help=summary,
@@ -139,7 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", cmd_serve, "Serve the web app (waitress, static files included).",
         "coffeechat serve --port 8000",
     )  # fmt: skip
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
 

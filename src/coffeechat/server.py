@@ -13,7 +13,6 @@ from django.db.migrations.executor import MigrationExecutor
 log = logging.getLogger("coffeechat.server")
 
 
-
 def check_migrations() -> None:
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
@@ -32,8 +31,7 @@ def announce(host: str, port: int) -> None:
     if needs_setup():
         token = issue_setup_token()
         print(
-            "No account yet. Open this one-time link to create yours:\n"
-            f"    {base}/setup/{token}/",
+            f"No account yet. Open this one-time link to create yours:\n    {base}/setup/{token}/",
             flush=True,
         )
 

@@ -62,3 +62,6 @@ class SetupToken(models.Model):
 
     token_hash = models.CharField(max_length=128, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Setup token from {self.created_at:%Y-%m-%d %H:%M}"

@@ -27,7 +27,9 @@ def setup(request: HttpRequest, token: str) -> HttpResponse:
             email=form.cleaned_data["email"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome! Start with your profile: your pitch shows on every prep page.")
+        messages.success(
+            request, "Welcome! Start with your profile: your pitch shows on every prep page."
+        )
         return HttpResponseRedirect(reverse("accounts:profile"))
     return TemplateResponse(request, "accounts/setup.html", {"form": form})
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from django.db import models
 from django.urls import reverse
 
-from coffeechat.core.models import OwnedModel
+from coffeechat.core.models import OwnedModel, WebAddressField
 from coffeechat.method.cadence import DEFAULT_CONVERSATION_MINUTES
 from coffeechat.method.questions import Category
 from coffeechat.people.models import Contact
@@ -51,7 +51,7 @@ class Conversation(OwnedModel):
     duration_minutes = models.PositiveSmallIntegerField(default=DEFAULT_CONVERSATION_MINUTES)
     mode = models.CharField(max_length=20, choices=Mode.choices, default=Mode.VIDEO)
     place = models.CharField(max_length=300, blank=True, help_text="Address or café.")
-    video_link = models.URLField(blank=True)
+    video_link = WebAddressField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     goal = models.TextField(blank=True, help_text="What you want from this conversation.")
     person_research = models.TextField(

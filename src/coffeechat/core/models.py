@@ -6,6 +6,14 @@ from django.conf import settings
 from django.db import models
 
 
+class WebAddressField(models.URLField):
+    """A URL field whose form assumes https:// when the user types a bare domain."""
+
+    def formfield(self, **kwargs: object) -> object:
+        kwargs.setdefault("assume_scheme", "https")
+        return super().formfield(**kwargs)
+
+
 class OwnedQuerySet(models.QuerySet):
     def owned_by(self, user: models.Model) -> OwnedQuerySet:
         return self.filter(owner=user)

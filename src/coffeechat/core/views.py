@@ -47,9 +47,7 @@ def autosave_or_page(
                 messages.success(request, saved_message)
             return HttpResponseRedirect(redirect_to(obj))
         if request.htmx:
-            return TemplateResponse(
-                request, "core/autosave_status.html", {"errors": form.errors}
-            )
+            return TemplateResponse(request, "core/autosave_status.html", {"errors": form.errors})
     return TemplateResponse(request, template, {**context, "form": form})
 
 

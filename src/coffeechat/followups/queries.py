@@ -43,18 +43,22 @@ def _followup_item(followup: FollowUp) -> TodayItem:
     )
 
 
-def _conversation_item(conversation: object, tz: object) -> TodayItem:
+def _conversation_item(conversation: object, tz: object, now: datetime) -> TodayItem:
     contact = conversation.contact
     start = conversation.scheduled_at.astimezone(tz)
     organization = f" ({contact.organization.name})" if contact.organization else ""
     when = f"{start:%a %d %b, %H:%M}"
+    # Once its time has come, what is owed is the record of how it went, not preparation.
+    begun = conversation.scheduled_at <= now
     return TodayItem(
         kind=Kind.CONVERSATION,
         title=f"Conversation with {contact.full_name}{organization}",
         detail=f"{when}, {conversation.duration_minutes} min, {conversation.get_mode_display()}",
         due=start.date(),
-        url=reverse("conversations:detail", args=[conversation.pk]),
-        action="Prepare",
+        url=reverse(
+            "conversations:conduct" if begun else "conversations:detail", args=[conversation.pk]
+        ),
+        action="Record how it went" if begun else "Prepare",
         at=conversation.scheduled_at,
     )
 
@@ -79,5 +83,5 @@ def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
         .select_related("contact__organization")
     )
     items = [_followup_item(followup) for followup in followups]
-    items += [_conversation_item(conversation, tz) for conversation in conversations]
+    items += [_conversation_item(conversation, tz, now) for conversation in conversations]
     return order_today(items, today)

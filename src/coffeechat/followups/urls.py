@@ -1,2 +1,11 @@
+from django.urls import path
+
+from coffeechat.followups import views
+
 app_name = "followups"
-urlpatterns = []
+urlpatterns = [
+    path("", views.today, name="today"),
+    path("followups/", views.followup_list, name="list"),
+    path("followups/<int:pk>/done/", views.mark_done, name="done"),
+    path("followups/<int:pk>/reopen/", views.reopen, name="reopen"),
+]

@@ -27,7 +27,10 @@ BUILT_IN_QUESTIONS: tuple[tuple[Category, str], ...] = (
     (Category.TYPICAL_DAY, "What does a typical week look like for you?"),
     (Category.TYPICAL_DAY, "Which parts of the work do you enjoy most, and which least?"),
     (Category.TYPICAL_DAY, "What problems are you and your team trying to solve right now?"),
-    (Category.TYPICAL_DAY, "How would you describe the culture here, beyond what the website says?"),
+    (
+        Category.TYPICAL_DAY,
+        "How would you describe the culture here, beyond what the website says?",
+    ),
     (Category.TYPICAL_DAY, "What separates someone who does well in this role from the rest?"),
     (Category.TRENDS, "What changes do you see coming to this field in the next few years?"),
     (Category.TRENDS, "Which skills are becoming more valuable in your work, and which less?"),

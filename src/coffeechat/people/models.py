@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
-from coffeechat.core.models import OwnedModel
+from coffeechat.core.models import OwnedModel, WebAddressField
 from coffeechat.research.models import Organization
 
 
@@ -25,7 +25,7 @@ class Contact(OwnedModel):
     last_name = models.CharField(max_length=100, blank=True)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
-    linkedin_url = models.URLField("LinkedIn URL", blank=True)
+    linkedin_url = WebAddressField("LinkedIn URL", blank=True)
     organization = models.ForeignKey(
         Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="contacts"
     )

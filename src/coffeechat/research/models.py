@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
-from coffeechat.core.models import OwnedModel
+from coffeechat.core.models import OwnedModel, WebAddressField
 
 
 class Field(OwnedModel):
@@ -42,7 +42,7 @@ class Organization(OwnedModel):
     """A target organization, prioritized the LAMP way: Motivation, then Posting, then Advocacy."""
 
     name = models.CharField(max_length=200)
-    website = models.URLField(blank=True)
+    website = WebAddressField(blank=True)
     field = models.ForeignKey(
         Field, on_delete=models.SET_NULL, null=True, blank=True, related_name="organizations"
     )

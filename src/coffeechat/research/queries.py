@@ -25,6 +25,8 @@ def organizations_by_priority(user: object, search: str = "") -> QuerySet[Organi
     )
     if search:
         organizations = organizations.filter(
-            Q(name__icontains=search) | Q(industry__icontains=search) | Q(location__icontains=search)
+            Q(name__icontains=search)
+            | Q(industry__icontains=search)
+            | Q(location__icontains=search)
         )
     return organizations

@@ -13,4 +13,4 @@ register = template.Library()
 @register.filter(name="markdown")
 def markdown_filter(text: str | None) -> SafeString:
     # render_markdown sanitizes with nh3, which is what makes mark_safe correct here.
-    return mark_safe(render_markdown(text or ""))  # noqa: S308
+    return mark_safe(render_markdown(text or ""))

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from coffeechat.core.views import owned_or_404
+from coffeechat.followups import services
+from coffeechat.followups.models import FollowUp
+from coffeechat.followups.queries import today_items
+
+
+@login_required
+def today(request: HttpRequest) -> HttpResponse:
+    items = today_items(request.user)
+    day = timezone.localdate()
+    sections = [
+        (section, list(rows)) for section, rows in groupby(items, key=lambda i: i.section(day))
+    ]
+    return TemplateResponse(
+        request, "followups/today.html", {"sections": sections, "today": day, "count": len(items)}
+    )
+
+
+@login_required
+def followup_list(request: HttpRequest) -> HttpResponse:
+    followups = FollowUp.objects.owned_by(request.user).select_related(
+        "contact__organization", "conversation"
+    )
+    open_ones = followups.open().order_by("due_on", "id")
+    done = followups.filter(done_at__isnull=False).order_by("-done_at")[:50]
+    return TemplateResponse(
+        request,
+        "followups/list.html",
+        {"open": open_ones, "done": done, "today": timezone.localdate()},
+    )
+
+
+def _back(request: HttpRequest) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return reverse("followups:today")
+
+
+@login_required
+@require_POST
+def mark_done(request: HttpRequest, pk: int) -> HttpResponse:
+    followup = owned_or_404(FollowUp, request, pk)
+    services.complete(followup)
+    messages.success(
+        request, f"Done: {followup.get_kind_display().lower()} for {followup.contact}."
+    )
+    return HttpResponseRedirect(_back(request))
+
+
+@login_required
+@require_POST
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    followup = owned_or_404(FollowUp, request, pk)
+    services.reopen(followup)
+    messages.success(
+        request, f"Reopened: {followup.get_kind_display().lower()} for {followup.contact}."
+    )
+    return HttpResponseRedirect(_back(request))

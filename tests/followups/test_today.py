@@ -1,0 +1,133 @@
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from coffeechat.cli import main
+from coffeechat.conversations import services as conversations
+from coffeechat.conversations.models import Conversation
+from coffeechat.followups.models import FollowUp
+from coffeechat.followups.queries import today_items
+from coffeechat.outreach import services as outreach
+from coffeechat.people.models import Contact
+from coffeechat.research.models import Organization
+
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
+
+
+@pytest.fixture
+def journey(alice):
+    """Alice wrote to Sam a week ago, met Jo yesterday, and has a talk with Lee on Monday."""
+    org = Organization.objects.create(owner=alice, name="Acme")
+    sam = Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee", organization=org)
+    jo = Contact.objects.create(owner=alice, first_name="Jo", last_name="Park", organization=org)
+    lee = Contact.objects.create(owner=alice, first_name="Lee", last_name="Wong")
+    with time_machine.travel(NOW - timedelta(days=7), tick=False):
+        outreach.record_message(
+            contact=sam, purpose="request", channel="email", subject="Hi", body="Hello",
+            sent_at=NOW - timedelta(days=7),
+        )  # fmt: skip
+    met = Conversation.objects.create(owner=alice, contact=jo, scheduled_at=NOW - timedelta(days=1))
+    conversations.add_referral(met, first_name="Priya", last_name="Shah", organization="Green")
+    conversations.end(
+        met, learned="a lot", still_unknown="", next_steps="", now=NOW - timedelta(hours=20)
+    )
+    Conversation.objects.create(owner=alice, contact=lee, scheduled_at=NOW + timedelta(days=3))
+    return {"sam": sam, "jo": jo, "lee": lee}
+
+
+@time_machine.travel(NOW, tick=False)
+def test_today_lists_overdue_then_today_then_coming_up(alice_client, journey):
+    page = alice_client.get(reverse("followups:today")).content.decode()
+    titles = [
+        "No reply from Sam Lee (Acme)",
+        "Thank Jo Park (Acme)",
+        "Contact referral Priya Shah (Green)",
+        "Conversation with Lee Wong",
+    ]
+    positions = [page.index(title) for title in titles]
+    assert positions == sorted(positions)
+    assert page.index("Overdue") < positions[0]
+    assert page.index("Today") < positions[1]
+    assert page.index("Coming up") < positions[2]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_command_line_prints_the_same_items_in_the_same_order(alice, journey, capsys):
+    expected = [item.title for item in today_items(alice)]
+    assert main(["today", "--user", "alice", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert [row["title"] for row in printed] == expected
+    assert printed[0]["section"] == "overdue"
+    assert main(["today"]) == 0  # one user: --user may be left out
+    text = capsys.readouterr().out
+    assert text.index("No reply from Sam Lee") < text.index("Conversation with Lee Wong")
+
+
+@time_machine.travel(NOW, tick=False)
+def test_marking_a_follow_up_done_takes_it_off_today(alice_client, journey):
+    followup = FollowUp.objects.get(kind="no_reply")
+    alice_client.post(reverse("followups:done", args=[followup.pk]))
+    assert (
+        "No reply from Sam Lee" not in alice_client.get(reverse("followups:today")).content.decode()
+    )
+    alice_client.post(reverse("followups:reopen", args=[followup.pk]))
+    assert "No reply from Sam Lee" in alice_client.get(reverse("followups:today")).content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_another_users_follow_up_cannot_be_touched(bob_client, journey):
+    followup = FollowUp.objects.get(kind="no_reply")
+    assert bob_client.post(reverse("followups:done", args=[followup.pk])).status_code == 404
+    followup.refresh_from_db()
+    assert followup.done_at is None
+    assert "Sam Lee" not in bob_client.get(reverse("followups:today")).content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_conversation_whose_time_has_passed_asks_for_the_record(alice_client, alice):
+    kim = Contact.objects.create(owner=alice, first_name="Kim")
+    Conversation.objects.create(owner=alice, contact=kim, scheduled_at=NOW - timedelta(hours=2))
+    items = today_items(alice)
+    assert items[0].action == "Record how it went"
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_today_page_runs_the_same_queries_for_few_or_many_items(alice_client, alice):
+    def add(n: int) -> None:
+        for i in range(n):
+            org = Organization.objects.create(owner=alice, name=f"Org {n}-{i}")
+            person = Contact.objects.create(owner=alice, first_name=f"P{n}-{i}", organization=org)
+            FollowUp.objects.create(
+                owner=alice, contact=person, kind="no_reply", due_on=date(2026, 11, 19)
+            )
+            Conversation.objects.create(
+                owner=alice, contact=person, scheduled_at=NOW + timedelta(days=1)
+            )
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            alice_client.get(reverse("followups:today"))
+        return len(queries)
+
+    add(2)
+    few = count()
+    add(20)
+    assert count() == few
+    assert "P20-19" in alice_client.get(reverse("followups:today")).content.decode()
+
+
+def test_the_empty_today_page_says_what_to_do_next(alice_client):
+    page = alice_client.get(reverse("followups:today")).content.decode()
+    assert "Nothing is due." in page
+    assert "Research a target organization" in page
+
+
+def test_today_requires_login(client, db):
+    response = client.get(reverse("followups:today"))
+    assert response.status_code == 302
+    assert reverse("accounts:login") in response["Location"]
