@@ -21,7 +21,7 @@ NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
 
 @pytest.fixture
 def journey(alice):
-    """Alice wrote to Sam a week ago, met Jo yesterday, and has a talk with Lee on Monday."""
+    """Alice wrote to Sam a week ago, met Jo yesterday, and has a talk with Lee next Thursday."""
     org = Organization.objects.create(owner=alice, name="Acme")
     sam = Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee", organization=org)
     jo = Contact.objects.create(owner=alice, first_name="Jo", last_name="Park", organization=org)
@@ -36,7 +36,7 @@ def journey(alice):
     conversations.end(
         met, learned="a lot", still_unknown="", next_steps="", now=NOW - timedelta(hours=20)
     )
-    Conversation.objects.create(owner=alice, contact=lee, scheduled_at=NOW + timedelta(days=3))
+    Conversation.objects.create(owner=alice, contact=lee, scheduled_at=NOW + timedelta(days=6))
     return {"sam": sam, "jo": jo, "lee": lee}
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from urllib.parse import quote
 
 from django.db import transaction
@@ -12,7 +12,14 @@ from django.utils import timezone
 from coffeechat.accounts.models import Profile
 from coffeechat.followups import services as followups
 from coffeechat.method import cadence
-from coffeechat.method.messages import REQUEST, THANK_YOU, connection_line, merge, subject_line
+from coffeechat.method.messages import (
+    REQUEST,
+    THANK_YOU,
+    MessageTemplate,
+    connection_line,
+    merge,
+    subject_line,
+)
 from coffeechat.method.today import Kind
 from coffeechat.outreach.models import Channel, Message, Purpose, Reply
 from coffeechat.people.models import Contact
@@ -56,6 +63,54 @@ def _personal_fields(contact: Contact, profile: Profile) -> dict[str, str]:
 def draft_request(contact: Contact, profile: Profile) -> Draft:
     fields = _personal_fields(contact, profile)
     return Draft(merge(REQUEST.subject, fields), merge(REQUEST.body, fields))
+
+
+# The one polite nudge (7 business days without a reply) and the later "your advice worked" note.
+FOLLOW_UP = MessageTemplate(
+    name="One polite follow-up",
+    subject="Following up: {{subject_connection}}",
+    body=(
+        "Dear {{first_name}},\n\n"
+        "I wrote to you recently and know how busy things get. I would still value 15-20 minutes "
+        "of your advice about {{field}}, whenever suits you.\n\n"
+        "Thank you,\n{{my_name}}"
+    ),
+)
+UPDATE = MessageTemplate(
+    name="An update after your advice",
+    subject="An update, and thanks again",
+    body=(
+        "Dear {{first_name}},\n\n"
+        "I wanted to let you know that I followed your advice and how it went: "
+        "{{what_happened}}\n\n"
+        "Thank you again for your help,\n{{my_name}}"
+    ),
+)
+
+
+def draft_for(contact: Contact, profile: Profile, purpose: str) -> Draft:
+    """A draft for a request, the follow-up nudge or an update (thank-yous need a conversation)."""
+    if purpose == Purpose.FOLLOW_UP:
+        template = FOLLOW_UP
+    elif purpose == Purpose.UPDATE:
+        template = UPDATE
+    else:
+        return draft_request(contact, profile)
+    fields = _personal_fields(contact, profile)
+    return Draft(merge(template.subject, fields), merge(template.body, fields))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def sent_at_on(day: date, tz: tzinfo, now: datetime | None = None) -> datetime:
+    """When a message marked sent on `day` went out: now if today, else that day at this time."""
+    now = now or timezone.now()
+    local_now = now.astimezone(tz)
+    if day == local_now.date():
+        return now
+    return datetime.combine(day, local_now.time().replace(tzinfo=None), tzinfo=tz)
 
 
 def draft_thank_you(conversation: object, profile: Profile) -> Draft:
@@ -137,4 +192,3 @@ def default_channel(contact: Contact) -> str:
     if not contact.email and contact.linkedin_url:
         return Channel.LINKEDIN
     return Channel.EMAIL
-

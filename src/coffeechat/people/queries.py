@@ -1,14 +1,15 @@
-"""Reading contacts together with the facts that decide their stage, in a fixed number of queries."""
+"""Reading contacts with the facts that decide their stage, in a fixed number of queries."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from coffeechat.method.stages import ContactHistory, Stage, contact_stage
+from coffeechat.method.timeline import TimelineEntry, merge_timeline
 from coffeechat.people.models import Contact
 
 
@@ -43,14 +44,12 @@ def with_history(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
             "outcome",
         ),
         h_upcoming=first(
-            conversations.filter(
-                status__in=[Status.SCHEDULED, Status.IN_PROGRESS]
-            ).order_by("scheduled_at"),
+            conversations.filter(status__in=[Status.SCHEDULED, Status.IN_PROGRESS]).order_by(
+                "scheduled_at"
+            ),
             "scheduled_at",
         ),
-        h_met=first(
-            conversations.filter(status=Status.HELD).order_by("-ended_at"), "ended_at"
-        ),
+        h_met=first(conversations.filter(status=Status.HELD).order_by("-ended_at"), "ended_at"),
     )
 
 
@@ -86,13 +85,14 @@ def contact_rows(user: object, queryset: QuerySet[Contact]) -> list[ContactRow]:
 
 def search_contacts(user: object, search: str = "", stage: str = "") -> list[ContactRow]:
     contacts = Contact.objects.owned_by(user)
-    if search:
+    # Every word must match somewhere, so "Priya Shah" finds first name + last name.
+    for word in search.split():
         contacts = contacts.filter(
-            Q(first_name__icontains=search)
-            | Q(last_name__icontains=search)
-            | Q(email__icontains=search)
-            | Q(role__icontains=search)
-            | Q(organization__name__icontains=search)
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(role__icontains=word)
+            | Q(organization__name__icontains=word)
         )
     rows = contact_rows(user, contacts)
     if stage:
@@ -107,3 +107,92 @@ def contacts_at(user: object, organization: object) -> list[ContactRow]:
 def contact_row(user: object, contact: Contact) -> ContactRow:
     return contact_rows(user, Contact.objects.owned_by(user).filter(pk=contact.pk))[0]
 
+
+def _day(value: date) -> str:
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def _reply_at(reply: object, tz: object) -> datetime:
+    """Replies carry a date only: logged the same day, use when it was logged; else that evening."""
+    logged = reply.created_at.astimezone(tz)
+    if logged.date() == reply.received_on:
+        return logged
+    return datetime.combine(reply.received_on, time(23, 59), tzinfo=tz)
+
+
+def _message_entries(contact: Contact) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            at=message.sent_at,
+            kind="message",
+            title=f"{message.get_purpose_display()} sent ({message.get_channel_display()})"
+            + (f": “{message.subject}”" if message.subject else ""),
+            detail=message.body,
+        )
+        for message in contact.messages.all()
+    ]
+
+
+def _reply_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            at=_reply_at(reply, tz),
+            kind="reply",
+            title=f"Reply received: {reply.get_outcome_display()}",
+            detail=reply.note,
+        )
+        for reply in contact.replies.all()
+    ]
+
+
+def _conversation_entries(contact: Contact) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            at=conversation.scheduled_at,
+            kind="conversation",
+            title=f"Conversation ({conversation.get_status_display().lower()}, "
+            f"{conversation.get_mode_display().lower()})",
+            url=conversation.get_absolute_url(),
+        )
+        for conversation in contact.conversations.all()
+    ]
+
+
+def _followup_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+    entries = []
+    for followup in contact.followups.all():
+        done = followup.done_at
+        status = f"Done {_day(timezone.localdate(done, tz))}." if done else "Open."
+        entries.append(
+            TimelineEntry(
+                at=followup.created_at,
+                kind="followup",
+                title=f"Follow-up: {followup.get_kind_display().lower()}, "
+                f"due {_day(followup.due_on)}",
+                detail=f"{status} {followup.note}".strip(),
+            )
+        )
+    return entries
+
+
+def contact_timeline(contact: Contact, *, tz: object = None) -> list[TimelineEntry]:
+    """Every message, reply, conversation and follow-up with this person, newest first."""
+    tz = tz or contact.owner.profile.tz()
+    return merge_timeline(
+        _message_entries(contact),
+        _reply_entries(contact, tz),
+        _conversation_entries(contact),
+        _followup_entries(contact, tz),
+    )
+
+
+def open_followups(contact: Contact) -> QuerySet:
+    return contact.followups.open().order_by("due_on", "id")
+
+
+def first_request_at(contact: Contact) -> datetime | None:
+    """When the first request for a conversation went to this contact, if one did."""
+    from coffeechat.outreach.models import Purpose
+
+    first = contact.messages.filter(purpose=Purpose.REQUEST).order_by("sent_at").first()
+    return first.sent_at if first else None

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from coffeechat.core.views import autosave_or_page, confirm_delete, owned_or_404
+from coffeechat.method.stages import Stage
+from coffeechat.people.forms import ContactForm
+from coffeechat.people.models import Contact, HowKnown
+from coffeechat.people.queries import (
+    contact_row,
+    contact_timeline,
+    open_followups,
+    search_contacts,
+)
+from coffeechat.research.models import Organization
+
+STAGE_CHOICES = [(stage.value, stage.label) for stage in Stage]
+STAGES = {stage.value for stage in Stage}
+
+
+@login_required
+def contacts(request: HttpRequest) -> HttpResponse:
+    search = request.GET.get("q", "").strip()
+    stage = request.GET.get("stage", "")
+    if stage not in STAGES:
+        stage = ""
+    return TemplateResponse(
+        request,
+        "people/contacts.html",
+        {
+            "rows": search_contacts(request.user, search, stage),
+            "search": search,
+            "stage": stage,
+            "stages": STAGE_CHOICES,
+        },
+    )
+
+
+def _owned_pk(request: HttpRequest, name: str, model: type) -> int | None:
+    """A ?name=<pk> preselection, kept only if it points at one of the user's own records."""
+    value = request.GET.get(name, "")
+    if not value.isdigit():
+        return None
+    return (
+        model.objects.owned_by(request.user).filter(pk=value).values_list("pk", flat=True).first()
+    )
+
+
+def _initial(request: HttpRequest) -> dict[str, object]:
+    initial: dict[str, object] = {}
+    organization = _owned_pk(request, "organization", Organization)
+    if organization:
+        initial["organization"] = organization
+    introducer = _owned_pk(request, "introduced_by", Contact)
+    if introducer:
+        initial["introduced_by"] = introducer
+        initial["how_known"] = HowKnown.REFERRAL
+    return initial
+
+
+@login_required
+def contact_new(request: HttpRequest) -> HttpResponse:
+    form = ContactForm(request.POST or None, owner=request.user, initial=_initial(request))
+    if request.method == "POST" and form.is_valid():
+        contact = form.save()
+        messages.success(request, f"Added {contact} to your network.")
+        return HttpResponseRedirect(contact.get_absolute_url())
+    return TemplateResponse(request, "people/contact_form.html", {"form": form})
+
+
+@login_required
+def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    row = contact_row(request.user, owned_or_404(Contact, request, pk))
+    contact = row.contact
+    return TemplateResponse(
+        request,
+        "people/contact_detail.html",
+        {
+            "contact": contact,
+            "stage": row.stage,
+            "introduced": contact.introduced.all(),
+            "timeline": contact_timeline(contact, tz=request.user.profile.tz()),
+            "open_followups": open_followups(contact),
+        },
+    )
+
+
+@login_required
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = owned_or_404(Contact, request, pk)
+    form = ContactForm(request.POST or None, instance=contact, owner=request.user)
+    return autosave_or_page(
+        request,
+        form,
+        template="people/contact_form.html",
+        context={"contact": contact},
+        redirect_to=lambda obj: obj.get_absolute_url(),
+        saved_message="Contact saved.",
+    )
+
+
+@login_required
+def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = owned_or_404(Contact, request, pk)
+    return confirm_delete(
+        request,
+        contact,
+        kind="contact",
+        consequence="Their messages, replies, conversations and follow-ups are deleted too. "
+        "People they introduced stay in your network, without an introducer.",
+        cancel_url=contact.get_absolute_url(),
+        done_url=reverse("people:contacts"),
+    )
