@@ -131,9 +131,7 @@ class Referral(models.Model):
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="referrals"
     )
-    contact = models.OneToOneField(
-        Contact, on_delete=models.CASCADE, related_name="referred_in"
-    )
+    contact = models.OneToOneField(Contact, on_delete=models.CASCADE, related_name="referred_in")
     may_use_name = models.BooleanField("May you use their name?", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

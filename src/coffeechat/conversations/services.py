@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
@@ -167,3 +168,18 @@ def end(
 def cancel(conversation: Conversation) -> None:
     conversation.status = Status.CANCELLED
     conversation.save(update_fields=["status", "updated_at"])
+
+
+def set_agenda(conversation: Conversation, done_keys: Iterable[str]) -> None:
+    """Tick exactly these agenda items (the whole checklist posted at once)."""
+    keys = set(done_keys)
+    unknown = keys - AGENDA_KEYS
+    if unknown:
+        raise ValueError(f"Unknown agenda items {sorted(unknown)!r}")
+    conversation.agenda_done = sorted(keys)
+    conversation.save(update_fields=["agenda_done", "updated_at"])
+
+
+def remove_question(question: ConversationQuestion) -> None:
+    """Take a question off the conversation; the bank keeps it."""
+    question.delete()

@@ -1,2 +1,27 @@
+from django.urls import path
+
+from coffeechat.conversations.views import bank, conduct, prepare, schedule
+
 app_name = "conversations"
-urlpatterns = []
+urlpatterns = [
+    path("", schedule.conversation_list, name="list"),
+    path("new/<int:contact_pk>/", schedule.conversation_new, name="new"),
+    path("<int:pk>/", prepare.conversation_detail, name="detail"),
+    path("<int:pk>/edit/", schedule.conversation_edit, name="edit"),
+    path("<int:pk>/cancel/", schedule.conversation_cancel, name="cancel"),
+    path("<int:pk>/delete/", schedule.conversation_delete, name="delete"),
+    path("<int:pk>/questions/pick/", prepare.pick_questions, name="pick_questions"),
+    path("<int:pk>/questions/own/", prepare.own_question, name="own_question"),
+    path("<int:pk>/start/", prepare.start, name="start"),
+    path("<int:pk>/conduct/", conduct.conduct, name="conduct"),
+    path("<int:pk>/agenda/", conduct.agenda, name="agenda"),
+    path("<int:pk>/notes/", conduct.notes, name="notes"),
+    path("<int:pk>/referrals/", conduct.referral, name="referral"),
+    path("<int:pk>/takeaways/<str:kind>/", conduct.takeaway, name="takeaway"),
+    path("<int:pk>/end/", conduct.end, name="end"),
+    path("asked/<int:pk>/notes/", conduct.answer_notes, name="answer_notes"),
+    path("asked/<int:pk>/remove/", prepare.remove_question, name="remove_question"),
+    path("questions/", bank.questions, name="questions"),
+    path("questions/<int:pk>/", bank.question_edit, name="question_edit"),
+    path("questions/<int:pk>/delete/", bank.question_delete, name="question_delete"),
+]

@@ -1,0 +1,74 @@
+"""Reading conversations and question banks in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from coffeechat.conversations.models import Conversation, Question, Status
+from coffeechat.method.questions import AGENDA, Category
+
+OPEN_STATUSES = (Status.SCHEDULED, Status.IN_PROGRESS)
+PAST_STATUSES = (Status.HELD, Status.CANCELLED)
+# The bank reads in the order the method teaches, not alphabetically.
+CATEGORY_ORDER = {category.value: rank for rank, category in enumerate(Category)}
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    key: str
+    label: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class QuestionGroup:
+    category: str
+    label: str
+    questions: list[Question]
+
+
+def _listed(user: object) -> QuerySet[Conversation]:
+    return Conversation.objects.owned_by(user).select_related("contact__organization")
+
+
+def upcoming(user: object) -> QuerySet[Conversation]:
+    """Scheduled and in-progress conversations, soonest first."""
+    return _listed(user).filter(status__in=OPEN_STATUSES).order_by("scheduled_at", "id")
+
+
+def past(user: object) -> QuerySet[Conversation]:
+    """Held and cancelled conversations, most recent first."""
+    return _listed(user).filter(status__in=PAST_STATUSES).order_by("-scheduled_at", "-id")
+
+
+def with_people() -> QuerySet[Conversation]:
+    """Conversations with the contact, organization and introducer a page shows."""
+    return Conversation.objects.select_related("contact__organization", "contact__introduced_by")
+
+
+def bank_order(question: Question) -> tuple[int, int]:
+    return (CATEGORY_ORDER.get(question.category, len(CATEGORY_ORDER)), question.pk)
+
+
+def ordered_bank(user: object) -> list[Question]:
+    """The user's questions, category by category in the method's order."""
+    return sorted(Question.objects.owned_by(user), key=bank_order)
+
+
+def question_bank(user: object) -> list[QuestionGroup]:
+    """The user's questions grouped by category, for pickers and the bank page."""
+    labels = dict(Question._meta.get_field("category").choices)
+    groups: dict[str, list[Question]] = {}
+    for question in ordered_bank(user):
+        groups.setdefault(question.category, []).append(question)
+    return [
+        QuestionGroup(category, labels.get(category, category.capitalize()), questions)
+        for category, questions in groups.items()
+    ]
+
+
+def agenda_of(conversation: Conversation) -> list[AgendaItem]:
+    done = set(conversation.agenda_done)
+    return [AgendaItem(key, label, key in done) for key, label in AGENDA]

@@ -1,0 +1,1 @@
+"""Views for steps 4 and 5, one module per page family: schedule, prepare, conduct, bank."""

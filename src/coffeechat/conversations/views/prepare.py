@@ -1,0 +1,114 @@
+"""Step 4, the prep page: who, when, your pitch, research, goal and the questions to ask."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from coffeechat.conversations import queries, services
+from coffeechat.conversations.forms import OwnQuestionForm, PickQuestionsForm, PrepForm
+from coffeechat.conversations.models import Conversation, Status, Takeaway
+from coffeechat.conversations.views.common import chosen_question_or_404, conversation_or_404
+from coffeechat.core.views import autosave_or_page
+
+
+def _questions_anchor(conversation: Conversation) -> str:
+    return conversation.get_absolute_url() + "#questions"
+
+
+def _context(request: HttpRequest, conversation: Conversation, **forms: Any) -> dict[str, Any]:
+    chosen = list(conversation.questions.all())
+    takeaways = list(conversation.takeaways.all())
+    return {
+        "conversation": conversation,
+        "contact": conversation.contact,
+        "profile": request.user.profile,
+        "chosen": chosen,
+        "chosen_texts": {question.text for question in chosen},
+        "bank": queries.question_bank(request.user),
+        "advice": [t for t in takeaways if t.kind == Takeaway.Kind.ADVICE],
+        "resources": [t for t in takeaways if t.kind == Takeaway.Kind.RESOURCE],
+        "referrals": conversation.referrals.select_related("contact__organization"),
+        "pick_form": forms.get("pick_form") or PickQuestionsForm(owner=request.user),
+        "own_form": forms.get("own_form") or OwnQuestionForm(),
+    }
+
+
+def _page(request: HttpRequest, conversation: Conversation, **forms: Any) -> TemplateResponse:
+    context = _context(request, conversation, **forms)
+    context["form"] = PrepForm(instance=conversation)
+    return TemplateResponse(request, "conversations/detail.html", context)
+
+
+@login_required
+def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The prep page; its research and goal fields autosave to this same address."""
+    conversation = conversation_or_404(request, pk)
+    form = PrepForm(request.POST or None, instance=conversation)
+    # An autosave answers with its status line only: no need to read the whole page.
+    autosaving = request.method == "POST" and request.htmx
+    context = {} if autosaving else _context(request, conversation)
+    return autosave_or_page(
+        request,
+        form,
+        template="conversations/detail.html",
+        context=context,
+        redirect_to=lambda obj: obj.get_absolute_url(),
+        saved_message="Preparation saved.",
+    )
+
+
+@login_required
+@require_POST
+def pick_questions(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = conversation_or_404(request, pk)
+    form = PickQuestionsForm(request.POST, owner=request.user)
+    if not form.is_valid():
+        return _page(request, conversation, pick_form=form)
+    picked = sorted(form.cleaned_data["questions"], key=queries.bank_order)
+    added = services.add_questions(conversation, [(q.category, q.text) for q in picked])
+    if added:
+        messages.success(request, f"Added {added} question{'s' if added != 1 else ''}.")
+    else:
+        messages.info(request, "Those questions were already on your list.")
+    return HttpResponseRedirect(_questions_anchor(conversation))
+
+
+@login_required
+@require_POST
+def own_question(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = conversation_or_404(request, pk)
+    form = OwnQuestionForm(request.POST)
+    if not form.is_valid():
+        return _page(request, conversation, own_form=form)
+    services.add_own_question(conversation, **form.cleaned_data)
+    messages.success(request, "Added your question here and to your question bank.")
+    return HttpResponseRedirect(_questions_anchor(conversation))
+
+
+@login_required
+@require_POST
+def remove_question(request: HttpRequest, pk: int) -> HttpResponse:
+    question = chosen_question_or_404(request, pk)
+    services.remove_question(question)
+    messages.success(request, f"Removed “{question.text}” from this conversation.")
+    return HttpResponseRedirect(_questions_anchor(question.conversation))
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start the clock and go to the conduct page (a second start keeps the first time)."""
+    conversation = conversation_or_404(request, pk)
+    if conversation.status == Status.CANCELLED:
+        messages.error(request, "This conversation was cancelled: schedule a new one instead.")
+        return HttpResponseRedirect(conversation.get_absolute_url())
+    if conversation.status != Status.HELD:
+        services.start(conversation)
+    return HttpResponseRedirect(reverse("conversations:conduct", args=[conversation.pk]))

@@ -1,0 +1,53 @@
+"""Alice's network for conversation tests: Sam at Acme, introduced by her friend Kim."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from coffeechat.conversations.models import Conversation, Mode
+from coffeechat.people.models import Contact, HowKnown
+from coffeechat.research.models import Organization
+
+# A Friday in November; Europe/London is on UTC then.
+FRIDAY_10AM = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def acme(alice):
+    return Organization.objects.create(owner=alice, name="Acme Climate")
+
+
+@pytest.fixture
+def kim(alice):
+    return Contact.objects.create(
+        owner=alice, first_name="Kim", last_name="Ode", how_known=HowKnown.FRIEND
+    )
+
+
+@pytest.fixture
+def sam(alice, acme, kim):
+    return Contact.objects.create(
+        owner=alice,
+        first_name="Sam",
+        last_name="Lee",
+        organization=acme,
+        role="Carbon analyst",
+        education="MSc Environmental Economics, LSE",
+        how_known=HowKnown.ALUMNI,
+        introduced_by=kim,
+        phone="+44 20 7946 0000",
+    )
+
+
+@pytest.fixture
+def chat(alice, sam):
+    return Conversation.objects.create(
+        owner=alice,
+        contact=sam,
+        scheduled_at=FRIDAY_10AM,
+        time_zone="Europe/London",
+        mode=Mode.VIDEO,
+        video_link="https://meet.example/sam",
+    )
