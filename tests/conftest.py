@@ -47,3 +47,9 @@ def alice_client(client, alice):
 def bob_client(client, bob):
     client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
     return client
+
+
+@pytest.fixture
+def persona_password() -> str:
+    """The password alice and bob were created with, for tests that log in through the form."""
+    return PASSWORD

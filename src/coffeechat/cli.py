@@ -94,16 +94,17 @@ def cmd_today(args: argparse.Namespace) -> int:
     from coffeechat.followups.queries import today_items
 
     user = _pick_user(args.user)
-    today = timezone.localdate(timezone=user.profile.tz())
-    items = today_items(user)
+    now = timezone.now()
+    today = timezone.localdate(now, timezone=user.profile.tz())
+    items = today_items(user, now)
     if args.json:
-        print(json.dumps([item.as_dict(today) for item in items], indent=2))
+        print(json.dumps([item.as_dict(today, now) for item in items], indent=2))
         return 0
     if not items:
         print("Nothing due. Research an organization or write to someone new.")
         return 0
     for item in items:
-        section = item.section(today).value.upper()
+        section = item.section(today, now).value.upper()
         print(f"{section:<9} {item.due.isoformat()}  {item.title}")
         if item.detail:
             print(f"{'':<21}{item.detail}")

@@ -39,11 +39,12 @@ def announce(host: str, port: int) -> None:
 def serve(*, host: str, port: int, threads: int) -> None:
     import waitress
 
+    check_migrations()
+    # Hashed, compressed copies for WhiteNoise; quick and idempotent on every start. This must
+    # come before the WSGI app loads: WhiteNoise indexes STATIC_ROOT once, when it is created.
+    call_command("collectstatic", interactive=False, verbosity=0)
     from coffeechat.wsgi import application
 
-    check_migrations()
-    # Hashed, compressed copies for WhiteNoise; quick and idempotent on every start.
-    call_command("collectstatic", interactive=False, verbosity=0)
     announce(host, port)
     sys.stdout.flush()
     waitress.serve(application, host=host, port=port, threads=threads, ident="coffeechat")

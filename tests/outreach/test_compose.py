@@ -270,7 +270,7 @@ def test_sending_the_thank_you_settles_the_thank_you_follow_up(alice_client, ali
     assert "Conversation (held, video call)" in page
     assert f'<a href="{conversation.get_absolute_url()}">Open conversation</a>' in page
     assert "Thank-you sent (Email): “Thank you, Sam”" in page
-    assert "Follow-up: send a thank-you, due Fri 20 Nov 2026" in page
+    assert "Follow-up: send a thank-you, due by Fri 20 Nov 2026 15:30" in page
     assert "Done Fri 20 Nov 2026." in page
 
 

@@ -1,6 +1,6 @@
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
-from coffeechat.method.today import Kind, Section, TodayItem, order_today
+from coffeechat.method.today import Kind, Section, TodayItem, by_section, order_today
 
 TODAY = date(2026, 11, 20)
 
@@ -46,3 +46,39 @@ def test_an_item_reports_its_section_and_lateness_for_the_command_line():
     assert late.days_late(TODAY) == 2
     assert late.as_dict(TODAY)["section"] == "overdue"
     assert late.as_dict(TODAY)["kind"] == "thank_you"
+
+
+def test_a_thank_you_is_due_today_until_its_24_hours_pass():
+    ended = datetime(2026, 11, 19, 18, 0, tzinfo=UTC)
+    thanks = TodayItem(
+        kind=Kind.THANK_YOU, title="Thank Jo", detail="", due=ended.date(), url="/",
+        action="Write", deadline=ended + timedelta(hours=24),
+    )  # fmt: skip
+    next_morning = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    assert thanks.section(TODAY, next_morning) is Section.TODAY
+    assert thanks.section(TODAY, datetime(2026, 11, 20, 18, 1, tzinfo=UTC)) is Section.OVERDUE
+
+
+def test_sections_stay_together_even_when_a_deadline_reorders_them():
+    ended = datetime(2026, 11, 19, 18, 0, tzinfo=UTC)
+    now = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    items = [
+        item(Kind.NO_REPLY, date(2026, 11, 19), "late nudge"),
+        TodayItem(
+            kind=Kind.THANK_YOU,
+            title="thanks",
+            detail="",
+            due=ended.date(),
+            url="/",
+            action="Write",
+            deadline=ended + timedelta(hours=24),
+        ),
+        item(Kind.NO_REPLY, date(2026, 11, 18), "older nudge"),
+    ]
+    ordered = order_today(items, TODAY, now)
+    assert [i.title for i in ordered] == ["older nudge", "late nudge", "thanks"]
+    grouped = by_section(ordered, TODAY, now)
+    assert [(section, len(rows)) for section, rows in grouped] == [
+        (Section.OVERDUE, 2),
+        (Section.TODAY, 1),
+    ]

@@ -158,7 +158,8 @@ def end(
     followups.open_followup(
         contact=conversation.contact,
         kind=Kind.THANK_YOU,
-        due_on=timezone.localdate(due_at, timezone=conversation.owner.profile.tz()),
+        # Shown under Today from the day of the conversation; overdue once the 24 hours pass.
+        due_on=timezone.localdate(conversation.ended_at, timezone=conversation.owner.profile.tz()),
         due_at=due_at,
         conversation=conversation,
         note="Send a thank-you within 24 hours.",

@@ -38,7 +38,7 @@ def _followup_item(followup: FollowUp) -> TodayItem:
         due=followup.due_on,
         url=url,
         action=action,
-        at=followup.due_at,
+        deadline=followup.due_at,
         followup_id=followup.pk,
     )
 
@@ -84,4 +84,4 @@ def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
     )
     items = [_followup_item(followup) for followup in followups]
     items += [_conversation_item(conversation, tz, now) for conversation in conversations]
-    return order_today(items, today)
+    return order_today(items, today, now)

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from itertools import groupby
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -15,15 +13,15 @@ from coffeechat.core.views import owned_or_404
 from coffeechat.followups import services
 from coffeechat.followups.models import FollowUp
 from coffeechat.followups.queries import today_items
+from coffeechat.method.today import by_section
 
 
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
-    items = today_items(request.user)
-    day = timezone.localdate()
-    sections = [
-        (section, list(rows)) for section, rows in groupby(items, key=lambda i: i.section(day))
-    ]
+    now = timezone.now()
+    items = today_items(request.user, now)
+    day = timezone.localdate(now)
+    sections = by_section(items, day, now)
     return TemplateResponse(
         request, "followups/today.html", {"sections": sections, "today": day, "count": len(items)}
     )

@@ -44,24 +44,29 @@ class TodayItem:
     url: str
     action: str
     at: datetime | None = None
+    deadline: datetime | None = None
     followup_id: int | None = None
 
-    def section(self, today: date) -> Section:
-        if self.due < today:
+    def section(self, today: date, now: datetime | None = None) -> Section:
+        """Overdue once its date has passed, or its exact deadline when it has one."""
+        if self.deadline is not None and now is not None and now > self.deadline:
             return Section.OVERDUE
-        if self.due == today:
+        if self.due < today and self.deadline is None:
+            return Section.OVERDUE
+        if self.due <= today:
             return Section.TODAY
         return Section.UPCOMING
 
     def days_late(self, today: date) -> int:
         return max((today - self.due).days, 0)
 
-    def as_dict(self, today: date) -> dict[str, Any]:
+    def as_dict(self, today: date, now: datetime | None = None) -> dict[str, Any]:
         data = asdict(self)
         data["kind"] = self.kind.value
         data["due"] = self.due.isoformat()
         data["at"] = self.at.isoformat() if self.at else None
-        data["section"] = self.section(today).value
+        data["deadline"] = self.deadline.isoformat() if self.deadline else None
+        data["section"] = self.section(today, now).value
         return data
 
 
@@ -69,15 +74,31 @@ def within_horizon(item: TodayItem, today: date) -> bool:
     return item.due <= today + HORIZON
 
 
-def order_today(items: list[TodayItem], today: date) -> list[TodayItem]:
+_SECTION_RANK = {Section.OVERDUE: 0, Section.TODAY: 1, Section.UPCOMING: 2}
+
+
+def order_today(
+    items: list[TodayItem], today: date, now: datetime | None = None
+) -> list[TodayItem]:
     """Overdue first (longest overdue at the top), then today, then what is coming up."""
     kept = [item for item in items if within_horizon(item, today)]
     return sorted(
         kept,
         key=lambda item: (
+            _SECTION_RANK[item.section(today, now)],
             item.due,
             _KIND_RANK[item.kind],
             item.at.timestamp() if item.at else 0.0,
             item.title,
         ),
     )
+
+
+def by_section(
+    items: list[TodayItem], today: date, now: datetime | None = None
+) -> list[tuple[Section, list[TodayItem]]]:
+    """Ordered items grouped under their section headings, in order."""
+    grouped: dict[Section, list[TodayItem]] = {}
+    for item in items:
+        grouped.setdefault(item.section(today, now), []).append(item)
+    return sorted(grouped.items(), key=lambda pair: _SECTION_RANK[pair[0]])

@@ -22,7 +22,7 @@ class DateInput(forms.DateInput):
 # Typing in the subject or body refreshes the word count and the mailto link.
 _PREVIEW = {
     "hx-post": reverse_lazy("outreach:preview"),
-    "hx-trigger": "input changed delay:400ms",
+    "hx-trigger": "input delay:400ms",
     "hx-target": "#message-check",
     "hx-swap": "outerHTML",
 }

@@ -112,6 +112,13 @@ def _day(value: date) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
+def _due(followup: object, tz: object) -> str:
+    if followup.due_at:  # an exact deadline, such as the thank-you's 24 hours
+        deadline = followup.due_at.astimezone(tz)
+        return f"due by {_day(deadline.date())} {deadline:%H:%M}"
+    return f"due {_day(followup.due_on)}"
+
+
 def _reply_at(reply: object, tz: object) -> datetime:
     """Replies carry a date only: logged the same day, use when it was logged; else that evening."""
     logged = reply.created_at.astimezone(tz)
@@ -167,8 +174,7 @@ def _followup_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
             TimelineEntry(
                 at=followup.created_at,
                 kind="followup",
-                title=f"Follow-up: {followup.get_kind_display().lower()}, "
-                f"due {_day(followup.due_on)}",
+                title=f"Follow-up: {followup.get_kind_display().lower()}, {_due(followup, tz)}",
                 detail=f"{status} {followup.note}".strip(),
             )
         )

@@ -57,6 +57,35 @@
     });
   }
 
+  // Autosave forms wait for a pause in typing before they post. Whatever was typed after the
+  // last post is sent with sendBeacon when the page goes away, so a quick reload or a closed
+  // tab loses nothing.
+  var unsaved = new Set();
+  var AUTOSAVE = "form[hx-post][hx-trigger*='input']";
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest && event.target.closest(AUTOSAVE);
+    if (form) unsaved.add(form);
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    unsaved.delete(event.detail.elt);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (!event.detail.successful && form.matches && form.matches(AUTOSAVE)) unsaved.add(form);
+  });
+  function flushUnsaved() {
+    unsaved.forEach(function (form) {
+      if (navigator.sendBeacon(form.getAttribute("hx-post"), new FormData(form))) {
+        unsaved.delete(form);
+      }
+    });
+  }
+  window.addEventListener("pagehide", flushUnsaved);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") flushUnsaved();
+  });
+
   function enhance(root) {
     setupCopyButtons(root);
     setupTimers(root);

@@ -1,0 +1,231 @@
+"""Browser tests: Debian's chromium, driven by Playwright, against the real `coffeechat serve`.
+
+Every test in this folder is marked `browser`. Each test gets its own server (own
+COFFEECHAT_HOME, and its own database on the PostgreSQL run), so the first-run setup link is
+fresh every time. Playwright keeps an asyncio loop running while the browser is open, and Django
+refuses database calls from such a thread: talk to the app through the browser, not the ORM. The
+browser is closed once this folder's tests are done, so later tests are unaffected.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .helpers import CoffeechatServer
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# server.py prints the one-time link indented on a line of its own.
+SETUP_LINK = re.compile(r"^\s+(http://127\.0\.0\.1:\d+/setup/[^/\s]+/)\s*$")
+START_TIMEOUT = 60
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def _test_failed(node: pytest.Item) -> bool:
+    return any(
+        getattr(node, f"rep_{when}", None) is not None and getattr(node, f"rep_{when}").failed
+        for when in ("setup", "call")
+    )
+
+
+def _truthy(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def _own_database(env: dict[str, str]) -> Iterator[None]:
+    """On the PostgreSQL run, a fresh database on the same server, dropped afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        env.pop("DATABASE_URL", None)  # the server keeps its own SQLite file in its home
+        yield
+        return
+    import psycopg
+    from psycopg import sql
+
+    name = f"cc_browser_{secrets.token_hex(6)}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    env["DATABASE_URL"] = urlsplit(url)._replace(path=f"/{name}").geturl()
+    try:
+        yield
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, deadline: float) -> bool:
+    while time.monotonic() < deadline and process.poll() is None:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.5):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture
+def coffeechat_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CoffeechatServer]:
+    """`coffeechat migrate` then `coffeechat serve` on a free port, as a user would run them."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COFFEECHAT_", "DJANGO_"))}
+    env.update(COFFEECHAT_HOME=str(tmp_path / "home"), PYTHONUNBUFFERED="1")
+    command = [sys.executable, "-m", "coffeechat"]
+    with _own_database(env):
+        migrate = subprocess.run(
+            [*command, "migrate"], env=env, cwd=tmp_path, capture_output=True, text=True,
+            timeout=START_TIMEOUT, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        if migrate.returncode != 0:
+            pytest.fail(
+                f"`coffeechat migrate` exited with {migrate.returncode}:\n"
+                f"{migrate.stdout}{migrate.stderr}",
+                pytrace=False,
+            )
+        port = _free_port()
+        process = subprocess.Popen(
+            [*command, "serve", "--port", str(port)], env=env, cwd=tmp_path, text=True,
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        output: list[str] = []
+        links: list[str] = []
+        announced = threading.Event()
+
+        def read_output() -> None:  # drains the pipe for the server's whole life
+            for line in process.stdout:
+                output.append(line)
+                if not links and (match := SETUP_LINK.match(line)):
+                    links.append(match.group(1))
+                    announced.set()
+            announced.set()
+
+        reader = threading.Thread(target=read_output, daemon=True)
+        reader.start()
+        server = CoffeechatServer(url=f"http://127.0.0.1:{port}", setup_url="", output=output)
+        died_early = None
+        try:
+            deadline = time.monotonic() + START_TIMEOUT
+            announced.wait(START_TIMEOUT)
+            if not links:
+                pytest.fail(
+                    "`coffeechat serve` printed no setup link "
+                    f"(exit status {process.poll()}):\n{server.log}",
+                    pytrace=False,
+                )
+            server.setup_url = links[0]
+            if not server.setup_url.startswith(f"{server.url}/setup/"):
+                pytest.fail(f"setup link for the wrong address: {server.setup_url}", pytrace=False)
+            if not _wait_for_port(port, process, deadline):
+                pytest.fail(
+                    f"`coffeechat serve` is not accepting connections on port {port} "
+                    f"(exit status {process.poll()}):\n{server.log}",
+                    pytrace=False,
+                )
+            yield server
+            died_early = process.poll()
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+            reader.join(timeout=5)
+        if _test_failed(request.node):
+            print(f"--- coffeechat serve output ---\n{server.log}")  # shown with the failure
+        if died_early is not None:
+            pytest.fail(
+                f"`coffeechat serve` exited with {died_early} during the test:\n{server.log}",
+                pytrace=False,
+            )
+
+
+def _chromium_or_skip() -> None:
+    if CHROMIUM.exists():
+        return
+    reason = (
+        f"{CHROMIUM} is missing: install Debian's chromium (scripts/ensure-system-deps does it)"
+    )
+    if os.environ.get("COFFEECHAT_REQUIRE_BROWSER") == "1" or _truthy("CI"):
+        pytest.fail(f"browser tests are required here, but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """One headless chromium for this folder's tests, closed when they are done."""
+    _chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request: pytest.FixtureRequest):
+    """A fresh browser context per test; a screenshot in test-artifacts/ when the test fails."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    new_page = context.new_page()
+    try:
+        yield new_page
+        if _test_failed(request.node):
+            artifacts = request.config.rootpath / "test-artifacts"
+            artifacts.mkdir(exist_ok=True)
+            name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+            with contextlib.suppress(Exception):
+                new_page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def console_messages(page) -> list[str]:
+    """Everything the page logs to the console and every uncaught error, as "type: text"."""
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
+    page.on("pageerror", lambda error: messages.append(f"pageerror: {error}"))
+    return messages

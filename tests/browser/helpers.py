@@ -1,0 +1,53 @@
+"""Helpers for browser tests: `from .helpers import create_owner` in a test module here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from playwright.sync_api import Page, expect
+
+OWNER_PASSWORD = "a long browser passphrase 42"
+# The setup form has "Password" and "Password (again)"; labels of required fields end in " *".
+PASSWORD_LABEL = re.compile(r"^Password(?!\s*\(again\))")
+
+
+@dataclass
+class CoffeechatServer:
+    """A running `coffeechat serve`: its base URL (no trailing slash) and one-time setup link."""
+
+    url: str
+    setup_url: str
+    output: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def log(self) -> str:
+        return "".join(self.output)
+
+
+@dataclass(frozen=True)
+class Owner:
+    username: str
+    password: str
+
+
+def create_owner(
+    page: Page, server: CoffeechatServer, username: str = "maya", password: str = OWNER_PASSWORD
+) -> Owner:
+    """Create the first account through the setup link, as a new user would; ends logged in
+    on the profile page."""
+    page.goto(server.setup_url)
+    page.get_by_label("Username").fill(username)
+    page.get_by_label(PASSWORD_LABEL).fill(password)
+    page.get_by_label("Password (again)").fill(password)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Your profile")).to_be_visible()
+    return Owner(username=username, password=password)
+
+
+def log_in(page: Page, server: CoffeechatServer, owner: Owner) -> None:
+    """Log in through the login page (stays wherever the login redirects to)."""
+    page.goto(f"{server.url}/login/")
+    page.get_by_label("Username").fill(owner.username)
+    page.get_by_label("Password").fill(owner.password)
+    page.get_by_role("button", name="Log in").click()
