@@ -95,7 +95,8 @@ def cmd_today(args: argparse.Namespace) -> int:
 
     user = _pick_user(args.user)
     now = timezone.now()
-    today = timezone.localdate(now, timezone=user.profile.tz())
+    tz = user.profile.tz()
+    today = timezone.localdate(now, timezone=tz)
     items = today_items(user, now)
     if args.json:
         print(json.dumps([item.as_dict(today, now) for item in items], indent=2))
@@ -105,9 +106,11 @@ def cmd_today(args: argparse.Namespace) -> int:
         return 0
     for item in items:
         section = item.section(today, now).value.upper()
-        print(f"{section:<9} {item.due.isoformat()}  {item.title}")
+        moment = item.at or item.deadline
+        stamp = f"{moment.astimezone(tz):%Y-%m-%d %H:%M}" if moment else item.due.isoformat()
+        print(f"{section:<9} {stamp:<16}  {item.title}")
         if item.detail:
-            print(f"{'':<21}{item.detail}")
+            print(f"{'':<28}{item.detail}")
     return 0
 
 

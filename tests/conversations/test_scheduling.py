@@ -54,6 +54,25 @@ def test_a_length_of_5_minutes_is_a_clear_error(alice_client, sam):
     assert not Conversation.objects.exists()
 
 
+def test_an_end_before_the_start_is_a_clear_error(alice_client, sam):
+    response = schedule(alice_client, sam, end_time="09:00")
+    assert "The end (09:00) is before the start (09:30): check the times." in (
+        response.content.decode()
+    )
+    assert not Conversation.objects.exists()
+
+
+def test_an_end_time_sets_the_length(alice_client, sam):
+    schedule(alice_client, sam, end_time="10:00", duration_minutes="")
+    assert Conversation.objects.get(contact=sam).duration_minutes == 30
+
+
+def test_neither_length_nor_end_is_a_clear_error(alice_client, sam):
+    response = schedule(alice_client, sam, duration_minutes="")
+    assert "Choose a length between 10 and 90 minutes" in response.content.decode()
+    assert not Conversation.objects.exists()
+
+
 def test_a_video_call_without_a_link_is_a_clear_error(alice_client, sam):
     response = schedule(alice_client, sam, video_link="")
     assert "A video call needs its link" in response.content.decode()

@@ -285,3 +285,12 @@ def test_sent_at_on_today_is_now_and_on_another_day_is_that_day_at_this_time():
     earlier = sent_at_on(date(2026, 11, 18), tz, now)
     assert earlier == datetime(2026, 11, 18, 22, 30, tzinfo=tz)
     assert earlier - timedelta(days=2) < now
+
+
+def test_an_unfilled_profile_field_points_to_the_profile(alice_client, alice, sam):
+    alice.profile.headline = ""
+    alice.profile.save()
+    page = alice_client.get(reverse("outreach:compose", args=[sam.pk])).content.decode()
+    assert "Still to fill in: <code>{{my_headline}}</code>" in page
+    assert "Your headline comes from" in page
+    assert f'<a href="{reverse("accounts:profile")}">your profile</a>' in page

@@ -31,11 +31,18 @@ class ScheduleForm(forms.ModelForm):
     time = forms.TimeField(
         label="Start time", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
+    end_time = forms.TimeField(
+        label="Ends at",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text="Optional: give an end time instead of a length.",
+    )
     time_zone = forms.ChoiceField(
         choices=time_zone_choices, help_text="The zone the date and time above are in."
     )
     duration_minutes = forms.IntegerField(
         label="Length (minutes)",
+        required=False,
         initial=DEFAULT_CONVERSATION_MINUTES,
         min_value=MIN_MINUTES,
         max_value=MAX_MINUTES,
@@ -53,7 +60,7 @@ class ScheduleForm(forms.ModelForm):
             "phone": "The number to call, or the one they will call.",
         }
 
-    field_order = ["date", "time", "time_zone", "duration_minutes", "mode"]
+    field_order = ["date", "time", "end_time", "time_zone", "duration_minutes", "mode"]
 
     def __init__(self, *args: Any, owner: object, contact: object = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,10 +79,28 @@ class ScheduleForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         self._check_logistics(data)
+        self._check_length(data)
         day, at, zone = data.get("date"), data.get("time"), data.get("time_zone")
         if day and at and zone:
             data["scheduled_at"] = self._aware(datetime.combine(day, at), zone)
         return data
+
+    def _check_length(self, data: dict[str, Any]) -> None:
+        """An end time, when given, decides the length; it must come after the start."""
+        start, end = data.get("time"), data.get("end_time")
+        if start and end:
+            minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+            if minutes <= 0:
+                self.add_error(
+                    "end_time",
+                    f"The end ({end:%H:%M}) is before the start ({start:%H:%M}): check the times.",
+                )
+            elif not MIN_MINUTES <= minutes <= MAX_MINUTES:
+                self.add_error("end_time", LENGTH_ERROR)
+            else:
+                data["duration_minutes"] = minutes
+        elif data.get("duration_minutes") is None and "duration_minutes" not in self.errors:
+            self.add_error("duration_minutes", LENGTH_ERROR)
 
     def _check_logistics(self, data: dict[str, Any]) -> None:
         mode = data.get("mode")

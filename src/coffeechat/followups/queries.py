@@ -47,13 +47,13 @@ def _conversation_item(conversation: object, tz: object, now: datetime) -> Today
     contact = conversation.contact
     start = conversation.scheduled_at.astimezone(tz)
     organization = f" ({contact.organization.name})" if contact.organization else ""
-    when = f"{start:%a %d %b, %H:%M}"
     # Once its time has come, what is owed is the record of how it went, not preparation.
     begun = conversation.scheduled_at <= now
     return TodayItem(
         kind=Kind.CONVERSATION,
         title=f"Conversation with {contact.full_name}{organization}",
-        detail=f"{when}, {conversation.duration_minutes} min, {conversation.get_mode_display()}",
+        detail=f"{conversation.duration_minutes} min, {conversation.get_mode_display()}"
+        + (f" at {conversation.place}" if conversation.place else ""),
         due=start.date(),
         url=reverse(
             "conversations:conduct" if begun else "conversations:detail", args=[conversation.pk]

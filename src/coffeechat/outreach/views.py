@@ -33,6 +33,8 @@ TIPS = {
     "and mention the referrals you will contact.",
     Purpose.UPDATE: "Tell them you followed their advice and what came of it.",
 }
+# Merge fields filled from the user's profile, and what the profile calls them.
+PROFILE_FIELDS = {"my_name": "full name", "my_headline": "headline", "school": "school"}
 HEADINGS = {
     Purpose.REQUEST: "Write a request to {name}",
     Purpose.FOLLOW_UP: "Follow up with {name}",
@@ -52,13 +54,15 @@ def _purpose(value: str) -> Purpose:
 def message_check(contact: Contact, subject: str, body: str, purpose: str) -> dict[str, object]:
     """What the compose page says about the message as it stands, and its mailto link."""
     words = services.word_count(body)
+    unfilled = unfilled_fields(f"{subject}\n{body}")
     purpose = Purpose(purpose) if purpose in Purpose.values else Purpose.REQUEST
     return {
         "words": words,
         "over": purpose in LIMITED and words > WORD_LIMIT,
         "limit": WORD_LIMIT,
         "tip": TIPS[purpose],
-        "unfilled": unfilled_fields(f"{subject}\n{body}"),
+        "unfilled": unfilled,
+        "from_profile": [PROFILE_FIELDS[name] for name in unfilled if name in PROFILE_FIELDS],
         "mailto": services.Draft(subject, body).mailto(contact.email),
         "email": contact.email,
     }
