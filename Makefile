@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint format bench clean system-deps
+.PHONY: run test test-sqlite test-postgres lint format clean system-deps
 
 $(INSTALLED): pyproject.toml
 	@scripts/ensure-python-venv $(PYTHON)
@@ -23,21 +23,22 @@ system-deps:
 	@scripts/ensure-system-deps
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
 
 format: $(INSTALLED)
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff check --fix src tests scripts
 
 # Every test, browser tests included, on SQLite and then once more on a real PostgreSQL.
 test: $(INSTALLED) system-deps lint test-sqlite test-postgres
 
+# Tests keep their generated secret key and static files in a throwaway home, not yours.
 test-sqlite: $(INSTALLED)
-	COFFEECHAT_REQUIRE_BROWSER=1 $(BIN)/pytest
+	COFFEECHAT_HOME=$$(mktemp -d) COFFEECHAT_REQUIRE_BROWSER=1 $(BIN)/pytest
 
 test-postgres: $(INSTALLED)
-	COFFEECHAT_REQUIRE_BROWSER=1 scripts/with-postgres $(BIN)/pytest
+	COFFEECHAT_HOME=$$(mktemp -d) COFFEECHAT_REQUIRE_BROWSER=1 scripts/with-postgres $(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info

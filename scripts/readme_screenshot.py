@@ -78,8 +78,11 @@ def main(argv: list[str]) -> None:
     env.pop("DATABASE_URL", None)
     python = sys.executable
     subprocess.run([python, "-m", "coffeechat", "migrate"], env=env, check=True)
-    script = "import django, os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'coffeechat.settings')\n"
-    script += f"django.setup()\nPASSWORD = {PASSWORD!r}\n" + POPULATE
+    script = (
+        "import django, os\n"
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'coffeechat.settings')\n"
+        f"django.setup()\nPASSWORD = {PASSWORD!r}\n{POPULATE}"
+    )
     subprocess.run([python, "-c", script], env=env, check=True)
     port = free_port()
     server = subprocess.Popen(
