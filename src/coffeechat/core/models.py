@@ -7,10 +7,19 @@ from django.db import models
 
 
 class WebAddressField(models.URLField):
-    """A URL field whose form assumes https:// when the user types a bare domain."""
+    """A URL field whose form accepts a bare domain ("greenbank.example") as https://.
+
+    The input is plain text (with a URL keyboard on phones): the browser's own URL check
+    would refuse the bare domain before the server could complete it.
+    """
 
     def formfield(self, **kwargs: object) -> object:
+        from django import forms
+
         kwargs.setdefault("assume_scheme", "https")
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"})
+        )
         return super().formfield(**kwargs)
 
 
