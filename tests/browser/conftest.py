@@ -40,6 +40,15 @@ CHROMIUM_ARGS = [
 # server.py prints the one-time link indented on a line of its own.
 SETUP_LINK = re.compile(r"^\s+(http://127\.0\.0\.1:\d+/setup/[^/\s]+/)\s*$")
 START_TIMEOUT = 60
+# A server whose clock stands at a chosen moment: the test runs it under time-machine in its own
+# process (the app has no clock seam), and restarts it to move the clock forward.
+TRAVEL = (
+    "import sys, time_machine\n"
+    "from datetime import datetime\n"
+    "time_machine.travel(datetime.fromisoformat(sys.argv.pop(1)), tick=True).start()\n"
+    "from coffeechat.cli import main\n"
+    "raise SystemExit(main(sys.argv[1:]))\n"
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -122,15 +131,12 @@ def coffeechat_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterato
                 pytrace=False,
             )
         port = _free_port()
-        process = subprocess.Popen(
-            [*command, "serve", "--port", str(port)], env=env, cwd=tmp_path, text=True,
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        )  # fmt: skip
         output: list[str] = []
         links: list[str] = []
         announced = threading.Event()
+        readers: list[threading.Thread] = []
 
-        def read_output() -> None:  # drains the pipe for the server's whole life
+        def read_output(process: subprocess.Popen) -> None:  # drains the pipe for its life
             for line in process.stdout:
                 output.append(line)
                 if not links and (match := SETUP_LINK.match(line)):
@@ -138,9 +144,32 @@ def coffeechat_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterato
                     announced.set()
             announced.set()
 
-        reader = threading.Thread(target=read_output, daemon=True)
-        reader.start()
+        def launch(at: str | None) -> subprocess.Popen:
+            serve = ["serve", "--port", str(port)]
+            argv = [*command, *serve] if at is None else [sys.executable, "-c", TRAVEL, at, *serve]
+            started = subprocess.Popen(
+                argv, env=env, cwd=tmp_path, text=True,
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+            reader = threading.Thread(target=read_output, args=(started,), daemon=True)
+            reader.start()
+            readers.append(reader)
+            return started
+
+        marker = request.node.get_closest_marker("server_time")
+        process = launch(marker.args[0] if marker else None)
         server = CoffeechatServer(url=f"http://127.0.0.1:{port}", setup_url="", output=output)
+
+        def restart(at: str) -> None:
+            """Stop the server and start it again with its clock at `at` (same data)."""
+            nonlocal process
+            _stop(process)
+            output.append(f"--- restarted at {at} ---\n")
+            process = launch(at)
+            if not _wait_for_port(port, process, time.monotonic() + START_TIMEOUT):
+                pytest.fail(f"the restarted server did not come up:\n{server.log}", pytrace=False)
+
+        server.restart = restart
         died_early = None
         try:
             deadline = time.monotonic() + START_TIMEOUT
@@ -163,13 +192,9 @@ def coffeechat_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterato
             yield server
             died_early = process.poll()
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
-            reader.join(timeout=5)
+            _stop(process)
+            for reader in readers:
+                reader.join(timeout=5)
         if _test_failed(request.node):
             print(f"--- coffeechat serve output ---\n{server.log}")  # shown with the failure
         if died_early is not None:
@@ -177,6 +202,15 @@ def coffeechat_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterato
                 f"`coffeechat serve` exited with {died_early} during the test:\n{server.log}",
                 pytrace=False,
             )
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
 
 
 def _chromium_or_skip() -> None:

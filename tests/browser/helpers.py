@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Page, expect
@@ -19,6 +20,8 @@ class CoffeechatServer:
     url: str
     setup_url: str
     output: list[str] = field(default_factory=list, repr=False)
+    # restart(at): the same server and data, its clock set to `at` (an ISO date-time).
+    restart: Callable[[str], None] = field(default=lambda at: None, repr=False)
 
     @property
     def log(self) -> str:

@@ -18,6 +18,8 @@ class FollowUp(OwnedModel):
     KIND_CHOICES = [
         (Kind.THANK_YOU.value, "Send a thank-you"),
         (Kind.NO_REPLY.value, "No reply yet"),
+        (Kind.NUDGE.value, "Send one polite follow-up"),
+        (Kind.MOVE_ON.value, "Move on"),
         (Kind.CONTACT_REFERRAL.value, "Contact a referral"),
         (Kind.FOLLOW_UP.value, "Follow up"),
     ]

@@ -1,20 +1,83 @@
-"""The Today list, read from open follow-ups and upcoming conversations in two queries."""
+"""The Today list, read from open follow-ups and upcoming conversations in a few queries."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.followups.models import FollowUp
+from coffeechat.method.cadence import ReplySpeed, responsiveness_rank
 from coffeechat.method.today import HORIZON, Kind, TodayItem, order_today
+from coffeechat.people.models import Contact
+from coffeechat.people.queries import speed_of, with_history
 
 
-def _followup_item(followup: FollowUp) -> TodayItem:
+@dataclass(frozen=True)
+class _Neighbours:
+    """What the list needs to know beyond each follow-up, read once for all of them."""
+
+    next_contact: dict[int, Contact]  # organization id -> someone there not yet written to
+    speed: dict[int, ReplySpeed | None]  # contact id -> how quickly they answer
+
+
+def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighbours:
+    from coffeechat.outreach.models import Message
+
+    organizations = {
+        f.contact.organization_id
+        for f in followups
+        if f.kind == Kind.NO_REPLY and f.contact.organization_id
+    }
+    next_contact: dict[int, Contact] = {}
+    if organizations:
+        unwritten = (
+            Contact.objects.owned_by(user)
+            .filter(organization_id__in=organizations)
+            .exclude(Exists(Message.objects.filter(contact=OuterRef("pk"))))
+            .order_by("created_at", "id")
+        )
+        for contact in unwritten:
+            next_contact.setdefault(contact.organization_id, contact)
+    profile = user.profile
+    holidays, tz = profile.holidays(), profile.tz()
+    ids = {f.contact_id for f in followups}
+    annotated = with_history(Contact.objects.owned_by(user).filter(pk__in=ids)) if ids else []
+    speed = {c.pk: speed_of(c, today, holidays, tz) for c in annotated}
+    return _Neighbours(next_contact=next_contact, speed=speed)
+
+
+def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
+    """The 3-business-day suggestion: approach the next person at the same organization."""
+    organization = contact.organization
+    waited = "3 business days without a reply"
+    if organization and (nxt := around.next_contact.get(organization.pk)):
+        return (
+            f"{waited}: write to {nxt.full_name}, the next contact at {organization.name}.",
+            reverse("outreach:compose", args=[nxt.pk]),
+            f"Write to {nxt.full_name}",
+        )
+    if organization:
+        return (
+            f"{waited}: find another contact at {organization.name} and write to them.",
+            organization.get_absolute_url(),
+            "Find someone else there",
+        )
+    return (
+        f"{waited}. Keep other organizations going in parallel.",
+        contact.get_absolute_url(),
+        "Open contact",
+    )
+
+
+def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
     contact = followup.contact
     kind = Kind(followup.kind)
     organization = f" ({contact.organization.name})" if contact.organization else ""
+    detail = followup.note
     if kind is Kind.THANK_YOU:
         title = f"Thank {contact.full_name}{organization}"
         url = reverse("outreach:thank_you", args=[followup.conversation_id])
@@ -25,8 +88,15 @@ def _followup_item(followup: FollowUp) -> TodayItem:
         action = "Write to them"
     elif kind is Kind.NO_REPLY:
         title = f"No reply from {contact.full_name}{organization}"
+        detail, url, action = _no_reply(contact, around)
+    elif kind is Kind.NUDGE:
+        title = f"Send {contact.full_name}{organization} one polite follow-up"
+        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=follow_up"
+        action = "Write the follow-up"
+    elif kind is Kind.MOVE_ON:
+        title = f"Move on from {contact.full_name}{organization}"
         url = contact.get_absolute_url()
-        action = "Log a reply or try the next contact"
+        action = "Open contact"
     else:
         title = f"Follow up with {contact.full_name}{organization}"
         url = contact.get_absolute_url()
@@ -34,12 +104,14 @@ def _followup_item(followup: FollowUp) -> TodayItem:
     return TodayItem(
         kind=kind,
         title=title,
-        detail=followup.note,
+        detail=detail,
         due=followup.due_on,
         url=url,
         action=action,
         deadline=followup.due_at,
         followup_id=followup.pk,
+        responsiveness=responsiveness_rank(around.speed.get(contact.pk)),
+        contact_id=contact.pk,
     )
 
 
@@ -82,6 +154,8 @@ def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
         .filter(scheduled_at__lte=now + HORIZON)
         .select_related("contact__organization")
     )
-    items = [_followup_item(followup) for followup in followups]
+    followups = list(followups)
+    around = _neighbours(user, followups, today)
+    items = [_followup_item(followup, around) for followup in followups]
     items += [_conversation_item(conversation, tz, now) for conversation in conversations]
     return order_today(items, today, now)

@@ -7,8 +7,12 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from coffeechat.followups.models import FollowUp
+from coffeechat.method import cadence
 from coffeechat.method.today import Kind
 from coffeechat.people.models import Contact
+
+# The follow-ups a request with no answer runs through (the "3B7" routine).
+WAITING_FOR_REPLY = (Kind.NO_REPLY, Kind.NUDGE, Kind.MOVE_ON)
 
 
 def open_followup(
@@ -49,3 +53,46 @@ def complete(followup: FollowUp, when: datetime | None = None) -> None:
 def reopen(followup: FollowUp) -> None:
     followup.done_at = None
     followup.save(update_fields=["done_at", "updated_at"])
+
+
+def after_message_sent(contact: Contact, *, purpose: str, sent_at: datetime) -> None:
+    """Open the follow-ups a sent message starts, and settle the ones it answers."""
+    profile = contact.owner.profile
+    holidays = profile.holidays()
+    sent_on = timezone.localdate(sent_at, timezone=profile.tz())
+    # Writing to a referral is what "contact the referral" asks for.
+    settle(contact, Kind.CONTACT_REFERRAL, when=sent_at)
+    if purpose == "request":
+        waiting = contact.followups.open().filter(kind__in=WAITING_FOR_REPLY).exists()
+        if not waiting and not contact.replies.exists():
+            _start_reply_routine(contact, sent_on, holidays)
+    elif purpose == "follow_up":
+        settle(contact, Kind.NUDGE, when=sent_at)  # one polite nudge, never a third message
+    elif purpose == "thank_you":
+        settle(contact, Kind.THANK_YOU, when=sent_at)
+
+
+def _start_reply_routine(contact: Contact, sent_on: date, holidays: object) -> None:
+    open_followup(
+        contact=contact,
+        kind=Kind.NO_REPLY,
+        due_on=cadence.no_reply_check_due(sent_on, holidays),
+        note="No reply after 3 business days: write to the next contact there.",
+    )
+    open_followup(
+        contact=contact,
+        kind=Kind.NUDGE,
+        due_on=cadence.nudge_due(sent_on, holidays),
+        note="No reply after 7 business days: one short, polite follow-up.",
+    )
+    open_followup(
+        contact=contact,
+        kind=Kind.MOVE_ON,
+        due_on=cadence.move_on_due(sent_on, holidays),
+        note="Still no reply after 10 business days: move on gracefully, no third message.",
+    )
+
+
+def after_reply(contact: Contact, *, received_on: date) -> None:
+    """An answer, even a no, ends the waiting routine."""
+    settle(contact, *WAITING_FOR_REPLY)

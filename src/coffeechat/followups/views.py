@@ -14,6 +14,11 @@ from coffeechat.followups import services
 from coffeechat.followups.models import FollowUp
 from coffeechat.followups.queries import today_items
 from coffeechat.method.today import by_section
+from coffeechat.outreach.forms import ReplyForm
+from coffeechat.outreach.models import Outcome
+from coffeechat.outreach.services import record_reply
+from coffeechat.people.models import Contact
+from coffeechat.people.queries import first_request_at
 
 
 @login_required
@@ -67,4 +72,29 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(
         request, f"Reopened: {followup.get_kind_display().lower()} for {followup.contact}."
     )
+    return HttpResponseRedirect(_back(request))
+
+
+@login_required
+@require_POST
+def quick_reply(request: HttpRequest, contact_pk: int) -> HttpResponse:
+    """Log a reply in one click from Today or a contact page, with the day it came."""
+    contact = owned_or_404(Contact, request, contact_pk)
+    tz = request.user.profile.tz()
+    first = first_request_at(contact)
+    form = ReplyForm(
+        {"received_on": request.POST.get("received_on"), "outcome": request.POST.get("outcome")},
+        today=timezone.localdate(timezone=tz),
+        earliest=timezone.localdate(first, tz) if first else None,
+    )
+    if not form.is_valid():
+        problems = " ".join(str(error) for errors in form.errors.values() for error in errors)
+        messages.error(request, f"Reply from {contact.full_name} not logged: {problems}")
+        return HttpResponseRedirect(_back(request))
+    record_reply(contact=contact, **form.cleaned_data)
+    if form.cleaned_data["outcome"] == Outcome.AGREED:
+        text = f"Logged {contact.first_name}'s reply: they agreed to talk. Schedule it next."
+    else:
+        text = f"Logged {contact.first_name}'s reply."
+    messages.success(request, text)
     return HttpResponseRedirect(_back(request))

@@ -14,6 +14,8 @@ HORIZON = timedelta(days=7)
 class Kind(StrEnum):
     THANK_YOU = "thank_you"
     NO_REPLY = "no_reply"
+    NUDGE = "nudge"
+    MOVE_ON = "move_on"
     CONTACT_REFERRAL = "contact_referral"
     FOLLOW_UP = "follow_up"
     CONVERSATION = "conversation"
@@ -22,10 +24,12 @@ class Kind(StrEnum):
 # Within one day, the most perishable first: a late thank-you hurts more than a late referral.
 _KIND_RANK = {
     Kind.THANK_YOU: 0,
-    Kind.NO_REPLY: 1,
-    Kind.CONTACT_REFERRAL: 2,
-    Kind.FOLLOW_UP: 3,
-    Kind.CONVERSATION: 4,
+    Kind.NUDGE: 1,
+    Kind.NO_REPLY: 2,
+    Kind.CONTACT_REFERRAL: 3,
+    Kind.FOLLOW_UP: 4,
+    Kind.CONVERSATION: 5,
+    Kind.MOVE_ON: 6,
 }
 
 
@@ -46,6 +50,9 @@ class TodayItem:
     at: datetime | None = None
     deadline: datetime | None = None
     followup_id: int | None = None
+    # 0 for people quick to help, higher for slow or silent ones: the list favours the quick.
+    responsiveness: int = 1
+    contact_id: int | None = None
 
     def section(self, today: date, now: datetime | None = None) -> Section:
         """Overdue once its date has passed, or its exact deadline when it has one."""
@@ -88,6 +95,7 @@ def order_today(
             _SECTION_RANK[item.section(today, now)],
             item.due,
             _KIND_RANK[item.kind],
+            item.responsiveness,
             item.at.timestamp() if item.at else 0.0,
             item.title,
         ),

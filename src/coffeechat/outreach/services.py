@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
 from coffeechat.followups import services as followups
-from coffeechat.method import cadence
 from coffeechat.method.messages import (
     REQUEST,
     THANK_YOU,
@@ -20,7 +19,6 @@ from coffeechat.method.messages import (
     merge,
     subject_line,
 )
-from coffeechat.method.today import Kind
 from coffeechat.outreach.models import Channel, Message, Purpose, Reply
 from coffeechat.people.models import Contact
 
@@ -159,21 +157,7 @@ def record_message(
         body=body,
         sent_at=sent_at,
     )
-    profile = contact.owner.profile
-    sent_on = timezone.localdate(sent_at, timezone=profile.tz())
-    # Writing to a referral is what "contact the referral" asks for.
-    followups.settle(contact, Kind.CONTACT_REFERRAL, when=sent_at)
-    if purpose == Purpose.REQUEST:
-        already_waiting = contact.followups.open().filter(kind=Kind.NO_REPLY).exists()
-        if not already_waiting and not contact.replies.exists():
-            followups.open_followup(
-                contact=contact,
-                kind=Kind.NO_REPLY,
-                due_on=cadence.no_reply_check_due(sent_on, profile.holidays()),
-                note="No reply after 3 business days: write to the next contact there.",
-            )
-    elif purpose == Purpose.THANK_YOU:
-        followups.settle(contact, Kind.THANK_YOU, when=sent_at)
+    followups.after_message_sent(contact, purpose=purpose, sent_at=sent_at)
     return message
 
 
@@ -182,7 +166,7 @@ def record_reply(*, contact: Contact, received_on: date, outcome: str, note: str
     reply = Reply.objects.create(
         owner=contact.owner, contact=contact, received_on=received_on, outcome=outcome, note=note
     )
-    followups.settle(contact, Kind.NO_REPLY)
+    followups.after_reply(contact, received_on=received_on)
     return reply
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from coffeechat.method.cadence import ReplySpeed, reply_speed
 from coffeechat.method.stages import ContactHistory, Stage, contact_stage
 from coffeechat.method.timeline import TimelineEntry, merge_timeline
 from coffeechat.people.models import Contact
@@ -17,6 +18,7 @@ from coffeechat.people.models import Contact
 class ContactRow:
     contact: Contact
     stage: Stage
+    speed: ReplySpeed | None = None
 
 
 def with_history(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
@@ -35,6 +37,13 @@ def with_history(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
         ),
         h_thanked=first(messages.filter(purpose=Purpose.THANK_YOU).order_by("-sent_at"), "sent_at"),
         h_last_message=first(messages.order_by("-sent_at"), "sent_at"),
+        h_first_nudge=first(
+            messages.filter(purpose=Purpose.FOLLOW_UP).order_by("sent_at"), "sent_at"
+        ),
+        h_first_reply=first(
+            Reply.objects.filter(contact=OuterRef("pk")).order_by("received_on", "id"),
+            "received_on",
+        ),
         h_last_reply=first(
             Reply.objects.filter(contact=OuterRef("pk")).order_by("-received_on", "-id"),
             "received_on",
@@ -72,6 +81,21 @@ def stage_of(contact: Contact, today: date, holidays: object) -> Stage:
     return contact_stage(history_of(contact), today, holidays)
 
 
+def speed_of(contact: Contact, today: date, holidays: object, tz: object) -> ReplySpeed | None:
+    """How quickly this person answers requests (an annotated contact, see with_history)."""
+
+    def day(moment: datetime | None) -> date | None:
+        return timezone.localdate(moment, timezone=tz) if moment else None
+
+    return reply_speed(
+        first_request_on=day(contact.h_first_request),
+        first_reply_on=contact.h_first_reply,
+        nudged_on=day(contact.h_first_nudge),
+        today=today,
+        holidays=holidays,
+    )
+
+
 def _today_and_holidays(user: object) -> tuple[date, object]:
     profile = user.profile
     return timezone.localdate(timezone=profile.tz()), profile.holidays()
@@ -79,8 +103,14 @@ def _today_and_holidays(user: object) -> tuple[date, object]:
 
 def contact_rows(user: object, queryset: QuerySet[Contact]) -> list[ContactRow]:
     today, holidays = _today_and_holidays(user)
+    tz = user.profile.tz()
     annotated = with_history(queryset.select_related("organization", "introduced_by"))
-    return [ContactRow(contact, stage_of(contact, today, holidays)) for contact in annotated]
+    return [
+        ContactRow(
+            contact, stage_of(contact, today, holidays), speed_of(contact, today, holidays, tz)
+        )
+        for contact in annotated
+    ]
 
 
 def search_contacts(user: object, search: str = "", stage: str = "") -> list[ContactRow]:

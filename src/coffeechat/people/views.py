@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from coffeechat.core.views import autosave_or_page, confirm_delete, owned_or_404
 from coffeechat.method.stages import Stage
@@ -82,6 +83,8 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "contact": contact,
             "stage": row.stage,
+            "speed": row.speed,
+            "today": timezone.localdate(),
             "introduced": contact.introduced.all(),
             "timeline": contact_timeline(contact, tz=request.user.profile.tz()),
             "open_followups": open_followups(contact),

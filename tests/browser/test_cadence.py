@@ -1,0 +1,125 @@
+"""Follow-ups on business days, in a real browser: the server's clock is moved forward 3, 7 and
+10 business days across Thanksgiving, and Today says what to do at each point."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .helpers import CoffeechatServer, Owner, create_owner, log_in
+
+TUESDAY = "2026-11-24T09:00:00-05:00"  # Thanksgiving is Thursday 26 November
+
+
+def go_today(page: Page, server: CoffeechatServer, owner: Owner) -> None:
+    """Open Today, logging in again when the moved clock has outlived the session."""
+    page.goto(f"{server.url}/")
+    if "/login/" in page.url:
+        log_in(page, server, owner)
+        page.goto(f"{server.url}/")
+    expect(page.get_by_role("heading", level=1, name=re.compile("^Today"))).to_be_visible()
+
+
+def section(page: Page, name: str):
+    return page.locator(f"[data-section='{name}']")
+
+
+def setup_us_user_with_two_contacts(page: Page, server: CoffeechatServer) -> Owner:
+    owner = create_owner(page, server)
+    with page.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/profile/")):
+        page.get_by_label("Time zone").select_option("America/New_York")
+    page.goto(f"{server.url}/research/organizations/new/")
+    page.get_by_label("Name").fill("Green Bank")
+    page.get_by_role("button", name="Add organization").click()
+    for first, last in (("Priya", "Shah"), ("Sam", "Lee")):
+        page.goto(f"{server.url}/research/")
+        page.get_by_role("link", name="Green Bank").click()
+        page.get_by_role("link", name="Add a contact here").click()
+        page.get_by_label("First name").fill(first)
+        page.get_by_label("Last name").fill(last)
+        page.get_by_label("Email").fill(f"{first.lower()}@greenbank.example")
+        page.get_by_role("button", name="Add contact").click()
+        expect(
+            page.get_by_role("heading", level=1, name=re.compile(f"{first} {last}"))
+        ).to_be_visible()
+    return owner
+
+
+def send_request_to_priya(page: Page, server: CoffeechatServer) -> None:
+    page.goto(f"{server.url}/contacts/")
+    page.get_by_role("link", name="Priya Shah").click()
+    page.get_by_role("link", name="Write a request").click()
+    page.get_by_role("button", name="Mark as sent").click()
+    expect(page.locator(".badge.stage")).to_have_text("Contacted")
+
+
+@pytest.mark.server_time(TUESDAY)
+def test_the_3b7_routine_runs_on_business_days_across_a_holiday(
+    page: Page, coffeechat_server: CoffeechatServer
+):
+    server = coffeechat_server
+    owner = setup_us_user_with_two_contacts(page, server)
+    send_request_to_priya(page, server)
+
+    go_today(page, server, owner)
+    waiting = page.locator(".today-item").filter(has_text="No reply from Priya Shah (Green Bank)")
+    expect(waiting).to_contain_text("due Mon 30 Nov")
+    expect(section(page, "coming up")).to_contain_text("No reply from Priya Shah")
+
+    # Friday: three calendar working days, but Thanksgiving does not count: not due yet.
+    server.restart("2026-11-27T10:00:00-05:00")
+    go_today(page, server, owner)
+    expect(section(page, "coming up")).to_contain_text("No reply from Priya Shah")
+    expect(section(page, "today")).to_have_count(0)
+
+    # Monday: 3 business days without a reply: write to the next person there.
+    server.restart("2026-11-30T10:00:00-05:00")
+    go_today(page, server, owner)
+    due = section(page, "today").locator(".today-item").filter(has_text="No reply from Priya Shah")
+    expect(due).to_contain_text("write to Sam Lee, the next contact at Green Bank.")
+    due.get_by_role("link", name="Write to Sam Lee").click()
+    expect(page.get_by_role("heading", name="Write a request to Sam Lee")).to_be_visible()
+
+    # Friday after: 7 business days: one polite follow-up, drafted, then it is gone.
+    server.restart("2026-12-04T10:00:00-05:00")
+    go_today(page, server, owner)
+    nudge = (
+        section(page, "today")
+        .locator(".today-item")
+        .filter(has_text="Send Priya Shah (Green Bank) one polite follow-up")
+    )
+    nudge.get_by_role("link", name="Write the follow-up").click()
+    expect(page.get_by_role("heading", name="Follow up with Priya Shah")).to_be_visible()
+    expect(page.locator("#id_body")).to_have_value(re.compile("Priya"))
+    page.get_by_role("button", name="Mark as sent").click()
+    go_today(page, server, owner)
+    expect(page.get_by_text("one polite follow-up")).to_have_count(0)
+
+    # 10 business days: move on gracefully, no third message.
+    server.restart("2026-12-09T10:00:00-05:00")
+    go_today(page, server, owner)
+    expect(section(page, "today")).to_contain_text("Move on from Priya Shah (Green Bank)")
+    page.goto(f"{server.url}/contacts/")
+    page.get_by_role("link", name="Priya Shah").click()
+    expect(page.locator(".badge.stage")).to_have_text("No response")
+    expect(page.locator("h1 .badge").filter(has_text="Silent")).to_be_visible()
+
+
+@pytest.mark.server_time(TUESDAY)
+def test_a_reply_is_logged_in_one_click_from_today(page: Page, coffeechat_server: CoffeechatServer):
+    server = coffeechat_server
+    owner = setup_us_user_with_two_contacts(page, server)
+    send_request_to_priya(page, server)
+    server.restart("2026-11-25T16:00:00-05:00")
+    go_today(page, server, owner)
+    item = page.locator(".today-item").filter(has_text="No reply from Priya Shah")
+    expect(item.get_by_label("They replied on")).to_have_value("2026-11-25")
+    item.get_by_role("button", name="Agreed to talk").click()
+    expect(page.get_by_text("Logged Priya's reply: they agreed to talk.")).to_be_visible()
+    expect(page.locator(".today-item").filter(has_text="Priya Shah")).to_have_count(0)
+    page.goto(f"{server.url}/contacts/")
+    row = page.get_by_role("row").filter(has_text="Priya Shah")
+    expect(row).to_contain_text("Replied")
+    expect(row).to_contain_text("Quick to help")

@@ -1,0 +1,173 @@
+"""The 3B7 routine on the Today page: next contact after 3 business days, one nudge after 7,
+move on after 10, all on the user's business days; replies end it, in one click."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from coffeechat.followups.models import FollowUp
+from coffeechat.followups.queries import today_items
+from coffeechat.outreach import services as outreach
+from coffeechat.people.models import Contact
+from coffeechat.research.models import Organization
+
+SENT = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)  # Tuesday of Thanksgiving week
+
+
+@pytest.fixture
+def us_alice(alice):
+    alice.profile.country, alice.profile.region = "US", ""
+    alice.profile.time_zone = "America/New_York"
+    alice.profile.save()
+    return alice
+
+
+@pytest.fixture
+def green(us_alice):
+    return Organization.objects.create(owner=us_alice, name="Green Bank")
+
+
+@pytest.fixture
+def priya(us_alice, green):
+    return Contact.objects.create(
+        owner=us_alice, first_name="Priya", last_name="Shah", organization=green
+    )
+
+
+@pytest.fixture
+def sam(us_alice, green):
+    return Contact.objects.create(
+        owner=us_alice, first_name="Sam", last_name="Lee", organization=green
+    )
+
+
+def send(contact, purpose="request", at=SENT):
+    return outreach.record_message(
+        contact=contact, purpose=purpose, channel="email", subject="Hello", body="Hi", sent_at=at
+    )
+
+
+def titles(user, at):
+    with time_machine.travel(at, tick=False):
+        return [(item.section(at.date(), at).value, item.title) for item in today_items(user, at)]
+
+
+def test_a_request_starts_the_routine_on_business_days(priya):
+    send(priya)
+    due = dict(FollowUp.objects.values_list("kind", "due_on"))
+    assert due == {
+        "no_reply": date(2026, 11, 30),  # Thanksgiving (Thu 26) does not count
+        "nudge": date(2026, 12, 4),
+        "move_on": date(2026, 12, 9),
+    }
+
+
+def test_after_three_business_days_today_suggests_the_next_contact_there(us_alice, priya, sam):
+    send(priya)
+    friday = datetime(2026, 11, 27, 15, tzinfo=UTC)
+    assert ("today", "No reply from Priya Shah (Green Bank)") not in titles(us_alice, friday)
+    monday = datetime(2026, 11, 30, 15, tzinfo=UTC)
+    with time_machine.travel(monday, tick=False):
+        item = next(i for i in today_items(us_alice, monday) if i.kind == "no_reply")
+    assert item.section(monday.date(), monday) == "today"
+    assert item.detail == (
+        "3 business days without a reply: write to Sam Lee, the next contact at Green Bank."
+    )
+    assert item.url == reverse("outreach:compose", args=[sam.pk])
+    assert item.action == "Write to Sam Lee"
+
+
+def test_without_another_contact_it_suggests_finding_one(us_alice, priya, green):
+    send(priya)
+    monday = datetime(2026, 11, 30, 15, tzinfo=UTC)
+    with time_machine.travel(monday, tick=False):
+        item = next(i for i in today_items(us_alice, monday) if i.kind == "no_reply")
+    assert "find another contact at Green Bank" in item.detail
+    assert item.url == green.get_absolute_url()
+
+
+def test_after_seven_business_days_one_polite_nudge_then_never_a_third(us_alice, priya):
+    send(priya)
+    friday = datetime(2026, 12, 4, 15, tzinfo=UTC)
+    assert ("today", "Send Priya Shah (Green Bank) one polite follow-up") in titles(
+        us_alice, friday
+    )
+    send(priya, purpose="follow_up", at=friday)
+    after = titles(us_alice, friday)
+    assert not any("one polite follow-up" in title for _, title in after)
+    wednesday = datetime(2026, 12, 9, 15, tzinfo=UTC)
+    assert ("today", "Move on from Priya Shah (Green Bank)") in titles(us_alice, wednesday)
+
+
+def test_a_reply_ends_the_whole_routine(us_alice, priya):
+    send(priya)
+    outreach.record_reply(contact=priya, received_on=date(2026, 11, 25), outcome="agreed")
+    assert not FollowUp.objects.open().exists()
+    assert titles(us_alice, datetime(2026, 12, 10, 15, tzinfo=UTC)) == []
+
+
+def test_a_second_request_does_not_restart_a_running_routine(priya):
+    send(priya)
+    send(priya, at=datetime(2026, 11, 25, 14, tzinfo=UTC))
+    assert FollowUp.objects.filter(kind="no_reply").count() == 1
+
+
+def test_today_favours_people_quick_to_help(us_alice, green):
+    quick = Contact.objects.create(owner=us_alice, first_name="Zoe", organization=green)
+    slow = Contact.objects.create(owner=us_alice, first_name="Abe", organization=green)
+    for person in (quick, slow):
+        send(person)
+    outreach.record_reply(contact=quick, received_on=date(2026, 11, 25), outcome="agreed")
+    outreach.record_reply(contact=slow, received_on=date(2026, 12, 8), outcome="agreed")
+    for person in (slow, quick):  # both owe us nothing yet; both get a follow-up due the same day
+        FollowUp.objects.create(
+            owner=us_alice, contact=person, kind="follow_up", due_on=date(2026, 12, 10)
+        )
+    at = datetime(2026, 12, 10, 15, tzinfo=UTC)
+    assert titles(us_alice, at) == [
+        ("today", "Follow up with Zoe (Green Bank)"),
+        ("today", "Follow up with Abe (Green Bank)"),
+    ]
+
+
+@time_machine.travel(datetime(2026, 11, 30, 15, tzinfo=UTC), tick=False)
+def test_a_reply_is_logged_in_one_click_from_today(alice_client, us_alice, priya):
+    send(priya)
+    page = alice_client.get(reverse("followups:today")).content.decode()
+    assert f'action="{reverse("followups:quick_reply", args=[priya.pk])}"' in page
+    response = alice_client.post(
+        reverse("followups:quick_reply", args=[priya.pk]),
+        {"received_on": "2026-11-27", "outcome": "agreed", "next": "/"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Logged Priya&#x27;s reply: they agreed to talk." in page
+    assert "No reply from Priya" not in page
+    assert priya.replies.get().received_on == date(2026, 11, 27)
+    contact_page = alice_client.get(priya.get_absolute_url()).content.decode()
+    assert "Quick to help" in contact_page
+
+
+@time_machine.travel(datetime(2026, 11, 30, 15, tzinfo=UTC), tick=False)
+def test_a_reply_dated_before_the_request_is_refused_with_the_reason(alice_client, priya):
+    send(priya)
+    response = alice_client.post(
+        reverse("followups:quick_reply", args=[priya.pk]),
+        {"received_on": "2026-11-20", "outcome": "replied", "next": "/"},
+        follow=True,
+    )
+    assert "Reply from Priya Shah not logged: Your first request went out on" in (
+        response.content.decode()
+    )
+    assert not priya.replies.exists()
+
+
+def test_another_users_contact_cannot_get_a_quick_reply(bob_client, priya):
+    response = bob_client.post(
+        reverse("followups:quick_reply", args=[priya.pk]),
+        {"received_on": "2026-11-27", "outcome": "agreed"},
+    )
+    assert response.status_code == 404
+    assert not priya.replies.exists()
