@@ -171,3 +171,11 @@ def test_another_users_contact_cannot_get_a_quick_reply(bob_client, priya):
     )
     assert response.status_code == 404
     assert not priya.replies.exists()
+
+
+def test_the_timeline_shows_how_quickly_they_answered(alice_client, priya):
+    send(priya)
+    outreach.record_reply(contact=priya, received_on=date(2026, 11, 30), outcome="agreed")
+    page = alice_client.get(priya.get_absolute_url()).content.decode()
+    # Tue 24 -> Mon 30 November: Wed 25, Fri 27 and Mon 30 count; Thanksgiving does not.
+    assert "Reply received: Agreed to talk (3 business days after your request)" in page

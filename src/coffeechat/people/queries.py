@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from coffeechat.method.business_days import business_days_between
 from coffeechat.method.cadence import ReplySpeed, reply_speed
 from coffeechat.method.stages import ContactHistory, Stage, contact_stage
 from coffeechat.method.timeline import TimelineEntry, merge_timeline
@@ -171,15 +172,29 @@ def _message_entries(contact: Contact) -> list[TimelineEntry]:
 
 
 def _reply_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+    first = first_request_at(contact)
+    asked_on = timezone.localdate(first, tz) if first else None
+    holidays = contact.owner.profile.holidays()
     return [
         TimelineEntry(
             at=_reply_at(reply, tz),
             kind="reply",
-            title=f"Reply received: {reply.get_outcome_display()}",
+            title=f"Reply received: {reply.get_outcome_display()}"
+            + _reply_delay(asked_on, reply.received_on, holidays),
             detail=reply.note,
         )
         for reply in contact.replies.all()
     ]
+
+
+def _reply_delay(asked_on: date | None, received_on: date, holidays: object) -> str:
+    """How quickly they answered, in the business days the follow-up rules count."""
+    if asked_on is None or received_on < asked_on:
+        return ""
+    days = business_days_between(asked_on, received_on, holidays)
+    if days == 0:
+        return " (the same business day as your request)"
+    return f" ({days} business day{'s' if days != 1 else ''} after your request)"
 
 
 def _conversation_entries(contact: Contact) -> list[TimelineEntry]:
