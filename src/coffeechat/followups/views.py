@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -53,26 +55,26 @@ def _back(request: HttpRequest) -> str:
     return reverse("followups:today")
 
 
+def _change(
+    request: HttpRequest, pk: int, change: Callable[[FollowUp], None], verb: str
+) -> HttpResponse:
+    followup = owned_or_404(FollowUp, request, pk)
+    change(followup)
+    kind = followup.get_kind_display().lower()
+    messages.success(request, f"{verb}: {kind} for {followup.contact}.")
+    return HttpResponseRedirect(_back(request))
+
+
 @login_required
 @require_POST
 def mark_done(request: HttpRequest, pk: int) -> HttpResponse:
-    followup = owned_or_404(FollowUp, request, pk)
-    services.complete(followup)
-    messages.success(
-        request, f"Done: {followup.get_kind_display().lower()} for {followup.contact}."
-    )
-    return HttpResponseRedirect(_back(request))
+    return _change(request, pk, services.complete, "Done")
 
 
 @login_required
 @require_POST
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    followup = owned_or_404(FollowUp, request, pk)
-    services.reopen(followup)
-    messages.success(
-        request, f"Reopened: {followup.get_kind_display().lower()} for {followup.contact}."
-    )
-    return HttpResponseRedirect(_back(request))
+    return _change(request, pk, services.reopen, "Reopened")
 
 
 @login_required
