@@ -114,6 +114,38 @@ def cmd_today(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_message(args: argparse.Namespace) -> int:
+    # Plain Python over a text file: no database, so main() skips Django for this command.
+    from pathlib import Path
+
+    from coffeechat.method.checker import RULE_SETS, Severity, check_message, parse_draft
+
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise CommandFailed(f"cannot read {args.file}: {reason}") from None
+    subject, body = parse_draft(text)
+    findings = check_message(
+        body,
+        subject=subject,
+        rules=RULE_SETS[args.rules],
+        channel=args.channel,
+        purpose=args.purpose,
+        first_name=args.first_name,
+        connection_names=tuple(args.connection),
+    )
+    if args.json:
+        print(json.dumps([finding.as_dict() for finding in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            print(f"{finding.severity}: {finding.rule}: {finding.message}")
+    has_problems = any(finding.severity == Severity.PROBLEM for finding in findings)
+    if not has_problems and not args.json:
+        print("No problems found.")
+    return 1 if has_problems else 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     from django.core.management import execute_from_command_line
 
@@ -175,6 +207,41 @@ def build_parser() -> argparse.ArgumentParser:
     today.add_argument("--user", help="whose list (may be left out when there is one user)")
     today.add_argument("--json", action="store_true", help="print the items as a JSON list")
 
+    check = command(
+        "check-message", cmd_check_message,
+        "Check a draft message against the method's rules; exits 1 if there is a problem.",
+        "coffeechat check-message draft.txt --rules strict --first-name Priya\n"
+        "  pbpaste | coffeechat check-message - --channel linkedin --json",
+    )  # fmt: skip
+    check.set_defaults(needs_django=False)
+    check.add_argument(
+        "file", metavar="FILE",
+        help="the draft, or - for standard input; a first line 'Subject: ...' is the subject",
+    )  # fmt: skip
+    check.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    check.add_argument(
+        "--rules", choices=["classic", "strict"], default="classic",
+        help="classic: under 100 words; strict: under 75, the ask a question, mostly about "
+        "them (default classic)",
+    )  # fmt: skip
+    check.add_argument(
+        "--channel", choices=["email", "linkedin"], default="email",
+        help="linkedin: a connection note, 300 characters at most, no subject (default email)",
+    )  # fmt: skip
+    check.add_argument(
+        "--purpose", choices=["request", "follow_up", "thank_you", "update"], default="request",
+        help="what the message is for; length and ask rules apply to requests and follow-ups "
+        "(default request)",
+    )  # fmt: skip
+    check.add_argument(
+        "--first-name", default="", metavar="NAME",
+        help="the recipient's first name, to check the greeting",
+    )  # fmt: skip
+    check.add_argument(
+        "--connection", action="append", default=[], metavar="NAME",
+        help="someone who referred or introduced you (may be repeated)",
+    )  # fmt: skip
+
     manage = command(
         "manage", cmd_manage, "Run a Django management command (for administrators).",
         "coffeechat manage check --deploy",
@@ -187,7 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        _setup_django()
+        if getattr(args, "needs_django", True):
+            _setup_django()
         return args.handler(args)
     except CommandFailed as error:
         print(f"coffeechat {args.command}: error: {error}", file=sys.stderr)

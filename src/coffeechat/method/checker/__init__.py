@@ -1,0 +1,104 @@
+"""The message checker: a draft request read against the method's message rules.
+
+    findings = check_message(body, subject="Priya Shah suggested I get in touch", rules=STRICT)
+
+Each rule is a function from a read `Draft` to findings; `_RULES` says which purposes and
+channels it applies to. The rules are heuristics over plain English and say so in their
+messages: they point at words, the user decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from .ask import check_ask
+from .connection import check_connection
+from .draft import Draft, read_draft
+from .form import check_attachment, check_length, check_subject, check_unfilled
+from .jobs import check_jobs
+from .model import (
+    CHANNELS,
+    CLASSIC,
+    LINKEDIN_NOTE_LIMIT,
+    PURPOSES,
+    RULE_SETS,
+    STRICT,
+    Finding,
+    RuleSet,
+    Severity,
+)
+from .reader import check_about_you, check_greeting
+
+__all__ = [
+    "CHANNELS",
+    "CLASSIC",
+    "LINKEDIN_NOTE_LIMIT",
+    "PURPOSES",
+    "RULE_SETS",
+    "STRICT",
+    "Finding",
+    "RuleSet",
+    "Severity",
+    "check_message",
+    "parse_draft",
+]
+
+Rule = Callable[[Draft], Iterable[Finding]]
+
+_ASKING = ("request", "follow_up")
+_ALL = PURPOSES
+# (rule, purposes it applies to, channels it applies to), in the order findings are listed.
+_RULES: tuple[tuple[Rule, tuple[str, ...], tuple[str, ...]], ...] = (
+    (check_unfilled, _ALL, CHANNELS),
+    (check_length, _ASKING, CHANNELS),
+    (check_jobs, _ALL, CHANNELS),
+    (check_connection, ("request",), CHANNELS),
+    (check_ask, _ASKING, CHANNELS),
+    (check_attachment, ("request",), CHANNELS),
+    (check_greeting, _ALL, CHANNELS),
+    (check_subject, _ALL, ("email",)),
+    (check_about_you, _ASKING, CHANNELS),
+)
+_SUBJECT_LINE = re.compile(r"\A\ufeff?[ \t]*subject[ \t]*:[ \t]*(?P<subject>[^\n]*)\n?", re.I)
+
+
+def check_message(
+    body: str,
+    *,
+    subject: str | None = None,
+    rules: RuleSet = CLASSIC,
+    channel: str = "email",
+    purpose: str = "request",
+    first_name: str = "",
+    connection_names: tuple[str, ...] = (),
+) -> list[Finding]:
+    """Findings for a draft, problems first, each group in a fixed rule order."""
+    if channel not in CHANNELS:
+        raise ValueError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
+    if purpose not in PURPOSES:
+        raise ValueError(f"purpose must be one of {', '.join(PURPOSES)}, not {purpose!r}")
+    draft = read_draft(
+        body.replace("\r\n", "\n").replace("\r", "\n"),
+        subject=subject,
+        rules=rules,
+        channel=channel,
+        purpose=purpose,
+        first_name=first_name,
+        connection_names=tuple(connection_names),
+    )
+    findings = [
+        finding
+        for rule, purposes, channels in _RULES
+        if purpose in purposes and channel in channels
+        for finding in rule(draft)
+    ]
+    return sorted(findings, key=lambda finding: finding.severity != Severity.PROBLEM)
+
+
+def parse_draft(text: str) -> tuple[str | None, str]:
+    """Split "Subject: ..." off the first line: (subject, body), or (None, text) without one."""
+    match = _SUBJECT_LINE.match(text)
+    if not match:
+        return None, text
+    return match["subject"].strip(), text[match.end() :].lstrip("\r\n")

@@ -1,0 +1,66 @@
+"""What the checker reports, and the two sets of message rules career centres teach."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    PROBLEM = "problem"
+    SUGGESTION = "suggestion"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    words: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "words": list(self.words),
+        }
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    name: str
+    word_limit: int
+    require_question: bool
+    reader_share: bool
+
+
+CLASSIC = RuleSet("classic", 100, require_question=False, reader_share=False)
+STRICT = RuleSet("strict", 75, require_question=True, reader_share=True)
+RULE_SETS = {"classic": CLASSIC, "strict": STRICT}
+
+CHANNELS = ("email", "linkedin")
+PURPOSES = ("request", "follow_up", "thank_you", "update")
+# LinkedIn refuses a connection note longer than this.
+LINKEDIN_NOTE_LIMIT = 300
+
+
+def problem(rule: str, message: str, words: tuple[str, ...] = ()) -> Finding:
+    return Finding(rule, Severity.PROBLEM, message, words)
+
+
+def suggestion(rule: str, message: str, words: tuple[str, ...] = ()) -> Finding:
+    return Finding(rule, Severity.SUGGESTION, message, words)
+
+
+def quoted(words: tuple[str, ...] | list[str]) -> str:
+    """“position”, “hiring”: how a message names the words it is about."""
+    return ", ".join(f"“{word}”" for word in words)
+
+
+def unique(words: list[str]) -> tuple[str, ...]:
+    """First appearance of each word, ignoring case, so “Job” and “job” are reported once."""
+    seen: dict[str, str] = {}
+    for word in words:
+        seen.setdefault(word.casefold(), word)
+    return tuple(seen.values())

@@ -1,0 +1,80 @@
+"""Writing to a person: greet them by their name, and talk about them more than yourself."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from .draft import Draft
+from .model import Finding, problem, quoted, suggestion
+from .text import I_FORMS, normal
+
+_TITLE = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame)\.?$", re.IGNORECASE)
+# Any of these in a greeting means it names a role or a crowd, not a person.
+_NOBODY = {
+    "there", "all", "everyone", "everybody", "team", "manager", "managers", "recruiter",
+    "department", "committee", "staff", "office", "colleagues", "folks", "friend", "friends",
+    "sir", "madam", "or", "hiring", "hr", "whom", "concern", "reader", "you",
+}  # fmt: skip
+_UNFILLED_MARKS = set("{}[]<>%|_")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019]*")
+_WRITER = I_FORMS | {"me", "my", "mine", "myself"}
+_READER = {"you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll"}
+# "More than half of at least three sentences" start with I before the habit is worth a word.
+MIN_SENTENCES = 3
+
+WRONG_NAME = "The greeting says {greeting} but you're writing to {first_name}."
+NO_NAME = "{greeting} names nobody: greet them by name."
+ABOUT_ME_WORDS = (
+    "Mostly about you ({writer} “I/me/my” to {reader} “you/your”): "
+    "say why you're writing to them in particular."
+)
+ABOUT_ME_STARTS = (
+    "{count} of {total} sentences start with “I”: turn a few towards them (“Your work on…”)."
+)
+
+
+def check_greeting(draft: Draft) -> Iterator[Finding]:
+    greeting = draft.greeting
+    if greeting is None or _UNFILLED_MARKS & set(greeting.rest):
+        return  # no greeting at all is fine in a LinkedIn note; fields are another rule
+    words = greeting.rest.replace(".", " ").split()
+    if not words or any(normal(word) in _NOBODY for word in words):
+        yield suggestion("greeting-name", NO_NAME.format(greeting=quoted((greeting.text,))))
+        return
+    if draft.first_name and not _TITLE.match(words[0]) and not _names(words, draft.first_name):
+        message = WRONG_NAME.format(
+            greeting=quoted((greeting.text,)), first_name=draft.first_name.strip()
+        )
+        yield problem("greeting-name", message, (greeting.rest,))
+
+
+def _names(words: list[str], first_name: str) -> bool:
+    """Whether the greeting's words include the first name, ignoring case and accents."""
+    wanted = _plain(first_name.split()[0]) if first_name.split() else ""
+    return any(_plain(word) == wanted for word in words)
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.strip(",.!:;'\u2019"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def check_about_you(draft: Draft) -> Iterator[Finding]:
+    if draft.rules.reader_share:
+        words = [normal(word) for word in _WORD.findall(draft.main_masked())]
+        writer = sum(word in _WRITER for word in words)
+        reader = sum(word in _READER for word in words)
+        if writer > reader:
+            message = ABOUT_ME_WORDS.format(writer=writer, reader=reader)
+            yield suggestion("about-you", message)
+            return
+    starts = [_starts_with_i(draft.masked_sentence(span)) for span in draft.sentences]
+    if len(starts) >= MIN_SENTENCES and sum(starts) * 2 > len(starts):
+        yield suggestion("about-you", ABOUT_ME_STARTS.format(count=sum(starts), total=len(starts)))
+
+
+def _starts_with_i(sentence: str) -> bool:
+    first = _WORD.search(sentence)
+    return bool(first) and normal(first.group()) in I_FORMS

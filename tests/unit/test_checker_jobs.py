@@ -1,0 +1,154 @@
+"""The j-word rule: jobs are never mentioned, but names and quoted titles are not mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from coffeechat.method.checker import Severity, check_message
+
+
+def job_words(body: str, subject: str | None = "Advice about climate finance", **kw) -> tuple:
+    findings = [f for f in check_message(body, subject=subject, **kw) if f.rule == "mentions-jobs"]
+    assert len(findings) <= 1
+    return findings[0].words if findings else ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("I'm looking for a job in climate finance.", ("job",)),
+        ("Are there any jobs on your team?", ("jobs",)),
+        ("I'm job-hunting after graduation.", ("job-hunting",)),
+        ("I saw the analyst position on your website.", ("position",)),
+        ("I'd love to hear about open positions.", ("positions",)),
+        ("Is your team hiring this spring?", ("hiring",)),
+        ("I hope to be hired by a firm like yours.", ("hired",)),
+        ("Do you hire graduates?", ("hire",)),
+        ("I noticed a vacancy in your risk team.", ("vacancy",)),
+        ("Are there any openings at your company?", ("openings",)),
+        ("I saw an opening at your firm last week.", ("opening",)),
+        ("I'm seeking employment in sustainable finance.", ("employment",)),
+        ("Could you pass my name to a recruiter?", ("recruiter",)),
+        ("Are you recruiting analysts this year?", ("recruiting",)),
+        ("Is there an internship opening this summer?", ("internship", "opening")),
+        ("I'm looking for an internship in climate risk.", ("internship",)),
+        ("I'd love to hear about a role at your company.", ("role at your company",)),
+        ("Do you have any open roles?", ("any open roles",)),
+        ("I'm interested in career opportunities at Acme.", ("career opportunities",)),
+        ("I would love to join your team one day.", ("join your team",)),
+        ("My resume is attached for reference.", ("resume",)),
+        ("Please find my CV below.", ("CV",)),
+        ("I've enclosed my résumé.", ("résumé",)),
+        ("Could you forward this to the hiring manager?", ("hiring manager",)),
+        ("I AM LOOKING FOR A JOB.", ("JOB",)),
+    ],
+)
+def test_a_mention_of_jobs_in_any_inflection_is_a_problem(sentence, words):
+    body = f"Dear Sam,\n\nPriya Shah suggested I write. {sentence} Would you have 20 minutes?"
+
+    assert job_words(body) == words
+
+
+def test_the_message_names_the_words_and_says_what_to_do_instead():
+    body = "Dear Sam, I saw the position and heard you are hiring. Would you have 20 minutes?"
+    finding = next(f for f in check_message(body, subject="Advice") if f.rule == "mentions-jobs")
+
+    assert finding.severity == Severity.PROBLEM
+    assert finding.words == ("position", "hiring")
+    assert finding.message == (
+        "Mentions jobs: “position”, “hiring”. "
+        "Ask for advice, not a job; the job talk comes later, if ever."
+    )
+
+
+def test_each_word_is_reported_once_whatever_its_case():
+    body = "Job search tips? I want a job. Jobs are scarce. A JOB would help."
+
+    assert job_words(body) == ("Job", "Jobs")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I read your article “Hiring for Climate Risk” and it changed my thinking.",
+        'I read your article "Hiring for Climate Risk" with great interest.',
+        "Your post 'Why Jobs Data Misleads' stayed with me.",
+        "Your essay \u2018The Job Nobody Wants\u2019 was brilliant.",  # curly single quotes
+        "I admired how Steve Jobs framed product decisions.",
+        "Steve Jobs once said something similar.",
+        "I volunteer with the Jobs Foundation in Leeds.",
+        "Jobs Foundation alumni speak highly of you.",
+        "I've followed Jobs for the Future since my first year.",
+        "My dissertation used data from the Department of Employment.",
+        "I loved your talk at the Green Hiring Summit.",
+    ],
+)
+def test_names_and_quoted_titles_are_not_mentions(sentence):
+    body = f"Dear Sam,\n\nPriya Shah suggested I write. {sentence} Would you have 20 minutes?"
+
+    assert job_words(body) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'd value your position on carbon pricing.",
+        "You are in a unique position to advise me.",
+        "I'm not yet in a position to choose a specialism.",
+        "How should I position myself for the field?",
+        "Your firm's market position fascinates me.",
+        "How did you reach your position at Acme?",
+        "I loved the opening keynote at the summit.",
+        "Do you have an opening in your calendar next week?",
+        "You played a role in shaping the EU taxonomy.",
+        "I'd love to hear about your role at the firm.",
+        "I did an internship at Aviva last summer.",
+        "Could we resume our conversation from the conference?",
+        "I recruited twenty participants for my dissertation study.",
+        "My research looks at careers in green finance.",
+        "I'd love to hear what your work involves.",
+        "Would Tuesday work for you?",
+        "Thank you for the opportunity to learn from you.",
+        "Details are on https://jobs.example.org/alice and alice@jobsmail.example.",
+        "I read the {{job_title}} page.",
+    ],
+)
+def test_innocent_uses_of_the_same_words_are_not_mentions(sentence):
+    body = f"Dear Sam,\n\nPriya Shah suggested I write. {sentence} Would you have 20 minutes?"
+
+    assert job_words(body) == ()
+
+
+def test_a_capitalised_job_word_at_a_sentence_start_still_counts():
+    body = "Dear Sam, Hiring is slow this year. Jobs in climate finance are scarce."
+
+    assert job_words(body) == ("Hiring", "Jobs")
+
+
+def test_a_job_word_standing_alone_in_capitals_mid_sentence_still_counts():
+    body = "Dear Sam, I'm applying for the Analyst Position at your firm and a Job elsewhere."
+
+    assert job_words(body) == ("Job",)  # "Analyst Position" reads as a name: a known limit
+
+
+def test_the_subject_is_checked_too_and_title_case_does_not_hide_words():
+    body = "Dear Sam, would you have 20 minutes?"
+
+    assert job_words(body, subject="Question About Open Positions") == ("Positions",)
+    assert job_words(body, subject="Job inquiry") == ("Job",)
+    assert job_words(body, subject="Advice on Steve Jobs biography") == ()
+
+
+def test_the_subject_is_ignored_on_linkedin():
+    assert job_words("Hi Sam, would you have 20 minutes?", subject="Jobs", channel="linkedin") == ()
+
+
+@pytest.mark.parametrize("purpose", ["request", "follow_up", "thank_you", "update"])
+def test_jobs_are_off_limits_whatever_the_purpose(purpose):
+    body = "Dear Sam, thank you again; I've now applied for the analyst position."
+
+    assert job_words(body, purpose=purpose) == ("position",)
+
+
+def test_dear_hiring_manager_is_a_mention_of_jobs():
+    assert job_words("Dear Hiring Manager,\n\nWould you have 20 minutes?") == ("Hiring Manager",)
