@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from coffeechat.config import (
     coffeechat_home,
@@ -202,6 +203,28 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("COFFEECHAT_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Outgoing mail for "Send" on the compose page, for every user who has not set up their own
+# server on the profile page. Empty COFFEECHAT_SMTP_HOST: no deployment-wide server.
+EMAIL_HOST = env_str("COFFEECHAT_SMTP_HOST").strip()
+EMAIL_PORT = env_int("COFFEECHAT_SMTP_PORT", 587, minimum=1)
+EMAIL_HOST_USER = env_str("COFFEECHAT_SMTP_USER")
+EMAIL_HOST_PASSWORD = env_str("COFFEECHAT_SMTP_PASSWORD")
+EMAIL_USE_SSL = env_bool("COFFEECHAT_SMTP_SSL", False)
+EMAIL_USE_TLS = env_bool("COFFEECHAT_SMTP_TLS", not EMAIL_USE_SSL)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env_str("COFFEECHAT_SMTP_FROM").strip() or "webmaster@localhost"
+if EMAIL_HOST:
+    if EMAIL_USE_SSL and EMAIL_USE_TLS:
+        raise ImproperlyConfigured(
+            "COFFEECHAT_SMTP_SSL=true and COFFEECHAT_SMTP_TLS=true exclude each other: "
+            "SSL for port 465, TLS (STARTTLS) for port 587."
+        )
+    if "@" not in env_str("COFFEECHAT_SMTP_FROM"):
+        raise ImproperlyConfigured(
+            "COFFEECHAT_SMTP_HOST is set, so COFFEECHAT_SMTP_FROM must be the address "
+            "messages come from, e.g. coffeechat@careers.example.edu."
+        )
 
 # Upload cap (imports come later; the cap applies to every request body now).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("COFFEECHAT_MAX_UPLOAD_MB", 10, minimum=1) * 1024 * 1024

@@ -501,7 +501,9 @@ def test_a_follow_up_can_be_marked_done_and_reopened_on_the_follow_ups_page(
     expect(flash(page, "Done: no reply yet for Priya Shah.")).to_be_visible()
     expect(page.get_by_role("heading", level=1, name=re.compile("Follow-ups"))).to_be_visible()
     expect(page.get_by_role("row").filter(has_text="No reply yet")).to_have_count(0)
-    expect(page.get_by_text("Nothing open.")).to_be_visible()
+    # The rest of the routine (one nudge at 7 business days, moving on at 10) stays open.
+    expect(page.get_by_role("row").filter(has_text="Send one polite follow-up")).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text="Move on")).to_be_visible()
     expect(done).to_contain_text("No reply yet: Priya Shah, done")
 
     done.get_by_role("button", name="Reopen").click()

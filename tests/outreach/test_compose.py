@@ -192,6 +192,12 @@ def test_a_reply_cannot_predate_the_request_or_be_in_the_future(alice_client, sa
     assert FollowUp.objects.get(kind="no_reply").done_at is None
 
 
+def finding(page: str, rule: str) -> str:
+    """The text of the checker's finding for `rule` beside the draft ("" if there is none)."""
+    marker = f'data-rule="{rule}">'
+    return page.split(marker)[1].split("</li>")[0] if marker in page else ""
+
+
 @time_machine.travel(FRIDAY, tick=False)
 def test_the_preview_counts_words_and_shows_unfilled_fields(alice_client, sam):
     response = alice_client.post(
@@ -203,14 +209,58 @@ def test_the_preview_counts_words_and_shows_unfilled_fields(alice_client, sam):
     page = response.content.decode()
     assert 'id="message-check"' in page
     assert "4 words" in page
-    assert "Still to fill in: <code>{{first_name}}</code>, <code>{{my_headline}}</code>" in page
+    unfilled = finding(page, "unfilled-field")
+    assert '<span class="badge severity-problem">problem</span>' in unfilled
+    assert "Unfilled merge fields: “{{first_name}}”, “{{my_headline}}”." in unfilled
+    assert "<mark>{{first_name}}</mark> <mark>{{my_headline}}</mark>" in unfilled
     assert f'href="mailto:sam%40acme.example?subject={quote("Hi {{first_name}}")}' in page
     assert "Aim for under 100 words" in page
     long = alice_client.post(
         reverse("outreach:preview"), {"contact": sam.pk, "body": "word " * 101}
     ).content.decode()
     assert "101 words" in long
-    assert "Over 100 words: cut it down." in long
+    assert "101 words: a first request should stay under 100." in finding(long, "too-long")
+
+
+@time_machine.travel(FRIDAY, tick=False)
+def test_the_findings_beside_the_draft_point_at_the_words_at_fault(alice_client, sam):
+    body = (
+        "Dear Sam,\n\nPriya Shah suggested I get in touch. I'm looking for a position in "
+        "climate risk. Would you have 15-20 minutes for a call?\n\nThank you,\nAlice"
+    )
+    page = alice_client.post(
+        reverse("outreach:preview"),
+        {"contact": sam.pk, "purpose": "request", "subject": "Quick question", "body": body},
+    ).content.decode()
+    jobs = finding(page, "mentions-jobs")
+    assert '<span class="badge severity-problem">problem</span> Mentions jobs:' in jobs
+    assert "<mark>position</mark>" in jobs
+    assert '<span class="badge severity-suggestion">suggestion</span>' in finding(
+        page, "subject-vague"
+    )
+    fixed = alice_client.post(
+        reverse("outreach:preview"),
+        {"contact": sam.pk, "purpose": "request", "subject": "Priya Shah suggested I write",
+         "body": body.replace("a position in", "advice about")},
+    ).content.decode()  # fmt: skip
+    assert finding(fixed, "mentions-jobs") == ""
+    assert "No problems found." in fixed
+
+
+@time_machine.travel(FRIDAY, tick=False)
+def test_the_stricter_rules_from_the_profile_apply(alice_client, alice, sam):
+    body = (
+        "Dear Sam,\n\nPriya Shah suggested I get in touch. I'd be grateful for 15-20 minutes "
+        "of your advice.\n\nThank you,\nAlice"
+    )
+    data = {"contact": sam.pk, "purpose": "request", "subject": "Priya suggested I write",
+            "body": body}  # fmt: skip
+    page = alice_client.post(reverse("outreach:preview"), data).content.decode()
+    assert finding(page, "ask-not-a-question") == ""
+    alice.profile.message_rules = "strict"
+    alice.profile.save()
+    page = alice_client.post(reverse("outreach:preview"), data).content.decode()
+    assert "The request isn&#x27;t a question" in finding(page, "ask-not-a-question")
 
 
 @time_machine.travel(FRIDAY, tick=False)
@@ -228,7 +278,7 @@ def test_a_follow_up_and_an_update_get_their_own_drafts(alice_client, sam):
     assert not FollowUp.objects.filter(kind="no_reply").exists()  # only requests wait for a reply
     page = alice_client.get(url, {"purpose": "update"}).content.decode()
     assert "Send Sam Lee an update" in page
-    assert "<code>{{what_happened}}</code>" in page
+    assert "<mark>{{what_happened}}</mark>" in finding(page, "unfilled-field")
 
 
 @time_machine.travel(FRIDAY, tick=False)
@@ -291,6 +341,6 @@ def test_an_unfilled_profile_field_points_to_the_profile(alice_client, alice, sa
     alice.profile.headline = ""
     alice.profile.save()
     page = alice_client.get(reverse("outreach:compose", args=[sam.pk])).content.decode()
-    assert "Still to fill in: <code>{{my_headline}}</code>" in page
+    assert "<mark>{{my_headline}}</mark>" in finding(page, "unfilled-field")
     assert "Your headline comes from" in page
     assert f'<a href="{reverse("accounts:profile")}">your profile</a>' in page

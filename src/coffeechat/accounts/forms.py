@@ -59,6 +59,7 @@ class ProfileForm(forms.ModelForm):
             "time_zone",
             "country",
             "region",
+            "message_rules",
         ]
         widgets = {
             "elevator_pitch": forms.Textarea(attrs={"rows": 4}),

@@ -16,6 +16,11 @@ class User(AbstractUser):
     """A Coffeechat user: a job seeker, a student or an advisor."""
 
 
+class MessageRules(models.TextChoices):
+    CLASSIC = "classic", "Classic: under 100 words, the connection first, no mention of jobs"
+    STRICT = "strict", "Stricter: under 75 words, the request as a question, more about them"
+
+
 class Profile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     full_name = models.CharField(max_length=200, blank=True)
@@ -41,6 +46,12 @@ class Profile(models.Model):
     )
     region = models.CharField(
         max_length=10, blank=True, help_text="State, province or region code, e.g. CA or BY."
+    )
+    message_rules = models.CharField(
+        max_length=10,
+        choices=MessageRules.choices,
+        default=MessageRules.CLASSIC,
+        help_text="What the message checker holds your outreach to.",
     )
 
     def __str__(self) -> str:

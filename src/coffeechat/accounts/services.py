@@ -10,6 +10,7 @@ from django.db import transaction
 
 from coffeechat.accounts.models import Profile, SetupToken, User
 from coffeechat.conversations.services import seed_question_bank
+from coffeechat.outreach.services import seed_templates
 
 
 def create_user(*, username: str, password: str, email: str = "") -> User:
@@ -30,6 +31,7 @@ def create_user(*, username: str, password: str, email: str = "") -> User:
         user = User.objects.create_user(username=username, password=password, email=email)
         Profile.objects.create(user=user)
         seed_question_bank(user)
+        seed_templates(user)
     return user
 
 

@@ -5,7 +5,15 @@ from datetime import date
 from django import forms
 from django.urls import reverse_lazy
 
-from coffeechat.outreach.models import Channel, Outcome
+from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count
+from coffeechat.outreach.models import (
+    Channel,
+    EmailSettings,
+    MessageTemplate,
+    Outcome,
+    Purpose,
+    Security,
+)
 
 
 def _day(value: date) -> str:
@@ -19,7 +27,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-# Typing in the subject or body refreshes the word count and the mailto link.
+# Typing in the subject or body refreshes the counts, the checker's findings and the mailto link.
 _PREVIEW = {
     "hx-post": reverse_lazy("outreach:preview"),
     "hx-trigger": "input delay:400ms",
@@ -39,11 +47,22 @@ class SendForm(forms.Form):
         error_messages={"required": "Write the message before marking it sent."},
     )
     sent_on = forms.DateField(label="Sent on", widget=DateInput())
-    channel = forms.ChoiceField(label="Sent by", choices=Channel.choices)
+    channel = forms.ChoiceField(
+        label="Sent by",
+        choices=Channel.choices,
+        widget=forms.Select({**_PREVIEW, "hx-trigger": "change"}),
+    )
+    template = forms.ModelChoiceField(
+        queryset=MessageTemplate.objects.none(), required=False, widget=forms.HiddenInput
+    )
 
-    def __init__(self, *args: object, today: date, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, today: date, owner: object, purpose: str, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
+        self.purpose = purpose
+        self.fields["template"].queryset = MessageTemplate.objects.owned_by(owner)
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"]
@@ -58,6 +77,69 @@ class SendForm(forms.Form):
                 f"The sent date cannot be in the future (today is {_day(self.today)})."
             )
         return day
+
+    def clean(self) -> dict:
+        data = super().clean()
+        body = data.get("body", "")
+        if data.get("channel") == Channel.LINKEDIN and self.purpose == Purpose.REQUEST:
+            length = character_count(body)
+            if length > LINKEDIN_NOTE_LIMIT:
+                self.add_error(
+                    "body",
+                    f"LinkedIn caps connection notes at {LINKEDIN_NOTE_LIMIT} characters; "
+                    f"this one has {length}.",
+                )
+        return data
+
+
+class TemplateForm(forms.ModelForm):
+    class Meta:
+        model = MessageTemplate
+        fields = ["name", "situation", "channel", "subject", "body"]
+        widgets = {"body": forms.Textarea({"rows": 12})}
+        help_texts = {"subject": "Emails only; a LinkedIn note has none."}
+        error_messages = {
+            "name": {"required": "Give the template a name."},
+            "body": {"required": "A template needs some text."},
+        }
+
+
+class EmailSettingsForm(forms.ModelForm):
+    """The user's own SMTP server. The password is write-only: never rendered back."""
+
+    password = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text="Stored encrypted. Leave empty to keep the saved one.",
+    )
+    forget_password = forms.BooleanField(label="Remove the saved password", required=False)
+    field_order = ["host", "port", "security", "username", "password", "forget_password"]
+
+    class Meta:
+        model = EmailSettings
+        fields = ["host", "port", "security", "username", "from_address"]
+        labels = {"security": "Encryption", "username": "Username"}
+        widgets = {"host": forms.TextInput(attrs={"autocomplete": "off"})}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.instance.has_password:
+            del self.fields["forget_password"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("host") and not data.get("from_address"):
+            self.add_error("from_address", "Give the address your messages should come from.")
+        if data.get("security") == Security.NONE and data.get("password"):
+            host = data.get("host", "")
+            if host not in ("127.0.0.1", "localhost", "::1"):
+                self.add_error(
+                    "security",
+                    "Without encryption the password would cross the network in clear: "
+                    "choose STARTTLS or SSL/TLS.",
+                )
+        return data
 
 
 class ReplyForm(forms.Form):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from coffeechat.core.models import OwnedModel
+from coffeechat.method.messages import Situation
 from coffeechat.people.models import Contact
 
 
@@ -23,6 +26,42 @@ class Purpose(models.TextChoices):
     UPDATE = "update", "Update"
 
 
+class TemplateChannel(models.TextChoices):
+    EMAIL = "email", "Email"
+    LINKEDIN = "linkedin", "LinkedIn"
+
+
+class MessageTemplate(OwnedModel):
+    """One of the user's message templates: seeded from the built-in set, then their own."""
+
+    name = models.CharField(max_length=120)
+    situation = models.CharField(
+        max_length=30,
+        choices=[(situation.value, situation.label) for situation in Situation],
+        default=Situation.COLD_EMAIL.value,
+        help_text="When you would use it; compose picks a template by situation.",
+    )
+    channel = models.CharField(
+        max_length=20, choices=TemplateChannel.choices, default=TemplateChannel.EMAIL
+    )
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+    built_in = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("outreach:template_edit", args=[self.pk])
+
+    @property
+    def situation_enum(self) -> Situation:
+        return Situation(self.situation)
+
+
 class Message(OwnedModel):
     """A message to a contact, kept exactly as it was sent."""
 
@@ -39,6 +78,14 @@ class Message(OwnedModel):
     subject = models.CharField(max_length=300, blank=True)
     body = models.TextField()
     sent_at = models.DateTimeField()
+    # Which template the message started from, for the templates' reply rates.
+    template = models.ForeignKey(
+        MessageTemplate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="messages",
+    )
 
     class Meta:
         ordering = ["-sent_at"]
@@ -66,3 +113,42 @@ class Reply(OwnedModel):
 
     def __str__(self) -> str:
         return f"Reply from {self.contact} on {self.received_on}"
+
+
+class Security(models.TextChoices):
+    STARTTLS = "starttls", "STARTTLS (usually port 587)"
+    SSL = "ssl", "SSL/TLS from the start (usually port 465)"
+    NONE = "none", "None (only for a server on this machine)"
+
+
+class EmailSettings(models.Model):
+    """The user's own outgoing mail server; the password is kept encrypted (outreach.secrets)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_settings"
+    )
+    host = models.CharField(
+        "SMTP server", max_length=255, blank=True, help_text="e.g. smtp.example.org"
+    )
+    port = models.PositiveIntegerField(default=587)
+    username = models.CharField(max_length=255, blank=True)
+    password_encrypted = models.TextField(blank=True, editable=False)
+    security = models.CharField(max_length=10, choices=Security.choices, default=Security.STARTTLS)
+    from_address = models.EmailField(
+        "From address", blank=True, help_text="The address your messages come from."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "email settings"
+
+    def __str__(self) -> str:
+        return f"Email settings of {self.user}"
+
+    @property
+    def is_configured(self) -> bool:
+        return bool(self.host and self.from_address)
+
+    @property
+    def has_password(self) -> bool:
+        return bool(self.password_encrypted)

@@ -12,14 +12,22 @@ from django.utils import timezone
 from coffeechat.accounts.models import Profile
 from coffeechat.followups import services as followups
 from coffeechat.method.messages import (
-    REQUEST,
-    THANK_YOU,
-    MessageTemplate,
+    BUILT_IN,
+    BUILT_IN_TEMPLATES,
+    Situation,
     connection_line,
+    default_situation,
     merge,
-    subject_line,
 )
-from coffeechat.outreach.models import Channel, Message, Purpose, Reply
+from coffeechat.outreach import crypto
+from coffeechat.outreach.models import (
+    Channel,
+    EmailSettings,
+    Message,
+    MessageTemplate,
+    Purpose,
+    Reply,
+)
 from coffeechat.people.models import Contact
 
 
@@ -32,70 +40,120 @@ class Draft:
         return f"mailto:{quote(to)}?subject={quote(self.subject)}&body={quote(self.body)}"
 
 
+def seed_templates(user: object) -> None:
+    """Give a new user their own, editable copy of the built-in message templates."""
+    MessageTemplate.objects.bulk_create(
+        MessageTemplate(
+            owner=user,
+            name=template.name,
+            situation=template.situation.value,
+            channel=template.channel,
+            subject=template.subject,
+            body=template.body,
+            built_in=True,
+        )
+        for template in BUILT_IN_TEMPLATES
+    )
+
+
 def _personal_fields(contact: Contact, profile: Profile) -> dict[str, str]:
     organization = contact.organization.name if contact.organization else ""
     field = profile.fields_of_interest
     if not field and contact.organization and contact.organization.field:
         field = contact.organization.field.name
-    introducer = contact.introduced_by.full_name if contact.introduced_by else ""
+    introducer = contact.introduced_by
+    referrer = introducer.full_name if introducer else ""
     return {
         "first_name": contact.first_name,
         "last_name": contact.last_name,
         "organization": organization,
         "role": contact.role,
-        "introducer_name": introducer,
+        "referrer_name": referrer,
+        "referrer_first_name": introducer.first_name if introducer else "",
         "my_name": profile.display_name,
         "my_headline": profile.headline,
         "school": profile.school,
+        "pitch": profile.elevator_pitch.strip(),
         "field": field or "this field",
         "connection_line": connection_line(
-            contact.how_known, introducer=introducer, school=profile.school,
+            contact.how_known, introducer=referrer, school=profile.school,
             organization=organization,
-        ),
-        "subject_connection": subject_line(
-            contact.how_known, introducer=introducer, school=profile.school, field=field
         ),
     }  # fmt: skip
 
 
-def draft_request(contact: Contact, profile: Profile) -> Draft:
+def _conversation_fields(conversation: object | None) -> dict[str, str]:
+    """The thank-you's and update's lines about a conversation that was held."""
+    if conversation is None:
+        return {}
+    advice = [t.text for t in conversation.takeaways.all() if t.kind == "advice"]
+    referrals = [r.contact.first_name for r in conversation.referrals.select_related("contact")]
+    start = conversation.local_start()
+    return {
+        "conversation_date": f"{start:%A} {start.day} {start:%B}",
+        "learned_line": (
+            f"Your advice to {advice[0][0].lower()}{advice[0][1:].rstrip('.')} "
+            "was especially useful."
+            if advice
+            else "I learned a great deal about your work and the field."
+        ),
+        "referral_line": (
+            f" Thank you also for suggesting I speak with {_join(referrals)}; I will get in touch."
+            if referrals
+            else ""
+        ),
+    }
+
+
+def _last_held_conversation(contact: Contact) -> object | None:
+    from coffeechat.conversations.models import Status
+
+    return contact.conversations.filter(status=Status.HELD).order_by("-scheduled_at").first()
+
+
+def suggested_situation(contact: Contact, purpose: str) -> Situation:
+    return default_situation(
+        purpose,
+        how_known=contact.how_known,
+        introduced=contact.introduced_by_id is not None,
+        has_email=bool(contact.email),
+        has_linkedin=bool(contact.linkedin_url),
+    )
+
+
+def suggested_template(contact: Contact, purpose: str) -> MessageTemplate | None:
+    """The user's template for the situation that suits the contact (the oldest, if several)."""
+    situation = suggested_situation(contact, purpose)
+    return (
+        MessageTemplate.objects.owned_by(contact.owner)
+        .filter(situation=situation.value)
+        .order_by("-built_in", "id")
+        .first()
+    )
+
+
+def draft(
+    contact: Contact,
+    profile: Profile,
+    template: MessageTemplate | None,
+    *,
+    purpose: str = Purpose.REQUEST,
+    conversation: object | None = None,
+) -> Draft:
+    """The template with the contact's details merged in (the built-in text if none is left)."""
+    if template is None:
+        template = BUILT_IN[suggested_situation(contact, purpose)]
     fields = _personal_fields(contact, profile)
-    return Draft(merge(REQUEST.subject, fields), merge(REQUEST.body, fields))
-
-
-# The one polite nudge (7 business days without a reply) and the later "your advice worked" note.
-FOLLOW_UP = MessageTemplate(
-    name="One polite follow-up",
-    subject="Following up: {{subject_connection}}",
-    body=(
-        "Dear {{first_name}},\n\n"
-        "I wrote to you recently and know how busy things get. I would still value 15-20 minutes "
-        "of your advice about {{field}}, whenever suits you.\n\n"
-        "Thank you,\n{{my_name}}"
-    ),
-)
-UPDATE = MessageTemplate(
-    name="An update after your advice",
-    subject="An update, and thanks again",
-    body=(
-        "Dear {{first_name}},\n\n"
-        "I wanted to let you know that I followed your advice and how it went: "
-        "{{what_happened}}\n\n"
-        "Thank you again for your help,\n{{my_name}}"
-    ),
-)
-
-
-def draft_for(contact: Contact, profile: Profile, purpose: str) -> Draft:
-    """A draft for a request, the follow-up nudge or an update (thank-yous need a conversation)."""
-    if purpose == Purpose.FOLLOW_UP:
-        template = FOLLOW_UP
-    elif purpose == Purpose.UPDATE:
-        template = UPDATE
-    else:
-        return draft_request(contact, profile)
-    fields = _personal_fields(contact, profile)
+    if conversation is None and purpose == Purpose.UPDATE:
+        conversation = _last_held_conversation(contact)
+    fields.update(_conversation_fields(conversation))
     return Draft(merge(template.subject, fields), merge(template.body, fields))
+
+
+def draft_thank_you(conversation: object, profile: Profile) -> Draft:
+    contact = conversation.contact
+    template = suggested_template(contact, Purpose.THANK_YOU)
+    return draft(contact, profile, template, purpose=Purpose.THANK_YOU, conversation=conversation)
 
 
 def word_count(text: str) -> int:
@@ -109,26 +167,6 @@ def sent_at_on(day: date, tz: tzinfo, now: datetime | None = None) -> datetime:
     if day == local_now.date():
         return now
     return datetime.combine(day, local_now.time().replace(tzinfo=None), tzinfo=tz)
-
-
-def draft_thank_you(conversation: object, profile: Profile) -> Draft:
-    contact = conversation.contact
-    fields = _personal_fields(contact, profile)
-    advice = [t.text for t in conversation.takeaways.all() if t.kind == "advice"]
-    referrals = [r.contact.first_name for r in conversation.referrals.select_related("contact")]
-    start = conversation.local_start()
-    fields["conversation_date"] = f"{start:%A} {start.day} {start:%B}"
-    fields["learned_line"] = (
-        f"Your advice to {advice[0][0].lower()}{advice[0][1:].rstrip('.')} was especially useful."
-        if advice
-        else "I learned a great deal about your work and the field."
-    )
-    fields["referral_line"] = (
-        f" Thank you also for suggesting I speak with {_join(referrals)}; I will get in touch."
-        if referrals
-        else ""
-    )
-    return Draft(merge(THANK_YOU.subject, fields), merge(THANK_YOU.body, fields))
 
 
 def _join(names: list[str]) -> str:
@@ -145,6 +183,7 @@ def record_message(
     body: str,
     sent_at: datetime,
     conversation: object = None,
+    template: MessageTemplate | None = None,
 ) -> Message:
     """Store a sent message exactly as sent, and open or settle the follow-ups it affects."""
     message = Message.objects.create(
@@ -156,6 +195,7 @@ def record_message(
         subject=subject,
         body=body,
         sent_at=sent_at,
+        template=template,
     )
     followups.after_message_sent(contact, purpose=purpose, sent_at=sent_at)
     return message
@@ -170,9 +210,49 @@ def record_reply(*, contact: Contact, received_on: date, outcome: str, note: str
     return reply
 
 
-def default_channel(contact: Contact) -> str:
+def default_channel(contact: Contact, template: MessageTemplate | None = None) -> str:
+    if template is not None:
+        return template.channel
     if contact.introduced_by_id:
         return Channel.EMAIL
     if not contact.email and contact.linkedin_url:
         return Channel.LINKEDIN
     return Channel.EMAIL
+
+
+def save_email_settings(
+    user: object,
+    *,
+    host: str,
+    port: int,
+    username: str,
+    security: str,
+    from_address: str,
+    password: str = "",
+    forget_password: bool = False,
+) -> EmailSettings:
+    """Store the user's SMTP server; a new password is encrypted, an empty one keeps the old."""
+    own, _ = EmailSettings.objects.get_or_create(user=user)
+    own.host, own.port, own.username = host.strip(), port, username.strip()
+    own.security, own.from_address = security, from_address.strip()
+    if forget_password:
+        own.password_encrypted = ""
+    elif password:
+        own.password_encrypted = crypto.encrypt(password)
+    own.save()
+    return own
+
+
+def recipient(contact: Contact, template: MessageTemplate | None) -> Contact:
+    """Who it is sent to: the mutual contact when asking them for an introduction, and with
+    the blurb they will forward."""
+    if template is not None and template.situation_enum.goes_to_introducer:
+        return contact.introduced_by or contact
+    return contact
+
+
+def reader(contact: Contact, template: MessageTemplate | None) -> Contact:
+    """Who it is written to: the person, except in a request for an introduction."""
+    if template is not None and template.situation_enum.read_by_introducer:
+        return contact.introduced_by or contact
+    return contact

@@ -9,4 +9,10 @@ urlpatterns = [
     path("reply/<int:contact_pk>/", views.reply, name="reply"),
     path("thank-you/<int:conversation_pk>/", views.thank_you, name="thank_you"),
     path("preview/", views.preview, name="preview"),
+    path("templates/", views.template_list, name="templates"),
+    path("templates/new/", views.template_new, name="template_new"),
+    path("templates/<int:pk>/", views.template_edit, name="template_edit"),
+    path("templates/<int:pk>/delete/", views.template_delete, name="template_delete"),
+    path("templates/<int:pk>/preview/", views.template_preview, name="template_preview"),
+    path("email-settings/", views.email_settings, name="email_settings"),
 ]

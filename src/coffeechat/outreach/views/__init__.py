@@ -1,0 +1,26 @@
+"""Step 3 pages: composing and sending, logging replies, templates and email settings."""
+
+from coffeechat.outreach.views.compose import compose, preview, thank_you
+from coffeechat.outreach.views.email_settings import email_settings
+from coffeechat.outreach.views.messages import message_list, reply
+from coffeechat.outreach.views.templates import (
+    template_delete,
+    template_edit,
+    template_list,
+    template_new,
+    template_preview,
+)
+
+__all__ = [
+    "compose",
+    "email_settings",
+    "message_list",
+    "preview",
+    "reply",
+    "template_delete",
+    "template_edit",
+    "template_list",
+    "template_new",
+    "template_preview",
+    "thank_you",
+]

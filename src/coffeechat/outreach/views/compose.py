@@ -1,0 +1,283 @@
+"""Writing a message from a template: live checks as you type, then send it, download it as a
+draft, or mark it sent from wherever it went out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from coffeechat.conversations.models import Conversation
+from coffeechat.core.views import owned_or_404
+from coffeechat.method.messages import Situation
+from coffeechat.outreach import mail, services
+from coffeechat.outreach.check import message_check
+from coffeechat.outreach.forms import SendForm
+from coffeechat.outreach.models import Channel, MessageTemplate, Purpose
+from coffeechat.people.models import Contact
+
+# Purposes that can be written from a contact page (a thank-you belongs to a conversation).
+CONTACT_PURPOSES = (Purpose.REQUEST, Purpose.FOLLOW_UP, Purpose.UPDATE)
+NOT_SENDABLE = {
+    "no_server": "Sending needs a mail server: set one up under Email sending on your profile.",
+    "no_email": "{name} has no email address on file, so Coffeechat cannot send to them.",
+}
+HEADINGS = {
+    Purpose.REQUEST: "Write a request to {name}",
+    Purpose.FOLLOW_UP: "Follow up with {name}",
+    Purpose.THANK_YOU: "Thank {name}",
+    Purpose.UPDATE: "Send {name} an update",
+}
+
+
+def _today(request: HttpRequest) -> date:
+    return timezone.localdate(timezone=request.user.profile.tz())
+
+
+def _purpose(value: str) -> Purpose:
+    return Purpose(value) if value in CONTACT_PURPOSES else Purpose.REQUEST
+
+
+def _template_from_query(request: HttpRequest, contact: Contact, purpose: Purpose):
+    """?template=<id> picks one of the user's templates (another user's is a 404)."""
+    value = request.GET.get("template", "")
+    if value.isdigit():
+        return owned_or_404(MessageTemplate, request, int(value))
+    return services.suggested_template(contact, purpose)
+
+
+def _template_choices(user: object, purpose: Purpose, chosen: MessageTemplate | None) -> list:
+    """The user's templates for this kind of message, grouped by situation for the select."""
+    templates = [
+        template
+        for template in MessageTemplate.objects.owned_by(user).order_by("id")
+        if template.situation_enum.purpose == purpose or template == chosen
+    ]
+    order = {situation: position for position, situation in enumerate(Situation)}
+    groups: dict[str, list[MessageTemplate]] = {}
+    for template in sorted(templates, key=lambda template: order[template.situation_enum]):
+        groups.setdefault(template.situation_enum.label, []).append(template)
+    return list(groups.items())
+
+
+def _send_state(request: HttpRequest, to: Contact) -> dict[str, object]:
+    """Whether "Send" can work, and if not, why (the page says it beside the button)."""
+    server = mail.smtp_server_for(request.user)
+    if server is None:
+        return {"server": None, "reason": "no_server"}
+    if not to.email:
+        return {"server": server, "reason": "no_email"}
+    return {"server": server, "reason": ""}
+
+
+def _send_now(
+    request: HttpRequest,
+    form: SendForm,
+    *,
+    contact: Contact,
+    to: Contact,
+    purpose: Purpose,
+    conversation: Conversation | None,
+) -> bool:
+    """Send through SMTP, then record exactly what went out; a failure stays on the form."""
+    state = _send_state(request, to)
+    if state["reason"]:
+        form.add_error(None, NOT_SENDABLE[state["reason"]].format(name=to.full_name))
+        return False
+    server, data = state["server"], form.cleaned_data
+    body = mail.plain_text(data["body"])
+    try:
+        mail.send(
+            server,
+            to_name=to.full_name,
+            to_email=to.email,
+            subject=data["subject"],
+            body=body,
+            sender_name=request.user.profile.display_name,
+            reply_to=request.user.email,
+        )
+    except mail.SendFailed as error:
+        form.add_error(None, str(error))
+        return False
+    services.record_message(
+        contact=contact,
+        purpose=purpose,
+        channel=Channel.EMAIL,
+        subject=data["subject"],
+        body=body,
+        sent_at=timezone.now(),
+        conversation=conversation,
+        template=data["template"],
+    )
+    messages.success(
+        request,
+        f"Sent your {purpose.label.lower()} to {to.full_name} ({to.email}) through {server.where}.",
+    )
+    return True
+
+
+def _mark_sent(
+    request: HttpRequest,
+    form: SendForm,
+    *,
+    contact: Contact,
+    purpose: Purpose,
+    conversation: Conversation | None,
+) -> None:
+    data = form.cleaned_data
+    services.record_message(
+        contact=contact,
+        purpose=purpose,
+        channel=data["channel"],
+        subject=data["subject"],
+        body=data["body"],
+        sent_at=services.sent_at_on(data["sent_on"], request.user.profile.tz()),
+        conversation=conversation,
+        template=data["template"],
+    )
+    messages.success(
+        request, f"Marked your {purpose.label.lower()} to {contact.full_name} as sent."
+    )
+
+
+def _eml(request: HttpRequest, *, to: Contact) -> HttpResponse:
+    """The draft as a .eml file that mail apps open unsent; nothing is marked sent."""
+    server = mail.smtp_server_for(request.user)
+    content = mail.draft_file(
+        to_name=to.full_name,
+        to_email=to.email,
+        from_name=request.user.profile.display_name,
+        from_email=server.from_address if server else request.user.email,
+        subject=request.POST.get("subject", ""),
+        body=request.POST.get("body", ""),
+    )
+    response = HttpResponse(content, content_type="message/rfc822")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{to.full_name or 'message'}.eml"
+    )
+    return response
+
+
+def _draft_form(
+    request: HttpRequest,
+    contact: Contact,
+    purpose: Purpose,
+    conversation: Conversation | None,
+    today: date,
+) -> SendForm:
+    template = _template_from_query(request, contact, purpose)
+    draft = services.draft(
+        contact, request.user.profile, template, purpose=purpose, conversation=conversation
+    )
+    initial = {
+        "subject": draft.subject,
+        "body": draft.body,
+        "sent_on": today,
+        "channel": services.default_channel(contact, template),
+        "template": template,
+    }
+    return SendForm(today=today, owner=request.user, purpose=purpose, initial=initial)
+
+
+def _compose(
+    request: HttpRequest,
+    *,
+    contact: Contact,
+    purpose: Purpose,
+    conversation: Conversation | None = None,
+) -> HttpResponse:
+    """The compose page shared by requests, follow-ups, updates and thank-yous."""
+    today = _today(request)
+    if request.method != "POST":
+        form = _draft_form(request, contact, purpose, conversation, today)
+        template = form.initial["template"]
+    else:
+        action = request.POST.get("action", "mark")
+        data = request.POST.copy()
+        if action == "send":  # it goes out now, by email, whatever the mark-as-sent fields say
+            data.update({"sent_on": today.isoformat(), "channel": Channel.EMAIL})
+        form = SendForm(data, today=today, owner=request.user, purpose=purpose)
+        valid = form.is_valid()
+        if "template" in form.errors:
+            raise Http404("No such template.")  # another user's looks like none at all
+        template = form.cleaned_data.get("template")
+        if action == "eml":
+            return _eml(request, to=services.recipient(contact, template))
+        if valid and action != "send":
+            _mark_sent(request, form, contact=contact, purpose=purpose, conversation=conversation)
+            return HttpResponseRedirect(contact.get_absolute_url())
+        to = services.recipient(contact, template)
+        if valid and _send_now(request, form, contact=contact, to=to, purpose=purpose,
+                               conversation=conversation):  # fmt: skip
+            return HttpResponseRedirect(contact.get_absolute_url())
+    to = services.recipient(contact, template)
+    return TemplateResponse(
+        request,
+        "outreach/compose.html",
+        {
+            "form": form,
+            "contact": contact,
+            "to": to,
+            "conversation": conversation,
+            "purpose": purpose,
+            "template": template,
+            "template_groups": _template_choices(request.user, purpose, template),
+            "heading": HEADINGS[purpose].format(name=contact.full_name),
+            "send": _send_state(request, to),
+            "check": message_check(
+                contact=contact,
+                template=template,
+                subject=form["subject"].value() or "",
+                body=form["body"].value() or "",
+                purpose=purpose,
+                channel=form["channel"].value() or Channel.EMAIL,
+                profile=request.user.profile,
+            ),
+        },
+    )
+
+
+@login_required
+def compose(request: HttpRequest, contact_pk: int) -> HttpResponse:
+    contact = owned_or_404(Contact, request, contact_pk)
+    purpose = _purpose(request.GET.get("purpose", ""))
+    return _compose(request, contact=contact, purpose=purpose)
+
+
+@login_required
+def thank_you(request: HttpRequest, conversation_pk: int) -> HttpResponse:
+    conversation = owned_or_404(Conversation, request, conversation_pk)
+    return _compose(
+        request, contact=conversation.contact, purpose=Purpose.THANK_YOU, conversation=conversation
+    )
+
+
+@login_required
+@require_POST
+def preview(request: HttpRequest) -> HttpResponse:
+    """The counts, the checker's findings and the mailto link, refreshed as the user types."""
+    contact_pk = request.POST.get("contact", "")
+    if not contact_pk.isdigit():
+        raise Http404("No contact given.")
+    contact = owned_or_404(Contact, request, int(contact_pk))
+    template_pk = request.POST.get("template", "")
+    template = (
+        owned_or_404(MessageTemplate, request, int(template_pk)) if template_pk.isdigit() else None
+    )
+    purpose = request.POST.get("purpose", "")
+    check = message_check(
+        contact=contact,
+        template=template,
+        subject=request.POST.get("subject", ""),
+        body=request.POST.get("body", ""),
+        purpose=purpose if purpose in Purpose.values else Purpose.REQUEST,
+        channel=request.POST.get("channel", Channel.EMAIL),
+        profile=request.user.profile,
+    )
+    return TemplateResponse(request, "outreach/_message_check.html", {"check": check})

@@ -1,0 +1,152 @@
+"""Composing from a template: the right one by default, switching re-drafts, the LinkedIn cap,
+and the template recorded on the message for its reply rate."""
+
+from __future__ import annotations
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from coffeechat.outreach.models import Message, MessageTemplate
+from coffeechat.people.models import Contact, HowKnown
+
+FRIDAY = "2026-11-20 10:00 +00:00"
+
+
+def compose_page(client, contact, **query: object) -> str:
+    return client.get(reverse("outreach:compose", args=[contact.pk]), query).content.decode()
+
+
+def selected_template(page: str) -> str:
+    select = page.split('<select id="template-choice" name="template">')[1].split("</select>")[0]
+    return select.split(" selected>")[1].split("</option>")[0]
+
+
+def own(user, situation: str) -> MessageTemplate:
+    return MessageTemplate.objects.get(owner=user, situation=situation)
+
+
+@pytest.mark.parametrize(
+    ("details", "query", "expected"),
+    [
+        ({"how_known": HowKnown.COLD, "email": "kim@x.example"}, {}, "Cold email"),
+        ({"how_known": HowKnown.ALUMNI}, {}, "Fellow alumni"),
+        ({"linkedin_url": "https://www.linkedin.com/in/kim"}, {}, "LinkedIn connection note"),
+        (
+            {"linkedin_url": "https://www.linkedin.com/in/kim", "email": "kim@x.example"},
+            {},
+            "Cold email",
+        ),
+        ({}, {"purpose": "follow_up"}, "First follow-up"),
+        ({}, {"purpose": "update"}, "Progress update"),
+    ],
+)
+def test_the_template_suits_the_contact_and_purpose(alice_client, alice, details, query, expected):
+    kim = Contact.objects.create(owner=alice, first_name="Kim", **details)
+    assert selected_template(compose_page(alice_client, kim, **query)) == expected
+
+
+def test_someone_introduced_gets_the_after_referral_template(alice_client, sam):
+    page = compose_page(alice_client, sam)
+    assert selected_template(page) == "After a referral"
+    assert "Dear Sam,\n\nPriya Shah suggested I get in touch with you." in page
+
+
+def test_a_linkedin_note_is_marked_sent_by_linkedin_and_counts_to_300(alice_client, alice):
+    kim = Contact.objects.create(
+        owner=alice, first_name="Kim", linkedin_url="https://www.linkedin.com/in/kim"
+    )
+    page = compose_page(alice_client, kim)
+    assert '<option value="linkedin" selected>LinkedIn</option>' in page
+    assert "/300 characters" in page
+
+
+@time_machine.travel(FRIDAY, tick=False)
+def test_switching_template_re_drafts_the_message(alice_client, alice, sam):
+    alumni = own(alice, "alumni")
+    page = compose_page(alice_client, sam, template=alumni.pk)
+    assert selected_template(page) == "Fellow alumni"
+    assert "I found you through the Leeds alumni network" in page
+    assert f'<input type="hidden" name="template" value="{alumni.pk}" id="id_template">' in page
+    assert 'hx-get="/outreach/write/' in page and 'hx-select="#compose"' in page
+
+
+def test_the_template_list_offers_only_templates_for_this_kind_of_message(alice_client, sam):
+    page = compose_page(alice_client, sam, purpose="follow_up")
+    select = page.split('<select id="template-choice"')[1].split("</select>")[0]
+    assert "First follow-up" in select
+    assert "Cold email" not in select
+    assert '<input type="hidden" name="purpose" value="follow_up">' in page
+
+
+@time_machine.travel(FRIDAY, tick=False)
+def test_the_message_records_the_template_it_came_from(alice_client, alice, sam):
+    referral = own(alice, "after_referral")
+    alice_client.post(
+        reverse("outreach:compose", args=[sam.pk]),
+        {"subject": "Hi", "body": "Dear Sam, ...", "sent_on": "2026-11-20", "channel": "email",
+         "template": referral.pk},
+    )  # fmt: skip
+    assert Message.objects.get().template == referral
+
+
+def test_bob_cannot_compose_with_alices_template(bob_client, bob, alice):
+    alices = own(alice, "cold_email")
+    bobs_kim = Contact.objects.create(owner=bob, first_name="Kim")
+    url = reverse("outreach:compose", args=[bobs_kim.pk])
+    assert bob_client.get(url, {"template": alices.pk}).status_code == 404
+    for action in ("mark", "send", "eml"):
+        response = bob_client.post(
+            url, {"subject": "Hi", "body": "Hello", "sent_on": "2020-01-01", "channel": "email",
+                  "template": alices.pk, "action": action},
+        )  # fmt: skip
+        assert response.status_code == 404
+    assert not Message.objects.exists()
+    preview = bob_client.post(
+        reverse("outreach:preview"), {"contact": bobs_kim.pk, "template": alices.pk, "body": "x"}
+    )
+    assert preview.status_code == 404
+
+
+@time_machine.travel(FRIDAY, tick=False)
+def test_a_linkedin_note_over_300_characters_cannot_be_marked_sent(alice_client, alice, sam):
+    url = reverse("outreach:compose", args=[sam.pk])
+    note = "Hi Sam, " + "x" * 293  # 301 characters
+    data = {"subject": "", "body": note, "sent_on": "2026-11-20", "channel": "linkedin"}
+    page = alice_client.post(url, data).content.decode()
+    assert "LinkedIn caps connection notes at 300 characters; this one has 301." in page
+    assert not Message.objects.exists()
+    alice_client.post(url, {**data, "body": note[:-1] + "\r\n"})  # 300, the line end not pasted
+    assert Message.objects.get().channel == "linkedin"
+
+
+@time_machine.travel(FRIDAY, tick=False)
+def test_a_long_linkedin_follow_up_is_not_a_connection_note(alice_client, sam):
+    url = reverse("outreach:compose", args=[sam.pk]) + "?purpose=follow_up"
+    data = {"subject": "", "body": "word " * 80, "sent_on": "2026-11-20", "channel": "linkedin"}
+    alice_client.post(url, data)
+    assert Message.objects.get().purpose == "follow_up"
+
+
+def test_the_preview_counts_characters_against_300_for_linkedin(alice_client, sam):
+    page = alice_client.post(
+        reverse("outreach:preview"),
+        {"contact": sam.pk, "purpose": "request", "channel": "linkedin", "body": "y" * 310},
+    ).content.decode()
+    assert '<span class="character-count warning">310/300 characters</span>' in page
+    assert "LinkedIn caps connection notes at 300 characters." in page
+    email = alice_client.post(
+        reverse("outreach:preview"),
+        {"contact": sam.pk, "purpose": "request", "channel": "email", "body": "y" * 310},
+    ).content.decode()
+    assert '<span class="character-count">310 characters</span>' in email
+
+
+def test_asking_for_an_introduction_is_addressed_to_the_mutual_contact(alice_client, alice, sam):
+    ask = own(alice, "ask_introduction")
+    page = compose_page(alice_client, sam, template=ask.pk)
+    assert "who can introduce you to" in page
+    assert 'To <a href="/contacts/' in page and "Priya Shah</a> &lt;priya@acme.example&gt;" in page
+    assert "Hi Priya," in page
+    assert 'href="mailto:priya%40acme.example?subject=Would%20you%20introduce%20me' in page
+    assert 'data-rule="greeting-name"' not in page
