@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -84,6 +85,9 @@ def subject_of(message: EmailMessage) -> str:
 
 
 def _serve(mailbox: Mailbox, **options: object):
+    # aiosmtpd logs every connection from its own thread, even after pytest has closed the
+    # captured streams; its chatter says nothing a test checks.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     mailbox.port = free_port()
     controller = Controller(mailbox, hostname="127.0.0.1", port=mailbox.port, **options)
     controller.start()
