@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "coffeechat.outreach",
     "coffeechat.conversations",
     "coffeechat.followups",
+    "coffeechat.network",
+    "coffeechat.records",
 ]
 
 MIDDLEWARE = [
@@ -226,5 +228,5 @@ if EMAIL_HOST:
             "messages come from, e.g. coffeechat@careers.example.edu."
         )
 
-# Upload cap (imports come later; the cap applies to every request body now).
+# Upload cap: request bodies and imported files (the import form enforces it for files).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("COFFEECHAT_MAX_UPLOAD_MB", 10, minimum=1) * 1024 * 1024

@@ -7,5 +7,7 @@ urlpatterns = [
     path("contacts/", include("coffeechat.people.urls")),
     path("outreach/", include("coffeechat.outreach.urls")),
     path("conversations/", include("coffeechat.conversations.urls")),
+    path("network/", include("coffeechat.network.urls")),
+    path("records/", include("coffeechat.records.urls")),
     path("help/", include("coffeechat.core.urls")),
 ]

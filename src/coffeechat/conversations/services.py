@@ -21,7 +21,7 @@ from coffeechat.followups import services as followups
 from coffeechat.method import cadence
 from coffeechat.method.questions import AGENDA_KEYS, BUILT_IN_QUESTIONS
 from coffeechat.method.today import Kind
-from coffeechat.people.models import Contact, HowKnown
+from coffeechat.people.models import Contact, HowKnown, Source
 from coffeechat.research.models import Organization
 
 
@@ -111,6 +111,7 @@ def add_referral(
         role=role.strip(),
         organization=_organization_named(owner, organization),
         how_known=HowKnown.REFERRAL,
+        source=Source.REFERRAL,
         introduced_by=conversation.contact,
     )
     referral = Referral.objects.create(

@@ -20,6 +20,18 @@ class HowKnown(models.TextChoices):
     COLD = "cold", "Cold (no connection yet)"
 
 
+class Source(models.TextChoices):
+    """Where a contact came from: typed in, imported from a file, a referral, a backup."""
+
+    MANUAL = "manual", "Added by hand"
+    LINKEDIN = "linkedin", "LinkedIn connections"
+    GOOGLE = "google", "Google Contacts"
+    OUTLOOK = "outlook", "Outlook contacts"
+    VCARD = "vcard", "vCard file"
+    REFERRAL = "referral", "Referral"
+    RESTORE = "restore", "Restored from a backup"
+
+
 class Contact(OwnedModel):
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100, blank=True)
@@ -44,6 +56,12 @@ class Contact(OwnedModel):
         help_text="Who put you in touch, or who can.",
     )
     notes = models.TextField(blank=True, help_text="Markdown.")
+    source = models.CharField(
+        "Where they came from", max_length=20, choices=Source.choices, default=Source.MANUAL
+    )
+    imported_at = models.DateTimeField(
+        null=True, blank=True, help_text="When an import last added or changed them."
+    )
 
     class Meta:
         ordering = ["first_name", "last_name"]

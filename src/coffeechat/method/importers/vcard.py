@@ -1,0 +1,229 @@
+"""vCard files (.vcf): 3.0 (RFC 2426), 4.0 (RFC 6350) and the 2.1 that phones still write.
+
+One file holds one card or many. Each card is cut out with its line number and read by
+vobject on its own, so one broken card is reported on its line instead of losing the file.
+Before vobject sees a card: folded lines and quoted-printable soft line breaks (2.1) are
+joined; quoted-printable values are decoded here, in their CHARSET; photos, logos, sounds and
+keys are dropped (we do not keep them, and 2.1 base64 photos come in shapes vobject refuses);
+and bare commas in single-valued text are escaped, since vobject keeps only the text before
+the first one ("Text, der ..." would read "Text") and 2.1 writers never escape them.
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from collections.abc import Iterator
+
+import vobject
+
+from .model import ImportedContact, ImportFileError, ParseResult, RowIssue
+from .tabular import KIND_LABELS, guess_kind
+from .values import clean, is_linkedin, join_location, linkedin_url, split_name
+
+EXPECTED = "a vCard (.vcf) file"
+_DROPPED = {"PHOTO", "LOGO", "SOUND", "KEY"}
+# Properties whose commas separate values (vobject splits them into lists).
+_LISTS = {"N", "ADR", "ORG", "CATEGORIES", "NICKNAME", "GEO", "CLIENTPIDMAP", "GENDER"}
+_LINES = re.compile(r"\r\n|\r|\n")
+_CONTENT_LINE = re.compile(r'^((?:[^:"]|"[^"]*")*):(.*)$', re.DOTALL)
+_QP_PARAMS = re.compile(r";(?:ENCODING=)?QUOTED-PRINTABLE|;CHARSET=[^;:]*", re.IGNORECASE)
+
+
+def parse_vcard(text: str, filename: str = "contacts.vcf") -> ParseResult:
+    result = ParseResult("vcard", filename)
+    found = False
+    for line, card_lines in _cards(_LINES.split(text)):
+        found = True
+        try:
+            card = vobject.readOne("\r\n".join(_logical_lines(card_lines)) + "\r\n")
+            contact = _contact(card, line)
+        except Exception as error:  # vobject raises many kinds; the card is what matters
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            result.problems.append(RowIssue(line, f"this card cannot be read ({reason})"))
+            continue
+        result.add(contact)
+    if not found:
+        _refuse(text, filename)
+    return result
+
+
+def _refuse(text: str, filename: str) -> None:
+    other = guess_kind(text, "vcard")
+    if other:
+        raise ImportFileError(
+            f"{filename} is not a vCard file: it looks like a CSV export from "
+            f"{KIND_LABELS[other]}. Choose “{KIND_LABELS[other]}” as the kind of file."
+        )
+    raise ImportFileError(
+        f"{filename} has no contact cards in it (no BEGIN:VCARD line): is it {EXPECTED}? "
+        "Export your contacts as vCard from your address book (Apple Contacts: File > Export "
+        "> Export vCard; Google Contacts: Export > vCard)."
+    )
+
+
+def _cards(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """(line of BEGIN:VCARD, the card's lines) for each card; a card cut short ends the file."""
+    start, depth, card = 0, 0, []
+    for number, line in enumerate(lines, 1):
+        marker = line.strip().upper()
+        if marker == "BEGIN:VCARD":
+            depth += 1
+            if depth == 1:
+                start, card = number, []
+        if depth:
+            card.append(line)
+        if marker == "END:VCARD" and depth:
+            depth -= 1
+            if depth == 0:
+                yield start, card
+    if depth:
+        yield start, [*card, "END:VCARD"]
+
+
+def _head(line: str) -> str:
+    """The property name and parameters of a content line, upper case."""
+    return line.split(":", 1)[0].upper()
+
+
+def _logical_lines(lines: list[str]) -> list[str]:
+    logical: list[str] = []
+    soft_break = in_base64 = False
+    for line in lines:
+        if soft_break:
+            logical[-1] = logical[-1][:-1] + line
+        elif line[:1] in (" ", "\t") and logical:
+            logical[-1] += line[1:]
+        elif not line.strip():
+            in_base64 = False
+            continue
+        elif in_base64 and ":" not in line:  # 2.1 base64 continued without indentation
+            logical[-1] += line.strip()
+        else:
+            logical.append(line)
+        head = _head(logical[-1])
+        soft_break = logical[-1].endswith("=") and "QUOTED-PRINTABLE" in head
+        in_base64 = "BASE64" in head or "ENCODING=B" in head
+    return [_prepared(line) for line in logical if _property(line) not in _DROPPED]
+
+
+def _property(line: str) -> str:
+    return _head(line).split(";", 1)[0].rsplit(".", 1)[-1]
+
+
+def _prepared(line: str) -> str:
+    match = _CONTENT_LINE.match(line)
+    if not match:
+        return line  # vobject reports it
+    head, value = match.groups()
+    single = _property(head) not in _LISTS
+    if "QUOTED-PRINTABLE" in head.upper():
+        # Decoded here, the value is plain text again: escape it as 3.0 text for vobject.
+        value = _from_quoted_printable(value, head)
+        if single:
+            value = value.replace("\\", "\\\\")
+        value = re.sub(r"\r\n|\r|\n", r"\\n", value)
+        head = _QP_PARAMS.sub("", head)
+    return f"{head}:{_escape_commas(value) if single else value}"
+
+
+def _from_quoted_printable(value: str, head: str) -> str:
+    charset = re.search(r"CHARSET=([^;:]+)", head, re.IGNORECASE)
+    raw = quopri.decodestring(value.encode("latin-1", "replace"))
+    try:
+        return raw.decode(charset.group(1).strip('"') if charset else "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return raw.decode("utf-8", "replace")
+
+
+def _escape_commas(value: str) -> str:
+    out: list[str] = []
+    escaped = False
+    for char in value:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == ",":
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return clean(" ".join(str(part) for part in value if part))
+    return clean(str(value)) if value else ""
+
+
+def _preferred(lines: list) -> list:
+    """Content lines with TYPE=PREF (3.0) or the lowest PREF=n (4.0) first."""
+
+    def rank(line: object) -> int:
+        params = {key.upper(): [str(v).upper() for v in vs] for key, vs in line.params.items()}
+        if "PREF" in params.get("TYPE", []) or "PREF" in getattr(line, "singletonparams", []):
+            return 0
+        pref = params.get("PREF", [""])[0]
+        return int(pref) if pref.isdigit() else 101
+
+    return sorted(lines, key=rank)
+
+
+def _values(card: object, name: str) -> list[str]:
+    lines = _preferred(card.contents.get(name, []))
+    values = (_text(line.value) for line in lines)
+    return [value.removeprefix("tel:").removeprefix("mailto:") for value in values if value]
+
+
+def _contact(card: object, line: int) -> ImportedContact:
+    first, last = _name(card)
+    emails = _values(card, "email")
+    urls = _values(card, "url") + _values(card, "x-socialprofile")
+    organization = _first_value(card, "org")
+    if isinstance(organization, list):  # ORG:name;unit;sub-unit
+        organization = organization[0] if organization else ""
+    address = _first_value(card, "adr")
+    return ImportedContact(
+        line=line,
+        first_name=first,
+        last_name=last,
+        email=emails[0] if emails else "",
+        other_emails=tuple(emails[1:]),
+        phone=next(iter(_values(card, "tel")), ""),
+        linkedin_url=next((linkedin_url(url) for url in urls if is_linkedin(url)), ""),
+        organization=_text(organization),
+        role=next(iter(_values(card, "title") + _values(card, "role")), ""),
+        location=join_location(
+            _text(getattr(address, "city", "")),
+            _text(getattr(address, "region", "")),
+            _text(getattr(address, "country", "")),
+        ),
+        notes="\n\n".join(_values(card, "note")),
+        labels=_labels(card),
+    )
+
+
+def _first_value(card: object, name: str) -> object:
+    lines = card.contents.get(name)
+    return lines[0].value if lines else None
+
+
+def _labels(card: object) -> tuple[str, ...]:
+    labels: list[str] = []
+    for line in card.contents.get("categories", []):
+        values = line.value if isinstance(line.value, list) else str(line.value).split(",")
+        labels.extend(clean(value) for value in values if clean(value))
+    return tuple(labels)
+
+
+def _name(card: object) -> tuple[str, str]:
+    if "n" in card.contents:
+        name = card.contents["n"][0].value
+        first = _text(getattr(name, "given", ""))
+        last = _text(getattr(name, "family", ""))
+        if first or last:
+            return first, last
+    full = _text(card.contents["fn"][0].value) if "fn" in card.contents else ""
+    if "@" in full:  # some phones put the address where the name belongs
+        return "", ""
+    return split_name(full)

@@ -1,0 +1,189 @@
+"""Likely duplicates in a user's contacts: the same LinkedIn profile, the same e-mail, or very
+similar names at the same organization.
+
+Addresses and organizations are compared with the keys the importers match on
+(coffeechat.method.importers), so what an import would recognize is what is found here.
+
+Built for tens of thousands of contacts: one `values()` query, grouping by key in Python, and
+fuzzy comparison only among the people of one organization.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz import fuzz, process
+
+from coffeechat.method.importers import email_key, linkedin_key, organization_key
+from coffeechat.network.models import NotDuplicate
+from coffeechat.people.models import Contact
+from coffeechat.people.queries import ContactRow, contact_rows
+
+NAME_SIMILARITY = 90  # rapidfuzz token_sort_ratio, 0-100
+# A key shared by more people than this (a team inbox, a company page pasted as a profile) is
+# not one person entered twice; pairing them all would flood the list quadratically.
+LARGEST_GROUP = 12
+
+SAME_LINKEDIN = "same LinkedIn profile"
+SAME_EMAIL = "same e-mail"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """The facts about one contact that decide whether it duplicates another."""
+
+    id: int
+    full_name: str
+    email: str
+    linkedin_url: str
+    organization: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two contacts that may be one person, the older record (lower id) first."""
+
+    left_id: int
+    right_id: int
+    reasons: tuple[str, ...]
+    # Sorting key: exact matches before fuzzy ones, the closest names first.
+    strength: int
+
+    @property
+    def reason(self) -> str:
+        return ", ".join(self.reasons)
+
+
+def comparable_name(name: str) -> str:
+    """Lower case, accents and punctuation dropped, words sorted (as token_sort_ratio does)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    letters = "".join(
+        char if char.isalnum() else " " for char in decomposed if not unicodedata.combining(char)
+    )
+    return " ".join(sorted(letters.split()))
+
+
+def _pairs_sharing(groups: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
+    for ids in groups.values():
+        if 1 < len(ids) <= LARGEST_GROUP:
+            yield from combinations(sorted(ids), 2)
+
+
+def _grouped(
+    candidates: Iterable[Candidate], key: Callable[[Candidate], str]
+) -> dict[str, list[int]]:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for candidate in candidates:
+        if value := key(candidate):
+            groups[value].append(candidate.id)
+    return groups
+
+
+def _similar_names(people: list[Candidate]) -> Iterator[tuple[int, int, int]]:
+    """(id, id, score) for names at one organization at least NAME_SIMILARITY alike."""
+    people = sorted(people, key=lambda person: person.id)
+    keys = [comparable_name(person.full_name) for person in people]
+    for index, key in enumerate(keys[:-1]):
+        if not key:
+            continue
+        # The keys are already sorted word by word, so plain ratio is token_sort_ratio.
+        later = keys[index + 1 :]
+        for _match, score, offset in process.extract(
+            key, later, scorer=fuzz.ratio, processor=None, score_cutoff=NAME_SIMILARITY, limit=None
+        ):
+            yield people[index].id, people[index + 1 + offset].id, round(score)
+
+
+def find_pairs(
+    candidates: Iterable[Candidate], dismissed: set[tuple[int, int]] = frozenset()
+) -> list[Pair]:
+    """Every likely duplicate pair among the candidates, strongest first.
+
+    `dismissed` holds (lower id, higher id) pairs the user said are different people.
+    """
+    candidates = list(candidates)
+    reasons: dict[tuple[int, int], list[str]] = defaultdict(list)
+    strength: dict[tuple[int, int], int] = defaultdict(int)
+
+    def add(pair: tuple[int, int], reason: str, score: int) -> None:
+        if pair not in dismissed:
+            reasons[pair].append(reason)
+            strength[pair] = max(strength[pair], score)
+
+    for pair in _pairs_sharing(_grouped(candidates, lambda c: linkedin_key(c.linkedin_url))):
+        add(pair, SAME_LINKEDIN, 300)
+    for pair in _pairs_sharing(_grouped(candidates, lambda c: email_key(c.email))):
+        add(pair, SAME_EMAIL, 200)
+    by_organization: dict[str, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        if candidate.organization.strip():
+            by_organization[organization_key(candidate.organization)].append(candidate)
+    for people in by_organization.values():
+        organization = people[0].organization
+        for left, right, score in _similar_names(people):
+            if score == 100:
+                add((left, right), f"same name at {organization}", score)
+            else:
+                add((left, right), f"similar names at {organization} ({score}%)", score)
+    pairs = [
+        Pair(left, right, tuple(why), strength[left, right])
+        for (left, right), why in reasons.items()
+    ]
+    return sorted(pairs, key=lambda pair: (-pair.strength, pair.left_id, pair.right_id))
+
+
+def candidates_of(owner: object) -> Iterator[Candidate]:
+    rows = Contact.objects.owned_by(owner).values_list(
+        "id", "first_name", "last_name", "email", "linkedin_url", "organization__name"
+    )
+    for pk, first, last, email, linkedin_url, organization in rows.iterator(chunk_size=5000):
+        yield Candidate(pk, f"{first} {last}".strip(), email, linkedin_url, organization or "")
+
+
+def dismissed_pairs(owner: object) -> set[tuple[int, int]]:
+    return set(NotDuplicate.objects.owned_by(owner).values_list("contact_a_id", "contact_b_id"))
+
+
+def likely_duplicates(owner: object) -> list[Pair]:
+    """The user's likely duplicate pairs, strongest first, minus those they dismissed."""
+    return find_pairs(candidates_of(owner), dismissed_pairs(owner))
+
+
+def mark_not_duplicate(*, owner: object, first: Contact, second: Contact) -> NotDuplicate:
+    """Remember that two of the owner's contacts are different people (asking twice is fine)."""
+    if first.owner_id != owner.pk or second.owner_id != owner.pk:
+        raise ValueError("Both contacts must belong to the same user.")
+    if first.pk == second.pk:
+        raise ValueError("A contact is always the same person as itself.")
+    a_id, b_id = NotDuplicate.ordered(first.pk, second.pk)
+    dismissal, _created = NotDuplicate.objects.get_or_create(
+        owner=owner, contact_a_id=a_id, contact_b_id=b_id
+    )
+    return dismissal
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """A pair as the duplicates page shows it: both contacts with their stage."""
+
+    pair: Pair
+    left: ContactRow
+    right: ContactRow
+
+
+def pair_rows(owner: object, pairs: Sequence[Pair]) -> list[PairRow]:
+    """The contacts of a page of pairs, in a fixed number of queries however many pairs."""
+    ids = {pk for pair in pairs for pk in (pair.left_id, pair.right_id)}
+    rows = {
+        row.contact.pk: row
+        for row in contact_rows(owner, Contact.objects.owned_by(owner).filter(pk__in=ids))
+    }
+    return [
+        PairRow(pair, rows[pair.left_id], rows[pair.right_id])
+        for pair in pairs
+        if pair.left_id in rows and pair.right_id in rows
+    ]

@@ -1,0 +1,1 @@
+"""Pages of the network app: imports, duplicates and merging."""

@@ -1,0 +1,107 @@
+"""`coffeechat import`: the same import in a terminal, one line per result."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from coffeechat.cli import CommandFailed
+from coffeechat.network.commands import add_import_arguments, run_import
+from coffeechat.people.models import Contact
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
+
+
+def arguments(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="coffeechat import")
+    add_import_arguments(parser)
+    return parser.parse_args(argv)
+
+
+def fixture(name: str) -> str:
+    return str(FIXTURES / name)
+
+
+def test_it_prints_the_counts_and_each_skipped_row(alice, capsys):
+    assert run_import(arguments("linkedin", fixture("linkedin_connections.csv"))) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "added 6, updated 0, unchanged 0, skipped 1",
+        "skipped line 8: no name (https://www.linkedin.com/in/ACoAABc3xYwBq1Z); "
+        "LinkedIn leaves out the names of some connections",
+    ]
+    assert Contact.objects.filter(owner=alice).count() == 6
+
+
+def test_a_second_run_changes_nothing(alice, capsys):
+    run_import(arguments("vcard", fixture("contacts_v4.vcf")))
+    run_import(arguments("vcard", fixture("contacts_v4.vcf")))
+    assert capsys.readouterr().out.splitlines()[-1] == "added 0, updated 0, unchanged 2, skipped 0"
+
+
+def test_bad_rows_are_listed_and_nothing_is_imported(alice, capsys):
+    with pytest.raises(CommandFailed) as failed:
+        run_import(arguments("linkedin", fixture("linkedin_with_problems.csv")))
+    assert str(failed.value) == (
+        "nothing imported: 2 rows of linkedin_with_problems.csv have problems (listed above); "
+        "fix the file, or run again with --skip-bad-rows to import the other rows"
+    )
+    assert capsys.readouterr().out.splitlines() == [
+        "problem: line 6: the e-mail 'bob@' is not a valid address",
+        "problem: line 8: the profile address 'https://example.com/dana' is not a LinkedIn address",
+    ]
+    assert not Contact.objects.exists()
+
+
+def test_skip_bad_rows_imports_the_rest(alice, capsys):
+    args = arguments("linkedin", fixture("linkedin_with_problems.csv"), "--skip-bad-rows")
+    assert run_import(args) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "added 2, updated 0, unchanged 0, skipped 3"
+    assert out[1] == "skipped line 6: the e-mail 'bob@' is not a valid address"
+    assert Contact.objects.count() == 2
+
+
+def test_a_dry_run_shows_the_same_and_writes_nothing(alice, capsys):
+    assert run_import(arguments("google", fixture("google_contacts.csv"), "--dry-run")) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "added 4, updated 0, unchanged 0, skipped 1",
+        "skipped line 8: no name (newsletter@example.com)",
+        "Dry run: nothing was written.",
+    ]
+    assert not Contact.objects.exists()
+
+
+def test_the_user_is_chosen_with_user_when_there_are_several(alice, bob, capsys):
+    with pytest.raises(CommandFailed, match="several users"):
+        run_import(arguments("linkedin", fixture("linkedin_old.csv")))
+    run_import(arguments("linkedin", fixture("linkedin_old.csv"), "--user", "bob"))
+    assert Contact.objects.filter(owner=bob).count() == 3
+    assert not Contact.objects.filter(owner=alice).exists()
+    with pytest.raises(CommandFailed, match="no user named 'carol'"):
+        run_import(arguments("linkedin", fixture("linkedin_old.csv"), "--user", "carol"))
+
+
+def test_a_missing_file_is_one_line(alice):
+    with pytest.raises(CommandFailed) as failed:
+        run_import(arguments("linkedin", "/nowhere/Connections.csv"))
+    assert str(failed.value) == "cannot read /nowhere/Connections.csv: No such file or directory"
+
+
+def test_the_wrong_file_is_one_line_that_says_what_to_do(alice):
+    with pytest.raises(CommandFailed) as failed:
+        run_import(arguments("outlook", fixture("contacts_v3.vcf")))
+    assert str(failed.value) == (
+        "contacts_v3.vcf is a vCard file, not a CSV export from Outlook: choose “vCard” as the "
+        "kind of file."
+    )
+
+
+def test_the_arguments_offer_the_four_kinds():
+    with pytest.raises(SystemExit):
+        arguments("myspace", "x.csv")
+    args = arguments("vcard", "x.vcf", "--user", "maya", "--dry-run", "--skip-bad-rows")
+    assert (args.kind, args.file, args.user, args.dry_run, args.skip_bad_rows) == (
+        "vcard", "x.vcf", "maya", True, True,
+    )  # fmt: skip
