@@ -23,12 +23,12 @@ system-deps:
 	@scripts/ensure-system-deps
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/ruff format --check src tests scripts bench
 
 format: $(INSTALLED)
-	$(BIN)/ruff format src tests scripts
-	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format src tests scripts bench
+	$(BIN)/ruff check --fix src tests scripts bench
 
 # Every test, browser tests included, on SQLite and then once more on a real PostgreSQL.
 test: $(INSTALLED) system-deps lint test-sqlite test-postgres
