@@ -15,6 +15,9 @@ EPILOG = """examples:
   coffeechat serve --host 0.0.0.0 --port 8080
   echo 'a long passphrase' | coffeechat createuser maya
   coffeechat today --user maya --json
+  coffeechat import linkedin Connections.csv --dry-run
+  coffeechat export json > coffeechat-export.json
+  coffeechat backup
 
 Data lives in $COFFEECHAT_HOME (default ~/.local/share/coffeechat);
 set DATABASE_URL=postgres://... to use PostgreSQL instead.
@@ -153,6 +156,22 @@ def cmd_manage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_records_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Your records in and out: the commands live beside the code they drive."""
+    from coffeechat.network import commands as network
+    from coffeechat.records import commands as records
+
+    imports = command("import", network.run_import, network.IMPORT_HELP, network.IMPORT_EXAMPLE)
+    network.add_import_arguments(imports)
+
+    export = command("export", records.run_export, records.EXPORT_HELP, records.EXPORT_EXAMPLE)
+    records.add_export_arguments(export)
+    restore = command("restore", records.run_restore, records.RESTORE_HELP, records.RESTORE_EXAMPLE)
+    records.add_restore_arguments(restore)
+    backup = command("backup", records.run_backup, records.BACKUP_HELP, records.BACKUP_EXAMPLE)
+    records.add_backup_arguments(backup)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coffeechat",
@@ -241,6 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--connection", action="append", default=[], metavar="NAME",
         help="someone who referred or introduced you (may be repeated)",
     )  # fmt: skip
+
+    _add_records_commands(command)
 
     manage = command(
         "manage", cmd_manage, "Run a Django management command (for administrators).",
