@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "coffeechat.followups",
     "coffeechat.network",
     "coffeechat.records",
+    "coffeechat.calendar",
+    "coffeechat.reminders",
+    "coffeechat.insights",
 ]
 
 MIDDLEWARE = [

@@ -9,5 +9,8 @@ urlpatterns = [
     path("conversations/", include("coffeechat.conversations.urls")),
     path("network/", include("coffeechat.network.urls")),
     path("records/", include("coffeechat.records.urls")),
+    path("calendar/", include("coffeechat.calendar.urls")),
+    path("reminders/", include("coffeechat.reminders.urls")),
+    path("insights/", include("coffeechat.insights.urls")),
     path("help/", include("coffeechat.core.urls")),
 ]

@@ -93,6 +93,9 @@ def _profile_and_settings(rich: Rich) -> None:
         country="GB",
         region="ENG",
         message_rules="strict",
+        digest_enabled=False,
+        digest_hour=6,
+        weekly_conversation_goal=3,
     )
     EmailSettings.objects.update_or_create(
         user=rich.user,
@@ -148,6 +151,7 @@ def _contacts(rich: Rich, count: int, organizations: list[Organization]) -> list
             notes=rich.text("note"),
             source=rich.choice(Source.values),
             imported_at=rich.moment() if n % 2 else None,
+            keep_in_touch=rich.choice(["monthly", "twice_a_year", "never"]),
         )
         for n in range(count)
     )
@@ -210,6 +214,7 @@ def _conversations(rich: Rich, contacts: list[Contact]) -> list[Conversation]:
                 learned=rich.text("learned"),
                 still_unknown=rich.text("unknown"),
                 next_steps=rich.text("next"),
+                sequence=n % 4,
             )
         )
     conversations = Conversation.objects.bulk_create(conversations)
@@ -225,8 +230,13 @@ def _conversations(rich: Rich, contacts: list[Contact]) -> list[Conversation]:
         for position in range(3)
     )
     Takeaway.objects.bulk_create(
-        Takeaway(conversation=conversation, kind=kind, text=rich.text(kind))
-        for conversation in conversations
+        Takeaway(
+            conversation=conversation,
+            kind=kind,
+            text=rich.text(kind),
+            acted_on_at=rich.moment() if n % 2 else None,
+        )
+        for n, conversation in enumerate(conversations)
         for kind in (Takeaway.Kind.ADVICE, Takeaway.Kind.RESOURCE)
     )
     return conversations

@@ -60,6 +60,9 @@ class ProfileForm(forms.ModelForm):
             "country",
             "region",
             "message_rules",
+            "digest_enabled",
+            "digest_hour",
+            "weekly_conversation_goal",
         ]
         widgets = {
             "elevator_pitch": forms.Textarea(attrs={"rows": 4}),

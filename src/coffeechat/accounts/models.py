@@ -7,6 +7,7 @@ from collections.abc import Container
 from datetime import date
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from coffeechat.method.business_days import public_holidays
@@ -52,6 +53,23 @@ class Profile(models.Model):
         choices=MessageRules.choices,
         default=MessageRules.CLASSIC,
         help_text="What the message checker holds your outreach to.",
+    )
+    digest_enabled = models.BooleanField(
+        "Send me a morning digest",
+        default=True,
+        help_text="An e-mail of what is due today and overdue, through your SMTP server.",
+    )
+    digest_hour = models.PositiveSmallIntegerField(
+        "Digest hour",
+        default=7,
+        validators=[MinValueValidator(0), MaxValueValidator(23)],
+        help_text="The hour (0-23, your time zone) the digest goes out.",
+    )
+    weekly_conversation_goal = models.PositiveSmallIntegerField(
+        "Conversations per week (goal)",
+        default=2,
+        validators=[MaxValueValidator(50)],
+        help_text="Shown against your conversations on the Insights page.",
     )
 
     def __str__(self) -> str:

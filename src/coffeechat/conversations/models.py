@@ -65,6 +65,8 @@ class Conversation(OwnedModel):
     learned = models.TextField("What you learned", blank=True)
     still_unknown = models.TextField("What you still want to know", blank=True)
     next_steps = models.TextField("Your next steps", blank=True)
+    # Grows each time the time, place or status changes, so calendars replace the event.
+    sequence = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-scheduled_at"]
@@ -117,6 +119,8 @@ class Takeaway(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     text = models.CharField(max_length=1000)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the user acted on the advice; the giver is then owed a "close the loop" update.
+    acted_on_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -22,6 +22,8 @@ class FollowUp(OwnedModel):
         (Kind.MOVE_ON.value, "Move on"),
         (Kind.CONTACT_REFERRAL.value, "Contact a referral"),
         (Kind.FOLLOW_UP.value, "Follow up"),
+        (Kind.KEEP_IN_TOUCH.value, "Keep in touch"),
+        (Kind.CLOSE_THE_LOOP.value, "Close the loop"),
     ]
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="followups")

@@ -18,6 +18,8 @@ class Kind(StrEnum):
     MOVE_ON = "move_on"
     CONTACT_REFERRAL = "contact_referral"
     FOLLOW_UP = "follow_up"
+    KEEP_IN_TOUCH = "keep_in_touch"
+    CLOSE_THE_LOOP = "close_the_loop"
     CONVERSATION = "conversation"
 
 
@@ -28,8 +30,10 @@ _KIND_RANK = {
     Kind.NO_REPLY: 2,
     Kind.CONTACT_REFERRAL: 3,
     Kind.FOLLOW_UP: 4,
-    Kind.CONVERSATION: 5,
-    Kind.MOVE_ON: 6,
+    Kind.CLOSE_THE_LOOP: 5,
+    Kind.KEEP_IN_TOUCH: 6,
+    Kind.CONVERSATION: 7,
+    Kind.MOVE_ON: 8,
 }
 
 

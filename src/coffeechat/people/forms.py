@@ -18,7 +18,7 @@ class ContactForm(forms.ModelForm):
         model = Contact
         fields = [
             "first_name", "last_name", "email", "phone", "linkedin_url", "organization", "role",
-            "location", "education", "how_known", "introduced_by", "notes",
+            "location", "education", "how_known", "introduced_by", "keep_in_touch", "notes",
         ]  # fmt: skip
         widgets = {"notes": forms.Textarea(attrs={"rows": 8})}
         help_texts = {
@@ -36,6 +36,11 @@ class ContactForm(forms.ModelForm):
         # Only the user's own organizations and contacts can be chosen.
         self.fields["organization"].queryset = Organization.objects.owned_by(owner).order_by("name")
         self.fields["introduced_by"].queryset = Contact.objects.owned_by(owner)
+        # Left out (an older form, a script): keep what the contact has, or the default.
+        self.fields["keep_in_touch"].required = False
+
+    def clean_keep_in_touch(self) -> str:
+        return self.cleaned_data["keep_in_touch"] or self.instance.keep_in_touch
 
     def clean_linkedin_url(self) -> str:
         url = self.cleaned_data["linkedin_url"]

@@ -32,6 +32,15 @@ class Source(models.TextChoices):
     RESTORE = "restore", "Restored from a backup"
 
 
+class KeepInTouch(models.TextChoices):
+    """How often to send a short update to someone you met, once the first update is sent."""
+
+    MONTHLY = "monthly", "Monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    TWICE_A_YEAR = "twice_a_year", "Twice a year"
+    NEVER = "never", "Never"
+
+
 class Contact(OwnedModel):
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100, blank=True)
@@ -58,6 +67,13 @@ class Contact(OwnedModel):
     notes = models.TextField(blank=True, help_text="Markdown.")
     source = models.CharField(
         "Where they came from", max_length=20, choices=Source.choices, default=Source.MANUAL
+    )
+    keep_in_touch = models.CharField(
+        "Keep in touch",
+        max_length=20,
+        choices=KeepInTouch.choices,
+        default=KeepInTouch.QUARTERLY,
+        help_text="After the first update (about 4 weeks after you meet), how often to write.",
     )
     imported_at = models.DateTimeField(
         null=True, blank=True, help_text="When an import last added or changed them."

@@ -1,0 +1,1 @@
+"""The user's calendar: a private iCalendar feed and .ics invitations."""

@@ -1,0 +1,1 @@
+"""Seeing progress: the funnel, reply rates, weekly goal and referral chains."""

@@ -1,0 +1,1 @@
+"""Reminders that arrive: the morning digest e-mail, sent once a day."""
