@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 
 from coffeechat.accounts.forms import time_zone_choices
+from coffeechat.conversations import services
 from coffeechat.conversations.models import Conversation, ConversationQuestion, Mode, Question
 from coffeechat.method.cadence import DEFAULT_CONVERSATION_MINUTES
 
@@ -130,6 +131,17 @@ class LogisticsForm(ScheduleForm):
 
     class Meta(ScheduleForm.Meta):
         fields = ["duration_minutes", "mode", "place", "video_link", "phone"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # As stored, before the posted values are copied onto the instance.
+        self.calendar_before = services.calendar_version(self.instance)
+
+    def save(self, commit: bool = True) -> Conversation:
+        conversation = super().save(commit)
+        if commit:  # a moved time or place is a new version of the calendar event
+            services.bump_sequence_if_changed(conversation, before=self.calendar_before)
+        return conversation
 
 
 class PrepForm(forms.ModelForm):
