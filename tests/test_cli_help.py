@@ -8,7 +8,7 @@ from coffeechat.cli import build_parser
 
 COMMANDS = [
     "serve", "migrate", "createuser", "today", "check-message", "import", "export", "restore",
-    "backup", "manage",
+    "backup", "manage", "remind",
 ]  # fmt: skip
 
 

@@ -15,6 +15,7 @@ EPILOG = """examples:
   coffeechat serve --host 0.0.0.0 --port 8080
   echo 'a long passphrase' | coffeechat createuser maya
   coffeechat today --user maya --json
+  coffeechat remind                       send the morning digests that are due (cron)
   coffeechat import linkedin Connections.csv --dry-run
   coffeechat export json > coffeechat-export.json
   coffeechat backup
@@ -225,6 +226,13 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     today.add_argument("--user", help="whose list (may be left out when there is one user)")
     today.add_argument("--json", action="store_true", help="print the items as a JSON list")
+
+    from coffeechat.reminders import commands as reminders
+
+    remind = command(
+        "remind", reminders.run_remind, reminders.REMIND_HELP, reminders.REMIND_EXAMPLE
+    )
+    reminders.add_remind_arguments(remind)
 
     check = command(
         "check-message", cmd_check_message,

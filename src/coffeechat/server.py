@@ -21,11 +21,15 @@ def check_migrations() -> None:
         raise CommandFailed("the database needs updating: run `coffeechat migrate` first")
 
 
+def local_url(host: str, port: int) -> str:
+    shown_host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    return f"http://{shown_host}:{port}"
+
+
 def announce(host: str, port: int) -> None:
     from coffeechat.accounts.services import issue_setup_token, needs_setup
 
-    shown_host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
-    base = f"http://{shown_host}:{port}"
+    base = local_url(host, port)
     where = settings.DATABASES["default"]["NAME"]
     print(f"Coffeechat is serving on {base}/ (data: {where})", flush=True)
     if needs_setup():
@@ -47,4 +51,8 @@ def serve(*, host: str, port: int, threads: int) -> None:
 
     announce(host, port)
     sys.stdout.flush()
+    if settings.COFFEECHAT_DIGEST_SCHEDULER:
+        from coffeechat.reminders import scheduler
+
+        scheduler.start(base=settings.COFFEECHAT_BASE_URL or local_url(host, port))
     waitress.serve(application, host=host, port=port, threads=threads, ident="coffeechat")

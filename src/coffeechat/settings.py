@@ -231,5 +231,16 @@ if EMAIL_HOST:
             "messages come from, e.g. coffeechat@careers.example.edu."
         )
 
+# The morning digest. Its links point at COFFEECHAT_BASE_URL (empty: the address `coffeechat
+# serve` listens on, or http://127.0.0.1:8000 for `coffeechat remind`); the scheduler thread in
+# `coffeechat serve` sends it by itself unless COFFEECHAT_DIGEST_SCHEDULER=false.
+COFFEECHAT_BASE_URL = env_str("COFFEECHAT_BASE_URL").strip().rstrip("/")
+if COFFEECHAT_BASE_URL and not COFFEECHAT_BASE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"COFFEECHAT_BASE_URL={COFFEECHAT_BASE_URL!r} must start with http:// or https://, "
+        "e.g. https://coffeechat.example.edu."
+    )
+COFFEECHAT_DIGEST_SCHEDULER = env_bool("COFFEECHAT_DIGEST_SCHEDULER", True)
+
 # Upload cap: request bodies and imported files (the import form enforces it for files).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("COFFEECHAT_MAX_UPLOAD_MB", 10, minimum=1) * 1024 * 1024

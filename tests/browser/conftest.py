@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .helpers import CoffeechatServer
+from .helpers import CoffeechatServer, Mailbox
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -263,3 +263,15 @@ def console_messages(page) -> list[str]:
     page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
     page.on("pageerror", lambda error: messages.append(f"pageerror: {error}"))
     return messages
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[Mailbox, int]]:
+    """A real SMTP server on loopback for the app to send through: (its mailbox, its port)."""
+    from aiosmtpd.controller import Controller
+
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    yield mailbox, controller.port
+    controller.stop()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 
 from playwright.sync_api import Page, expect
 
@@ -54,3 +57,22 @@ def log_in(page: Page, server: CoffeechatServer, owner: Owner) -> None:
     page.get_by_label("Username").fill(owner.username)
     page.get_by_label("Password").fill(owner.password)
     page.get_by_role("button", name="Log in").click()
+
+
+class Mailbox:
+    """What a local SMTP server (aiosmtpd, started by the `smtp_server` fixture) received."""
+
+    def __init__(self) -> None:
+        self.received: list[EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 Message accepted for delivery"
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 20) -> None:
+    """Wait for something the server does on its own time (a mail, a log line)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.05)

@@ -4,16 +4,10 @@ through a real SMTP server (aiosmtpd, started here) configured on the profile pa
 from __future__ import annotations
 
 import re
-import socket
-import time
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 
-import pytest
-from aiosmtpd.controller import Controller
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, create_owner
+from .helpers import CoffeechatServer, create_owner, wait_for
 
 FILLER = (
     "The work your team does on green bonds and transition plans is exactly what I want to "
@@ -34,34 +28,6 @@ FIXED = (
     "the field and on how you found your way into it. Would you have 15-20 minutes for a call "
     "or a coffee in the next few weeks, whenever suits you?\n\nThank you,\nMaya Chen"
 )
-
-
-class Mailbox:
-    def __init__(self) -> None:
-        self.received: list[EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.received.append(message_from_bytes(envelope.content, policy=policy.default))
-        return "250 Message accepted for delivery"
-
-
-@pytest.fixture
-def smtp_server():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield mailbox, port
-    controller.stop()
-
-
-def wait_for(condition, timeout: float = 10) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.05)
 
 
 def switch_template(page: Page, label: str) -> None:

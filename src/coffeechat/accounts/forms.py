@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import zoneinfo
+from typing import Any
 
 from django import forms
 from django.contrib.auth.password_validation import validate_password
@@ -45,7 +46,28 @@ def time_zone_choices() -> list[tuple[str, str]]:
 
 
 class ProfileForm(forms.ModelForm):
+    # Kept on the user, not the profile; asked here because the digest goes to it.
+    email = forms.EmailField(
+        label="Your e-mail address",
+        required=False,
+        help_text="Where your morning digest goes, and where replies to your messages come back.",
+    )
     time_zone = forms.ChoiceField(choices=time_zone_choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].initial = self.instance.user.email
+        # The address comes first: it is who you are, the rest is how you present yourself.
+        self.order_fields(["full_name", "email"])
+
+    def save(self, commit: bool = True) -> Profile:
+        profile = super().save(commit=commit)
+        user = profile.user
+        if "email" in self.data and user.email != self.cleaned_data["email"]:
+            user.email = self.cleaned_data["email"]
+            if commit:
+                user.save(update_fields=["email"])
+        return profile
 
     class Meta:
         model = Profile

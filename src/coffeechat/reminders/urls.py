@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from coffeechat.reminders import views
 
 app_name = "reminders"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.digest_page, name="digest"),
+    path("status/", views.status, name="status"),
+    path("send/", views.send_now, name="send_now"),
+]

@@ -1,0 +1,48 @@
+"""What the profile page and the digest page say about the user's morning digest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from coffeechat.accounts.models import User
+from coffeechat.outreach import mail
+from coffeechat.reminders.digest import local_now, recipient_for
+from coffeechat.reminders.models import DigestSent, DigestState
+
+
+@dataclass(frozen=True)
+class DigestStatus:
+    enabled: bool
+    day: date  # the user's local today
+    hour: str  # "07:00"
+    time_zone: str
+    no_server: bool
+    recipient: str
+    today: DigestSent | None
+    last_sent: DigestSent | None
+
+    @property
+    def no_recipient(self) -> bool:
+        return not self.no_server and not self.recipient
+
+    @property
+    def can_send(self) -> bool:
+        return not self.no_server and bool(self.recipient)
+
+
+def digest_status(user: User, now: datetime) -> DigestStatus:
+    profile = user.profile
+    server = mail.smtp_server_for(user)
+    rows = DigestSent.objects.owned_by(user)
+    day = local_now(user, now).date()
+    return DigestStatus(
+        enabled=profile.digest_enabled,
+        day=day,
+        hour=f"{profile.digest_hour:02d}:00",
+        time_zone=profile.time_zone,
+        no_server=server is None,
+        recipient=recipient_for(user, server) if server else "",
+        today=rows.filter(day=day).first(),
+        last_sent=rows.filter(state=DigestState.SENT).order_by("-day").first(),
+    )
