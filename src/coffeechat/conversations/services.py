@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from coffeechat.conversations.models import (
@@ -17,6 +17,7 @@ from coffeechat.conversations.models import (
     Status,
     Takeaway,
 )
+from coffeechat.followups import close_the_loop, keep_in_touch
 from coffeechat.followups import services as followups
 from coffeechat.method import cadence
 from coffeechat.method.questions import AGENDA_KEYS, BUILT_IN_QUESTIONS
@@ -80,6 +81,17 @@ def set_agenda_item(conversation: Conversation, key: str, done: bool) -> None:
 
 def add_takeaway(conversation: Conversation, *, kind: str, text: str) -> Takeaway:
     return Takeaway.objects.create(conversation=conversation, kind=kind, text=text.strip())
+
+
+@transaction.atomic
+def set_acted_on(takeaway: Takeaway, acted: bool, now: datetime | None = None) -> None:
+    """Tick (or untick) a piece of advice as acted upon; its giver is owed a "close the loop"
+    update, withdrawn again if the tick is undone before it was sent."""
+    if acted == (takeaway.acted_on_at is not None):
+        return  # a double click must not move the date or open a second follow-up
+    takeaway.acted_on_at = (now or timezone.now()) if acted else None
+    takeaway.save(update_fields=["acted_on_at"])
+    close_the_loop.sync_advice_loop(takeaway.conversation, now=now)
 
 
 def _organization_named(owner: object, name: str) -> Organization | None:
@@ -165,11 +177,49 @@ def end(
         conversation=conversation,
         note="Send a thank-you within 24 hours.",
     )
+    # Meeting them starts the keep-in-touch cadence; whoever suggested them should hear of it.
+    keep_in_touch.replan(conversation.contact)
+    close_the_loop.after_referral_met(conversation)
 
 
 def cancel(conversation: Conversation) -> None:
+    if conversation.status == Status.CANCELLED:
+        return
+    before = calendar_version(conversation)
     conversation.status = Status.CANCELLED
     conversation.save(update_fields=["status", "updated_at"])
+    bump_sequence_if_changed(conversation, before=before)
+
+
+# What a calendar shows of a conversation: a change to any of these is a new version of its event.
+CALENDAR_FIELDS = (
+    "scheduled_at",
+    "time_zone",
+    "duration_minutes",
+    "mode",
+    "place",
+    "video_link",
+    "phone",
+    "status",
+)
+
+
+def calendar_version(conversation: Conversation) -> tuple[object, ...]:
+    return tuple(getattr(conversation, name) for name in CALENDAR_FIELDS)
+
+
+def bump_sequence_if_changed(conversation: Conversation, *, before: tuple[object, ...]) -> bool:
+    """Grow the event's SEQUENCE when what calendars show has changed since `before`.
+
+    Calendars replace an event only by a higher SEQUENCE for the same UID; a save that changes
+    nothing they show (an autosave of the same values, the goal) leaves it alone.
+    """
+    if calendar_version(conversation) == before:
+        return False
+    # In the database, so two overlapping autosaves both count.
+    Conversation.objects.filter(pk=conversation.pk).update(sequence=F("sequence") + 1)
+    conversation.refresh_from_db(fields=["sequence"])
+    return True
 
 
 def set_agenda(conversation: Conversation, done_keys: Iterable[str]) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coffeechat.conversations.views import bank, conduct, prepare, schedule
+from coffeechat.conversations.views import bank, conduct, outcome, prepare, schedule
 
 app_name = "conversations"
 urlpatterns = [
@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/referrals/", conduct.referral, name="referral"),
     path("<int:pk>/takeaways/<str:kind>/", conduct.takeaway, name="takeaway"),
     path("<int:pk>/end/", conduct.end, name="end"),
+    path("advice/<int:pk>/acted/", outcome.acted_on, name="acted_on"),
     path("asked/<int:pk>/notes/", conduct.answer_notes, name="answer_notes"),
     path("asked/<int:pk>/remove/", prepare.remove_question, name="remove_question"),
     path("questions/", bank.questions, name="questions"),

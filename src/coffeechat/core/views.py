@@ -30,15 +30,19 @@ def autosave_or_page(
     context: dict[str, Any],
     redirect_to: Callable[[models.Model], str],
     saved_message: str = "",
+    after_save: Callable[[models.Model], object] | None = None,
 ) -> HttpResponse:
     """Handle an edit form that autosaves through HTMX and also works as a plain form.
 
     An HTMX post saves a valid form and answers with the status line ("Saved 10:42:03") or the
     errors, never losing what the user typed; a normal post redirects or re-renders the page.
+    `after_save` runs on the saved object, for what a change sets in motion.
     """
     if request.method == "POST":
         if form.is_valid():
             obj = form.save()
+            if after_save is not None:
+                after_save(obj)
             if request.htmx:
                 return TemplateResponse(
                     request, "core/autosave_status.html", {"saved_at": timezone.localtime()}

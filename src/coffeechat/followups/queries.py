@@ -93,6 +93,14 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
         title = f"Send {contact.full_name}{organization} one polite follow-up"
         url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=follow_up"
         action = "Write the follow-up"
+    elif kind is Kind.CLOSE_THE_LOOP:
+        title = f"Close the loop with {contact.full_name}{organization}"
+        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=update"
+        action = "Tell them what came of it"
+    elif kind is Kind.KEEP_IN_TOUCH:
+        title = f"Keep in touch with {contact.full_name}{organization}"
+        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=update"
+        action = "Write an update"
     elif kind is Kind.MOVE_ON:
         title = f"Move on from {contact.full_name}{organization}"
         url = contact.get_absolute_url()

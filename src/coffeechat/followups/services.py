@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+from coffeechat.followups import keep_in_touch
 from coffeechat.followups.models import FollowUp
 from coffeechat.method import cadence
 from coffeechat.method.today import Kind
@@ -48,11 +49,15 @@ def settle(contact: Contact, *kinds: Kind, when: datetime | None = None) -> int:
 def complete(followup: FollowUp, when: datetime | None = None) -> None:
     followup.done_at = when or timezone.now()
     followup.save(update_fields=["done_at", "updated_at"])
+    if followup.kind == Kind.KEEP_IN_TOUCH:
+        keep_in_touch.replan(followup.contact)  # done counts as being in touch: plan the next
 
 
 def reopen(followup: FollowUp) -> None:
     followup.done_at = None
     followup.save(update_fields=["done_at", "updated_at"])
+    if followup.kind == Kind.KEEP_IN_TOUCH:
+        keep_in_touch.replan(followup.contact)  # never two open ones
 
 
 def after_message_sent(contact: Contact, *, purpose: str, sent_at: datetime) -> None:
@@ -70,6 +75,10 @@ def after_message_sent(contact: Contact, *, purpose: str, sent_at: datetime) -> 
         settle(contact, Kind.NUDGE, when=sent_at)  # one polite nudge, never a third message
     elif purpose == "thank_you":
         settle(contact, Kind.THANK_YOU, when=sent_at)
+    elif purpose == "update":
+        # An update is what keeping in touch and closing the loop both ask for.
+        settle(contact, Kind.KEEP_IN_TOUCH, Kind.CLOSE_THE_LOOP, when=sent_at)
+    keep_in_touch.replan(contact)  # any message restarts the cadence from the day it was sent
 
 
 def _start_reply_routine(contact: Contact, sent_on: date, holidays: object) -> None:
@@ -94,5 +103,6 @@ def _start_reply_routine(contact: Contact, sent_on: date, holidays: object) -> N
 
 
 def after_reply(contact: Contact, *, received_on: date) -> None:
-    """An answer, even a no, ends the waiting routine."""
+    """An answer, even a no, ends the waiting routine; hearing from them restarts the cadence."""
     settle(contact, *WAITING_FOR_REPLY)
+    keep_in_touch.replan(contact)

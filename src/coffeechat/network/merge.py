@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db import models, transaction
 from django.utils import timezone
 
+from coffeechat.followups import keep_in_touch
 from coffeechat.method.importers import email_key, linkedin_key
 from coffeechat.network.models import NotDuplicate
 from coffeechat.people.models import Contact, HowKnown
@@ -218,4 +219,7 @@ def merge_contacts(keep: Contact, other: Contact) -> Contact:
     _move_dismissals(keep, other)
     other.delete()
     plan.result.save()
+    # Both records may have brought an open keep-in-touch: one person gets one, from the
+    # latest interaction of either record.
+    keep_in_touch.replan(plan.result)
     return plan.result

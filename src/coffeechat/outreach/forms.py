@@ -6,6 +6,7 @@ from django import forms
 from django.urls import reverse_lazy
 
 from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count
+from coffeechat.method.network_update import Milestone
 from coffeechat.outreach.models import (
     Channel,
     EmailSettings,
@@ -168,3 +169,40 @@ class ReplyForm(forms.Form):
                 "the reply cannot be earlier than that."
             )
         return day
+
+
+class MilestoneForm(forms.Form):
+    """What happened, in a line, and who should hear about it (Keep your network posted)."""
+
+    milestone = forms.ChoiceField(
+        label="What happened", choices=[(m.value, m.label) for m in Milestone]
+    )
+    detail = forms.CharField(
+        label="In one line",
+        max_length=200,
+        help_text="For example: I start at Acme as an analyst on 3 March.",
+        error_messages={"required": "Say in one line what happened."},
+    )
+    people = forms.TypedMultipleChoiceField(
+        label="Who to tell",
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Tick at least one person to write to."},
+    )
+
+    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["people"].choices = people
+
+
+class UpdateDraftForm(SendForm):
+    """One drafted update on the network update page: the compose form without its live
+    checker (which belongs to the compose page)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("subject", "body", "channel"):
+            attrs = self.fields[name].widget.attrs
+            for key in [key for key in attrs if key.startswith("hx-")]:
+                del attrs[key]
+        self.fields["body"].widget.attrs["rows"] = 9

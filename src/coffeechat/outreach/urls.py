@@ -1,6 +1,7 @@
 from django.urls import path
 
 from coffeechat.outreach import views
+from coffeechat.outreach.views import network_update
 
 app_name = "outreach"
 urlpatterns = [
@@ -9,6 +10,17 @@ urlpatterns = [
     path("reply/<int:contact_pk>/", views.reply, name="reply"),
     path("thank-you/<int:conversation_pk>/", views.thank_you, name="thank_you"),
     path("preview/", views.preview, name="preview"),
+    path("network-update/", network_update.network_update, name="network_update"),
+    path(
+        "network-update/<int:contact_pk>/save/",
+        network_update.network_update_save,
+        name="network_update_save",
+    ),
+    path(
+        "network-update/<int:contact_pk>/send/",
+        network_update.network_update_send,
+        name="network_update_send",
+    ),
     path("templates/", views.template_list, name="templates"),
     path("templates/new/", views.template_new, name="template_new"),
     path("templates/<int:pk>/", views.template_edit, name="template_edit"),

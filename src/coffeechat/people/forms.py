@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from django import forms
 
-from coffeechat.people.models import Contact
+from coffeechat.people.models import Contact, KeepInTouch
 from coffeechat.research.models import Organization
 
 
@@ -56,3 +56,11 @@ class ContactForm(forms.ModelForm):
         if introducer and self.instance.pk and introducer.pk == self.instance.pk:
             raise forms.ValidationError("A contact cannot introduce themselves.")
         return introducer
+
+
+class KeepInTouchForm(forms.Form):
+    """The cadence alone, changed from the contact page."""
+
+    keep_in_touch = forms.ChoiceField(
+        label="Keep in touch", choices=KeepInTouch.choices, initial=KeepInTouch.QUARTERLY
+    )

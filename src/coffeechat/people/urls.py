@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.contact_detail, name="contact"),
     path("<int:pk>/edit/", views.contact_edit, name="contact_edit"),
     path("<int:pk>/delete/", views.contact_delete, name="contact_delete"),
+    path("<int:pk>/keep-in-touch/", views.contact_keep_in_touch, name="keep_in_touch"),
 ]

@@ -6,10 +6,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from coffeechat.core.views import autosave_or_page, confirm_delete, owned_or_404
+from coffeechat.followups import keep_in_touch
 from coffeechat.method.stages import Stage
-from coffeechat.people.forms import ContactForm
+from coffeechat.people.forms import ContactForm, KeepInTouchForm
 from coffeechat.people.models import Contact, HowKnown
 from coffeechat.people.queries import (
     contact_row,
@@ -88,6 +90,8 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "introduced": contact.introduced.all(),
             "timeline": contact_timeline(contact, tz=request.user.profile.tz()),
             "open_followups": open_followups(contact),
+            "keep_form": KeepInTouchForm(initial={"keep_in_touch": contact.keep_in_touch}),
+            **_keep_in_touch_context(contact),
         },
     )
 
@@ -103,7 +107,28 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
         context={"contact": contact},
         redirect_to=lambda obj: obj.get_absolute_url(),
         saved_message="Contact saved.",
+        after_save=keep_in_touch.replan,  # the cadence may have changed
     )
+
+
+@login_required
+@require_POST
+def contact_keep_in_touch(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change how often to write to someone from their page; their next update moves with it."""
+    contact = owned_or_404(Contact, request, pk)
+    form = KeepInTouchForm(request.POST)
+    if form.is_valid():
+        keep_in_touch.set_cadence(contact, form.cleaned_data["keep_in_touch"])
+        if not request.htmx:
+            messages.success(request, f"Keep in touch with {contact.first_name}: saved.")
+    if request.htmx:
+        context = {"contact": contact, "keep_form": form, **_keep_in_touch_context(contact)}
+        return TemplateResponse(request, "people/_keep_in_touch.html", context)
+    return HttpResponseRedirect(contact.get_absolute_url())
+
+
+def _keep_in_touch_context(contact: Contact) -> dict[str, object]:
+    return {"next_update": keep_in_touch.next_keep_in_touch_of(contact)}
 
 
 @login_required

@@ -20,14 +20,11 @@ from coffeechat.outreach import mail, services
 from coffeechat.outreach.check import message_check
 from coffeechat.outreach.forms import SendForm
 from coffeechat.outreach.models import Channel, MessageTemplate, Purpose
+from coffeechat.outreach.views.sending import mark_sent, send_now, send_state
 from coffeechat.people.models import Contact
 
 # Purposes that can be written from a contact page (a thank-you belongs to a conversation).
 CONTACT_PURPOSES = (Purpose.REQUEST, Purpose.FOLLOW_UP, Purpose.UPDATE)
-NOT_SENDABLE = {
-    "no_server": "Sending needs a mail server: set one up under Email sending on your profile.",
-    "no_email": "{name} has no email address on file, so Coffeechat cannot send to them.",
-}
 HEADINGS = {
     Purpose.REQUEST: "Write a request to {name}",
     Purpose.FOLLOW_UP: "Follow up with {name}",
@@ -64,86 +61,6 @@ def _template_choices(user: object, purpose: Purpose, chosen: MessageTemplate | 
     for template in sorted(templates, key=lambda template: order[template.situation_enum]):
         groups.setdefault(template.situation_enum.label, []).append(template)
     return list(groups.items())
-
-
-def _send_state(request: HttpRequest, to: Contact) -> dict[str, object]:
-    """Whether "Send" can work, and if not, why (the page says it beside the button)."""
-    server = mail.smtp_server_for(request.user)
-    if server is None:
-        return {"server": None, "reason": "no_server"}
-    if not to.email:
-        return {"server": server, "reason": "no_email"}
-    return {"server": server, "reason": ""}
-
-
-def _send_now(
-    request: HttpRequest,
-    form: SendForm,
-    *,
-    contact: Contact,
-    to: Contact,
-    purpose: Purpose,
-    conversation: Conversation | None,
-) -> bool:
-    """Send through SMTP, then record exactly what went out; a failure stays on the form."""
-    state = _send_state(request, to)
-    if state["reason"]:
-        form.add_error(None, NOT_SENDABLE[state["reason"]].format(name=to.full_name))
-        return False
-    server, data = state["server"], form.cleaned_data
-    body = mail.plain_text(data["body"])
-    try:
-        mail.send(
-            server,
-            to_name=to.full_name,
-            to_email=to.email,
-            subject=data["subject"],
-            body=body,
-            sender_name=request.user.profile.display_name,
-            reply_to=request.user.email,
-        )
-    except mail.SendFailed as error:
-        form.add_error(None, str(error))
-        return False
-    services.record_message(
-        contact=contact,
-        purpose=purpose,
-        channel=Channel.EMAIL,
-        subject=data["subject"],
-        body=body,
-        sent_at=timezone.now(),
-        conversation=conversation,
-        template=data["template"],
-    )
-    messages.success(
-        request,
-        f"Sent your {purpose.label.lower()} to {to.full_name} ({to.email}) through {server.where}.",
-    )
-    return True
-
-
-def _mark_sent(
-    request: HttpRequest,
-    form: SendForm,
-    *,
-    contact: Contact,
-    purpose: Purpose,
-    conversation: Conversation | None,
-) -> None:
-    data = form.cleaned_data
-    services.record_message(
-        contact=contact,
-        purpose=purpose,
-        channel=data["channel"],
-        subject=data["subject"],
-        body=data["body"],
-        sent_at=services.sent_at_on(data["sent_on"], request.user.profile.tz()),
-        conversation=conversation,
-        template=data["template"],
-    )
-    messages.success(
-        request, f"Marked your {purpose.label.lower()} to {contact.full_name} as sent."
-    )
 
 
 def _eml(request: HttpRequest, *, to: Contact) -> HttpResponse:
@@ -210,11 +127,15 @@ def _compose(
         if action == "eml":
             return _eml(request, to=services.recipient(contact, template))
         if valid and action != "send":
-            _mark_sent(request, form, contact=contact, purpose=purpose, conversation=conversation)
+            done = mark_sent(
+                request, form, contact=contact, purpose=purpose, conversation=conversation
+            )
+            messages.success(request, done)
             return HttpResponseRedirect(contact.get_absolute_url())
         to = services.recipient(contact, template)
-        if valid and _send_now(request, form, contact=contact, to=to, purpose=purpose,
-                               conversation=conversation):  # fmt: skip
+        if valid and (done := send_now(request, form, contact=contact, to=to, purpose=purpose,
+                                       conversation=conversation)):  # fmt: skip
+            messages.success(request, done)
             return HttpResponseRedirect(contact.get_absolute_url())
     to = services.recipient(contact, template)
     return TemplateResponse(
@@ -229,7 +150,7 @@ def _compose(
             "template": template,
             "template_groups": _template_choices(request.user, purpose, template),
             "heading": HEADINGS[purpose].format(name=contact.full_name),
-            "send": _send_state(request, to),
+            "send": send_state(request, to),
             "check": message_check(
                 contact=contact,
                 template=template,

@@ -1,0 +1,101 @@
+"""Keep your network posted: the people you met, one drafted update each, and the edits the user
+made to them, kept in their session so a reload or a slip of the finger loses nothing."""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Exists, OuterRef, Subquery
+from django.utils import timezone
+
+from coffeechat.conversations.models import Conversation, Status, Takeaway
+from coffeechat.method.network_update import Milestone, PersonMet, draft_update
+from coffeechat.outreach.models import Message, Purpose
+from coffeechat.people.models import Contact, KeepInTouch
+
+SESSION_KEY = "network_update"
+
+
+@dataclass(frozen=True)
+class Met:
+    """Someone you met, with your last conversation and the first advice they gave in it."""
+
+    contact: Contact
+    conversation: Conversation
+    advice: str
+
+    @property
+    def ticked_by_default(self) -> bool:
+        return self.contact.keep_in_touch != KeepInTouch.NEVER
+
+    def person(self, tz: object) -> PersonMet:
+        start = self.conversation.scheduled_at.astimezone(tz)
+        this_year = timezone.localdate(timezone=tz).year == start.year
+        return PersonMet(
+            first_name=self.contact.first_name,
+            organization=self.contact.organization.name if self.contact.organization else "",
+            met_in=f"{start:%B}" if this_year else f"{start:%B %Y}",
+            advice=self.advice,
+        )
+
+
+def people_met(user: object) -> list[Met]:
+    """Everyone with a held conversation, most recently met first, in three queries."""
+    held = Conversation.objects.filter(contact=OuterRef("pk"), status=Status.HELD)
+    contacts = list(
+        Contact.objects.owned_by(user)
+        .filter(Exists(held))
+        .annotate(last_met_id=Subquery(held.order_by("-scheduled_at", "-id").values("pk")[:1]))
+        .select_related("organization")
+    )
+    conversations = Conversation.objects.in_bulk([c.last_met_id for c in contacts])
+    advice: dict[int, str] = {}
+    for takeaway in Takeaway.objects.filter(
+        conversation__in=conversations, kind=Takeaway.Kind.ADVICE
+    ).order_by("created_at", "id"):
+        advice.setdefault(takeaway.conversation_id, takeaway.text)
+    rows = [Met(c, conversations[c.last_met_id], advice.get(c.last_met_id, "")) for c in contacts]
+    return sorted(rows, key=lambda row: row.conversation.scheduled_at, reverse=True)
+
+
+def drafted(
+    met: Met, *, milestone: Milestone, detail: str, my_name: str, tz: object
+) -> tuple[str, str]:
+    return draft_update(met.person(tz), milestone=milestone, detail=detail, my_name=my_name)
+
+
+class Drafts:
+    """The user's edits to one round of updates (one milestone and detail), in their session.
+
+    Another milestone or detail starts a new round: the old edits were about other news.
+    """
+
+    def __init__(self, session: MutableMapping, *, milestone: str, detail: str) -> None:
+        self.session = session
+        key = f"{milestone}\n{detail.strip()}"
+        stored = session.get(SESSION_KEY) or {}
+        if stored.get("key") != key:
+            stored = {"key": key, "started": timezone.now().isoformat(), "edits": {}}
+            session[SESSION_KEY] = stored
+        self.stored = stored
+
+    @property
+    def started(self) -> datetime:
+        return datetime.fromisoformat(self.stored["started"])
+
+    def edited(self, contact_pk: int) -> tuple[str, str] | None:
+        edit = self.stored["edits"].get(str(contact_pk))
+        return (edit["subject"], edit["body"]) if edit else None
+
+    def keep(self, contact_pk: int, *, subject: str, body: str) -> None:
+        self.stored["edits"][str(contact_pk)] = {"subject": subject, "body": body}
+        self.session[SESSION_KEY] = self.stored  # mark the session modified
+
+    def sent(self, user: object, contact_pks: list[int]) -> dict[int, Message]:
+        """The updates recorded for these people since this round began, by contact."""
+        messages = Message.objects.owned_by(user).filter(
+            purpose=Purpose.UPDATE, contact_id__in=contact_pks, created_at__gte=self.started
+        )
+        return {message.contact_id: message for message in messages.order_by("sent_at")}
