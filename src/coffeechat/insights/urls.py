@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from coffeechat.insights import views
 
 app_name = "insights"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.insights_page, name="insights"),
+    path("goal/", views.set_goal, name="goal"),
+]

@@ -1,0 +1,130 @@
+"""Reading the facts behind the Insights page: a fixed handful of queries, whatever the data."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from coffeechat.conversations.models import Conversation, Referral, Status
+from coffeechat.method.insights import ContactFacts, Person, SentRequest
+from coffeechat.outreach.models import Channel, Message, Purpose, Reply
+from coffeechat.people.models import Contact
+from coffeechat.people.queries import stage_of, with_history
+
+NO_TEMPLATE = "No template"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the page draws, as plain values for method.insights."""
+
+    today: date
+    contacts: list[ContactFacts]
+    people: list[Person]
+    requests: list[SentRequest]
+    replies: dict[int, list[date]]
+    held_on: list[date]  # the day each held conversation took place
+    referrals_in_held: int
+
+
+def _referrals_given() -> Coalesce:
+    counted = (
+        Referral.objects.filter(conversation__contact=OuterRef("pk"))
+        .order_by()
+        .values("conversation__contact")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _contacts(user: object, today: date) -> tuple[list[ContactFacts], list[Person]]:
+    holidays = user.profile.holidays()
+    rows = with_history(Contact.objects.owned_by(user)).annotate(
+        referrals_given=_referrals_given(),
+        # A referral names the person you met; "introduced by" covers everyone else.
+        referred_by=F("referred_in__conversation__contact_id"),
+        organization_name=F("organization__name"),
+    )
+    facts, people = [], []
+    for contact in rows:
+        facts.append(ContactFacts(stage_of(contact, today, holidays), contact.referrals_given))
+        people.append(
+            Person(
+                id=contact.pk,
+                name=contact.full_name,
+                organization=contact.organization_name or "",
+                led_by=contact.referred_by or contact.introduced_by_id,
+            )
+        )
+    return facts, people
+
+
+def _requests(user: object, tz: object) -> list[SentRequest]:
+    channels = dict(Channel.choices)
+    rows = (
+        Message.objects.owned_by(user)
+        .filter(purpose=Purpose.REQUEST)
+        .order_by("sent_at", "pk")
+        .values_list("contact_id", "sent_at", "template__name", "channel")
+    )
+    return [
+        SentRequest(
+            contact_id=contact_id,
+            sent_on=timezone.localdate(sent_at, tz),
+            template=template or "",
+            channel=channels.get(channel, channel),
+        )
+        for contact_id, sent_at, template, channel in rows
+    ]
+
+
+def _replies(user: object) -> dict[int, list[date]]:
+    replies: dict[int, list[date]] = defaultdict(list)
+    for contact_id, day in Reply.objects.owned_by(user).values_list("contact_id", "received_on"):
+        replies[contact_id].append(day)
+    return dict(replies)
+
+
+def _held(user: object, tz: object) -> tuple[list[date], int]:
+    rows = (
+        Conversation.objects.owned_by(user)
+        .filter(status=Status.HELD)
+        .annotate(held_at=Coalesce("started_at", "scheduled_at"), referral_count=Count("referrals"))
+        .values_list("held_at", "referral_count")
+    )
+    days: list[date] = []
+    referrals = 0
+    for held_at, count in rows:
+        days.append(timezone.localdate(held_at, tz))
+        referrals += count
+    return days, referrals
+
+
+def insight_facts(user: object, now: datetime | None = None) -> Facts:
+    tz = user.profile.tz()
+    today = timezone.localdate(now or timezone.now(), tz)
+    contacts, people = _contacts(user, today)
+    held_on, referrals = _held(user, tz)
+    return Facts(
+        today=today,
+        contacts=contacts,
+        people=people,
+        requests=_requests(user, tz),
+        replies=_replies(user),
+        held_on=held_on,
+        referrals_in_held=referrals,
+    )
+
+
+def by_template(request: SentRequest) -> str:
+    return request.template or NO_TEMPLATE
+
+
+def by_channel(request: SentRequest) -> str:
+    return request.channel

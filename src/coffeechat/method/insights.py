@@ -1,0 +1,233 @@
+"""The figures on the Insights page, computed from plain facts (no database here).
+
+Each definition is written once, here, so the page, its help text and the tests agree:
+
+- Funnel: every contact counts at each step up to the furthest one they reached, taken from the
+  contact's derived stage (stages.py), never a second rule. "Referred onwards" counts those you
+  met who gave at least one referral, thanked or not.
+- Reply rate: a request counts as replied when a reply from the same contact is logged for the
+  day it was sent (in the user's time zone) or later: the rule the Message templates page uses.
+- Days to reply: calendar days from a contact's first request to their first reply on or after it.
+- Weeks: Monday to Sunday in the user's time zone; a held conversation counts in the week it took
+  place.
+- Referral chains: who led to whom (a referral made in a conversation, else "introduced by"),
+  ending at each person who works at one of the user's target organizations.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from coffeechat.method.stages import Stage
+
+FUNNEL_LABELS = ("Identified", "Contacted", "Replied", "Met", "Thanked", "Referred onwards")
+MET = 3
+REFERRED = 5
+WEEKS_SHOWN = 12
+
+# The furthest funnel step each stage implies. A decline or a scheduled conversation is a reply;
+# "no response" was still contacted; keeping in touch comes after the thank-you.
+_FURTHEST_STEP: dict[Stage, int] = {
+    Stage.IDENTIFIED: 0,
+    Stage.CONTACTED: 1,
+    Stage.NO_RESPONSE: 1,
+    Stage.REPLIED: 2,
+    Stage.DECLINED: 2,
+    Stage.SCHEDULED: 2,
+    Stage.MET: 3,
+    Stage.THANKED: 4,
+    Stage.KEEPING_IN_TOUCH: 4,
+}
+
+
+def percent(part: int, whole: int) -> int | None:
+    """A whole percentage, rounded as the templates page rounds it; None when nothing to divide."""
+    return round(100 * part / whole) if whole else None
+
+
+# -- the funnel ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactFacts:
+    stage: Stage
+    referrals_given: int = 0
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    label: str
+    count: int
+    of_identified: int | None  # percent of all contacts
+    base: str  # the step this one is a share of ("" for the first)
+    of_base: int | None  # percent of that step
+
+
+def furthest_step(stage: Stage) -> int:
+    """0 (identified) to 4 (thanked), from the contact's derived stage."""
+    return _FURTHEST_STEP[stage]
+
+
+def funnel(contacts: Iterable[ContactFacts]) -> list[FunnelStep]:
+    """Contacts at each step. Thanked and referred onwards are both shares of those you met:
+    someone can refer you onwards before (or without) your thank-you."""
+    reached = [0] * len(FUNNEL_LABELS)
+    for facts in contacts:
+        furthest = furthest_step(facts.stage)
+        for step in range(furthest + 1):
+            reached[step] += 1
+        if furthest >= MET and facts.referrals_given > 0:
+            reached[REFERRED] += 1
+    bases = [None, 0, 1, 2, 3, MET]
+    return [
+        FunnelStep(
+            label=label,
+            count=count,
+            of_identified=percent(count, reached[0]),
+            base="" if base is None else FUNNEL_LABELS[base],
+            of_base=None if base is None else percent(count, reached[base]),
+        )
+        for label, count, base in zip(FUNNEL_LABELS, reached, bases, strict=True)
+    ]
+
+
+# -- replies --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentRequest:
+    contact_id: int
+    sent_on: date  # in the user's time zone
+    template: str  # the template's name, or "" when written from scratch
+    channel: str  # the channel's label
+
+
+@dataclass(frozen=True)
+class RateRow:
+    label: str
+    sent: int
+    replied: int
+
+    @property
+    def percent(self) -> int | None:
+        return percent(self.replied, self.sent)
+
+
+def was_replied(sent_on: date, reply_days: Sequence[date]) -> bool:
+    return any(day >= sent_on for day in reply_days)
+
+
+def reply_rates(
+    requests: Iterable[SentRequest],
+    replies: Mapping[int, Sequence[date]],
+    group: Callable[[SentRequest], str],
+) -> list[RateRow]:
+    """Requests sent and replied per group, the most used first."""
+    sent: dict[str, int] = defaultdict(int)
+    replied: dict[str, int] = defaultdict(int)
+    for request in requests:
+        key = group(request)
+        sent[key] += 1
+        replied[key] += was_replied(request.sent_on, replies.get(request.contact_id, ()))
+    rows = [RateRow(label, sent[label], replied[label]) for label in sent]
+    return sorted(rows, key=lambda row: (-row.sent, row.label.casefold()))
+
+
+def days_to_reply(
+    requests: Iterable[SentRequest], replies: Mapping[int, Sequence[date]]
+) -> list[int]:
+    """Per contact who answered: days from their first request to the first reply on or after."""
+    first_asked: dict[int, date] = {}
+    for request in requests:
+        asked = first_asked.get(request.contact_id)
+        if asked is None or request.sent_on < asked:
+            first_asked[request.contact_id] = request.sent_on
+    waits = []
+    for contact_id, asked in first_asked.items():
+        answers = [day for day in replies.get(contact_id, ()) if day >= asked]
+        if answers:
+            waits.append((min(answers) - asked).days)
+    return sorted(waits)
+
+
+def median(values: Sequence[int]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def days_text(days: float) -> str:
+    """'1 day', '2 days', '2.5 days': the median of an even count can fall between two days."""
+    number = f"{days:g}"
+    return f"{number} day" if number == "1" else f"{number} days"
+
+
+# -- weeks ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Week:
+    starts: date
+    count: int
+
+    @property
+    def ends(self) -> date:
+        return self.starts + timedelta(days=6)
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_counts(days: Iterable[date], today: date, weeks: int = WEEKS_SHOWN) -> list[Week]:
+    """How many events fell in each of the last `weeks` weeks, oldest first, this week last."""
+    this_week = week_start(today)
+    starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
+    counts = dict.fromkeys(starts, 0)
+    for day in days:
+        start = week_start(day)
+        if start in counts:
+            counts[start] += 1
+    return [Week(start, counts[start]) for start in starts]
+
+
+# -- referrals -----------------------------------------------------------------------------------
+
+
+def per_conversation(referrals: int, conversations: int) -> float | None:
+    return round(referrals / conversations, 1) if conversations else None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    organization: str = ""
+    led_by: int | None = None  # who referred or introduced them
+
+
+def chain_to(person: Person, people: Mapping[int, Person]) -> list[Person]:
+    """The path from the first person in the chain to `person`; a loop stops where it closes."""
+    path = [person]
+    seen = {person.id}
+    while (previous := people.get(path[-1].led_by)) is not None and previous.id not in seen:
+        path.append(previous)
+        seen.add(previous.id)
+    return path[::-1]
+
+
+def at_an_organization(person: Person) -> bool:
+    # Every organization on the research list is a target: the list exists to hold them.
+    return bool(person.organization)
+
+
+def referral_chains(
+    people: Iterable[Person], target: Callable[[Person], bool] = at_an_organization
+) -> list[list[Person]]:
+    """Who led to whom, one chain per person at a target organization that someone led you to."""
+    everyone = {person.id: person for person in people}
+    ends = [p for p in everyone.values() if target(p) and p.led_by in everyone]
+    ends.sort(key=lambda p: (p.organization.casefold(), p.name.casefold(), p.id))
+    return [chain_to(person, everyone) for person in ends]

@@ -1,0 +1,117 @@
+"""A known data set for the Insights page: alice's network on Wednesday 11 March 2026.
+
+Nine contacts at every stage, six requests from two templates and from scratch over two
+channels, three replies, four held conversations (two this week, one in February, one too old
+to chart) and two referrals making a chain Ana -> Ben -> Chloe. Bob has data too, which
+must never show in alice's figures. Europe/London is on UTC until 29 March, so times are local.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+import time_machine
+
+from coffeechat.conversations import services as conversations
+from coffeechat.conversations.models import Conversation, Status
+from coffeechat.outreach.models import Channel, MessageTemplate, Outcome, Purpose
+from coffeechat.outreach.services import record_message, record_reply
+from coffeechat.people.models import Contact, HowKnown
+from coffeechat.research.models import Organization
+
+NOW = datetime(2026, 3, 11, 12, 0, tzinfo=UTC)  # a Wednesday
+
+
+def at(month: int, day: int, hour: int = 10, year: int = 2026) -> datetime:
+    return datetime(year, month, day, hour, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def frozen_now():
+    with time_machine.travel(NOW, tick=False):
+        yield NOW
+
+
+def request(contact: Contact, sent_at: datetime, channel: str, template=None) -> None:
+    record_message(
+        contact=contact, purpose=Purpose.REQUEST, channel=channel, subject="Hello",
+        body="Could we talk for 15 minutes?", sent_at=sent_at, template=template,
+    )  # fmt: skip
+
+
+def held(contact: Contact, when: datetime, ended: datetime | None = None) -> Conversation:
+    conversation = Conversation.objects.create(
+        owner=contact.owner, contact=contact, scheduled_at=when, time_zone="Europe/London"
+    )
+    conversations.end(conversation, learned="", still_unknown="", next_steps="", now=ended or when)
+    return conversation
+
+
+def person(owner, first: str, last: str, organization=None, **extra) -> Contact:
+    return Contact.objects.create(
+        owner=owner, first_name=first, last_name=last, organization=organization, **extra
+    )
+
+
+@pytest.fixture
+def known_data(alice, bob, frozen_now):
+    greenbank = Organization.objects.create(owner=alice, name="Greenbank")
+    northwind = Organization.objects.create(owner=alice, name="Northwind")
+    alumni = MessageTemplate.objects.create(owner=alice, name="Alumni note", body="Hi")
+    cold = MessageTemplate.objects.create(owner=alice, name="Cold email", body="Hi")
+
+    ana = person(alice, "Ana", "Lopez", how_known=HowKnown.FRIEND)
+    fay = person(alice, "Fay", "Ito", how_known=HowKnown.FRIEND)
+    dev = person(alice, "Dev", "Rao", greenbank, introduced_by=fay)
+    eli = person(alice, "Eli", "Stone", northwind)
+    gus = person(alice, "Gus", "Hale", how_known=HowKnown.FORMER_COLLEAGUE)
+    hana = person(alice, "Hana", "Kim", northwind)
+    person(alice, "Ivy", "Ng")
+
+    # Ana: asked, answered 2 days later, met, thanked, referred Ben.
+    request(ana, at(2, 2), Channel.EMAIL, alumni)
+    record_reply(contact=ana, received_on=date(2026, 2, 4), outcome=Outcome.AGREED)
+    ana_chat = held(ana, at(2, 10))
+    record_message(
+        contact=ana, purpose=Purpose.THANK_YOU, channel=Channel.EMAIL, subject="Thanks",
+        body="Thank you", sent_at=at(2, 10, 18), conversation=ana_chat,
+    )  # fmt: skip
+    ben = conversations.add_referral(
+        ana_chat, first_name="Ben", last_name="Okafor", organization="Northwind"
+    ).contact
+
+    # Ben: asked on LinkedIn, answered 5 days later, met this Monday, referred Chloe; no thanks yet.
+    request(ben, at(2, 16), Channel.LINKEDIN, cold)
+    record_reply(contact=ben, received_on=date(2026, 2, 21), outcome=Outcome.AGREED)
+    ben_chat = held(ben, at(3, 9))
+    chloe = conversations.add_referral(
+        ben_chat, first_name="Chloe", last_name="Park", organization="Greenbank"
+    ).contact
+    request(chloe, at(3, 11, 9), Channel.EMAIL)  # from scratch, this morning
+
+    # Dev declined the same day; Eli and Hana have not answered.
+    request(dev, at(2, 23), Channel.EMAIL, alumni)
+    record_reply(contact=dev, received_on=date(2026, 2, 23), outcome=Outcome.DECLINED)
+    request(eli, at(3, 2), Channel.EMAIL, cold)
+    request(hana, at(2, 25), Channel.EMAIL, cold)
+
+    # Gus, an old colleague: no request needed; met in December and again this Tuesday.
+    held(gus, at(12, 1, year=2025))
+    held(gus, at(3, 10))
+    # Neither counts: one was cancelled, one is still ahead.
+    Conversation.objects.create(
+        owner=alice, contact=eli, scheduled_at=at(3, 10), status=Status.CANCELLED
+    )
+    Conversation.objects.create(owner=alice, contact=ben, scheduled_at=at(3, 13))
+
+    # Bob's network, which must stay out of alice's figures.
+    bob_org = Organization.objects.create(owner=bob, name="Bobcorp")
+    zed = person(bob, "Zed", "Bobson", how_known=HowKnown.FRIEND)
+    request(zed, at(3, 2), Channel.LINKEDIN)
+    record_reply(contact=zed, received_on=date(2026, 3, 3), outcome=Outcome.AGREED)
+    zed_chat = held(zed, at(3, 9))
+    conversations.add_referral(
+        zed_chat, first_name="Yan", last_name="Bob", organization=bob_org.name
+    )
+    return alice
