@@ -34,6 +34,8 @@ EXPORTED = [*SECTIONS, PROFILE, EMAIL_SETTINGS]
 # Models of ours that hold no user's records, and why.
 NOT_USER_DATA = {
     "accounts.SetupToken": "the one-time first-run link, owned by no user",
+    "calendar.CalendarFeed": "a secret (the private feed link): never exported, made anew",
+    "reminders.DigestSent": "when the morning digest went out: operational state, not records",
 }
 
 
