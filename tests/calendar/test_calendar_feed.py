@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import time_machine
 from calendar_helpers import NOW, event, fetch
 from django.urls import reverse
 
@@ -209,3 +210,20 @@ def test_times_in_utc_need_no_time_zone_component(client, alice, priya, feed_url
 
     assert calendar.events[0].start == datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
     assert calendar.get_missing_tzids() == set()
+
+
+def test_a_call_across_the_autumn_clock_change_keeps_its_length(client, alice, priya, feed_url):
+    london = ZoneInfo("Europe/London")
+    # 01:30 BST on 25 October 2026; an hour later the clocks have gone back to 01:30 GMT.
+    start = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    late_night = Conversation.objects.create(
+        owner=alice, contact=priya, scheduled_at=start, time_zone="Europe/London",
+        duration_minutes=60,
+    )  # fmt: skip
+
+    with time_machine.travel(datetime(2026, 10, 20, tzinfo=UTC), tick=False):
+        meeting = event(fetch(client, feed_url), f"conversation-{late_night.pk}@coffeechat")
+
+    assert meeting.start == start.astimezone(london)
+    assert meeting.end - meeting.start == timedelta(hours=1)
+    assert meeting.end.astimezone(UTC) == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)

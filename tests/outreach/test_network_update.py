@@ -180,3 +180,25 @@ def test_the_page_reads_in_the_same_number_of_queries_for_more_people(alice_clie
         page = alice_client.get(page_url(priya, sam, *more))
     assert text_of(page).count("Dear ") == 6
     assert len(six) == len(two)
+
+
+def test_fixing_the_detail_keeps_who_was_sent_and_the_earlier_edits(alice_client, met):
+    priya, sam = met
+    alice_client.post(
+        reverse("outreach:network_update_save", args=[sam.pk]),
+        {"back": page_url(priya, sam), field(sam, "subject"): "News",
+         field(sam, "body"): "Dear Sam, edited by hand."},
+        HTTP_HX_REQUEST="true",
+    )  # fmt: skip
+    alice_client.post(
+        reverse("outreach:network_update_send", args=[priya.pk]),
+        {"back": page_url(priya, sam), "action": "mark",
+         field(priya, "subject"): "News", field(priya, "body"): "Dear Priya, news.",
+         field(priya, "sent_on"): "2026-12-17", field(priya, "channel"): "email"},
+    )  # fmt: skip
+
+    fixed = text_of(alice_client.get(page_url(priya, sam).replace("Acme", "ACME")))
+    assert "Sent</span> Email, Thu 17 Dec 2026" in fixed  # no second update to Priya
+    assert "edited by hand" not in fixed  # the edit was about the old wording
+    again = text_of(alice_client.get(page_url(priya, sam)))
+    assert "Dear Sam, edited by hand." in again

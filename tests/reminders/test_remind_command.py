@@ -53,6 +53,16 @@ def test_without_an_smtp_server_it_prints_one_line_naming_the_settings(alice, al
 
 
 @time_machine.travel(NOW, tick=False)
+def test_with_every_digest_off_a_missing_server_is_no_error(alice, alices_items, capsys):
+    alice.profile.digest_enabled = False
+    alice.profile.save()
+
+    assert cli.main(["remind"]) == 0  # cron must not mail an error every ten minutes
+
+    assert capsys.readouterr().out == "No one wants a morning digest: it is off on every profile.\n"
+
+
+@time_machine.travel(NOW, tick=False)
 def test_a_refusing_server_is_one_clear_line_and_a_non_zero_exit(
     alice, alice_smtp, alices_items, capsys
 ):
@@ -66,9 +76,13 @@ def test_a_refusing_server_is_one_clear_line_and_a_non_zero_exit(
         f"127.0.0.1:{alice_smtp.port} refused the recipient alice@example.org: "
         "550 No such user here\n"
     )
-    # Fixed, the next cron run sends it at once.
+    # Fixed: cron waits 15 minutes before trying again (a wrong password isn't tried every
+    # run); naming the user tries at once.
     alice_smtp.refuse = ""
     assert cli.main(["remind"]) == 0
+    assert capsys.readouterr().out == "alice: failed earlier, tried again after 08:45\n"
+    assert alice_smtp.received == []
+    assert cli.main(["remind", "--user", "alice"]) == 0
     assert len(alice_smtp.received) == 1
 
 

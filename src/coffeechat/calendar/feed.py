@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.utils.text import slugify
 from icalendar import Calendar, Event, vDuration
@@ -89,6 +89,17 @@ def _conversation_description(conversation: Conversation, prep_url: str) -> str:
     return "\n".join(lines)
 
 
+def _end(conversation: Conversation, zone: object) -> datetime:
+    """The end in the conversation's time zone, or in UTC where local time can't say it.
+
+    A local time in the hour the clocks go back happens twice, and a TZID time means the first:
+    a call ending in the repeated hour is written in UTC so it keeps its length.
+    """
+    end = conversation.scheduled_at + timedelta(minutes=conversation.duration_minutes)
+    local = end.astimezone(zone)
+    return local if local.replace(fold=0).astimezone(UTC) == end else end.astimezone(UTC)
+
+
 def conversation_event(conversation: Conversation, *, base_url: str) -> Event:
     """One conversation as a timed event in its own time zone."""
     start = conversation.scheduled_at.astimezone(_zone(conversation.time_zone))
@@ -101,7 +112,7 @@ def conversation_event(conversation: Conversation, *, base_url: str) -> Event:
         last_modified=conversation.updated_at,
         sequence=conversation.sequence,
         start=start,
-        end=start + timedelta(minutes=conversation.duration_minutes),
+        end=_end(conversation, start.tzinfo),
         summary=conversation_title(conversation),
         location=conversation_location(conversation) or None,
         description=_conversation_description(conversation, prep_url),

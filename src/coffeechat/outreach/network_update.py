@@ -67,30 +67,33 @@ def drafted(
 
 
 class Drafts:
-    """The user's edits to one round of updates (one milestone and detail), in their session.
+    """The user's edits to the updates for one piece of news, in their session.
 
-    Another milestone or detail starts a new round: the old edits were about other news.
+    Edits are kept per milestone and detail, so going back to earlier wording brings its edits
+    back; who was already sent an update counts from when this milestone's page was first
+    opened, so fixing a typo in the detail never makes sent updates look unsent.
     """
 
     def __init__(self, session: MutableMapping, *, milestone: str, detail: str) -> None:
         self.session = session
-        key = f"{milestone}\n{detail.strip()}"
         stored = session.get(SESSION_KEY) or {}
-        if stored.get("key") != key:
-            stored = {"key": key, "started": timezone.now().isoformat(), "edits": {}}
-            session[SESSION_KEY] = stored
-        self.stored = stored
+        if "rounds" not in stored:  # nothing yet, or the shape of an older version
+            stored = {"started": {}, "rounds": {}}
+        stored["started"].setdefault(milestone, timezone.now().isoformat())
+        self.milestone = milestone
+        self.edits = stored["rounds"].setdefault(f"{milestone}\n{detail.strip()}", {})
+        session[SESSION_KEY] = self.stored = stored
 
     @property
     def started(self) -> datetime:
-        return datetime.fromisoformat(self.stored["started"])
+        return datetime.fromisoformat(self.stored["started"][self.milestone])
 
     def edited(self, contact_pk: int) -> tuple[str, str] | None:
-        edit = self.stored["edits"].get(str(contact_pk))
+        edit = self.edits.get(str(contact_pk))
         return (edit["subject"], edit["body"]) if edit else None
 
     def keep(self, contact_pk: int, *, subject: str, body: str) -> None:
-        self.stored["edits"][str(contact_pk)] = {"subject": subject, "body": body}
+        self.edits[str(contact_pk)] = {"subject": subject, "body": body}
         self.session[SESSION_KEY] = self.stored  # mark the session modified
 
     def sent(self, user: object, contact_pks: list[int]) -> dict[int, Message]:

@@ -107,7 +107,10 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
         context={"contact": contact},
         redirect_to=lambda obj: obj.get_absolute_url(),
         saved_message="Contact saved.",
-        after_save=keep_in_touch.replan,  # the cadence may have changed
+        # Only a new cadence moves the next update; autosaves of other fields leave it be.
+        after_save=lambda saved: (
+            "keep_in_touch" in form.changed_data and keep_in_touch.replan(saved)
+        ),
     )
 
 

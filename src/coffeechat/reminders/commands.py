@@ -22,7 +22,9 @@ REMIND_EXAMPLE = (
 
 def add_remind_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--user", metavar="USERNAME", help="only this user (even with the digest off)"
+        "--user",
+        metavar="USERNAME",
+        help="only this user; a digest that failed earlier today is tried again at once",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would be sent; send and record nothing"
@@ -41,14 +43,16 @@ def run_remind(args: argparse.Namespace) -> int:
     if args.user and not User.objects.filter(username=args.user).exists():
         raise CommandFailed(f"no user named {args.user!r}")
     users = digest.wanting(usernames)
-    # Nobody has a way to send: one line for cron's mail, not one per user.
-    if not settings.EMAIL_HOST and len(digest.missing_server(users)) == len(users):
-        raise CommandFailed(digest.NO_SERVER)
     if not users:
         print("No one wants a morning digest: it is off on every profile.")
         return 0
+    # Nobody has a way to send: one line for cron's mail, not one per user.
+    if not settings.EMAIL_HOST and len(digest.missing_server(users)) == len(users):
+        raise CommandFailed(digest.NO_SERVER)
+    # From cron, a failed send waits 15 minutes like the server's own scheduler, so a wrong
+    # password isn't tried every run; naming the user is asking for it to be tried now.
     outcomes = digest.run(
-        timezone.now(), usernames=usernames, retry_failed=True, dry_run=args.dry_run
+        timezone.now(), usernames=usernames, retry_failed=bool(args.user), dry_run=args.dry_run
     )
     for outcome in outcomes:
         if outcome.failed:

@@ -12,7 +12,7 @@ import logging
 import threading
 from datetime import datetime
 
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django.utils import timezone
 
 from coffeechat.reminders import digest
@@ -50,28 +50,32 @@ class DigestScheduler:
             self._thread.join(timeout=30)
 
     def _loop(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.tick()
-            except Exception:  # the thread must outlive a bad minute (a locked database, say)
-                log.exception("The morning digest check failed; trying again in a minute.")
-            self._stop.wait(self.interval)
+        try:
+            while not self._stop.is_set():
+                # The thread's own connection, handled like a request's: checked before each
+                # pass, closed after it once too old or broken.
+                close_old_connections()
+                try:
+                    self.tick()
+                except Exception:  # the thread must outlive a bad minute (a locked database)
+                    log.exception("The morning digest check failed; trying again in a minute.")
+                finally:
+                    close_old_connections()
+                self._stop.wait(self.interval)
+        finally:
+            connections.close_all()  # a stopped scheduler leaves no session behind
 
     def tick(self, now: datetime | None = None) -> list[digest.Outcome]:
         """One pass: send what is due, log what was sent and what cannot be."""
-        close_old_connections()
-        try:
-            now = now or timezone.now()
-            outcomes = digest.run(now, base=self.base)
-            self._report_blocked(outcomes)
-            for outcome in outcomes:
-                if outcome.status == digest.Status.SENT:
-                    log.info("Morning digest for %s", outcome.line())
-                elif outcome.status == digest.Status.FAILED:
-                    log.warning("Morning digest for %s", outcome.line())
-            return outcomes
-        finally:
-            close_old_connections()
+        now = now or timezone.now()
+        outcomes = digest.run(now, base=self.base)
+        self._report_blocked(outcomes)
+        for outcome in outcomes:
+            if outcome.status == digest.Status.SENT:
+                log.info("Morning digest for %s", outcome.line())
+            elif outcome.status == digest.Status.FAILED:
+                log.warning("Morning digest for %s", outcome.line())
+        return outcomes
 
     def _report_blocked(self, outcomes: list[digest.Outcome]) -> None:
         """Who wants a digest but has no mail server or no address: logged when it changes."""
