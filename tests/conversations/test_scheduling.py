@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from coffeechat.conversations.forms import ScheduleForm
 from coffeechat.conversations.models import Conversation, Status
+from coffeechat.followups.models import FollowUp
+from coffeechat.outreach import services as outreach
 
 
 def schedule(client, contact, **overrides):
@@ -157,3 +160,23 @@ def test_lengths_outside_10_to_90_are_refused(alice, sam, minutes):
     )  # fmt: skip
     assert not form.is_valid()
     assert "between 10 and 90 minutes" in str(form.errors["duration_minutes"])
+
+
+@time_machine.travel(datetime(2026, 11, 27, 12, 0, tzinfo=UTC), tick=False)
+def test_scheduling_ends_the_no_reply_routine_even_without_a_logged_reply(alice_client, sam):
+    # Sam said yes on the phone: nobody logged a reply, but a time is now agreed.
+    outreach.record_message(
+        contact=sam,
+        purpose="request",
+        channel="email",
+        subject="Hello",
+        body="Hi",
+        sent_at=datetime(2026, 11, 16, 9, 0, tzinfo=UTC),
+    )
+    before = alice_client.get(reverse("followups:today")).content.decode()
+    assert "3 business days without a reply" in before
+    schedule(alice_client, sam)
+    assert not FollowUp.objects.filter(contact=sam).open().exists()
+    after = alice_client.get(reverse("followups:today")).content.decode()
+    assert "3 business days without a reply" not in after
+    assert "polite follow-up" not in after

@@ -62,6 +62,11 @@ def add_own_question(conversation: Conversation, *, category: str, text: str) ->
     return question
 
 
+def after_scheduled(conversation: Conversation) -> None:
+    """A time agreed is an answer, even one given by phone: stop the no-reply routine."""
+    followups.settle(conversation.contact, *followups.WAITING_FOR_REPLY)
+
+
 def start(conversation: Conversation, now: datetime | None = None) -> None:
     """Start the clock; starting again after a reload keeps the first start time."""
     if conversation.started_at is None:

@@ -30,6 +30,7 @@ def conversation_new(request: HttpRequest, contact_pk: int) -> HttpResponse:
     form = ScheduleForm(request.POST or None, owner=request.user, contact=contact)
     if request.method == "POST" and form.is_valid():
         conversation = form.save()
+        services.after_scheduled(conversation)
         messages.success(
             request, f"Scheduled with {contact.full_name}. Now prepare: research, goal, questions."
         )
