@@ -126,3 +126,20 @@ def test_today_says_what_to_do_when_nothing_is_due(capsys, alice):
     assert cli.main(["today"]) == 0
 
     assert "Nothing due." in capsys.readouterr().out
+
+
+def test_an_administrator_made_with_createsuperuser_can_use_the_app(client, monkeypatch, db):
+    # The README offers `coffeechat manage createsuperuser`: that account must work like any other.
+    from django.core.management import call_command
+
+    from coffeechat.conversations.models import Question
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a long admin passphrase 7")
+    call_command("createsuperuser", interactive=False, username="root", email="root@example.org")
+    admin = User.objects.get(username="root")
+    assert admin.profile.time_zone
+    assert Question.objects.filter(owner=admin).count() >= 25
+    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Today" in response.content.decode()

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import coffeechat.method
 
+ROOT = Path(coffeechat.method.__file__).parent
+# Every module, the checker/ and importers/ packages included.
 MODULES = sorted(
-    f"coffeechat.method.{path.stem}"
-    for path in Path(coffeechat.method.__file__).parent.glob("*.py")
+    ".".join(("coffeechat", "method", *path.relative_to(ROOT).with_suffix("").parts))
+    for path in ROOT.rglob("*.py")
     if path.stem != "__init__"
 )
 
@@ -24,3 +26,5 @@ def test_every_method_module_imports_without_django():
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
     assert len(MODULES) >= 6
+    assert any(name.startswith("coffeechat.method.checker.") for name in MODULES)
+    assert any(name.startswith("coffeechat.method.importers.") for name in MODULES)

@@ -28,11 +28,19 @@ def create_user(*, username: str, password: str, email: str = "") -> User:
     candidate = User(username=username, email=email)
     validate_password(password, user=candidate)
     with transaction.atomic():
-        user = User.objects.create_user(username=username, password=password, email=email)
+        # The post_save signal (accounts.signals) gives it a profile, questions and templates.
+        return User.objects.create_user(username=username, password=password, email=email)
+
+
+def set_up_account(user: User) -> None:
+    """Everything a new account starts with, however it was made (createuser, createsuperuser,
+    the setup link): a profile and its own copies of the question bank and message templates."""
+    if Profile.objects.filter(user=user).exists():
+        return
+    with transaction.atomic():
         Profile.objects.create(user=user)
         seed_question_bank(user)
         seed_templates(user)
-    return user
 
 
 def _hash(token: str) -> str:
