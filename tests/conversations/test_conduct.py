@@ -227,3 +227,14 @@ def test_the_held_page_lists_referrals_and_takeaways(alice_client, chat):
     assert ">Priya</a>" in page
     assert "Learn SQL" in page
     assert "Start the conversation" not in page
+
+
+def test_today_offers_to_continue_a_conversation_started_early(alice_client, chat):
+    # Scheduled for Friday 10:00, started at 09:50: Today leads back to the notes, not to prep.
+    with time_machine.travel(datetime(2026, 11, 20, 9, 50, tzinfo=UTC), tick=False):
+        before = alice_client.get(reverse("followups:today")).content.decode()
+        assert ">Prepare</a>" in before
+        services.start(chat)
+        after = alice_client.get(reverse("followups:today")).content.decode()
+    assert ">Continue the conversation</a>" in after
+    assert reverse("conversations:conduct", args=[chat.pk]) in after

@@ -127,8 +127,10 @@ def _conversation_item(conversation: object, tz: object, now: datetime) -> Today
     contact = conversation.contact
     start = conversation.scheduled_at.astimezone(tz)
     organization = f" ({contact.organization.name})" if contact.organization else ""
-    # Once its time has come, what is owed is the record of how it went, not preparation.
-    begun = conversation.scheduled_at <= now
+    # Once its time has come (or it was started early), what is owed is the record of how it
+    # went, not preparation.
+    in_progress = conversation.status == "in_progress"
+    begun = in_progress or conversation.scheduled_at <= now
     return TodayItem(
         kind=Kind.CONVERSATION,
         title=f"Conversation with {contact.full_name}{organization}",
@@ -138,7 +140,9 @@ def _conversation_item(conversation: object, tz: object, now: datetime) -> Today
         url=reverse(
             "conversations:conduct" if begun else "conversations:detail", args=[conversation.pk]
         ),
-        action="Record how it went" if begun else "Prepare",
+        action="Continue the conversation"
+        if in_progress
+        else ("Record how it went" if begun else "Prepare"),
         at=conversation.scheduled_at,
     )
 
