@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from .helpers import create_owner
 
 PITCH = "I'm finishing economics and want to help companies cut their emissions."
+BACKGROUND = "Two summers at a credit-rating agency; a dissertation on green bonds."
 
 
 def today_page(page: Page, url: str) -> None:
@@ -52,9 +53,11 @@ def test_a_job_seeker_walks_one_informational_interview_end_to_end(page: Page, c
     page.get_by_label("School").fill("Leeds")
     page.get_by_label("Fields of interest").fill("climate finance")
     type_and_wait_for_autosave(page, page.get_by_label("Elevator pitch"), PITCH)
+    type_and_wait_for_autosave(page, page.get_by_label("Background summary"), BACKGROUND)
     autosaved(page, "#autosave-status")
     page.reload()
     expect(page.get_by_label("Elevator pitch")).to_have_value(PITCH)
+    expect(page.get_by_label("Background summary")).to_have_value(BACKGROUND)
 
     today_page(page, url)
     expect(page.get_by_text("Nothing is due.")).to_be_visible()
@@ -132,6 +135,7 @@ def test_a_job_seeker_walks_one_informational_interview_end_to_end(page: Page, c
         page.get_by_role("heading", name=re.compile("Conversation with Priya Shah"))
     ).to_be_visible()
     expect(page.get_by_text(PITCH)).to_be_visible()
+    expect(page.get_by_text(BACKGROUND)).to_be_visible()
 
     questions = page.locator("#questions")
     questions.get_by_label("What does a typical week look like for you?").check()
@@ -178,6 +182,19 @@ def test_a_job_seeker_walks_one_informational_interview_end_to_end(page: Page, c
     page.locator("#advice").get_by_label("Advice").fill("Learn the green bond principles")
     page.locator("#advice").get_by_role("button", name="Add advice").click()
     expect(page.locator("#advice")).to_contain_text("Learn the green bond principles")
+    page.locator("#resources").get_by_label("Resource").fill("Climate Bonds Initiative reports")
+    page.locator("#resources").get_by_role("button", name="Add resource").click()
+    expect(page.locator("#resources")).to_contain_text("Climate Bonds Initiative reports")
+
+    # Mid-conversation, Today leads back to the notes rather than to preparation.
+    conduct_url = page.url
+    today_page(page, url)
+    ongoing = today_item(page, "Conversation with Priya Shah (Green Bank)")
+    ongoing.get_by_role("link", name="Continue the conversation").click()
+    expect(page).to_have_url(conduct_url)
+    expect(page.locator(f"#{answer_id}")).to_have_value(
+        "Mornings on deals, afternoons on research; Fridays are reporting."
+    )
 
     # 6. Follow up: end it, thank her, then write to the referral.
     page.get_by_label("What you learned").fill("Analysts come from economics and law.")
@@ -185,6 +202,7 @@ def test_a_job_seeker_walks_one_informational_interview_end_to_end(page: Page, c
     page.get_by_label("Your next steps").fill("Read the green bond principles; write to Sam.")
     page.get_by_role("button", name="End conversation").click()
     expect(page.get_by_text("Analysts come from economics and law.")).to_be_visible()
+    expect(page.get_by_text("Climate Bonds Initiative reports")).to_be_visible()
 
     today_page(page, url)
     thanks = today_item(page, "Thank Priya Shah (Green Bank)")
