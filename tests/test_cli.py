@@ -143,3 +143,22 @@ def test_an_administrator_made_with_createsuperuser_can_use_the_app(client, monk
     response = client.get("/")
     assert response.status_code == 200
     assert "Today" in response.content.decode()
+
+
+def test_today_ends_with_the_next_moves_for_the_top_targets(capsys, alice):
+    from coffeechat.people.models import Contact
+    from coffeechat.research.models import Organization
+
+    green = Organization.objects.create(owner=alice, name="Green Bank", motivation=3)
+    Organization.objects.create(owner=alice, name="Acme", motivation=2)
+    Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah", organization=green)
+
+    assert cli.main(["today"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("Write to Priya Shah at Green Bank") < out.index("Find someone at Acme")
+    assert cli.main(["today", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(entry["section"], entry["title"]) for entry in listed] == [
+        ("next", "Write to Priya Shah at Green Bank"),
+        ("next", "Find someone at Acme"),
+    ]

@@ -93,21 +93,30 @@ def cmd_createuser(args: argparse.Namespace) -> int:
 
 
 def cmd_today(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
     from django.utils import timezone
 
     from coffeechat.followups.queries import today_items
+    from coffeechat.research.queries import next_moves_for
 
     user = _pick_user(args.user)
     now = timezone.now()
     tz = user.profile.tz()
     today = timezone.localdate(now, timezone=tz)
     items = today_items(user, now)
+    moves = next_moves_for(user)
     if args.json:
-        print(json.dumps([item.as_dict(today, now) for item in items], indent=2))
+        listed = [item.as_dict(today, now) for item in items]
+        # After what is due, as on the web page: the next moves for the top 5 targets.
+        listed += [{**asdict(move), "kind": move.move.value, "section": "next"} for move in moves]
+        print(json.dumps(listed, indent=2))
         return 0
-    if not items:
+    if not items and not moves:
         print("Nothing due. Research an organization or write to someone new.")
         return 0
+    if not items:
+        print("Nothing due.")
     for item in items:
         section = item.section(today, now).value.upper()
         moment = item.at or item.deadline
@@ -115,6 +124,9 @@ def cmd_today(args: argparse.Namespace) -> int:
         print(f"{section:<9} {stamp:<16}  {item.title}")
         if item.detail:
             print(f"{'':<28}{item.detail}")
+    for move in moves:
+        print(f"{'NEXT':<9} {'':<16}  {move.title}")
+        print(f"{'':<28}{move.detail}")
     return 0
 
 
@@ -221,7 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     today = command(
         "today", cmd_today,
-        "Print the Today list: what is due, overdue and coming up, most urgent first.",
+        "Print the Today list: what is due, overdue and coming up, most urgent first, then "
+        "the next moves for your top 5 target organizations.",
         "coffeechat today --user maya --json",
     )  # fmt: skip
     today.add_argument("--user", help="whose list (may be left out when there is one user)")

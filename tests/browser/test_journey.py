@@ -76,9 +76,15 @@ def test_a_job_seeker_walks_one_informational_interview_end_to_end(page: Page, c
     page.goto(f"{url}/research/")
     expect(page.get_by_role("row").filter(has_text="Green Bank")).to_contain_text("top 5")
 
+    # Today: nothing is due yet, but a top-5 target with nobody there is the next move.
+    today_page(page, url)
+    expect(page.get_by_text("Nothing is due.")).to_be_visible()
+    find = today_item(page, "Find someone at Green Bank")
+    expect(find).to_be_visible()
+
     # 2. Identify: an alumna who works there.
-    page.goto(f"{url}/research/")
-    page.get_by_role("link", name="Green Bank").click()
+    find.get_by_role("link", name="Add someone there").click()
+    expect(page.get_by_role("heading", name="Green Bank")).to_be_visible()
     page.get_by_role("link", name="Add a contact here").click()
     page.get_by_label("First name").fill("Priya")
     page.get_by_label("Last name").fill("Shah")
@@ -90,8 +96,14 @@ def test_a_job_seeker_walks_one_informational_interview_end_to_end(page: Page, c
     expect(page.get_by_role("heading", name="Priya Shah")).to_be_visible()
     expect(page.locator(".badge.stage")).to_have_text("Identified")
 
+    # Today: the next move is now a request to her.
+    today_page(page, url)
+    expect(today_item(page, "Find someone at Green Bank")).to_have_count(0)
+    write = today_item(page, "Write to Priya Shah at Green Bank")
+    expect(write).to_contain_text("no mention of jobs")
+
     # 3. Make contact: the drafted request names the connection, and is marked sent.
-    page.get_by_role("link", name="Write a request").click()
+    write.get_by_role("link", name="Write a request").click()
     body = page.locator("#id_body")
     expect(body).to_have_value(re.compile(r"^Dear Priya,"))
     expect(body).to_have_value(re.compile("Leeds alumni network"))
@@ -109,6 +121,7 @@ def test_a_job_seeker_walks_one_informational_interview_end_to_end(page: Page, c
     waiting = today_item(page, "No reply from Priya Shah (Green Bank)")
     expect(waiting).to_be_visible()
     expect(waiting).to_contain_text("due")  # three business days out: coming up, not yet due
+    expect(today_item(page, "Write to Priya Shah")).to_have_count(0)
 
     # ... and she replies: the follow-up settles itself.
     page.goto(f"{url}/contacts/")

@@ -21,6 +21,7 @@ from coffeechat.outreach.models import Outcome
 from coffeechat.outreach.services import record_reply
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import first_request_at
+from coffeechat.research.queries import next_moves_for
 
 
 @login_required
@@ -29,9 +30,13 @@ def today(request: HttpRequest) -> HttpResponse:
     items = today_items(request.user, now)
     day = timezone.localdate(now)
     sections = by_section(items, day, now)
-    return TemplateResponse(
-        request, "followups/today.html", {"sections": sections, "today": day, "count": len(items)}
-    )
+    context = {
+        "sections": sections,
+        "today": day,
+        "count": len(items),
+        "next_moves": next_moves_for(request.user),
+    }
+    return TemplateResponse(request, "followups/today.html", context)
 
 
 @login_required

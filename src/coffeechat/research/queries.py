@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from coffeechat.method.next_moves import NextMove, Person, Target, next_moves
 from coffeechat.research.models import Organization
 
 # How many organizations the method says to work on first.
@@ -30,3 +31,34 @@ def organizations_by_priority(user: object, search: str = "") -> QuerySet[Organi
             | Q(location__icontains=search)
         )
     return organizations
+
+
+def next_moves_for(user: object) -> list[NextMove]:
+    """Next moves for the top of the target list (two queries, however many contacts)."""
+    from coffeechat.conversations.models import Conversation
+    from coffeechat.outreach.models import Message
+    from coffeechat.people.models import Contact
+
+    top = list(organizations_by_priority(user)[:WORK_FIRST])
+    people: dict[int, list[Person]] = {organization.pk: [] for organization in top}
+    contacts = (
+        Contact.objects.owned_by(user)
+        .filter(organization__in=top)
+        .select_related("introduced_by")
+        .annotate(
+            approached=Exists(Message.objects.filter(contact=OuterRef("pk")))
+            | Exists(Conversation.objects.filter(contact=OuterRef("pk")))
+        )
+        .order_by("id")
+    )
+    for contact in contacts:
+        people[contact.organization_id].append(
+            Person(
+                id=contact.pk,
+                name=contact.full_name,
+                how_known=contact.how_known,
+                approached=contact.approached,
+                introduced_by=contact.introduced_by.full_name if contact.introduced_by else "",
+            )
+        )
+    return next_moves([Target(id=o.pk, name=o.name, people=tuple(people[o.pk])) for o in top])

@@ -1,0 +1,102 @@
+"""Next moves on the target list: the method's "work the top 5 first", made concrete.
+
+For each top organization where nobody has been approached yet (no message, no conversation),
+one move: find someone there, or write to the warmest person you have there (through whoever
+introduced you, when the link is only a LinkedIn connection or a cold name). Organizations
+already in play are left to the follow-up routine: one request at a time per organization.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+# Warmest first: a referral or someone who knows you answers far more often than a stranger.
+WARMTH = {
+    "referral": 0,
+    "friend": 1,
+    "family": 1,
+    "professor": 2,
+    "former_colleague": 2,
+    "alumni": 3,
+    "linkedin": 4,
+    "cold": 5,
+}
+# A connection this weak is better reached through the person who introduced you.
+WEAK_TIES = {"linkedin", "cold"}
+
+
+class Move(StrEnum):
+    FIND_SOMEONE = "find_someone"
+    FIRST_REQUEST = "first_request"
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    how_known: str
+    approached: bool
+    introduced_by: str = ""
+
+
+@dataclass(frozen=True)
+class Target:
+    id: int
+    name: str
+    people: tuple[Person, ...]
+
+
+@dataclass(frozen=True)
+class NextMove:
+    move: Move
+    organization_id: int
+    organization: str
+    title: str
+    detail: str
+    contact_id: int | None = None
+
+
+def warmest(people: Iterable[Person]) -> Person | None:
+    """The person to approach first; ties go to whoever was added first (lowest id)."""
+    return min(people, key=lambda p: (WARMTH.get(p.how_known, len(WARMTH)), p.id), default=None)
+
+
+def next_moves(targets: Sequence[Target]) -> list[NextMove]:
+    """One move per untouched target, in the order the targets are given (priority order)."""
+    moves: list[NextMove] = []
+    for target in targets:
+        if any(person.approached for person in target.people):
+            continue  # in play: the reply routine decides who is next there
+        person = warmest(target.people)
+        if person is None:
+            moves.append(
+                NextMove(
+                    move=Move.FIND_SOMEONE,
+                    organization_id=target.id,
+                    organization=target.name,
+                    title=f"Find someone at {target.name}",
+                    detail="Nobody there yet: ask friends, family and alumni, "
+                    "or look through your LinkedIn connections.",
+                )
+            )
+            continue
+        if person.introduced_by and person.how_known in WEAK_TIES:
+            detail = (
+                f"{person.introduced_by} knows them: ask {person.introduced_by} "
+                "to introduce you, or mention them first."
+            )
+        else:
+            detail = "The connection first, no mention of jobs, a request for 15-20 minutes."
+        moves.append(
+            NextMove(
+                move=Move.FIRST_REQUEST,
+                organization_id=target.id,
+                organization=target.name,
+                title=f"Write to {person.name} at {target.name}",
+                detail=detail,
+                contact_id=person.id,
+            )
+        )
+    return moves

@@ -1,0 +1,83 @@
+"""Today's "Next moves": the top 5 targets nobody has been approached at yet."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from coffeechat.outreach import services as outreach
+from coffeechat.people.models import Contact, HowKnown
+from coffeechat.research.models import Organization
+from coffeechat.research.queries import next_moves_for
+
+
+def today(client) -> str:
+    return client.get(reverse("followups:today")).content.decode()
+
+
+@pytest.fixture
+def green(alice):
+    return Organization.objects.create(owner=alice, name="Green Bank", motivation=3, posting=3)
+
+
+def test_a_top_target_with_nobody_there_asks_you_to_find_someone(alice_client, green):
+    page = today(alice_client)
+    assert "Find someone at Green Bank" in page
+    assert reverse("research:organization", args=[green.pk]) in page
+
+
+def test_a_contact_there_turns_it_into_a_request_to_the_warmest_one(alice_client, alice, green):
+    Contact.objects.create(owner=alice, first_name="Cal", organization=green, how_known="cold")
+    priya = Contact.objects.create(
+        owner=alice, first_name="Priya", last_name="Shah", organization=green, how_known="alumni"
+    )
+    page = today(alice_client)
+    assert "Find someone at Green Bank" not in page
+    assert "Write to Priya Shah at Green Bank" in page
+    assert reverse("outreach:compose", args=[priya.pk]) in page
+
+
+def test_once_someone_there_is_written_to_the_move_gives_way_to_the_follow_ups(
+    alice_client, alice, green
+):
+    priya = Contact.objects.create(owner=alice, first_name="Priya", organization=green)
+    outreach.record_message(
+        contact=priya,
+        purpose="request",
+        channel="email",
+        subject="Hello",
+        body="Hi",
+        sent_at=datetime(2026, 11, 24, 14, 0, tzinfo=UTC),
+    )
+    assert "Write to Priya" not in today(alice_client)
+    assert next_moves_for(alice) == []
+
+
+def test_only_the_top_five_targets_get_a_move(alice_client, alice):
+    for n, motivation in enumerate([3, 3, 2, 2, 1, 0, 0]):
+        Organization.objects.create(owner=alice, name=f"Org {n}", motivation=motivation)
+    moves = next_moves_for(alice)
+    assert [m.organization for m in moves] == ["Org 0", "Org 1", "Org 2", "Org 3", "Org 4"]
+
+
+def test_another_users_targets_never_show(bob_client, green):
+    assert "Green Bank" not in today(bob_client)
+
+
+def test_next_moves_cost_the_same_queries_however_many_contacts(alice, green):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            next_moves_for(alice)
+        return len(queries)
+
+    kim = Contact.objects.create(owner=alice, first_name="Kim", how_known=HowKnown.FRIEND)
+    Contact.objects.create(owner=alice, first_name="A", organization=green, introduced_by=kim)
+    few = count()
+    for n in range(5):
+        org = Organization.objects.create(owner=alice, name=f"Org {n}", motivation=3)
+        for m in range(4):
+            Contact.objects.create(owner=alice, first_name=f"P{n}{m}", organization=org,
+                                   introduced_by=kim, how_known="linkedin")  # fmt: skip
+    assert count() == few
