@@ -44,6 +44,10 @@ omar = Contact.objects.create(owner=maya, first_name="Omar", last_name="Haddad",
                               organization=tidal, how_known="linkedin")
 lena = Contact.objects.create(owner=maya, first_name="Lena", last_name="Berg",
                               organization=carbon, how_known="friend")
+solar = Organization.objects.create(owner=maya, name="Solar Commons", motivation=3, posting=3)
+harbour = Organization.objects.create(owner=maya, name="Blue Harbour Fund", motivation=2, posting=3)
+Contact.objects.create(owner=maya, first_name="Dan", last_name="Okafor", organization=harbour,
+                       how_known="linkedin", introduced_by=lena)
 outreach.record_message(contact=omar, purpose="request", channel="linkedin", subject="",
                         body="Hello Omar", sent_at=now - timedelta(days=6))
 chat = Conversation.objects.create(owner=maya, contact=priya, mode="video",

@@ -83,10 +83,8 @@ def next_moves(targets: Sequence[Target]) -> list[NextMove]:
             )
             continue
         if person.introduced_by and person.how_known in WEAK_TIES:
-            detail = (
-                f"{person.introduced_by} knows them: ask {person.introduced_by} "
-                "to introduce you, or mention them first."
-            )
+            intro = person.introduced_by
+            detail = f"{intro} knows them: ask {intro} to introduce you, or name {intro} first."
         else:
             detail = "The connection first, no mention of jobs, a request for 15-20 minutes."
         moves.append(
