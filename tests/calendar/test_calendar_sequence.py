@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from calendar_helpers import event, fetch
+from calendar_helpers import NOW, event, fetch
 from django.urls import reverse
 
 from coffeechat.conversations import services
 from coffeechat.conversations.models import Conversation
+from coffeechat.followups import services as followups
+from coffeechat.followups.close_the_loop import sync_advice_loop
+from coffeechat.followups.keep_in_touch import replan
+from coffeechat.followups.models import FollowUp
+from coffeechat.outreach import services as outreach
 
 LOGISTICS = {
     "date": "2026-12-01",
@@ -95,3 +100,93 @@ def test_cancelling_twice_counts_once(chat):
 
     chat.refresh_from_db()
     assert chat.sequence == 1
+
+
+# Follow-ups change in place too: a keep-in-touch moves, a close-the-loop note is rewritten.
+HELD_AT = datetime(2026, 11, 10, 10, 0, tzinfo=UTC)  # Tuesday; London is on UTC in November
+
+
+def hold(contact, at=HELD_AT):
+    conversation = Conversation.objects.create(
+        owner=contact.owner, contact=contact, scheduled_at=at, time_zone="Europe/London"
+    )
+    services.end(conversation, learned="", still_unknown="", next_steps="", now=at)
+    return conversation
+
+
+def followup_event(client, followup, feed_url):
+    return event(fetch(client, feed_url), f"followup-{followup.pk}@coffeechat")
+
+
+def test_a_keep_in_touch_moved_by_a_later_message_replaces_its_event(client, sam, feed_url):
+    hold(sam)
+    keep = FollowUp.objects.get(kind="keep_in_touch")
+    planned = followup_event(client, keep, feed_url)
+    assert (planned.start, planned["SEQUENCE"]) == (date(2026, 12, 8), 0)
+
+    outreach.record_message(
+        contact=sam, purpose="follow_up", channel="email", subject="Hi", body="Hello",
+        sent_at=datetime(2026, 11, 13, 12, 0, tzinfo=UTC),
+    )  # fmt: skip
+
+    moved = followup_event(client, keep, feed_url)
+    assert (moved.start, moved["SEQUENCE"]) == (date(2026, 12, 11), 1)
+    assert str(moved["UID"]) == str(planned["UID"])
+    kept = [e for e in fetch(client, feed_url).events if "Keep in touch" in str(e["SUMMARY"])]
+    assert len(kept) == 1
+
+
+def test_a_rewritten_close_the_loop_note_grows_the_sequence(client, sam, feed_url):
+    conversation = hold(sam)
+    first = services.add_takeaway(conversation, kind="advice", text="Read the FT")
+    second = services.add_takeaway(conversation, kind="advice", text="Join the CFA society")
+    services.set_acted_on(first, True, now=NOW)
+    loop = FollowUp.objects.get(kind="close_the_loop")
+    assert followup_event(client, loop, feed_url)["SEQUENCE"] == 0
+
+    services.set_acted_on(second, True, now=NOW)
+
+    rewritten = followup_event(client, loop, feed_url)
+    assert rewritten["SEQUENCE"] == 1
+    assert "“Read the FT”; “Join the CFA society”" in str(rewritten["DESCRIPTION"])
+
+
+def test_a_follow_up_done_then_reopened_comes_back_with_a_higher_sequence(
+    client, thanks_owed, feed_url
+):
+    shown = followup_event(client, thanks_owed, feed_url)["SEQUENCE"]
+
+    followups.complete(thanks_owed)
+    assert fetch(client, feed_url).events == []  # done: off the calendar
+    followups.reopen(FollowUp.objects.get(pk=thanks_owed.pk))
+
+    assert followup_event(client, thanks_owed, feed_url)["SEQUENCE"] > shown
+
+
+def test_a_follow_up_given_another_title_grows_the_sequence(client, thanks_owed, priya, feed_url):
+    thanks_owed.contact = priya
+    thanks_owed.save()
+
+    renamed = followup_event(client, thanks_owed, feed_url)
+    assert str(renamed["SUMMARY"]) == "Send a thank-you: Priya Shah (Acme)"
+    assert renamed["SEQUENCE"] == 1
+
+
+def test_replanning_that_changes_nothing_leaves_the_event_alone(
+    client, sam, feed_url, time_machine
+):
+    conversation = hold(sam)
+    services.set_acted_on(
+        services.add_takeaway(conversation, kind="advice", text="Read the FT"), True, now=NOW
+    )
+    keep, loop = (FollowUp.objects.get(kind=kind) for kind in ("keep_in_touch", "close_the_loop"))
+    before = [followup_event(client, f, feed_url) for f in (keep, loop)]
+
+    time_machine.move_to(NOW + timedelta(hours=3), tick=False)
+    replan(sam)
+    sync_advice_loop(conversation)
+
+    after = [followup_event(client, f, feed_url) for f in (keep, loop)]
+    assert [(e["SEQUENCE"], e["DTSTAMP"].dt) for e in after] == [
+        (0, e["DTSTAMP"].dt) for e in before
+    ]

@@ -1,6 +1,7 @@
 """The 3B7 routine on the Today page: next contact after 3 business days, one nudge after 7,
 move on after 10, all on the user's business days; replies end it, in one click."""
 
+import zoneinfo
 from datetime import UTC, date, datetime
 
 import pytest
@@ -179,3 +180,148 @@ def test_the_timeline_shows_how_quickly_they_answered(alice_client, priya):
     page = alice_client.get(priya.get_absolute_url()).content.decode()
     # Tue 24 -> Mon 30 November: Wed 25, Fri 27 and Mon 30 count; Thanksgiving does not.
     assert "Reply received: Agreed to talk (3 business days after your request)" in page
+
+
+# -- one person at a time per organization --------------------------------------------------------
+
+MONDAY = datetime(2026, 11, 30, 15, tzinfo=UTC)  # Priya's 3 business days are up
+FRIDAY = datetime(2026, 12, 4, 15, tzinfo=UTC)  # ... and her 7
+
+
+def items_by_kind(user, at):
+    with time_machine.travel(at, tick=False):
+        return [(item.kind.value, item.title, item.detail) for item in today_items(user, at)]
+
+
+def test_writing_to_the_next_contact_closes_the_first_ones_try_the_next_contact(
+    alice_client, us_alice, priya, sam
+):
+    send(priya)
+    send(sam, at=MONDAY)
+    no_reply = FollowUp.objects.get(contact=priya, kind="no_reply")
+    assert no_reply.is_done
+    assert no_reply.note.endswith("Done: you wrote to Sam Lee on Mon 30 Nov.")
+    assert FollowUp.objects.open().filter(contact=priya).count() == 2  # nudge and move-on
+    page = alice_client.get(priya.get_absolute_url()).content.decode()
+    assert "Done: you wrote to Sam Lee on Mon 30 Nov." in page
+
+
+def test_while_someone_there_is_waiting_today_asks_for_no_third_person(us_alice, priya, sam, green):
+    Contact.objects.create(owner=us_alice, first_name="Kim", last_name="Ito", organization=green)
+    send(priya)
+    send(sam, at=MONDAY)
+    thursday = datetime(2026, 12, 3, 15, tzinfo=UTC)  # Sam's 3 business days are up
+    items = items_by_kind(us_alice, thursday)
+    assert not any(kind == "no_reply" and "Priya" in title for kind, title, _ in items)
+    sams = next(detail for kind, title, detail in items if title.startswith("No reply from Sam"))
+    assert sams == (
+        "3 business days without a reply, but Priya Shah at Green Bank is still waiting for "
+        "your request too: one person at a time per organization, so no one else there for now."
+    )
+    assert not any("Kim Ito" in detail or "find another" in detail for _, _, detail in items)
+    # Priya's own polite follow-up still comes on her 7th business day.
+    assert ("nudge", "Send Priya Shah (Green Bank) one polite follow-up") in [
+        (kind, title) for kind, title, _ in items_by_kind(us_alice, FRIDAY)
+    ]
+
+
+def test_once_the_first_has_run_out_of_time_the_next_contact_is_suggested_again(
+    us_alice, priya, sam, green
+):
+    kim = Contact.objects.create(
+        owner=us_alice, first_name="Kim", last_name="Ito", organization=green
+    )
+    send(priya)
+    send(sam, at=MONDAY)
+    move_on_day = datetime(2026, 12, 9, 15, tzinfo=UTC)  # Priya's 10 business days
+    with time_machine.travel(move_on_day, tick=False):
+        sams = next(
+            item for item in today_items(us_alice, move_on_day) if item.title.startswith("No reply")
+        )
+    assert sams.detail == (
+        "3 business days without a reply: write to Kim Ito, the next contact at Green Bank."
+    )
+    assert sams.url == reverse("outreach:compose", args=[kim.pk])
+
+
+def test_reopening_a_try_the_next_contact_drops_what_closed_it(us_alice, priya, sam):
+    from coffeechat.followups import services
+
+    send(priya)
+    send(sam, at=MONDAY)
+    no_reply = FollowUp.objects.get(contact=priya, kind="no_reply")
+    services.reopen(no_reply)
+    no_reply.refresh_from_db()
+    assert no_reply.note == "No reply after 3 business days: write to the next contact there."
+
+
+def test_contacts_at_other_organizations_run_in_parallel(us_alice, priya):
+    other = Organization.objects.create(owner=us_alice, name="Blue Fund")
+    lee = Contact.objects.create(owner=us_alice, first_name="Lee", organization=other)
+    send(priya)
+    send(lee, at=MONDAY)
+    assert not FollowUp.objects.get(contact=priya, kind="no_reply").is_done
+
+
+# -- moving on retires a follow-up never sent -----------------------------------------------------
+
+MOVE_ON_DAY = datetime(2026, 12, 9, 15, tzinfo=UTC)
+
+
+def test_on_the_tenth_business_day_only_move_on_is_left_when_the_follow_up_was_never_sent(
+    alice_client, us_alice, priya
+):
+    send(priya)
+    items = items_by_kind(us_alice, MOVE_ON_DAY)
+    assert [kind for kind, _, _ in items if kind != "no_reply"] == ["move_on"]
+    detail = next(detail for kind, _, detail in items if kind == "move_on")
+    assert detail == (
+        "Still no reply after 10 business days, and it is too late now for the follow-up you "
+        "did not send: move on gracefully, no more messages."
+    )
+    with time_machine.travel(MOVE_ON_DAY, tick=False):
+        listed = alice_client.get(reverse("followups:list")).content.decode()
+    assert "Send one polite follow-up" not in listed.split("Recently done")[0]
+
+
+def test_the_follow_up_stays_until_the_tenth_business_day(us_alice, priya):
+    send(priya)
+    tuesday = datetime(2026, 12, 8, 15, tzinfo=UTC)
+    assert "nudge" in [kind for kind, _, _ in items_by_kind(us_alice, tuesday)]
+
+
+def test_marking_move_on_done_closes_the_follow_up_never_sent(us_alice, priya):
+    from coffeechat.followups import services
+
+    send(priya)
+    with time_machine.travel(MOVE_ON_DAY, tick=False):
+        services.complete(FollowUp.objects.get(contact=priya, kind="move_on"))
+    assert FollowUp.objects.get(contact=priya, kind="nudge").is_done
+
+
+def test_after_a_follow_up_was_sent_move_on_says_no_third_message(us_alice, priya):
+    send(priya)
+    send(priya, purpose="follow_up", at=FRIDAY)
+    move_on = next(d for kind, _, d in items_by_kind(us_alice, MOVE_ON_DAY) if kind == "move_on")
+    assert move_on == "Still no reply after 10 business days: move on gracefully, no third message."
+
+
+# -- the stage and Today count from the same local day --------------------------------------------
+
+
+def test_the_stage_turns_no_response_the_day_today_says_move_on_for_an_evening_request(
+    alice_client, us_alice, priya
+):
+    # Thursday 20:30 in New York is already Friday in UTC.
+    evening = datetime(2026, 11, 5, 20, 30, tzinfo=zoneinfo.ZoneInfo("America/New_York"))
+    send(priya, at=evening)
+    assert FollowUp.objects.get(kind="move_on").due_on == date(2026, 11, 20)  # Veterans Day off
+    for moment, stage, moving_on in (
+        (datetime(2026, 11, 19, 12, tzinfo=UTC), "Contacted", False),
+        (datetime(2026, 11, 20, 12, tzinfo=UTC), "No response", True),
+    ):
+        with time_machine.travel(moment, tick=False):
+            page = alice_client.get(priya.get_absolute_url()).content.decode()
+            today = alice_client.get(reverse("followups:today")).content.decode()
+        assert f'<span class="badge stage">{stage}</span>' in page
+        assert ("Move on from Priya Shah" in today.split("Coming up")[0]) is moving_on

@@ -1,5 +1,8 @@
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
+from coffeechat.method.business_days import public_holidays
+from coffeechat.method.cadence import move_on_due
 from coffeechat.method.stages import ContactHistory, Stage, contact_stage
 
 TODAY = date(2026, 11, 20)
@@ -10,7 +13,7 @@ def at(day: int, month: int = 11) -> datetime:
 
 
 def stage(**facts) -> Stage:
-    return contact_stage(ContactHistory(**facts), TODAY)
+    return contact_stage(ContactHistory(**facts), TODAY, tz=UTC)
 
 
 def test_a_contact_with_no_history_is_identified():
@@ -62,3 +65,18 @@ def test_a_thank_you_before_a_second_meeting_does_not_count_for_it():
 
 def test_stages_have_readable_labels():
     assert Stage.KEEPING_IN_TOUCH.label == "Keeping in touch"
+
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def test_silence_is_counted_from_the_day_the_request_went_out_where_the_user_lives():
+    # Thursday 20:30 in New York is already Friday in UTC; the follow-ups count from Thursday.
+    sent = datetime(2026, 11, 5, 20, 30, tzinfo=NEW_YORK)
+    us = public_holidays("US")
+    move_on = move_on_due(date(2026, 11, 5), us)
+    history = ContactHistory(first_request_sent_at=sent.astimezone(UTC))
+    assert contact_stage(history, move_on, us, tz=NEW_YORK) is Stage.NO_RESPONSE
+    the_day_before = date(2026, 11, 19)
+    assert move_on == date(2026, 11, 20)
+    assert contact_stage(history, the_day_before, us, tz=NEW_YORK) is Stage.CONTACTED

@@ -5,8 +5,16 @@ from coffeechat.method.today import Kind, Section, TodayItem, by_section, order_
 TODAY = date(2026, 11, 20)
 
 
-def item(kind: Kind, due: date, title: str = "x", at: datetime | None = None) -> TodayItem:
-    return TodayItem(kind=kind, title=title, detail="", due=due, url="/", action="Go", at=at)
+def item(
+    kind: Kind, due: date, title: str = "x", at: datetime | None = None, speed: int = 1
+) -> TodayItem:
+    return TodayItem(
+        kind=kind, title=title, detail="", due=due, url="/", action="Go", at=at,
+        responsiveness=speed,
+    )  # fmt: skip
+
+
+QUICK, UNKNOWN, SLOW, SILENT = 0, 1, 2, 3
 
 
 def test_overdue_comes_first_then_today_then_upcoming():
@@ -81,4 +89,65 @@ def test_sections_stay_together_even_when_a_deadline_reorders_them():
     assert [(section, len(rows)) for section, rows in grouped] == [
         (Section.OVERDUE, 2),
         (Section.TODAY, 1),
+    ]
+
+
+def test_among_things_overdue_people_quick_to_help_come_first_however_late_the_others_are():
+    items = [
+        item(Kind.NUDGE, date(2026, 11, 16), "nudge a stranger, 4 days late"),
+        item(Kind.FOLLOW_UP, date(2026, 11, 19), "follow up with a quick helper", speed=QUICK),
+        item(Kind.KEEP_IN_TOUCH, date(2026, 11, 12), "keep in touch with a slow one", speed=SLOW),
+        item(Kind.MOVE_ON, date(2026, 11, 18), "move on from a silent one", speed=SILENT),
+    ]
+    assert [i.title for i in order_today(items, TODAY)] == [
+        "follow up with a quick helper",
+        "nudge a stranger, 4 days late",
+        "keep in touch with a slow one",
+        "move on from a silent one",
+    ]
+
+
+def test_among_things_due_today_quick_helpers_come_first_whatever_the_kind():
+    items = [
+        item(Kind.NO_REPLY, TODAY, "no reply from a stranger"),
+        item(Kind.CLOSE_THE_LOOP, TODAY, "close the loop with a quick helper", speed=QUICK),
+    ]
+    assert [i.title for i in order_today(items, TODAY)] == [
+        "close the loop with a quick helper",
+        "no reply from a stranger",
+    ]
+
+
+def test_an_overdue_item_still_comes_before_a_quick_helpers_item_due_today():
+    items = [
+        item(Kind.FOLLOW_UP, TODAY, "quick, due today", speed=QUICK),
+        item(Kind.FOLLOW_UP, date(2026, 11, 19), "slow, overdue", speed=SLOW),
+    ]
+    assert [i.title for i in order_today(items, TODAY)] == ["slow, overdue", "quick, due today"]
+
+
+def test_a_thank_you_on_the_clock_outranks_a_quick_helper_whoever_it_is_for():
+    ended = datetime(2026, 11, 19, 18, 0, tzinfo=UTC)
+    thanks = TodayItem(
+        kind=Kind.THANK_YOU, title="thank a slow one", detail="", due=ended.date(), url="/",
+        action="Write", deadline=ended + timedelta(hours=24), responsiveness=SLOW,
+    )  # fmt: skip
+    quick = item(Kind.FOLLOW_UP, TODAY, "quick", speed=QUICK)
+    now = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    assert [i.title for i in order_today([quick, thanks], TODAY, now)] == [
+        "thank a slow one",
+        "quick",
+    ]
+
+
+def test_what_is_coming_up_stays_in_date_order_with_quick_helpers_first_within_a_day():
+    items = [
+        item(Kind.FOLLOW_UP, date(2026, 11, 24), "quick, Tuesday", speed=QUICK),
+        item(Kind.NUDGE, date(2026, 11, 23), "stranger, Monday"),
+        item(Kind.KEEP_IN_TOUCH, date(2026, 11, 23), "quick, Monday", speed=QUICK),
+    ]
+    assert [i.title for i in order_today(items, TODAY)] == [
+        "quick, Monday",
+        "stranger, Monday",
+        "quick, Tuesday",
     ]

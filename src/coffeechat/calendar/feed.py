@@ -134,6 +134,8 @@ def followup_event(followup: FollowUp, *, base_url: str) -> Event:
         stamp=followup.updated_at,
         created=followup.created_at,
         last_modified=followup.updated_at,
+        # Follow-ups change in place (a keep-in-touch moves, a note is rewritten): same UID.
+        sequence=followup.sequence,
         start=followup.due_on,
         end=followup.due_on + timedelta(days=1),
         summary=f"{followup.get_kind_display()}: {_who(followup.contact)}",

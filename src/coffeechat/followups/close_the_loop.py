@@ -49,8 +49,9 @@ def sync_advice_loop(conversation: object, now: datetime | None = None) -> Follo
     )[:NOTE_LIMIT]
     if open_ones:
         followup = open_ones[0]
-        followup.note = note
-        followup.save(update_fields=["note", "updated_at"])
+        if followup.note != note:  # an unchanged note keeps its calendar event as it is
+            followup.note = note
+            followup.save(update_fields=["note", "updated_at"])
         return followup
     profile = contact.owner.profile
     acted_on = timezone.localdate(now or timezone.now(), timezone=profile.tz())

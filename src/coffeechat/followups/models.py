@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
+from django.db.models import F
 
 from coffeechat.core.models import OwnedModel, OwnedQuerySet
 from coffeechat.method.today import Kind
@@ -39,6 +42,9 @@ class FollowUp(OwnedModel):
     due_at = models.DateTimeField(null=True, blank=True, help_text="An exact deadline, if any.")
     note = models.CharField(max_length=300, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
+    # Grows each time what a calendar shows changes (see calendar_version), so subscribed
+    # calendars replace the event instead of keeping the old one under the same UID.
+    sequence = models.PositiveIntegerField(default=0)
 
     objects = FollowUpQuerySet.as_manager()
 
@@ -52,3 +58,35 @@ class FollowUp(OwnedModel):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+    def calendar_version(self) -> tuple[object, ...]:
+        """What the calendar feed shows of it: its title (kind, whom), day, note, and whether it
+        is still open (done ones leave the feed; reopened ones come back)."""
+        return (self.kind, self.contact_id, self.due_on, self.note, self.done_at is None)
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> FollowUp:
+        followup = super().from_db(db, field_names, values)
+        if not followup.get_deferred_fields() & CALENDAR_ATTRIBUTES:
+            followup._calendar_before = followup.calendar_version()
+        return followup
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save, and grow the SEQUENCE when what the calendar shows has changed.
+
+        Here rather than in each service, because many of them change follow-ups (replanning
+        keep-in-touch, rewriting a close-the-loop note, marking done, reopening)."""
+        before = getattr(self, "_calendar_before", None)
+        if before is None and not self._state.adding and self.pk is not None:
+            stored = FollowUp.objects.filter(pk=self.pk).first()  # loaded partially: ask
+            before = stored.calendar_version() if stored else None
+        super().save(*args, **kwargs)
+        after = self.calendar_version()
+        if before is not None and before != after:
+            # In the database, so two overlapping changes both count.
+            FollowUp.objects.filter(pk=self.pk).update(sequence=F("sequence") + 1)
+            self.sequence = FollowUp.objects.values_list("sequence", flat=True).get(pk=self.pk)
+        self._calendar_before = after
+
+
+CALENDAR_ATTRIBUTES = {"kind", "contact_id", "due_on", "note", "done_at"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,12 +16,24 @@ from coffeechat.people.models import Contact
 from coffeechat.people.queries import speed_of, with_history
 
 
+def without_retired_nudges(followups: QuerySet[FollowUp], today: date) -> QuerySet[FollowUp]:
+    """Leave out a polite follow-up never sent once its move-on has come: after 10 business days
+    the method says move on, and a nudge that late would be the pestering it warns against."""
+    moved_on = FollowUp.objects.filter(
+        contact=OuterRef("contact"), kind=Kind.MOVE_ON, done_at__isnull=True, due_on__lte=today
+    )
+    return followups.exclude(Q(kind=Kind.NUDGE) & Exists(moved_on))
+
+
 @dataclass(frozen=True)
 class _Neighbours:
     """What the list needs to know beyond each follow-up, read once for all of them."""
 
     next_contact: dict[int, Contact]  # organization id -> someone there not yet written to
+    # organization id -> the people there still inside their 10 business days of waiting
+    awaiting: dict[int, list[Contact]]
     speed: dict[int, ReplySpeed | None]  # contact id -> how quickly they answer
+    nudged: frozenset[int]  # contacts who were sent the polite follow-up
 
 
 def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighbours:
@@ -33,6 +45,7 @@ def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighb
         if f.kind == Kind.NO_REPLY and f.contact.organization_id
     }
     next_contact: dict[int, Contact] = {}
+    awaiting: dict[int, list[Contact]] = {}
     if organizations:
         unwritten = (
             Contact.objects.owned_by(user)
@@ -42,18 +55,50 @@ def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighb
         )
         for contact in unwritten:
             next_contact.setdefault(contact.organization_id, contact)
+        # Until their move-on is due, someone written to is still owed the chance to answer.
+        waiting = (
+            FollowUp.objects.owned_by(user)
+            .open()
+            .filter(kind=Kind.MOVE_ON, due_on__gt=today)
+            .filter(contact__organization_id__in=organizations)
+            .select_related("contact")
+            .order_by("due_on", "id")
+        )
+        for followup in waiting:
+            awaiting.setdefault(followup.contact.organization_id, []).append(followup.contact)
     profile = user.profile
     holidays, tz = profile.holidays(), profile.tz()
     ids = {f.contact_id for f in followups}
-    annotated = with_history(Contact.objects.owned_by(user).filter(pk__in=ids)) if ids else []
+    annotated = list(with_history(Contact.objects.owned_by(user).filter(pk__in=ids)) if ids else [])
     speed = {c.pk: speed_of(c, today, holidays, tz) for c in annotated}
-    return _Neighbours(next_contact=next_contact, speed=speed)
+    nudged = frozenset(c.pk for c in annotated if c.h_first_nudge is not None)
+    return _Neighbours(next_contact=next_contact, awaiting=awaiting, speed=speed, nudged=nudged)
+
+
+def _names(people: list[Contact]) -> str:
+    names = [person.full_name for person in people]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
-    """The 3-business-day suggestion: approach the next person at the same organization."""
+    """The 3-business-day suggestion: approach the next person at the same organization, but
+    only while nobody else there is waiting for an answer (one person at a time)."""
     organization = contact.organization
     waited = "3 business days without a reply"
+    others = [
+        person
+        for person in around.awaiting.get(organization.pk if organization else 0, [])
+        if person.pk != contact.pk
+    ]
+    if organization and others:
+        still = "is" if len(others) == 1 else "are"
+        return (
+            f"{waited}, but {_names(others)} at {organization.name} {still} still waiting for "
+            "your request too: one person at a time per organization, so no one else there "
+            "for now.",
+            contact.get_absolute_url(),
+            "Open contact",
+        )
     if organization and (nxt := around.next_contact.get(organization.pk)):
         return (
             f"{waited}: write to {nxt.full_name}, the next contact at {organization.name}.",
@@ -103,6 +148,11 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
         action = "Write an update"
     elif kind is Kind.MOVE_ON:
         title = f"Move on from {contact.full_name}{organization}"
+        if contact.pk not in around.nudged:
+            detail = (
+                "Still no reply after 10 business days, and it is too late now for the follow-up "
+                "you did not send: move on gracefully, no more messages."
+            )
         url = contact.get_absolute_url()
         action = "Open contact"
     else:
@@ -154,11 +204,12 @@ def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
     tz = user.profile.tz()
     now = now or timezone.now()
     today = timezone.localdate(now, timezone=tz)
-    followups = (
+    followups = without_retired_nudges(
         FollowUp.objects.owned_by(user)
         .open()
         .filter(due_on__lte=today + HORIZON)
-        .select_related("contact__organization")
+        .select_related("contact__organization"),
+        today,
     )
     conversations = (
         Conversation.objects.owned_by(user)

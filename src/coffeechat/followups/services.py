@@ -14,6 +14,8 @@ from coffeechat.people.models import Contact
 
 # The follow-ups a request with no answer runs through (the "3B7" routine).
 WAITING_FOR_REPLY = (Kind.NO_REPLY, Kind.NUDGE, Kind.MOVE_ON)
+# How a "try the next contact" follow-up says it was closed by writing to someone there.
+_WROTE_TO_NEXT = " Done: you wrote to "
 
 
 def open_followup(
@@ -46,16 +48,27 @@ def settle(contact: Contact, *kinds: Kind, when: datetime | None = None) -> int:
     )
 
 
+def settle_waiting_for_reply(contact: Contact, when: datetime | None = None) -> int:
+    """An answer of any kind (a reply, a decline, a time agreed by phone) ends the no-reply
+    routine: no next contact to try, no nudge, nothing to move on from."""
+    return settle(contact, *WAITING_FOR_REPLY, when=when)
+
+
 def complete(followup: FollowUp, when: datetime | None = None) -> None:
     followup.done_at = when or timezone.now()
     followup.save(update_fields=["done_at", "updated_at"])
     if followup.kind == Kind.KEEP_IN_TOUCH:
         keep_in_touch.replan(followup.contact)  # done counts as being in touch: plan the next
+    elif followup.kind == Kind.MOVE_ON:
+        # Having moved on, a follow-up never sent is not owed any more.
+        settle(followup.contact, Kind.NUDGE, when=followup.done_at)
 
 
 def reopen(followup: FollowUp) -> None:
     followup.done_at = None
-    followup.save(update_fields=["done_at", "updated_at"])
+    # Reopened, it is owed again: drop what closed it (see _next_contact_written).
+    followup.note = followup.note.split(_WROTE_TO_NEXT)[0]
+    followup.save(update_fields=["done_at", "note", "updated_at"])
     if followup.kind == Kind.KEEP_IN_TOUCH:
         keep_in_touch.replan(followup.contact)  # never two open ones
 
@@ -68,6 +81,7 @@ def after_message_sent(contact: Contact, *, purpose: str, sent_at: datetime) -> 
     # Writing to a referral is what "contact the referral" asks for.
     settle(contact, Kind.CONTACT_REFERRAL, when=sent_at)
     if purpose == "request":
+        _next_contact_written(contact, sent_at, sent_on)
         waiting = contact.followups.open().filter(kind__in=WAITING_FOR_REPLY).exists()
         if not waiting and not contact.replies.exists():
             _start_reply_routine(contact, sent_on, holidays)
@@ -79,6 +93,24 @@ def after_message_sent(contact: Contact, *, purpose: str, sent_at: datetime) -> 
         # An update is what keeping in touch and closing the loop both ask for.
         settle(contact, Kind.KEEP_IN_TOUCH, Kind.CLOSE_THE_LOOP, when=sent_at)
     keep_in_touch.replan(contact)  # any message restarts the cadence from the day it was sent
+
+
+def _next_contact_written(contact: Contact, sent_at: datetime, sent_on: date) -> None:
+    """Writing to someone at an organization is what "try the next contact there" asks of the
+    others waiting there: their own nudge and move-on still follow, one person at a time."""
+    if contact.organization_id is None:
+        return
+    tried = (
+        FollowUp.objects.owned_by(contact.owner)
+        .open()
+        .filter(kind=Kind.NO_REPLY, contact__organization_id=contact.organization_id)
+        .exclude(contact=contact)
+    )
+    done = f"{_WROTE_TO_NEXT}{contact.full_name} on {sent_on:%a} {sent_on.day} {sent_on:%b}."
+    for followup in tried:
+        followup.done_at = sent_at
+        followup.note = (followup.note + done)[: FollowUp._meta.get_field("note").max_length]
+        followup.save(update_fields=["done_at", "note", "updated_at"])
 
 
 def _start_reply_routine(contact: Contact, sent_on: date, holidays: object) -> None:
@@ -104,5 +136,5 @@ def _start_reply_routine(contact: Contact, sent_on: date, holidays: object) -> N
 
 def after_reply(contact: Contact, *, received_on: date) -> None:
     """An answer, even a no, ends the waiting routine; hearing from them restarts the cadence."""
-    settle(contact, *WAITING_FOR_REPLY)
+    settle_waiting_for_reply(contact)
     keep_in_touch.replan(contact)

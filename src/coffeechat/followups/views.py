@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from coffeechat.core.views import owned_or_404
 from coffeechat.followups import services
 from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import today_items
+from coffeechat.followups.queries import today_items, without_retired_nudges
 from coffeechat.method.today import by_section
 from coffeechat.outreach.forms import ReplyForm
 from coffeechat.outreach.models import Outcome
@@ -28,7 +28,7 @@ from coffeechat.research.queries import next_moves_for
 def today(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     items = today_items(request.user, now)
-    day = timezone.localdate(now)
+    day = timezone.localdate(now, timezone=request.user.profile.tz())
     sections = by_section(items, day, now)
     context = {
         "sections": sections,
@@ -41,15 +41,14 @@ def today(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def followup_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate(timezone=request.user.profile.tz())
     followups = FollowUp.objects.owned_by(request.user).select_related(
         "contact__organization", "conversation"
     )
-    open_ones = followups.open().order_by("due_on", "id")
+    open_ones = without_retired_nudges(followups.open(), today).order_by("due_on", "id")
     done = followups.filter(done_at__isnull=False).order_by("-done_at")[:50]
     return TemplateResponse(
-        request,
-        "followups/list.html",
-        {"open": open_ones, "done": done, "today": timezone.localdate()},
+        request, "followups/list.html", {"open": open_ones, "done": done, "today": today}
     )
 
 

@@ -44,7 +44,7 @@ def _referrals_given() -> Coalesce:
 
 
 def _contacts(user: object, today: date) -> tuple[list[ContactFacts], list[Person]]:
-    holidays = user.profile.holidays()
+    holidays, tz = user.profile.holidays(), user.profile.tz()
     rows = with_history(Contact.objects.owned_by(user)).annotate(
         referrals_given=_referrals_given(),
         # A referral names the person you met; "introduced by" covers everyone else.
@@ -53,7 +53,7 @@ def _contacts(user: object, today: date) -> tuple[list[ContactFacts], list[Perso
     )
     facts, people = [], []
     for contact in rows:
-        facts.append(ContactFacts(stage_of(contact, today, holidays), contact.referrals_given))
+        facts.append(ContactFacts(stage_of(contact, today, holidays, tz), contact.referrals_given))
         people.append(
             Person(
                 id=contact.pk,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
 
 from coffeechat.method.business_days import business_days_between
@@ -41,12 +41,18 @@ class ContactHistory:
 
 
 def contact_stage(
-    history: ContactHistory, today: date, holidays: Container[date] = frozenset()
+    history: ContactHistory,
+    today: date,
+    holidays: Container[date] = frozenset(),
+    *,
+    tz: tzinfo,
 ) -> Stage:
     """Where a contact stands, latest event first.
 
     Meeting someone outranks everything before it; a decline counts only if no conversation
     happened or is planned; silence becomes "no response" after the 3B7 routine has run out.
+    `today` is the user's local date and `tz` their time zone: the request's day is counted in
+    it too, as the follow-ups count it, so the stage and Today agree on when to move on.
     """
     if history.last_met_at:
         if history.thanked_at and history.thanked_at >= history.last_met_at:
@@ -62,6 +68,7 @@ def contact_stage(
     if history.last_reply_on:
         return Stage.REPLIED
     if history.first_request_sent_at:
-        waited = business_days_between(history.first_request_sent_at.date(), today, holidays)
+        sent_on = history.first_request_sent_at.astimezone(tz).date()
+        waited = business_days_between(sent_on, today, holidays)
         return Stage.NO_RESPONSE if waited >= MOVE_ON_AFTER else Stage.CONTACTED
     return Stage.IDENTIFIED

@@ -88,22 +88,31 @@ def within_horizon(item: TodayItem, today: date) -> bool:
 _SECTION_RANK = {Section.OVERDUE: 0, Section.TODAY: 1, Section.UPCOMING: 2}
 
 
+def _order_key(item: TodayItem, today: date, now: datetime | None) -> tuple:
+    section = item.section(today, now)
+    # Items with a clock of their own (a thank-you's 24 hours, a conversation's start) keep
+    # their place whoever they concern.
+    timed = item.at is not None or item.deadline is not None
+    moment = item.at.timestamp() if item.at else 0.0
+    favour = 0 if timed else item.responsiveness
+    if section is Section.UPCOMING:
+        # What is coming up reads as a calendar: by day, quick helpers first within a day.
+        return (2, item.due, not timed, favour, _KIND_RANK[item.kind], moment)
+    return (_SECTION_RANK[section], not timed, favour, item.due, _KIND_RANK[item.kind], moment)
+
+
 def order_today(
     items: list[TodayItem], today: date, now: datetime | None = None
 ) -> list[TodayItem]:
-    """Overdue first (longest overdue at the top), then today, then what is coming up."""
+    """Overdue first, then today, then what is coming up.
+
+    Overdue and today are both "do it now": there, items with a clock of their own come first,
+    then the people quick to help before those not judged yet, the slow and the silent (the
+    method's advice to favour the quick), and only then the longest overdue and the most
+    perishable kind. What is coming up stays in date order, quick helpers first within a day.
+    """
     kept = [item for item in items if within_horizon(item, today)]
-    return sorted(
-        kept,
-        key=lambda item: (
-            _SECTION_RANK[item.section(today, now)],
-            item.due,
-            _KIND_RANK[item.kind],
-            item.responsiveness,
-            item.at.timestamp() if item.at else 0.0,
-            item.title,
-        ),
-    )
+    return sorted(kept, key=lambda item: (*_order_key(item, today, now), item.title))
 
 
 def by_section(

@@ -78,8 +78,9 @@ def history_of(contact: Contact) -> ContactHistory:
     )
 
 
-def stage_of(contact: Contact, today: date, holidays: object) -> Stage:
-    return contact_stage(history_of(contact), today, holidays)
+def stage_of(contact: Contact, today: date, holidays: object, tz: object) -> Stage:
+    """`today` and `tz` are the user's: the request's day counts in their time zone."""
+    return contact_stage(history_of(contact), today, holidays, tz=tz)
 
 
 def speed_of(contact: Contact, today: date, holidays: object, tz: object) -> ReplySpeed | None:
@@ -108,7 +109,9 @@ def contact_rows(user: object, queryset: QuerySet[Contact]) -> list[ContactRow]:
     annotated = with_history(queryset.select_related("organization", "introduced_by"))
     return [
         ContactRow(
-            contact, stage_of(contact, today, holidays), speed_of(contact, today, holidays, tz)
+            contact,
+            stage_of(contact, today, holidays, tz),
+            speed_of(contact, today, holidays, tz),
         )
         for contact in annotated
     ]
