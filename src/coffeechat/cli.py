@@ -149,6 +149,7 @@ def cmd_check_message(args: argparse.Namespace) -> int:
         channel=args.channel,
         purpose=args.purpose,
         first_name=args.first_name,
+        last_name=args.last_name,
         connection_names=tuple(args.connection),
     )
     if args.json:
@@ -276,6 +277,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--first-name", default="", metavar="NAME",
         help="the recipient's first name, to check the greeting",
+    )  # fmt: skip
+    check.add_argument(
+        "--last-name", default="", metavar="NAME",
+        help="the recipient's surname, to check a greeting such as 'Dear Ms. Shah'",
     )  # fmt: skip
     check.add_argument(
         "--connection", action="append", default=[], metavar="NAME",

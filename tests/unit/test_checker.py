@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coffeechat.method.checker import (
+    CHANNELS,
     CLASSIC,
     RULE_SETS,
     STRICT,
@@ -262,6 +263,13 @@ def test_subject_rules_are_for_email_only():
     assert check_message(NOTE_299, subject=None, channel="linkedin", first_name="Sam") == []
 
 
+@pytest.mark.parametrize("channel", ["phone", "in_person", "introduction"])
+def test_a_call_a_word_in_person_or_an_introduction_has_no_subject_to_miss(channel):
+    assert check_message(GOOD_CLASSIC, subject=None, channel=channel, first_name="Sam") == []
+    with_a_job = GOOD_CLASSIC.replace("exploring careers", "looking for a job")
+    assert rules(check_message(with_a_job, channel=channel)) == ["mentions-jobs"]
+
+
 # --- parse_draft ------------------------------------------------------------------------------
 
 
@@ -301,7 +309,9 @@ _SOME_TEXT = st.lists(
         st.characters(codec="utf-8"),
         st.sampled_from(list(" \n\t.,!?:;'\"“”{}[]<>-—…\u2018\u2019\u2013")),
         st.sampled_from(["job", "Jobs", "Dear ", "Hi ", "I ", "you ", "20 minutes", "an hour",
-                         "suggested I", "attached", "{{x}}", "Subject: ", "Best,\n", "1. "]),
+                         "suggested I", "attached", "{{x}}", "Subject: ", "Best,\n", "1. ",
+                         "Dear Ms. ", "an opening ", "next week", "I'd love to work at ",
+                         "applying for the ", "Analyst Position", "my application", "new hires"]),
     ),
     max_size=120,
 ).map("".join)  # fmt: skip
@@ -313,13 +323,14 @@ _QUIET = settings(max_examples=150, suppress_health_check=[HealthCheck.function_
     body=_SOME_TEXT,
     subject=st.one_of(st.none(), _SOME_TEXT),
     rule_set=st.sampled_from([CLASSIC, STRICT]),
-    channel=st.sampled_from(["email", "linkedin"]),
+    channel=st.sampled_from(CHANNELS),
     purpose=st.sampled_from(["request", "follow_up", "thank_you", "update"]),
     first_name=st.text(max_size=20),
+    last_name=st.text(max_size=20),
     names=st.lists(st.text(max_size=20), max_size=2),
 )
 def test_the_checker_never_raises_on_any_text(
-    body, subject, rule_set, channel, purpose, first_name, names
+    body, subject, rule_set, channel, purpose, first_name, last_name, names
 ):
     findings = check_message(
         body,
@@ -328,6 +339,7 @@ def test_the_checker_never_raises_on_any_text(
         channel=channel,
         purpose=purpose,
         first_name=first_name,
+        last_name=last_name,
         connection_names=tuple(names),
     )
     for finding in findings:

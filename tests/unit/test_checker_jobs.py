@@ -126,9 +126,106 @@ def test_a_capitalised_job_word_at_a_sentence_start_still_counts():
 
 
 def test_a_job_word_standing_alone_in_capitals_mid_sentence_still_counts():
-    body = "Dear Sam, I'm applying for the Analyst Position at your firm and a Job elsewhere."
+    body = "Dear Sam, I saw the Analyst Position at your firm and a Job elsewhere."
 
-    assert job_words(body) == ("Job",)  # "Analyst Position" reads as a name: a known limit
+    assert job_words(body) == ("Analyst Position", "Job")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("I'm keen on the Graduate Analyst Role in your Leeds office.", ("Graduate Analyst Role",)),
+        ("The Senior Associate Position you advertised caught my eye.",
+         ("Senior Associate Position",)),
+        ("Is the Climate Risk Analyst Vacancy still open?", ("Climate Risk Analyst Vacancy",)),
+        ("I'd like to ask about the Analyst Positions.", ("Analyst Positions",)),
+    ],
+)  # fmt: skip
+def test_a_capitalised_job_title_is_a_post_not_a_name(sentence, words):
+    body = f"Dear Sam,\n\nPriya Shah suggested I write. {sentence} Would you have 20 minutes?"
+
+    assert job_words(body) == words
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I read your report for the Strong Position Fund with interest.",
+        "Your article “The Analyst Position” was sharp.",
+        "Your team's work on the Net Zero Position Paper shaped my dissertation.",
+        "I admired your Leading Role Award speech.",
+    ],
+)
+def test_a_capitalised_job_noun_inside_a_name_or_quoted_title_is_not_a_mention(sentence):
+    body = f"Dear Sam,\n\nPriya Shah suggested I write. {sentence} Would you have 20 minutes?"
+
+    assert job_words(body) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("I would love to work at your company one day.", ("work at your company",)),
+        ("I'd really like to work for Green Bank after graduating.", ("work for Green Bank",)),
+        ("I'm hoping to work at a firm like yours.", ("work at a firm like yours",)),
+        ("I've always wanted to work in your risk team.", ("work in your risk team",)),
+        ("I am interested in working at Acme Climate.", ("working at Acme Climate",)),
+        ("I'm applying for your graduate scheme this autumn.",
+         ("applying for your graduate scheme",)),
+        ("I applied to your firm last year.", ("applied to your firm",)),
+        ("I'm applying for the analyst role you posted.", ("applying for the analyst role",)),
+        ("My application went in on Monday.", ("My application",)),
+        ("Could you put in a word for my application?", ("my application",)),
+        ("Are you taking on any new hires this year?", ("hires",)),
+        ("Could you pass my name to the hiring committee?", ("hiring committee",)),
+        ("I hope to join a graduate scheme in climate finance.", ("graduate scheme",)),
+        ("If you have any openings on your team next year, I'd be keen.", ("openings",)),
+    ],
+)  # fmt: skip
+def test_wanting_to_work_there_or_applying_is_a_mention_of_jobs(sentence, words):
+    body = f"Dear Sam,\n\nPriya Shah suggested I write. {sentence} Would you have 20 minutes?"
+
+    assert job_words(body) == words
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you have an opening next week, I'd love 20 minutes of your time.",
+        "Are there any openings next week for a call?",
+        "Do you have an opening on Thursday afternoon?",
+        "Would you have an opening for a 20-minute call in the next few weeks?",
+        "Is there an opening later this week for a quick coffee?",
+        "I'm studying employment law at Leeds.",
+        "Your work on employment tribunals is what drew me to the field.",
+        "I read your note on the jobs report this morning.",
+        "Your talk on the jobs-to-be-done framework changed how I see products.",
+        "I use the Jobs To Be Done approach in my product course.",
+        "I enjoyed your post welcoming your recent hires.",
+        "Your advice for a new hire in their first 90 days was excellent.",
+        "I read your research on hiring committees and bias.",
+        "Your analysis of job creation in coal towns is superb.",
+        "What made you want to work at Acme after the ministry?",
+        "I'd love to hear what it's like to work at Acme.",
+        "I'd love to work in climate finance one day.",
+        "I'm applying to master's programmes in economics this year.",
+        "My application to the MSc at LSE is in.",
+        "My application of your model to UK data found the same result.",
+        "Your Board Role at Shelter must keep you busy.",
+        "We met at the Opening Night of the Leeds festival.",
+        "I'm applying for the Fulbright scholarship.",
+    ],
+)
+def test_availability_topics_and_other_peoples_hires_are_not_mentions(sentence):
+    body = f"Dear Sam,\n\nPriya Shah suggested I write. {sentence} Would you have 20 minutes?"
+
+    assert job_words(body) == ()
+
+
+def test_dear_hiring_committee_is_a_mention_of_jobs():
+    body = "Dear Hiring Committee,\n\nWould you have 20 minutes?"
+
+    assert job_words(body) == ("Hiring Committee",)
 
 
 def test_the_subject_is_checked_too_and_title_case_does_not_hide_words():

@@ -12,9 +12,9 @@ REST = (
 )
 
 
-def greeting(body: str, first_name: str = "Priya"):
+def greeting(body: str, first_name: str = "Priya", last_name: str = ""):
     found = [
-        f for f in check_message(body, subject="Advice", first_name=first_name)
+        f for f in check_message(body, subject="Advice", first_name=first_name, last_name=last_name)
         if f.rule == "greeting-name"
     ]  # fmt: skip
     assert len(found) <= 1
@@ -52,6 +52,67 @@ def test_a_greeting_running_into_the_first_sentence_still_finds_the_name():
 
 def test_without_a_known_first_name_any_name_is_fine():
     assert greeting("Dear Sam,\n\n" + REST, first_name="") is None
+
+
+@pytest.mark.parametrize(
+    ("hello", "first_name", "short"),
+    [("Hi Pri,\n\n", "Priya", "Pri"), ("Dear Bob,\n\n", "Robert", "Bob"),
+     ("Hi Liz!\n", "Elizabeth", "Liz"), ("Hello Robert,\n", "Bob", "Robert"),
+     ("Dear Chris,\n", "Christopher", "Chris"), ("Hi Sasha,\n", "Alexandra", "Sasha")],
+)  # fmt: skip
+def test_a_short_form_of_their_name_is_only_a_suggestion(hello, first_name, short):
+    finding = greeting(hello + REST, first_name=first_name)
+
+    assert finding is not None
+    assert finding.severity == Severity.SUGGESTION
+    assert finding.words == (short,)
+    assert finding.message == (
+        f"The greeting says “{hello.strip()}”, a short form of {first_name}: "
+        "fine if they sign that way, otherwise use the name they gave."
+    )
+
+
+@pytest.mark.parametrize(
+    ("hello", "first_name"),
+    [("Dear Bob,\n\n", "Priya"), ("Hi P,\n", "Priya"), ("Dear Tom,\n", "Bob")],
+)
+def test_a_name_that_is_no_form_of_theirs_is_still_a_problem(hello, first_name):
+    finding = greeting(hello + REST, first_name=first_name)
+
+    assert finding is not None
+    assert finding.severity == Severity.PROBLEM
+
+
+@pytest.mark.parametrize(
+    "hello",
+    ["Dear Ms. Shah,\n\n", "Dear Dr Shah,\n", "Dear Prof. Shah-Mehta,\n", "Dear Mrs Mehta,\n",
+     "Dear Ms. Priya Shah,\n", "Dear Dr. Priya,\n", "Dear Mr. SHAH,\n", "Dear Dr.,\n"],
+)  # fmt: skip
+def test_a_title_with_their_surname_is_fine(hello):
+    assert greeting(hello + REST, last_name="Shah-Mehta") is None
+
+
+@pytest.mark.parametrize(
+    ("hello", "said"),
+    [("Dear Ms. Patel,\n\n", "Ms. Patel"), ("Dear Dr Lee,\n", "Dr Lee"),
+     ("Dear Professor Jones,\n", "Professor Jones"), ("Dear Mrs. Priya Patel,\n", None)],
+)  # fmt: skip
+def test_a_title_with_someone_elses_surname_is_a_problem(hello, said):
+    finding = greeting(hello + REST, last_name="Shah")
+
+    if said is None:  # the first name is right, and that is what people check first
+        assert finding is None
+        return
+    assert finding is not None
+    assert finding.severity == Severity.PROBLEM
+    assert finding.words == (said,)
+    assert finding.message == (
+        f"The greeting says “{hello.strip()}” but you're writing to Priya Shah."
+    )
+
+
+def test_without_a_known_surname_a_title_and_any_surname_is_fine():
+    assert greeting("Dear Ms. Patel,\n\n" + REST) is None
 
 
 @pytest.mark.parametrize(
@@ -128,6 +189,28 @@ def test_the_strict_set_counts_words_about_the_writer_against_words_about_the_re
     assert finding.message.startswith("Mostly about you (3 “I/me/my” to 2 “you/your”)")
 
 
+def test_the_strict_set_flags_a_tie_because_half_is_not_more_than_half():
+    body = (
+        "Dear Priya,\n\nWe met at the Leeds alumni dinner. My dissertation was on flood "
+        "insurance, which is why your work caught my eye. Would you have 20 minutes for a call?"
+    )
+
+    assert about_you(body) is None
+    finding = about_you(body, rules=STRICT)
+    assert finding is not None
+    assert finding.severity == Severity.SUGGESTION
+    assert finding.message == (
+        "Only half about them (2 “I/me/my” to 2 “you/your”): the stricter rules want more than "
+        "half; say why you're writing to them in particular."
+    )
+
+
+def test_the_strict_set_says_nothing_of_a_note_with_no_pronouns_at_all():
+    body = "Dear Priya,\n\nPriya Shah suggested this. Twenty minutes for a call, some time soon?"
+
+    assert about_you(body, rules=STRICT) is None
+
+
 def test_the_strict_set_is_happy_when_the_message_is_about_them():
     body = (
         "Dear Priya,\n\nWe met at the Leeds alumni dinner. Your move from insurance into climate "
@@ -140,3 +223,20 @@ def test_the_strict_set_is_happy_when_the_message_is_about_them():
 
 def test_a_thank_you_may_talk_about_what_the_writer_learned():
     assert about_you(I_HEAVY, purpose="thank_you") is None
+
+
+def test_check_message_takes_the_surname_to_check_a_titled_greeting(tmp_path, capsys, monkeypatch):
+    from coffeechat import cli
+
+    monkeypatch.setattr(cli, "_setup_django", lambda: pytest.fail("check-message needs no Django"))
+    path = tmp_path / "draft.txt"
+    path.write_text("Subject: Advice on climate finance\n\nDear Ms. Patel,\n\n" + REST, "utf-8")
+    arguments = ["check-message", str(path), "--first-name", "Priya"]
+
+    assert cli.main(arguments) == 0
+    capsys.readouterr()
+    assert cli.main([*arguments, "--last-name", "Shah"]) == 1
+    assert capsys.readouterr().out == (
+        "problem: greeting-name: The greeting says “Dear Ms. Patel,” but you're writing to "
+        "Priya Shah.\n"
+    )

@@ -1,6 +1,7 @@
 """The message checker: a draft request read against the method's message rules.
 
-    findings = check_message(body, subject="Priya Shah suggested I get in touch", rules=STRICT)
+    findings = check_message(body, subject="Priya Shah suggested I get in touch", rules=STRICT,
+                             first_name="Sam", last_name="Lee")
 
 Each rule is a function from a read `Draft` to findings; `_RULES` says which purposes and
 channels it applies to. The rules are heuristics over plain English and say so in their
@@ -71,6 +72,7 @@ def check_message(
     channel: str = "email",
     purpose: str = "request",
     first_name: str = "",
+    last_name: str = "",
     connection_names: tuple[str, ...] = (),
 ) -> list[Finding]:
     """Findings for a draft, problems first, each group in a fixed rule order."""
@@ -85,6 +87,7 @@ def check_message(
         channel=channel,
         purpose=purpose,
         first_name=first_name,
+        last_name=last_name,
         connection_names=tuple(connection_names),
     )
     findings = [

@@ -58,6 +58,7 @@ class Draft:
     channel: str = "email"
     purpose: str = "request"
     first_name: str = ""
+    last_name: str = ""
     connection_names: tuple[str, ...] = ()
 
     def sentence(self, span: Span) -> str:
@@ -79,7 +80,7 @@ class Draft:
 
 def read_draft(
     body: str, *, subject: str | None, rules: RuleSet, channel: str, purpose: str,
-    first_name: str, connection_names: tuple[str, ...],
+    first_name: str, connection_names: tuple[str, ...], last_name: str = "",
 ) -> Draft:  # fmt: skip
     greeting = find_greeting(body)
     main_start = greeting.end if greeting else 0
@@ -95,6 +96,7 @@ def read_draft(
         channel=channel,
         purpose=purpose,
         first_name=first_name,
+        last_name=last_name,
         connection_names=connection_names,
     )
 

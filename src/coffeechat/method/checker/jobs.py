@@ -18,6 +18,61 @@ from .text import Scanned, scan, squash
 _ORG = r"(?:your|the)\s+(?:company|team|firm|organi[sz]ation|group|department|office|business)\b"
 _POSSESSIVES = frozenset({"your", "my", "his", "her", "their", "our", "its"})
 _CALENDAR = r"(?:in|on)\s+(?:your|my|the|his|her|their)\s+(?:calendar|schedule|diary|agenda)\b"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+_SOON = rf"(?:week|weekend|few\s+days|couple\s+of\s+days|{_WEEKDAY}|morning|afternoon|evening)"
+# "If you have an opening next week", "any openings on Tuesday for a call": free time, not a
+# vacancy. Not "an opening this summer" or "next year": that is how vacancies are described.
+_AVAILABILITY = (
+    r"(?:(?:free|available|left)\s+)?(?:"
+    rf"{_CALENDAR}|(?:early\s+|late\s+|later\s+)?(?:next|this|coming)\s+{_SOON}"
+    rf"|(?:on\s+)?{_WEEKDAY}|today\b|tomorrow\b|tonight\b|soon\b|some\s*time\s+(?:next|this)\b"
+    r"|(?:in|over|during|within)\s+the\s+(?:next|coming|following)\s+(?:few\s+|couple\s+of\s+)?"
+    r"(?:days?|weeks?)\b"
+    r"|(?:at|around|after|before)\s+(?:\d|noon\b|lunch\b)"
+    r"|(?:for|to)\s+(?:an?\s+|some\s+)?(?:quick\s+|short\s+|brief\s+|informal\s+)?"
+    r"(?:(?:\d{1,2}|fifteen|twenty|thirty|half[\s-]an)[\s-]*(?:min(?:ute)?s?\b[\s-]*)?)?"
+    r"(?:call|chat|coffee|conversation|meeting|catch[\s-]?up|talk)\b"
+    r")"
+)
+# Subjects, not a job hunt: "the jobs report", "jobs to be done", "employment law".
+_JOB_TOPICS = (
+    r"(?:report|reports|data|numbers|figures|growth|creation|losses|cuts|to[-\u2010\s]+be"
+    r"[-\u2010\s]+done)\b"
+)
+_EMPLOYMENT_TOPICS = (
+    r"(?:law|lawyers?|tribunals?|rights|data|statistics|figures|rates?|policy|policies|economics"
+    r"|relations|litigation|practice|contracts?|protection|growth|trends|levels|outcomes)\b"
+)
+_HIRING_TOPICS = (
+    r"(?:committees?|panels?|bias(?:es)?|discrimination|practices|algorithms?|research|equity"
+    r"|laws?)\b"
+)
+# "a new hire", "your recent hires": people someone took on, not a job for the writer.
+_HIRES_NOUN = frozenset({"new", "recent", "latest", "senior", "first", "key", "notable", "star"})
+_HIRES_NOUN |= {"external", "internal", "diverse", "great", "good", "bad", "successful", "last"}
+# The writer wanting to work there: "I would love to work at your company", "I'm keen to work
+# for Acme". Not "what made you want to work at Acme" (about them) or "work in climate finance".
+_I_WANT = (
+    r"\bI(?:\s+(?:would|really|also|always|still|am|have|do|had|very\s+much)|['\u2019](?:d|m|ve))*"
+    r"\s+(?:love|like|hope|hoping|want|wanted|wanting|wish|aim|aiming|plan|planning|aspire"
+    r"|aspiring|intend|dream|dreaming|keen|eager|looking|interested|excited)"
+    r"\s+(?:(?:of|in|about)\s+)?(?:to\s+)?"
+)
+_WORKPLACE = r"(?:company|firm|organi[sz]ation|team|group|bank|agency|office|department|business)"
+_YOUR_WORKPLACE = rf"your\s+(?:[\w-]+\s+)?{_WORKPLACE}\b"
+_NAME = r"(?-i:[A-Z])[\w&'\u2019-]*(?:\s+(?-i:[A-Z])[\w&'\u2019-]*)*"
+_APPLY = r"\b(?:apply|applies|applying|applied|applications?)\s+(?:for|to)\s+"
+# Posts that are not job words on their own ("position" and "job" are reported by themselves).
+_POSTS = r"(?:roles?|internships?|(?:graduate|grad)\s+(?:schemes?|programmes?|programs?))\b"
+_THEIRS = rf"(?:{_WORKPLACE}|schemes?|{_POSTS}|positions?|jobs?|openings?|vacanc(?:y|ies))\b"
+# Where an application of the writer's is not for a job: "my application to the MSc".
+_STUDIES = (
+    r"(?:master|masters|master['\u2019]s|msc|ma|mba|phd|doctorate|doctoral|grad(?:uate)?\s+school"
+    r"|law\s+school|med(?:ical)?\s+school|universit(?:y|ies)|college|fellowships?|scholarships?"
+    r"|grants?|funding|course|degree|visa)\b"
+)
+# "the Analyst Position" is a post, not a name: a capitalised job noun ending the capitals.
+_TITLE_WORD = r"(?-i:[A-Z])[\w'\u2019&-]*"
 
 
 @dataclass(frozen=True)
@@ -36,10 +91,24 @@ def _phrase(pattern: str, not_after: frozenset[str] = frozenset()) -> _Pattern:
 
 
 _PATTERNS = (
-    _word(r"\bjob(?:s|['\u2019]s|less|seekers?|[-\u2010]?(?:hunt|search|seek)\w*|[-\u2010]\w+)?\b"),
-    _word(r"\b(?:re)?hir(?:e|es|ed|ing)\b"),
+    _word(
+        rf"\b(?!jobs?[-\u2010\s]+{_JOB_TOPICS})"
+        r"job(?:s|['\u2019]s|less|seekers?|[-\u2010]?(?:hunt|search|seek)\w*|[-\u2010]\w+)?\b"
+    ),
+    _word(rf"\b(?:re)?hir(?:ed|ing)\b(?!\s+{_HIRING_TOPICS})"),
+    _word(r"\b(?:re)?hires?\b", _HIRES_NOUN),
+    # ...unless the writer asks whether they take more on: "any new hires this year?"
+    _phrase(
+        r"\b(?:any|more|take\s+on|takes\s+on|taking\s+on|looking\s+for|seeking|need|needs"
+        r"|needing)\s+(?:new\s+|more\s+|junior\s+|graduate\s+)?(?P<w>hires)\b"
+    ),
+    # "Dear Hiring Committee", "pass my name to the hiring panel": addressed to a job process.
+    _phrase(
+        r"\b(?:dear|hi|hello|attention|attn|to)\s+(?:the\s+|your\s+)?"
+        r"(?P<w>hiring\s+(?:committee|panel)s?)\b"
+    ),
     _word(r"\bvacanc(?:y|ies)\b"),
-    _word(r"\b(?:employ|employs|employing|employment)\b"),
+    _word(rf"\b(?:employ|employs|employing|employment)\b(?!\s+{_EMPLOYMENT_TOPICS})"),
     # Not "recruited": students recruit volunteers and study participants.
     _word(r"\brecruit(?:s|ing|er|ers|ment)?\b"),
     # Not "in a position to", "your position on", "position myself", "market position".
@@ -51,13 +120,13 @@ _PATTERNS = (
         | {"market", "competitive", "strategic", "financial", "cash", "policy", "net", "good"}
         | {"strong", "unique", "better", "great", "difficult", "tough", "privileged", "lucky"},
     ),
-    # Not "the opening keynote" or "an opening in your calendar".
+    # Not "the opening keynote", "an opening in your calendar" or "an opening next week".
     _word(rf"\b(?P<w>openings?)\s+(?:at|on|in|with|within|for)\s+{_ORG}"),
     _word(
         r"\b(?:job|internship|an|any|current|open|new|upcoming|available|no|future|graduate)"
-        rf"\s+(?P<w>openings?)\b(?!\s+{_CALENDAR})"
+        rf"\s+(?P<w>openings?)\b(?!\s+{_AVAILABILITY})"
     ),
-    _word(rf"\b(?P<w>openings)\b(?!\s+{_CALENDAR})"),
+    _word(rf"\b(?P<w>openings)\b(?!\s+{_AVAILABILITY})"),
     # Not "I did an internship at Acme": that is the writer's background.
     _word(
         r"\b(?P<w>internships?)\s+(?:openings?|positions?|opportunit(?:y|ies)|vacanc(?:y|ies)"
@@ -81,6 +150,25 @@ _PATTERNS = (
         r"\bjoin(?:ing)?\s+(?:your|the)\s+(?:team|company|firm|organi[sz]ation)\b(?!['\u2019]s)"
     ),
     _phrase(r"\bwork(?:ing)?\s+for\s+your\s+(?:company|firm|organi[sz]ation|team)\b"),
+    _phrase(
+        rf"{_I_WANT}(?P<w>work(?:ing)?\s+(?:(?:at|for|in|on|with)\s+{_YOUR_WORKPLACE}"
+        rf"|(?:at|for)\s+(?:an?\s+{_WORKPLACE}\s+like\s+yours\b|you\b|{_NAME})))"
+    ),
+    # Applying: to their firm or scheme, or for a post. Not "applying to grad school".
+    _phrase(rf"{_APPLY}your\s+(?:[\w'\u2019-]+\s+){{0,2}}?{_THEIRS}"),
+    _phrase(rf"{_APPLY}(?:an?|the|this|that|any)\s+(?:[\w'\u2019-]+\s+){{0,2}}?{_POSTS}"),
+    _word(r"\b(?:graduate|grad|trainee)\s+schemes?\b"),
+    _phrase(
+        # Not "my application of your model": applying an idea.
+        r"\b(?:my|our)\s+(?:job\s+|formal\s+|online\s+)?applications?\b(?!\s+of\b)"
+        rf"(?!\s+(?:to|for)\s+(?:(?!your\b)[\w'\u2019-]+\s+){{0,3}}?{_STUDIES})"
+    ),
+    _phrase(
+        # Not "your Board Role": their post, like "your role at the firm".
+        r"\b(?:the|a|an|this|that|any|for)\s+"
+        rf"(?P<w>(?:{_TITLE_WORD}\s+){{1,4}}(?-i:Positions?|Vacanc(?:y|ies)|Roles?))\b"
+        rf"(?!\s+{_TITLE_WORD})"
+    ),
     _phrase(r"\bhiring\s+managers?\b"),
     _phrase(r"\btalent\s+(?:acquisition|team)\b"),
     # A resume is a job document; "resume" the verb is not ("resume our conversation").

@@ -39,7 +39,9 @@ CLASSIC = RuleSet("classic", 100, require_question=False, reader_share=False)
 STRICT = RuleSet("strict", 75, require_question=True, reader_share=True)
 RULE_SETS = {"classic": CLASSIC, "strict": STRICT}
 
-CHANNELS = ("email", "linkedin")
+# Only an email has a subject line; a phone call, a word in person or a note a mutual contact
+# passes on is checked for everything else.
+CHANNELS = ("email", "linkedin", "phone", "in_person", "introduction")
 PURPOSES = ("request", "follow_up", "thank_you", "update")
 # LinkedIn refuses a connection note longer than this.
 LINKEDIN_NOTE_LIMIT = 300

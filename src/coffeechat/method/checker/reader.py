@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from .draft import Draft
 from .model import Finding, problem, quoted, suggestion
+from .names import SHORT_FORMS
 from .text import I_FORMS, normal
 
 _TITLE = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame)\.?$", re.IGNORECASE)
@@ -25,14 +26,24 @@ _READER = {"you", "your", "yours", "yourself", "you're", "you've", "you'd", "you
 MIN_SENTENCES = 3
 
 WRONG_NAME = "The greeting says {greeting} but you're writing to {first_name}."
+WRONG_SURNAME = "The greeting says {greeting} but you're writing to {full_name}."
+SHORT_NAME = (
+    "The greeting says {greeting}, a short form of {first_name}: "
+    "fine if they sign that way, otherwise use the name they gave."
+)
 NO_NAME = "{greeting} names nobody: greet them by name."
 ABOUT_ME_WORDS = (
     "Mostly about you ({writer} “I/me/my” to {reader} “you/your”): "
     "say why you're writing to them in particular."
 )
+HALF_ABOUT_ME_WORDS = (
+    "Only half about them ({writer} “I/me/my” to {reader} “you/your”): the stricter rules "
+    "want more than half; say why you're writing to them in particular."
+)
 ABOUT_ME_STARTS = (
     "{count} of {total} sentences start with “I”: turn a few towards them (“Your work on…”)."
 )
+_MIN_PREFIX = 2
 
 
 def check_greeting(draft: Draft) -> Iterator[Finding]:
@@ -43,11 +54,35 @@ def check_greeting(draft: Draft) -> Iterator[Finding]:
     if not words or any(normal(word) in _NOBODY for word in words):
         yield suggestion("greeting-name", NO_NAME.format(greeting=quoted((greeting.text,))))
         return
-    if draft.first_name and not _TITLE.match(words[0]) and not _names(words, draft.first_name):
-        message = WRONG_NAME.format(
-            greeting=quoted((greeting.text,)), first_name=draft.first_name.strip()
-        )
-        yield problem("greeting-name", message, (greeting.rest,))
+    if _TITLE.match(words[0]):
+        yield from _check_title(draft, words[1:])
+        return
+    first_name = draft.first_name.strip()
+    if not first_name or _names(words, first_name):
+        return
+    said = quoted((greeting.text,))
+    short = next((word for word in words if _short_form(word, first_name)), None)
+    if short:
+        message = SHORT_NAME.format(greeting=said, first_name=first_name)
+        yield suggestion("greeting-name", message, (short.strip(",.!:;"),))
+        return
+    yield problem(
+        "greeting-name", WRONG_NAME.format(greeting=said, first_name=first_name), (greeting.rest,)
+    )
+
+
+def _check_title(draft: Draft, names: list[str]) -> Iterator[Finding]:
+    """“Dear Ms. Patel” must name their surname (or, as some write, their first name)."""
+    surname = _plain(draft.last_name)
+    if not names or not surname:
+        return
+    parts = {surname, *surname.replace("-", " ").split()}
+    if any(_plain(word) in parts for word in names) or _names(names, draft.first_name):
+        return
+    full_name = f"{draft.first_name.strip()} {draft.last_name.strip()}".strip()
+    greeting = draft.greeting
+    message = WRONG_SURNAME.format(greeting=quoted((greeting.text,)), full_name=full_name)
+    yield problem("greeting-name", message, (greeting.rest,))
 
 
 def _names(words: list[str], first_name: str) -> bool:
@@ -56,8 +91,20 @@ def _names(words: list[str], first_name: str) -> bool:
     return any(_plain(word) == wanted for word in words)
 
 
+def _short_form(word: str, first_name: str) -> bool:
+    """“Pri” for Priya, “Bob” for Robert (and the other way round): the same person's name."""
+    said, wanted = _plain(word), _plain(first_name.split()[0])
+    if not said.isalpha() or said == wanted:
+        return False
+    shorter, longer = sorted((said, wanted), key=len)
+    if len(shorter) >= _MIN_PREFIX and longer.startswith(shorter):
+        return True
+    return any(said in names and wanted in names for names in SHORT_FORMS)
+
+
 def _plain(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.strip(",.!:;'\u2019"))
+    word = word.replace("\u2019", "'").strip(",.!:;'")
+    decomposed = unicodedata.normalize("NFKD", word)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
@@ -66,9 +113,10 @@ def check_about_you(draft: Draft) -> Iterator[Finding]:
         words = [normal(word) for word in _WORD.findall(draft.main_masked())]
         writer = sum(word in _WRITER for word in words)
         reader = sum(word in _READER for word in words)
-        if writer > reader:
-            message = ABOUT_ME_WORDS.format(writer=writer, reader=reader)
-            yield suggestion("about-you", message)
+        # The rule is "more than half about the reader": a tie is not more than half.
+        if writer and writer >= reader:
+            about_me = ABOUT_ME_WORDS if writer > reader else HALF_ABOUT_ME_WORDS
+            yield suggestion("about-you", about_me.format(writer=writer, reader=reader))
             return
     starts = [_starts_with_i(draft.masked_sentence(span)) for span in draft.sentences]
     if len(starts) >= MIN_SENTENCES and sum(starts) * 2 > len(starts):
