@@ -257,10 +257,50 @@ def test_the_stricter_rules_from_the_profile_apply(alice_client, alice, sam):
             "body": body}  # fmt: skip
     page = alice_client.post(reverse("outreach:preview"), data).content.decode()
     assert finding(page, "ask-not-a-question") == ""
+    assert "Aim for under 100 words; connection first" in page
     alice.profile.message_rules = "strict"
     alice.profile.save()
     page = alice_client.post(reverse("outreach:preview"), data).content.decode()
     assert "The request isn&#x27;t a question" in finding(page, "ask-not-a-question")
+    assert "Aim for under 75 words; connection first" in page
+    assert "ask for 15-20 minutes, as a question ending in “?”." in page
+    assert "under 100 words" not in page
+    compose = alice_client.get(reverse("outreach:compose", args=[sam.pk])).content.decode()
+    assert "Aim for under 75 words" in compose
+
+
+@pytest.mark.parametrize(
+    ("channel", "needs_subject"),
+    [("email", True), ("linkedin", False), ("phone", False), ("in_person", False),
+     ("introduction", False)],
+)  # fmt: skip
+def test_only_an_email_needs_a_subject(alice_client, sam, channel, needs_subject):
+    body = (
+        "Dear Sam,\n\nPriya Shah suggested I get in touch. Would you have 15-20 minutes for a "
+        "call?\n\nThank you,\nAlice"
+    )
+    data = {"contact": sam.pk, "purpose": "request", "subject": "", "body": body,
+            "channel": channel}  # fmt: skip
+    page = alice_client.post(reverse("outreach:preview"), data).content.decode()
+    assert bool(finding(page, "subject-missing")) == needs_subject
+    assert ("No problems found." in page) != needs_subject
+
+
+@pytest.mark.parametrize(
+    ("greeting", "severity"),
+    [("Dear Mr. Lee,", ""), ("Dear Mr. Patel,", "problem"), ("Hi Sammy,", "suggestion")],
+)
+def test_the_greeting_is_checked_against_the_contacts_first_and_last_name(
+    alice_client, sam, greeting, severity
+):
+    body = f"{greeting}\n\nPriya Shah suggested I write. Would you have 20 minutes for a call?"
+    data = {"contact": sam.pk, "purpose": "request", "subject": "Priya suggested I write",
+            "body": body}  # fmt: skip
+    found = finding(alice_client.post(reverse("outreach:preview"), data).content.decode(),
+                    "greeting-name")  # fmt: skip
+    assert (f"severity-{severity}" in found) if severity else found == ""
+    if severity == "problem":
+        assert "but you&#x27;re writing to Sam Lee." in found
 
 
 @time_machine.travel(FRIDAY, tick=False)

@@ -4,17 +4,17 @@ unfilled merge fields and the mailto link."""
 from __future__ import annotations
 
 from coffeechat.accounts.models import Profile
-from coffeechat.method.checker import RULE_SETS, Finding, Severity, check_message
+from coffeechat.method.checker import CHANNELS, RULE_SETS, Finding, RuleSet, Severity, check_message
 from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count, unfilled_fields
 from coffeechat.outreach.models import Channel, MessageTemplate, Purpose
 from coffeechat.outreach.services import Draft, reader, recipient, word_count
 from coffeechat.people.models import Contact
 
 TIPS = {
-    Purpose.REQUEST: "Aim for under 100 words; connection first; no mention of jobs; "
-    "ask for 15-20 minutes.",
-    Purpose.FOLLOW_UP: "One polite follow-up, no third message. Aim for under 100 words; "
-    "no mention of jobs; ask for 15-20 minutes.",
+    Purpose.REQUEST: "Aim for under {limit} words; connection first; no mention of jobs; "
+    "ask for 15-20 minutes{as_question}.",
+    Purpose.FOLLOW_UP: "One polite follow-up, no third message. Aim for under {limit} words; "
+    "no mention of jobs; ask for 15-20 minutes{as_question}.",
     Purpose.THANK_YOU: "Send it within 24 hours: thank them, name one thing you learned, "
     "and mention the referrals you will contact.",
     Purpose.UPDATE: "Tell them you followed their advice and what came of it.",
@@ -41,15 +41,24 @@ def findings(
     purpose: str, channel: str, profile: Profile,
 ) -> list[Finding]:  # fmt: skip
     """The checker's findings, problems first."""
+    to = reader(contact, template)
     return check_message(
         body,
         subject=subject or None,
         rules=RULE_SETS[profile.message_rules],
-        channel=Channel.LINKEDIN.value if channel == Channel.LINKEDIN else Channel.EMAIL.value,
+        # A call, a word in person or a note passed on by a mutual contact has no subject line.
+        channel=channel if channel in CHANNELS else Channel.EMAIL.value,
         purpose=purpose,
-        first_name=reader(contact, template).first_name,
+        first_name=to.first_name,
+        last_name=to.last_name,
         connection_names=connection_names(contact, template),
     )
+
+
+def tip(purpose: Purpose, rules: RuleSet) -> str:
+    """The one-line reminder under the findings, in the user's rule set's terms."""
+    as_question = ", as a question ending in “?”" if rules.require_question else ""
+    return TIPS[purpose].format(limit=rules.word_limit, as_question=as_question)
 
 
 def message_check(
@@ -74,7 +83,7 @@ def message_check(
         "over_characters": linkedin and characters > LINKEDIN_NOTE_LIMIT,
         "findings": found,
         "problems": sum(finding.severity == Severity.PROBLEM for finding in found),
-        "tip": TIPS[purpose],
+        "tip": tip(purpose, RULE_SETS[profile.message_rules]),
         "from_profile": [PROFILE_FIELDS[name] for name in unfilled if name in PROFILE_FIELDS],
         "mailto": Draft(subject, body).mailto(to.email),
         "email": to.email,
