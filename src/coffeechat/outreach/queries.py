@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Su
 from django.db.models.functions import Coalesce, TruncDate
 
 from coffeechat.method.messages import Situation
-from coffeechat.outreach.models import Message, MessageTemplate, Reply
+from coffeechat.outreach.models import Message, MessageTemplate, Purpose, Reply
 
 
 def _count(messages: QuerySet[Message]) -> Coalesce:
@@ -17,16 +17,37 @@ def _count(messages: QuerySet[Message]) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
+# The messages that ask for an answer, and so have a reply rate: the request and the one polite
+# follow-up. A thank-you or an update asks for nothing; a reply after one is not its doing.
+ASKING = (Purpose.REQUEST, Purpose.FOLLOW_UP)
+
+
 def templates_with_stats(user: object) -> QuerySet[MessageTemplate]:
-    """The user's templates, each with `sent` (messages written from it) and `replied` (those
-    followed by a reply from the same contact, logged for the day it was sent or later)."""
+    """The user's templates, each with `used` (every message written from it), `sent` (those
+    that ask for an answer: requests and follow-ups) and `replied` (those of them a reply
+    answered).
+
+    A reply, logged for a day in the user's time zone, answers the last request or follow-up sent
+    to that person on or before that day: when a nudge gets the answer, the nudge's template gets
+    the credit, not the request before it, and one reply never counts for two messages.
+    """
     tz = zoneinfo.ZoneInfo(user.profile.time_zone)
     messages = Message.objects.filter(template=OuterRef("pk"))
-    answered = Reply.objects.filter(contact=OuterRef("contact"), received_on__gte=OuterRef("day"))
-    replied = messages.annotate(day=TruncDate("sent_at", tzinfo=tz)).filter(Exists(answered))
+    asking = messages.filter(purpose__in=ASKING)
+    # Another request or follow-up to the same person after this one and by the reply's day.
+    later = (
+        Message.objects.filter(contact=OuterRef("contact"), purpose__in=ASKING)
+        .filter(sent_at__gt=OuterRef(OuterRef("sent_at")))
+        .annotate(day=TruncDate("sent_at", tzinfo=tz))
+        .filter(day__lte=OuterRef("received_on"))
+    )
+    answered = Reply.objects.filter(
+        contact=OuterRef("contact"), received_on__gte=OuterRef("day")
+    ).exclude(Exists(later))
+    replied = asking.annotate(day=TruncDate("sent_at", tzinfo=tz)).filter(Exists(answered))
     return (
         MessageTemplate.objects.owned_by(user)
-        .annotate(sent=_count(messages), replied=_count(replied))
+        .annotate(used=_count(messages), sent=_count(asking), replied=_count(replied))
         .order_by("name", "id")
     )
 
@@ -46,5 +67,6 @@ def templates_by_situation(templates: QuerySet[MessageTemplate]) -> list[Situati
 
 
 def reply_rate(template: MessageTemplate) -> int | None:
-    """The percentage of its messages that got a reply (an annotated template)."""
+    """The percentage of its requests and follow-ups a reply answered (an annotated template);
+    None for a template never used to ask, such as a thank-you."""
     return round(100 * template.replied / template.sent) if template.sent else None
