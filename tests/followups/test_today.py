@@ -61,7 +61,8 @@ def test_the_command_line_prints_the_same_items_in_the_same_order(alice, journey
     expected = [item.title for item in today_items(alice)]
     assert main(["today", "--user", "alice", "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
-    assert [row["title"] for row in printed] == expected
+    # After what is due come the next moves for target organizations (section "next").
+    assert [row["title"] for row in printed if row["section"] != "next"] == expected
     assert printed[0]["section"] == "overdue"
     assert main(["today"]) == 0  # one user: --user may be left out
     text = capsys.readouterr().out
@@ -131,3 +132,26 @@ def test_today_requires_login(client, db):
     response = client.get(reverse("followups:today"))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_people_quick_to_help_come_first_on_the_page_and_in_the_command_line(
+    alice_client, alice, capsys
+):
+    zoe = Contact.objects.create(owner=alice, first_name="Zoe", last_name="Quick")
+    abe = Contact.objects.create(owner=alice, first_name="Abe", last_name="Unknown")
+    outreach.record_message(
+        contact=zoe, purpose="request", channel="email", subject="Hi", body="Hello",
+        sent_at=datetime(2026, 11, 2, 10, tzinfo=UTC),
+    )  # fmt: skip
+    outreach.record_reply(contact=zoe, received_on=date(2026, 11, 3), outcome="replied")
+    # Abe's item has waited a week, Zoe's a day: Zoe answered within a day, so she comes first.
+    FollowUp.objects.create(owner=alice, contact=abe, kind="no_reply", due_on=date(2026, 11, 13))
+    FollowUp.objects.create(owner=alice, contact=zoe, kind="follow_up", due_on=date(2026, 11, 19))
+    expected = ["Follow up with Zoe Quick", "No reply from Abe Unknown"]
+    assert [item.title for item in today_items(alice)] == expected
+    page = alice_client.get(reverse("followups:today")).content.decode()
+    assert page.index(expected[0]) < page.index(expected[1])
+    assert main(["today", "--user", "alice", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert [row["title"] for row in printed if row["section"] != "next"] == expected
