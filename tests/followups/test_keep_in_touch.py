@@ -3,11 +3,13 @@ the last interaction, then at the contact's cadence; replanned by whatever happe
 
 from __future__ import annotations
 
+import importlib
 import json
 from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
+from django.apps import apps as django_apps
 from django.urls import reverse
 
 from coffeechat import cli
@@ -19,6 +21,7 @@ from coffeechat.followups.models import FollowUp
 from coffeechat.followups.queries import today_items
 from coffeechat.network.merge import merge_contacts
 from coffeechat.outreach import services as outreach
+from coffeechat.outreach.models import Message
 from coffeechat.people.models import Contact
 from coffeechat.research.models import Organization
 
@@ -170,3 +173,154 @@ def test_another_users_contacts_are_not_touched(alice, bob, priya):
     replan(bobs)
     assert FollowUp.objects.filter(owner=bob).count() == 0
     assert open_keep_in_touch(priya) == [date(2026, 12, 18)]
+
+
+# A held conversation deleted, or its date corrected, plans the next update from what remains.
+LOGISTICS = {
+    "time": "10:00", "time_zone": "Europe/London", "duration_minutes": "30",
+    "mode": "coffee", "place": "Green Bank café", "video_link": "", "phone": "",
+}  # fmt: skip
+
+
+def test_deleting_the_latest_conversation_plans_from_the_one_before(alice_client, priya):
+    hold(priya)
+    later = hold(priya, at=datetime(2026, 11, 27, 10, tzinfo=UTC))
+    assert open_keep_in_touch(priya) == [date(2026, 12, 29)]
+
+    response = alice_client.post(reverse("conversations:delete", args=[later.pk]))
+
+    assert response.status_code == 302
+    assert not Conversation.objects.filter(pk=later.pk).exists()
+    assert open_keep_in_touch(priya) == [date(2026, 12, 18)]  # 28 days after 20 November
+
+
+def test_deleting_a_conversation_plans_from_the_latest_interaction_left(alice_client, priya):
+    hold(priya)
+    later = hold(priya, at=datetime(2026, 11, 27, 10, tzinfo=UTC))
+    send(priya, "thank_you", datetime(2026, 12, 2, 9, tzinfo=UTC))
+
+    alice_client.post(reverse("conversations:delete", args=[later.pk]))
+
+    assert open_keep_in_touch(priya) == [date(2026, 12, 30)]  # 28 days after the thank-you
+
+
+def test_correcting_the_date_of_a_held_conversation_moves_the_next_update(alice_client, priya):
+    conversation = hold(priya)
+    assert open_keep_in_touch(priya) == [date(2026, 12, 18)]
+
+    response = alice_client.post(
+        reverse("conversations:edit", args=[conversation.pk]), {**LOGISTICS, "date": "2026-11-13"}
+    )
+
+    assert response.status_code == 302
+    assert open_keep_in_touch(priya) == [date(2026, 12, 11)]  # 28 days after 13 November
+
+
+def test_deleting_someone_elses_conversation_is_a_404_and_plans_nothing(bob_client, priya):
+    conversation = hold(priya)
+
+    response = bob_client.post(reverse("conversations:delete", args=[conversation.pk]))
+
+    assert response.status_code == 404
+    assert open_keep_in_touch(priya) == [date(2026, 12, 18)]
+
+
+def test_merging_two_records_keeps_the_notes_of_both_keep_in_touch_follow_ups(alice, priya):
+    hold(priya)
+    twin = Contact.objects.create(owner=alice, first_name="Priya", email="p.shah@acme.example")
+    hold(twin, at=datetime(2026, 11, 27, 10, tzinfo=UTC))
+    # Notes of their own, as a restored backup brings them: after the planned sentence or alone.
+    mine = FollowUp.objects.open().get(kind="keep_in_touch", contact=priya)
+    mine.note = f"{mine.note} · Ask about the Berlin office"
+    mine.save()
+    FollowUp.objects.open().filter(kind="keep_in_touch", contact=twin).update(
+        note="Send her the green bond article"
+    )
+
+    merge_contacts(priya, twin)
+
+    [kept] = FollowUp.objects.open().filter(kind="keep_in_touch", contact=priya)
+    assert kept.due_on == date(2026, 12, 29)
+    assert kept.note == (
+        "About 4 weeks since you were last in touch: tell them what you did with their advice "
+        "and how your search is going. · Ask about the Berlin office · "
+        "Send her the green bond article"
+    )
+    # Replanned again by a later message, the next update keeps both notes, once each.
+    send(priya, "update", datetime(2026, 12, 29, 12, tzinfo=UTC))
+    [following] = FollowUp.objects.open().filter(kind="keep_in_touch", contact=priya)
+    assert following.note == (
+        "Quarterly update: a few lines on how your search is going."
+    )  # the update was sent: those notes stay with the one it settled
+    kept.refresh_from_db()
+    assert kept.done_at is not None
+    assert "Ask about the Berlin office · Send her the green bond article" in kept.note
+
+
+def test_a_message_that_moves_the_next_update_keeps_its_own_note(alice, priya):
+    hold(priya)
+    FollowUp.objects.open().filter(kind="keep_in_touch").update(note="Mention the CFA exam")
+
+    send(priya, "follow_up", datetime(2026, 11, 25, 12, tzinfo=UTC))
+
+    [moved] = FollowUp.objects.open().filter(kind="keep_in_touch")
+    assert moved.due_on == date(2026, 12, 23)
+    assert moved.note.endswith(" · Mention the CFA exam")
+    assert moved.note.startswith("About 4 weeks since you were last in touch")
+
+
+# Everyone met before keeping in touch existed gets an update planned by a data migration.
+PLAN_MIGRATION = importlib.import_module(
+    "coffeechat.followups.migrations.0005_plan_keep_in_touch_for_people_already_met"
+)
+
+
+def met_before_keep_in_touch(contact, at):
+    """A conversation held before keep-in-touch existed: no follow-up was planned for it."""
+    return Conversation.objects.create(
+        owner=contact.owner, contact=contact, scheduled_at=at, time_zone="Europe/London",
+        status="held",
+    )  # fmt: skip
+
+
+def test_the_migration_plans_an_update_for_everyone_already_met(alice, bob, priya):
+    met_before_keep_in_touch(priya, FRIDAY_10AM)
+    sam = Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee")
+    met_before_keep_in_touch(sam, datetime(2026, 10, 1, 10, tzinfo=UTC))
+    Message.objects.create(
+        owner=alice, contact=sam, purpose="update", body="News!",
+        sent_at=datetime(2026, 10, 20, 12, tzinfo=UTC),
+    )  # fmt: skip
+    bobs = Contact.objects.create(owner=bob, first_name="Ravi")
+    met_before_keep_in_touch(bobs, datetime(2026, 11, 2, 15, tzinfo=UTC))
+
+    assert PLAN_MIGRATION.plan_missing_keep_in_touch(django_apps) == 3
+
+    assert open_keep_in_touch(priya) == [date(2026, 12, 18)]  # 4 weeks after meeting
+    assert open_keep_in_touch(sam) == [date(2027, 1, 20)]  # a quarter after the update
+    assert open_keep_in_touch(bobs) == [date(2026, 11, 30)]  # his own, on his calendar
+    assert FollowUp.objects.get(contact=bobs).owner == bob
+    # Exactly what replanning would say: it changes nothing, not even the calendar's SEQUENCE.
+    for contact in (priya, sam, bobs):
+        planned = FollowUp.objects.open().get(contact=contact, kind="keep_in_touch")
+        assert replan(contact) == planned
+        replanned = FollowUp.objects.get(pk=planned.pk)
+        assert (replanned.due_on, replanned.note, replanned.sequence) == (
+            planned.due_on, planned.note, 0,
+        )  # fmt: skip
+
+
+def test_the_migration_skips_people_not_met_set_to_never_or_already_planned(alice, priya):
+    hold(priya)  # planned already, the usual way
+    never = Contact.objects.create(owner=alice, first_name="Kim", keep_in_touch="never")
+    met_before_keep_in_touch(never, FRIDAY_10AM)
+    not_met = Contact.objects.create(owner=alice, first_name="Jo")
+    Conversation.objects.create(
+        owner=alice, contact=not_met, scheduled_at=datetime(2026, 12, 1, 10, tzinfo=UTC)
+    )
+
+    assert PLAN_MIGRATION.plan_missing_keep_in_touch(django_apps) == 0
+
+    assert open_keep_in_touch(priya) == [date(2026, 12, 18)]
+    assert FollowUp.objects.filter(contact__in=[never, not_met]).count() == 0
+    assert PLAN_MIGRATION.plan_missing_keep_in_touch(django_apps) == 0  # run twice: no more

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import models
+from django.db import models, transaction
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -63,11 +63,16 @@ def confirm_delete(
     consequence: str,
     cancel_url: str,
     done_url: str,
+    after_delete: Callable[[models.Model], object] | None = None,
 ) -> HttpResponse:
-    """Nothing is deleted without a confirmation page first."""
+    """Nothing is deleted without a confirmation page first; `after_delete` runs on the
+    deleted object, in the same transaction, for what its going sets in motion."""
     if request.method == "POST":
         label = str(obj)
-        obj.delete()
+        with transaction.atomic():
+            obj.delete()
+            if after_delete is not None:
+                after_delete(obj)
         messages.success(request, f"Deleted {kind} “{label}”.")
         return HttpResponseRedirect(done_url)
     return TemplateResponse(

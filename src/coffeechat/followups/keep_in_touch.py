@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -16,7 +17,10 @@ from django.utils import timezone
 from coffeechat.followups.models import FollowUp
 from coffeechat.method.keep_in_touch import next_keep_in_touch
 from coffeechat.method.today import Kind
-from coffeechat.people.models import Contact
+from coffeechat.people.models import Contact, KeepInTouch
+
+if TYPE_CHECKING:
+    from coffeechat.conversations.models import Conversation
 
 
 @dataclass(frozen=True)
@@ -58,18 +62,48 @@ def _facts(contact: Contact, tz: object) -> _Facts | None:
     )
 
 
-def _note(facts: _Facts, contact: Contact) -> str:
+NOTE_LIMIT = 300  # FollowUp.note
+# Between the planned sentence and the user's own notes: one line, so the digest stays tidy.
+JOIN = " · "
+FIRST_UPDATE_NOTE = (
+    "About 4 weeks since you were last in touch: tell them what you did with their "
+    "advice and how your search is going."
+)
+CADENCE_NOTE = "{cadence} update: a few lines on how your search is going."
+
+
+def _planned_notes() -> set[str]:
+    """Every sentence replan writes itself; anything else in a note is the user's own."""
+    cadences = {CADENCE_NOTE.format(cadence=label) for _, label in KeepInTouch.choices}
+    return {FIRST_UPDATE_NOTE} | cadences
+
+
+def _own_notes(followups: list[FollowUp]) -> list[str]:
+    """What the user's own notes say on these follow-ups (e.g. two records merged), each once."""
+    planned, own = _planned_notes(), []
+    for followup in followups:
+        for part in followup.note.split(JOIN):
+            part = part.strip()
+            if part and part not in planned and part not in own:
+                own.append(part)
+    return own
+
+
+def _note(facts: _Facts, contact: Contact, own: list[str]) -> str:
     if not facts.first_update_sent:
-        return (
-            "About 4 weeks since you were last in touch: tell them what you did with their "
-            "advice and how your search is going."
-        )
-    return f"{contact.get_keep_in_touch_display()} update: a few lines on how your search is going."
+        planned = FIRST_UPDATE_NOTE
+    else:
+        planned = CADENCE_NOTE.format(cadence=contact.get_keep_in_touch_display())
+    note = JOIN.join([planned, *own])
+    return note if len(note) <= NOTE_LIMIT else note[: NOTE_LIMIT - 1] + "…"
 
 
 def replan(contact: Contact) -> FollowUp | None:
     """Leave exactly one open keep-in-touch follow-up for the contact, due when the rules say,
-    or none (not met yet, or set to "never"). Returns the open one."""
+    or none (not met yet, or set to "never"). Returns the open one.
+
+    The note says what kind of update is due; what the user added to the note stays, and a
+    merge's second follow-up brings its notes along before it goes."""
     profile = contact.owner.profile
     open_ones = list(
         FollowUp.objects.owned_by(contact.owner)
@@ -93,15 +127,24 @@ def replan(contact: Contact) -> FollowUp | None:
         FollowUp.objects.filter(pk__in=surplus).delete()
     if due is None:
         return None
-    note = _note(facts, contact)
+    note = _note(facts, contact, _own_notes(open_ones))
     if kept is None:
         return FollowUp.objects.create(
             owner=contact.owner, contact=contact, kind=Kind.KEEP_IN_TOUCH.value,
             due_on=due, conversation=facts.last_met, note=note,
         )  # fmt: skip
-    kept.due_on, kept.note, kept.conversation = due, note, facts.last_met
-    kept.save(update_fields=["due_on", "note", "conversation", "updated_at"])
+    planned = (due, note, facts.last_met.pk)
+    if (kept.due_on, kept.note, kept.conversation_id) != planned:
+        # Only a real change is saved: its calendar event keeps its DTSTAMP and SEQUENCE.
+        kept.due_on, kept.note, kept.conversation = due, note, facts.last_met
+        kept.save(update_fields=["due_on", "note", "conversation", "updated_at"])
     return kept
+
+
+def after_conversation_changed(conversation: Conversation) -> FollowUp | None:
+    """A conversation was deleted or its date corrected: plan the contact's next update again
+    from the latest interaction that remains (a deleted one takes its keep-in-touch with it)."""
+    return replan(conversation.contact)
 
 
 def next_keep_in_touch_of(contact: Contact) -> FollowUp | None:
