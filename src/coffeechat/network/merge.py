@@ -220,6 +220,6 @@ def merge_contacts(keep: Contact, other: Contact) -> Contact:
     other.delete()
     plan.result.save()
     # Both records may have brought an open keep-in-touch: one person gets one, from the
-    # latest interaction of either record.
+    # latest interaction of either record, with the notes of both.
     keep_in_touch.replan(plan.result)
     return plan.result
