@@ -105,3 +105,60 @@ def test_the_arguments_offer_the_four_kinds():
     assert (args.kind, args.file, args.user, args.dry_run, args.skip_bad_rows) == (
         "vcard", "x.vcf", "maya", True, True,
     )  # fmt: skip
+
+
+def test_coffeechats_own_contacts_csv_imports_into_another_account(alice, bob, tmp_path, capsys):
+    from coffeechat.records.tables import TABLES, table_text
+
+    Contact.objects.create(owner=alice, first_name="=Ana", last_name="'Quoted", phone="+44 1")
+    path = tmp_path / "coffeechat-contacts.csv"
+    path.write_text(table_text(TABLES["contacts"], alice), encoding="utf-8", newline="")
+
+    assert run_import(arguments("coffeechat", str(path), "--user", "bob")) == 0
+
+    assert capsys.readouterr().out.splitlines() == ["added 1, updated 0, unchanged 0, skipped 0"]
+    ana = Contact.objects.get(owner=bob)
+    assert (ana.first_name, ana.last_name, ana.phone) == ("=Ana", "'Quoted", "+44 1")
+
+
+def test_a_file_over_the_upload_cap_is_refused_in_one_line_before_it_is_read(
+    alice, tmp_path, settings, monkeypatch
+):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    huge = tmp_path / "Connections.csv"
+    with huge.open("wb") as file:
+        file.truncate(3 * 1024 * 1024 + 1)  # sparse: 3 MB that take no disk space
+
+    def never(self):
+        raise AssertionError(f"{self} was read")
+
+    monkeypatch.setattr(Path, "read_bytes", never)
+    with pytest.raises(CommandFailed) as refused:
+        run_import(arguments("linkedin", str(huge)))
+
+    assert str(refused.value) == (
+        "Connections.csv is 3 MB; the largest file Coffeechat takes is 1 MB. Split it into "
+        "smaller files, or set COFFEECHAT_MAX_UPLOAD_MB higher."
+    )
+    assert not Contact.objects.exists()
+
+
+def test_a_file_at_the_cap_is_imported(alice, tmp_path, settings):
+    data = (FIXTURES / "linkedin_old.csv").read_bytes()
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = len(data)
+    assert run_import(arguments("linkedin", fixture("linkedin_old.csv"))) == 0
+    assert Contact.objects.filter(owner=alice).count() == 3
+
+
+def test_the_command_exits_non_zero_with_the_one_line(alice, tmp_path, monkeypatch, capsys):
+    from coffeechat.cli import main
+
+    huge = tmp_path / "big.csv"
+    with huge.open("wb") as file:
+        file.truncate(2 * 1024 * 1024)
+    monkeypatch.setattr("django.conf.settings.DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
+
+    assert main(["import", "google", str(huge)]) != 0
+
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "big.csv is 2 MB; the largest file Coffeechat takes is 1 MB" in err[0]

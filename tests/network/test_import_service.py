@@ -38,6 +38,7 @@ def test_the_parsers_limits_are_the_contact_models():
             "linkedin_url",
             "role",
             "location",
+            "education",
         )
     }
     fields["organization"] = Organization._meta.get_field("name").max_length

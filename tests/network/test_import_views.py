@@ -59,9 +59,9 @@ def test_the_import_pages_need_a_login(client):
     assert response["Location"].startswith(reverse("accounts:login"))
 
 
-def test_the_form_offers_the_four_kinds_of_file(alice_client):
+def test_the_form_offers_the_five_kinds_of_file(alice_client):
     page = alice_client.get(reverse("network:import")).content.decode()
-    for label in ("LinkedIn connections", "Google Contacts", "Outlook", "vCard"):
+    for label in ("LinkedIn connections", "Google Contacts", "Outlook", "vCard", "Coffeechat"):
         assert label in page
     assert 'enctype="multipart/form-data"' in page
 
@@ -169,6 +169,7 @@ def test_a_file_over_the_upload_cap_is_refused_with_the_limit(alice_client, sett
         ("not_contacts.png", "linkedin", "not_contacts.png is a PNG image"),
         ("empty.csv", "google", "The file is empty."),
         ("outlook_contacts.csv", "google", "it looks like an export from Outlook"),
+        ("linkedin_connections.csv", "coffeechat", "it looks like an export from LinkedIn"),
     ],
 )
 def test_the_wrong_file_is_refused_on_the_form(alice_client, tmp_path, name, kind, message):
@@ -200,3 +201,21 @@ def test_a_real_login_can_import(client, alice, persona_password):
     token = token_of(upload(client, "linkedin_old.csv"))
     assert client.post(reverse("network:import_commit", args=[token])).status_code == 302
     assert Contact.objects.filter(owner=alice).count() == 3
+
+
+def test_a_coffeechat_export_is_previewed_and_imported_as_it_was(alice_client, alice, bob):
+    from coffeechat.records.tables import TABLES, table_text
+
+    Contact.objects.create(owner=bob, first_name="=Zoë", last_name="@home", education="-BSc")
+    data = table_text(TABLES["contacts"], bob).encode()
+
+    refused = upload(alice_client, "coffeechat-contacts.csv", "linkedin", data=data)
+    assert "Choose “Coffeechat” as the kind of file" in refused.content.decode()
+    token = token_of(upload(alice_client, "coffeechat-contacts.csv", "coffeechat", data=data))
+    preview = alice_client.get(reverse("network:import_preview", args=[token])).content.decode()
+    assert "Coffeechat. Nothing has been saved yet." in preview
+    assert "=Zoë @home" in preview
+    alice_client.post(reverse("network:import_commit", args=[token]))
+
+    zoe = Contact.objects.get(owner=alice)
+    assert (zoe.first_name, zoe.last_name, zoe.education) == ("=Zoë", "@home", "-BSc")

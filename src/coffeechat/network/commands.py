@@ -15,8 +15,9 @@ from pathlib import Path
 from coffeechat.method.importers import KINDS
 
 IMPORT_HELP = (
-    "Import contacts from a LinkedIn, Google Contacts or Outlook CSV export or a vCard file; "
-    "all or nothing, and importing the same file twice changes nothing."
+    "Import contacts from a LinkedIn, Google Contacts or Outlook CSV export, a vCard file or "
+    "Coffeechat's own contacts.csv; all or nothing, and importing the same file twice changes "
+    "nothing."
 )
 IMPORT_EXAMPLE = (
     "coffeechat import linkedin Connections.csv --user maya --dry-run\n"
@@ -28,7 +29,7 @@ def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "kind", choices=KINDS,
         help="where the file comes from: linkedin (Connections.csv), google or outlook (CSV), "
-        "vcard (.vcf)",
+        "vcard (.vcf), coffeechat (contacts.csv from `coffeechat export` or Your data)",
     )  # fmt: skip
     parser.add_argument("file", metavar="FILE", help="the exported file")
     parser.add_argument("--user", help="whose contacts (may be left out when there is one user)")
@@ -45,10 +46,17 @@ def run_import(args: argparse.Namespace) -> int:
     from coffeechat.cli import CommandFailed, _pick_user
     from coffeechat.method.importers import ImportFileError
     from coffeechat.network.services import import_file
+    from coffeechat.network.uploads import too_big
 
     user = _pick_user(args.user)
     path = Path(args.file)
     try:
+        # Checked before reading: a file of gigabytes would fill the memory first.
+        refusal = too_big(path.name, path.stat().st_size) if path.is_file() else None
+        if refusal:
+            raise CommandFailed(
+                f"{refusal} Split it into smaller files, or set COFFEECHAT_MAX_UPLOAD_MB higher."
+            )
         data = path.read_bytes()
     except OSError as error:
         raise CommandFailed(f"cannot read {args.file}: {error.strerror or error}") from None

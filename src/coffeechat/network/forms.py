@@ -1,15 +1,16 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 
 from coffeechat.method.importers import ImportFileError, parse
+from coffeechat.network.uploads import too_big
 
 KIND_CHOICES = [
     ("linkedin", "LinkedIn connections (Connections.csv)"),
     ("google", "Google Contacts (CSV)"),
     ("outlook", "Outlook (CSV)"),
     ("vcard", "vCard (.vcf), from Apple Contacts, a phone or any address book"),
+    ("coffeechat", "Coffeechat contacts (CSV), downloaded from “Your data”"),
 ]
 # Where each file comes from, shown under its choice.
 KIND_HELP = {
@@ -20,11 +21,9 @@ KIND_HELP = {
     "Separated Values. Outlook.com: People > Manage > Export contacts.",
     "vcard": "Apple Contacts: select the contacts, then File > Export > Export vCard. "
     "Google Contacts and most phones can export vCard too.",
+    "coffeechat": "Coffeechat: Your data > Contacts (CSV), in this account or another. "
+    "Every column comes back as it was, formulas included.",
 }
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
 
 
 class ImportForm(forms.Form):
@@ -46,12 +45,11 @@ class ImportForm(forms.Form):
 
     def clean_file(self) -> object:
         upload = self.cleaned_data["file"]
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if upload.size > limit:
+        refusal = too_big(upload.name, upload.size)
+        if refusal:
             raise forms.ValidationError(
-                f"{upload.name} is {_megabytes(upload.size)} MB; the largest file Coffeechat "
-                f"takes is {_megabytes(limit)} MB. Split it into smaller files, or ask whoever "
-                "runs Coffeechat to raise COFFEECHAT_MAX_UPLOAD_MB."
+                f"{refusal} Split it into smaller files, or ask whoever runs Coffeechat to raise "
+                "COFFEECHAT_MAX_UPLOAD_MB."
             )
         return upload
 

@@ -8,6 +8,8 @@ rest happens in memory, so a file of 30,000 connections plans in well under a se
 What an import changes on someone already there: blank fields are filled; role and
 organization follow the file (people change jobs, and the file is newer); "how you know them"
 is set only while it is still the default "Cold"; names and notes the user wrote are kept.
+"How you know them" comes from the file where it says (Coffeechat's own export), else from
+the kind of file (LinkedIn) or the address book's groups ("Friends").
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ ACTION_LABELS = {
 }
 _NONE: frozenset[str] = frozenset()
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-FILLED = ("email", "phone", "linkedin_url", "location")
+FILLED = ("email", "phone", "linkedin_url", "location", "education")
 # Address-book groups that say plainly how the user knows someone.
 LABEL_RELATIONS = {
     "friends": HowKnown.FRIEND,
@@ -53,12 +55,13 @@ CHANGE_LABELS = {
     "phone": "phone",
     "linkedin_url": "LinkedIn address",
     "location": "location",
+    "education": "education",
     "notes": "notes",
     "how_known": "how you know them",
 }
 _EXISTING = (
     "pk", "first_name", "last_name", "email", "phone", "linkedin_url", "organization_id",
-    "role", "location", "notes", "how_known", "introduced_by_id",
+    "role", "location", "notes", "how_known", "education", "introduced_by_id",
 )  # fmt: skip
 
 
@@ -66,7 +69,7 @@ class Person:
     """Someone the import deals with: a stored contact (pk) or one the file adds (no pk yet)."""
 
     __slots__ = (
-        "changes", "email", "emails", "first_name", "how_known", "introduced_by_id",
+        "changes", "education", "email", "emails", "first_name", "how_known", "introduced_by_id",
         "introducer", "last_name", "line", "linkedin", "linkedin_url", "location", "notes",
         "org", "phone", "pk", "role", "stored",
     )  # fmt: skip
@@ -74,7 +77,7 @@ class Person:
     def __init__(
         self, first_name: str, last_name: str, email: str, phone: str, linkedin_url: str,
         org: int | str | None, role: str, location: str, notes: str, how_known: str,
-        *, pk: int | None = None, introduced_by_id: int | None = None,
+        education: str = "", *, pk: int | None = None, introduced_by_id: int | None = None,
     ) -> None:  # fmt: skip
         self.first_name = first_name
         self.last_name = last_name
@@ -86,6 +89,7 @@ class Person:
         self.location = location
         self.notes = notes
         self.how_known = how_known
+        self.education = education
         self.pk = pk
         self.introduced_by_id = introduced_by_id
         self.stored = pk is not None  # already a contact (pk is learned later for new ones)
@@ -250,7 +254,7 @@ class ImportPlan:
     def _new_person(self, row: ImportedContact, org: int | str | None) -> Person:
         person = Person(
             row.first_name, row.last_name, row.email, row.phone, row.linkedin_url, org,
-            row.role, row.location, self._notes(row), self._how_known(row),
+            row.role, row.location, self._notes(row), self._how_known(row), row.education,
         )  # fmt: skip
         self.new.append(person)
         return person
@@ -280,7 +284,7 @@ class ImportPlan:
             return
         if not person.stored:
             person.introducer = person.introducer or referrer
-            if person.how_known == _COLD:
+            if person.how_known == _COLD and not row.how_known:  # unless the file says
                 person.how_known = _REFERRAL
         elif person.introduced_by_id is None and "introduced_by" not in person.changes:
             person.changes["introduced_by"] = referrer
@@ -305,6 +309,8 @@ class ImportPlan:
         return f"{row.notes}\n\n{connected}" if row.notes else connected
 
     def _how_known(self, row: ImportedContact) -> str:
+        if row.how_known:
+            return row.how_known
         if self.kind == "linkedin":
             return _LINKEDIN
         for label in row.labels:

@@ -1,4 +1,5 @@
-"""Importing the user's network from LinkedIn, Google, Outlook and vCard files.
+"""Importing the user's network from LinkedIn, Google, Outlook and vCard files, and from
+Coffeechat's own contacts spreadsheet.
 
     report = import_file(user, "linkedin", data, "Connections.csv", dry_run=True)
     report = import_contacts(user, "linkedin", parse("linkedin", data, "Connections.csv"))
@@ -27,15 +28,19 @@ from coffeechat.method.importers import (
 )
 from coffeechat.network import bulk
 from coffeechat.network.plan import PROBLEM, SKIP, ImportPlan, Person, RowAction
-from coffeechat.people.models import Contact
+from coffeechat.people.models import Contact, Source
 from coffeechat.research.models import Organization
 
 __all__ = ["ImportReport", "RowAction", "import_contacts", "import_file"]
 
 _NEW_FIELDS = (
     "first_name", "last_name", "email", "phone", "linkedin_url", "organization", "role",
-    "location", "notes", "how_known", "introduced_by",
+    "location", "education", "notes", "how_known", "introduced_by",
 )  # fmt: skip
+# Where imported contacts came from, by kind of file (the kind itself unless said here).
+# Coffeechat's own spreadsheet is a copy of records kept elsewhere: the closest existing
+# Source; a Source of its own would need a migration of people.Contact.
+_SOURCES = {"coffeechat": Source.RESTORE.value}
 
 
 def _now() -> datetime:
@@ -160,7 +165,7 @@ def _write(plan: ImportPlan, owner: object, now: datetime) -> None:
 
     rows = [_new_row(person, org_pk) for person in plan.new]
     stamps = {"created_at": now, "updated_at": now, "imported_at": now}
-    constants = {"owner": owner.pk, "source": plan.kind, **stamps}
+    constants = {"owner": owner.pk, "source": _SOURCES.get(plan.kind, plan.kind), **stamps}
     bulk.insert_rows(Contact, _NEW_FIELDS, rows, constants=constants)
     # Introductions between people this import adds need their ids, known only now.
     pending = [p for p in plan.new if p.introducer and p.introducer.pk is None]
@@ -175,8 +180,8 @@ def _new_row(person: Person, org_pk: Callable[[int | str | None], int | None]) -
     introducer = person.introducer.pk if person.introducer else None
     return (
         person.first_name, person.last_name, person.email, person.phone, person.linkedin_url,
-        org_pk(person.org), person.role, person.location, person.notes, person.how_known,
-        introducer,
+        org_pk(person.org), person.role, person.location, person.education, person.notes,
+        person.how_known, introducer,
     )  # fmt: skip
 
 

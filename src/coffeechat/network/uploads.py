@@ -32,6 +32,21 @@ class PendingImport:
     data: bytes
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+
+
+def too_big(filename: str, size: int) -> str | None:
+    """Why a file of `size` bytes is refused (over COFFEECHAT_MAX_UPLOAD_MB), or None."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if size <= limit:
+        return None
+    return (
+        f"{filename} is {_megabytes(size)} MB; the largest file Coffeechat takes is "
+        f"{_megabytes(limit)} MB."
+    )
+
+
 def _folder() -> Path:
     folder = Path(settings.HOME) / "imports"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -3,7 +3,9 @@
 For people, not machines (the JSON export is the complete one): labels instead of codes, names
 instead of ids, times as "2025-06-18 09:30" in the user's time zone (conversations in their own).
 Every cell goes through method.spreadsheet.neutralise, so a value such as "=HYPERLINK(...)"
-stays text; method.spreadsheet.unneutralise gives the exact value back when a file is read in.
+stays text; method.spreadsheet.unneutralise gives the exact value back when a file is read in:
+the contacts file imports into any account as the "coffeechat" kind
+(method/importers/coffeechat.py, which a test keeps in step with the columns here).
 The files start with a byte order mark, which spreadsheet programs need to see UTF-8.
 """
 

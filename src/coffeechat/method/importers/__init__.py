@@ -1,4 +1,5 @@
-"""Reading the address books people bring: LinkedIn, Google, Outlook and vCard exports.
+"""Reading the address books people bring: LinkedIn, Google, Outlook and vCard exports, and
+Coffeechat's own contacts spreadsheet.
 
     result = parse("linkedin", data, "Connections.csv")   # bytes as uploaded
     result.rows       # ImportedContact, one per person, with the line it starts on
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .coffeechat import parse_coffeechat
 from .decoding import decode, without_nul
 from .google import parse_google
 from .linkedin import parse_linkedin
@@ -45,6 +47,7 @@ __all__ = [
     "name_key",
     "organization_key",
     "parse",
+    "parse_coffeechat",
     "parse_google",
     "parse_linkedin",
     "parse_outlook",
@@ -57,6 +60,7 @@ PARSERS: dict[str, Callable[[str, str], ParseResult]] = {
     "google": parse_google,
     "outlook": parse_outlook,
     "vcard": parse_vcard,
+    "coffeechat": parse_coffeechat,
 }
 
 

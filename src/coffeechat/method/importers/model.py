@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .values import valid_email
 
-KINDS = ("linkedin", "google", "outlook", "vcard")
+KINDS = ("linkedin", "google", "outlook", "vcard", "coffeechat")
 
 # The longest value each contact field stores (people.Contact; a test keeps them in step).
 LIMITS = {
@@ -26,6 +26,7 @@ LIMITS = {
     "organization": 200,
     "role": 200,
     "location": 200,
+    "education": 300,
 }
 _NAME_LIMIT = min(LIMITS["first_name"], LIMITS["last_name"])
 _LIMIT = min(LIMITS[name] for name in ("linkedin_url", "organization", "role", "location"))
@@ -38,6 +39,7 @@ LABELS = {
     "organization": "organization",
     "role": "role",
     "location": "location",
+    "education": "education",
 }
 
 
@@ -68,7 +70,11 @@ class ImportedContact:
     organization: str = ""
     role: str = ""
     location: str = ""
+    education: str = ""
     notes: str = ""
+    # How the user knows them, as people.HowKnown stores it ("friend"); "" when the file does
+    # not say (only Coffeechat's own export does).
+    how_known: str = ""
     referred_by: str = ""
     connected_on: date | None = None
     # Further addresses the file lists: not stored, but they recognize the person on re-import.
@@ -123,6 +129,7 @@ def row_errors(contact: ImportedContact) -> list[str]:
         or max(len(c.first_name), len(c.last_name)) > _NAME_LIMIT
         or max(len(c.linkedin_url), len(c.organization), len(c.role), len(c.location)) > _LIMIT
         or len(c.email) > LIMITS["email"]
+        or len(c.education) > LIMITS["education"]
     ):
         for name, limit in LIMITS.items():
             if len(getattr(c, name)) > limit:

@@ -26,6 +26,7 @@ KIND_LABELS = {
     "google": "Google Contacts",
     "outlook": "Outlook",
     "vcard": "vCard",
+    "coffeechat": "Coffeechat",
 }
 # Column sets only one kind of export has. Google's current export writes only the columns
 # its contacts use, so any one of several sets will do.
@@ -39,7 +40,15 @@ _SIGNATURES = {
         {"group membership"},
     ),
     "outlook": ({"e-mail address"}, {"job title"}, {"business phone"}, {"referred by"}),
+    # Coffeechat's own contacts.csv (records/tables.py): without this, the LinkedIn importer
+    # would take it and drop every column it does not know.
+    "coffeechat": ({"how known"}, {"introduced by"}, {"linkedin url", "education"}),
 }
+# Coffeechat's other spreadsheets hold no contacts: each has columns no contacts file has.
+_OTHER_COFFEECHAT_TABLES = (
+    ({"name", "website", "motivation", "postings"}, "organizations"),
+    ({"contact", "scheduled", "what you learned"}, "conversations"),
+)
 _HEADER_SEARCH = 50  # records to look through for the header (LinkedIn's note is above it)
 
 
@@ -60,9 +69,10 @@ class Table:
     def getter(self, cells: list[str]) -> Getter:
         return Getter(self.columns, cells)
 
-    def picker(self, *names: str) -> Callable[[list[str]], list[str]]:
+    def picker(self, *names: str, exact: bool = False) -> Callable[[list[str]], list[str]]:
         """A function from a record to the cleaned cells of `names` ("" where missing): the
-        fast way to read big files with few columns (LinkedIn's)."""
+        fast way to read big files with few columns (LinkedIn's). `exact` leaves the cells as
+        they are, for a file whose every character is the user's (Coffeechat's own)."""
         width = max(self.columns.values(), default=-1) + 1
         indices = [self.columns.get(name.casefold(), width) for name in names]
         padding = [""] * (width + 1)
@@ -70,6 +80,8 @@ class Table:
         def pick(cells: list[str]) -> list[str]:
             if len(cells) <= width:
                 cells = cells + padding[len(cells) :]
+            if exact:
+                return [cells[index] for index in indices]
             values = [cells[index].strip() for index in indices]
             if "".join(values).isascii():  # most rows: nothing to normalize
                 return values
@@ -116,6 +128,7 @@ def read_table(
         if table is not None:
             break
     header = list(table.columns) if table else _first_record(text)
+    _refuse_other_coffeechat_table(header, filename)
     other = _looks_like(header, kind)
     if other:
         raise ImportFileError(
@@ -141,6 +154,17 @@ def _refuse_vcard(text: str, filename: str, kind: str) -> None:
             f"{filename} is a vCard file, not a CSV export from {KIND_LABELS[kind]}: choose "
             "“vCard” as the kind of file."
         )
+
+
+def _refuse_other_coffeechat_table(header: list[str], filename: str) -> None:
+    present = {name.casefold() for name in header}
+    for columns, table in _OTHER_COFFEECHAT_TABLES:
+        if columns <= present:
+            raise ImportFileError(
+                f"{filename} is Coffeechat's {table} spreadsheet, which has no contacts in it. "
+                "Choose the contacts spreadsheet (Your data > Contacts (CSV)) as a "
+                "“Coffeechat” file."
+            )
 
 
 def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
