@@ -25,11 +25,16 @@ TODAY = date(2026, 11, 20)
 
 @dataclass
 class Mailbox:
-    """What a test SMTP server received; `refuse` answers every RCPT with that reply."""
+    """What a test SMTP server received; `refuse` answers every RCPT with that reply, and
+    `quit_reply` replaces the goodbye (after the message was accepted)."""
 
     port: int = 0
     refuse: str = ""
+    quit_reply: str = ""
     received: list[EmailMessage] = field(default_factory=list)
+
+    async def handle_QUIT(self, server, session, envelope):
+        return self.quit_reply or "221 Bye"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.refuse:

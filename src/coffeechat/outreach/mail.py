@@ -7,6 +7,7 @@ names the server and quotes its answer, so the user can fix the setting or tell 
 
 from __future__ import annotations
 
+import logging
 import smtplib
 import socket
 import ssl
@@ -23,6 +24,8 @@ from django.utils import timezone
 
 from coffeechat.outreach import crypto
 from coffeechat.outreach.models import EmailSettings, Security
+
+logger = logging.getLogger(__name__)
 
 # Long enough for a slow server, short enough that the page does not hang.
 TIMEOUT_SECONDS = 10
@@ -135,13 +138,27 @@ def send(
         # Our own Message-ID: Django's default asks DNS for this machine's name.
         headers={"Message-ID": make_msgid(domain=domain)},
     )
+    connection = None
     try:
-        message.connection = server.connection()
-        message.send(fail_silently=False)
+        connection = server.connection()
+        connection.open()
+        connection.send_messages([message])
     except SendFailed:
         raise
     except Exception as error:  # every failure is reported; none may crash the page
         raise SendFailed(explain(error, server)) from error
+    finally:
+        if connection is not None:
+            _hang_up(connection)
+
+
+def _hang_up(connection: object) -> None:
+    """Say goodbye to the server, whatever it answers: once it has accepted the message, an
+    error on QUIT does not unsend it, and calling it a failure would send it again."""
+    try:
+        connection.close()
+    except Exception as error:  # nothing left to tell the user: the message went
+        logger.info("The mail server answered QUIT with an error: %s", error)
 
 
 def _text(raw: bytes | str) -> str:
