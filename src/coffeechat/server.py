@@ -11,6 +11,16 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 log = logging.getLogger("coffeechat.server")
+# Room for the rest of an import form around its file: the kind, the CSRF token, the
+# multipart boundaries and headers.
+FORM_MARGIN = 1024 * 1024
+
+
+def request_body_limit() -> int:
+    """The largest request body waitress accepts: the upload cap (COFFEECHAT_MAX_UPLOAD_MB)
+    plus the rest of the form. A bigger upload is answered 413 as soon as its size is known,
+    before waitress spools it to disk (its own default limit is 1 GiB)."""
+    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE + FORM_MARGIN
 
 
 def check_migrations() -> None:
@@ -55,4 +65,11 @@ def serve(*, host: str, port: int, threads: int) -> None:
         from coffeechat.reminders import scheduler
 
         scheduler.start(base=settings.COFFEECHAT_BASE_URL or local_url(host, port))
-    waitress.serve(application, host=host, port=port, threads=threads, ident="coffeechat")
+    waitress.serve(
+        application,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="coffeechat",
+        max_request_body_size=request_body_limit(),
+    )
