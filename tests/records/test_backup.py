@@ -6,8 +6,9 @@ import argparse
 import sqlite3
 import stat
 import threading
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -16,7 +17,7 @@ from coffeechat.cli import CommandFailed
 from coffeechat.records import commands
 from coffeechat.records.backup import BackupRefused, back_up, backups_in, sqlite_path
 
-NOON = datetime(2025, 6, 18, 12, 0, 0)
+NOON = datetime(2025, 6, 18, 12, 0, 0, tzinfo=UTC)
 on_sqlite_only = pytest.mark.skipif(
     connection.vendor != "sqlite",
     reason="backs up the SQLite file Django uses; on PostgreSQL the command says to use pg_dump",
@@ -91,7 +92,7 @@ def test_a_backup_is_one_self_contained_file_readable_only_by_its_owner(tmp_path
 
     path = back_up(live, tmp_path / "backups", now=NOON)
 
-    assert path == tmp_path / "backups" / "coffeechat-20250618-120000.sqlite3"
+    assert path == tmp_path / "backups" / "coffeechat-20250618T120000Z.sqlite3"
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # no -wal, no partial
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     with sqlite3.connect(path) as copy:
@@ -110,9 +111,9 @@ def test_only_the_newest_backups_are_kept_and_other_files_are_left_alone(tmp_pat
         back_up(live, folder, keep=3, now=NOON + timedelta(days=day))
 
     assert [p.name for p in backups_in(folder)] == [
-        "coffeechat-20250624-120000.sqlite3",
-        "coffeechat-20250625-120000.sqlite3",
-        "coffeechat-20250626-120000.sqlite3",
+        "coffeechat-20250624T120000Z.sqlite3",
+        "coffeechat-20250625T120000Z.sqlite3",
+        "coffeechat-20250626T120000Z.sqlite3",
     ]
     assert (folder / "notes.txt").exists()
     assert (folder / "coffeechat-before-upgrade.sqlite3").exists()
@@ -126,12 +127,65 @@ def test_two_backups_in_the_same_second_both_exist_and_the_later_is_kept(tmp_pat
     second = back_up(live, folder, keep=5, now=NOON)
     back_up(live, folder, keep=2, now=NOON)
 
-    assert second.name == "coffeechat-20250618-120000-2.sqlite3"
+    assert second.name == "coffeechat-20250618T120000Z-2.sqlite3"
     assert not first.exists()
     assert [p.name for p in backups_in(folder)] == [
-        "coffeechat-20250618-120000-2.sqlite3",
-        "coffeechat-20250618-120000-3.sqlite3",
+        "coffeechat-20250618T120000Z-2.sqlite3",
+        "coffeechat-20250618T120000Z-3.sqlite3",
     ]
+
+
+def test_backups_are_named_in_utc_whatever_the_local_time_zone(tmp_path):
+    live = live_database(tmp_path / "coffeechat.sqlite3", rows=1)
+    evening_in_tokyo = datetime(2026, 11, 30, 3, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+
+    path = back_up(live, tmp_path / "backups", now=evening_in_tokyo)
+
+    assert path.name == "coffeechat-20261129T183000Z.sqlite3"
+
+
+def test_the_newest_backup_is_kept_across_the_clocks_going_back(tmp_path):
+    # New York, 1 November 2026: 01:00-02:00 happens twice. In local time the later backup
+    # (01:10 EST) was named before the earlier one (01:30 EDT) and pruned with --keep 1.
+    live = live_database(tmp_path / "coffeechat.sqlite3", rows=1)
+    folder = tmp_path / "backups"
+    new_york = ZoneInfo("America/New_York")
+    earlier = datetime(2026, 11, 1, 1, 30, tzinfo=new_york, fold=0)  # EDT, 05:30 UTC
+    later = datetime(2026, 11, 1, 1, 10, tzinfo=new_york, fold=1)  # EST, 06:10 UTC
+    assert later.timestamp() - earlier.timestamp() == 40 * 60
+
+    back_up(live, folder, keep=1, now=earlier)
+    kept = back_up(live, folder, keep=1, now=later)
+
+    assert backups_in(folder) == [kept]
+    assert kept.name == "coffeechat-20261101T061000Z.sqlite3"
+
+
+def test_backups_named_in_local_time_by_an_older_version_are_pruned_first(tmp_path):
+    live = live_database(tmp_path / "coffeechat.sqlite3", rows=1)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for name in ("coffeechat-20991231-235959.sqlite3", "coffeechat-20250101-080000-2.sqlite3"):
+        (folder / name).write_text("an older backup")
+
+    assert [p.name for p in backups_in(folder)] == [
+        "coffeechat-20250101-080000-2.sqlite3",
+        "coffeechat-20991231-235959.sqlite3",
+    ]
+    newest = back_up(live, folder, keep=2, now=NOON)
+
+    assert [p.name for p in backups_in(folder)] == [
+        "coffeechat-20991231-235959.sqlite3",
+        newest.name,
+    ]
+    back_up(live, folder, keep=2, now=NOON + timedelta(hours=1))
+    assert not (folder / "coffeechat-20991231-235959.sqlite3").exists()
+
+
+def test_a_backup_time_without_a_time_zone_is_a_programming_error(tmp_path):
+    live = live_database(tmp_path / "coffeechat.sqlite3", rows=1)
+    with pytest.raises(ValueError, match="time zone"):
+        back_up(live, tmp_path / "backups", now=datetime(2026, 11, 1, 1, 30))
 
 
 @pytest.mark.parametrize("name", [":memory:", "file:memorydb_default?mode=memory&cache=shared"])

@@ -3,6 +3,10 @@
 Copying the file while the server runs can catch a half-written transaction, or miss the part
 still in the WAL file; the backup API copies one consistent snapshot while others go on writing.
 A PostgreSQL database is backed up with pg_dump instead. See docs/backups.md.
+
+Backups are named by the UTC time they were taken ("coffeechat-20261129T183000Z.sqlite3"), so
+their names sort in the order they were made, across daylight saving changes too: an hour
+repeated when the clocks go back once made the newest backup sort first and be pruned.
 """
 
 from __future__ import annotations
@@ -11,11 +15,14 @@ import contextlib
 import re
 import sqlite3
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-NAME = re.compile(r"^coffeechat-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite3$")
+NAME = re.compile(r"^coffeechat-(\d{8}T\d{6}Z)(?:-(\d+))?\.sqlite3$")
+# Names before UTC: local time, "coffeechat-20250618-023000.sqlite3". Still kept and pruned
+# (oldest first), but their order among themselves is only as good as local time was.
+OLD_NAME = re.compile(r"^coffeechat-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite3$")
 DEFAULT_KEEP = 7
 BUSY_TIMEOUT = 30
 
@@ -42,21 +49,27 @@ def sqlite_path(settings_dict: Mapping[str, Any], vendor: str) -> Path:
     return path
 
 
-def _sort_key(path: Path) -> tuple[str, str, int]:
-    match = NAME.match(path.name)
-    assert match is not None
-    return match.group(1), match.group(2), int(match.group(3) or 1)
+def _sort_key(path: Path) -> tuple[int, str, int] | None:
+    """Oldest first: every old-style name (made before this version) before every UTC one."""
+    if match := NAME.match(path.name):
+        return 1, match.group(1), int(match.group(2) or 1)
+    if match := OLD_NAME.match(path.name):
+        return 0, match.group(1) + match.group(2), int(match.group(3) or 1)
+    return None
 
 
 def backups_in(directory: Path) -> list[Path]:
     """The backups this command made in the directory, oldest first (other files are ignored)."""
     if not directory.is_dir():
         return []
-    return sorted((p for p in directory.iterdir() if NAME.match(p.name)), key=_sort_key)
+    found = [(key, p) for p in directory.iterdir() if (key := _sort_key(p)) is not None]
+    return [path for _key, path in sorted(found)]
 
 
 def _new_name(directory: Path, now: datetime) -> Path:
-    stem = f"coffeechat-{now:%Y%m%d-%H%M%S}"
+    if now.tzinfo is None:
+        raise ValueError("the time of a backup must say its time zone")
+    stem = f"coffeechat-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
     candidate = directory / f"{stem}.sqlite3"
     number = 1
     while candidate.exists():  # two backups within one second

@@ -10,7 +10,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -158,6 +158,6 @@ def run_backup(args: argparse.Namespace) -> int:
     except BackupRefused as error:
         raise CommandFailed(str(error)) from None
     directory = Path(args.directory) if args.directory else Path(settings.HOME) / "backups"
-    path = back_up(source, directory, keep=args.keep, now=datetime.now().astimezone())
+    path = back_up(source, directory, keep=args.keep, now=datetime.now(UTC))
     print(path)
     return 0
