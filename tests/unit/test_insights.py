@@ -6,6 +6,7 @@ from coffeechat.method.insights import (
     ContactFacts,
     Person,
     SentRequest,
+    answered,
     days_text,
     days_to_reply,
     funnel,
@@ -14,7 +15,6 @@ from coffeechat.method.insights import (
     percent,
     referral_chains,
     reply_rates,
-    was_replied,
     week_start,
     weekly_counts,
 )
@@ -88,8 +88,21 @@ REPLIES = {1: [date(2026, 3, 6)], 2: [date(2026, 3, 3)], 4: [date(2026, 3, 1)]}
 
 
 def test_a_request_is_replied_by_an_answer_that_day_or_later():
-    assert was_replied(date(2026, 3, 3), [date(2026, 3, 3)])
-    assert not was_replied(date(2026, 3, 5), [date(2026, 3, 1)])
+    requests = [SentRequest(1, date(2026, 3, 3), "", "Email")]
+    assert answered(requests, {1: [date(2026, 3, 3)]}) == [True]
+    assert answered(requests, {1: [date(2026, 3, 1)]}) == [False]
+
+
+def test_one_reply_answers_only_the_last_request_sent_before_it():
+    requests = [
+        SentRequest(1, date(2026, 3, 2), "Cold", "Email"),
+        SentRequest(1, date(2026, 3, 3), "Alumni", "LinkedIn"),  # written again the next day
+        SentRequest(1, date(2026, 3, 9), "Alumni", "Email"),  # after the reply
+    ]
+    replies = {1: [date(2026, 3, 6)]}
+    assert answered(requests, replies) == [False, True, False]
+    by_template = reply_rates(requests, replies, lambda r: r.template)
+    assert [(r.label, r.sent, r.replied) for r in by_template] == [("Alumni", 2, 1), ("Cold", 1, 0)]
 
 
 def test_reply_rates_group_requests_by_template_and_by_channel():

@@ -5,8 +5,9 @@ Each definition is written once, here, so the page, its help text and the tests 
 - Funnel: every contact counts at each step up to the furthest one they reached, taken from the
   contact's derived stage (stages.py), never a second rule. "Referred onwards" counts those you
   met who gave at least one referral, thanked or not.
-- Reply rate: a request counts as replied when a reply from the same contact is logged for the
-  day it was sent (in the user's time zone) or later: the rule the Message templates page uses.
+- Reply rate: a reply from a contact, logged for a day, answers the last request sent to them on
+  or before that day (in the user's time zone): a nudge in between does not take the credit
+  from the request here, and one reply never counts for two requests.
 - Days to reply: calendar days from a contact's first request to their first reply on or after it.
 - Weeks: Monday to Sunday in the user's time zone; a held conversation counts in the week it took
   place.
@@ -117,22 +118,33 @@ class RateRow:
         return percent(self.replied, self.sent)
 
 
-def was_replied(sent_on: date, reply_days: Sequence[date]) -> bool:
-    return any(day >= sent_on for day in reply_days)
+def answered(requests: Sequence[SentRequest], replies: Mapping[int, Sequence[date]]) -> list[bool]:
+    """For each request (in the order sent), whether a reply answered it: a reply answers the
+    last request sent to that person on or before its day, so one reply never counts twice."""
+    flags = [False] * len(requests)
+    sent_to: dict[int, list[int]] = defaultdict(list)
+    for index, request in enumerate(requests):
+        sent_to[request.contact_id].append(index)
+    for contact_id, indexes in sent_to.items():
+        for day in replies.get(contact_id, ()):
+            before = [i for i in indexes if requests[i].sent_on <= day]
+            if before:
+                flags[before[-1]] = True
+    return flags
 
 
 def reply_rates(
-    requests: Iterable[SentRequest],
+    requests: Sequence[SentRequest],
     replies: Mapping[int, Sequence[date]],
     group: Callable[[SentRequest], str],
 ) -> list[RateRow]:
-    """Requests sent and replied per group, the most used first."""
+    """Requests sent and replied per group, the most used first (requests in the order sent)."""
     sent: dict[str, int] = defaultdict(int)
     replied: dict[str, int] = defaultdict(int)
-    for request in requests:
+    for request, was_answered in zip(requests, answered(requests, replies), strict=True):
         key = group(request)
         sent[key] += 1
-        replied[key] += was_replied(request.sent_on, replies.get(request.contact_id, ()))
+        replied[key] += was_answered
     rows = [RateRow(label, sent[label], replied[label]) for label in sent]
     return sorted(rows, key=lambda row: (-row.sent, row.label.casefold()))
 
