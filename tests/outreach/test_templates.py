@@ -305,3 +305,99 @@ def test_another_users_templates_are_not_listed(bob_client, alice):
     page = bob_client.get(reverse("outreach:templates")).content.decode()
     assert "Alice&#x27;s secret" not in page
     assert "Cold email" in page  # bob's own copy
+
+
+# --- the live preview beside the editor ------------------------------------------------------
+
+EDITING = {
+    "name": "Warm and short", "situation": "after_referral", "channel": "email",
+    "subject": "{{referrer_name}} suggested I get in touch",
+    "body": "Dear {{first_name}},\n\n{{referrer_name}} suggested I write. I'm {{my_name}}, "
+    "{{my_headline}}. Would you have 20 minutes for a call about {{organization}}?\n\nAlice",
+}  # fmt: skip
+
+
+def live_preview(client, **changes: object):
+    return client.post(reverse("outreach:template_live_preview"), {**EDITING, **changes})
+
+
+def test_the_editor_shows_a_preview_that_refreshes_as_you_type(alice_client, alice):
+    page = alice_client.get(reverse("outreach:template_new")).content.decode()
+    assert 'id="template-preview"' in page
+    assert f'hx-post="{reverse("outreach:template_live_preview")}"' in page
+    assert 'hx-trigger="input from:#template-form delay:400ms' in page
+    assert "Write the template to see it merged here." in page
+    cold = template(alice, Situation.COLD_EMAIL)
+    page = alice_client.get(cold.get_absolute_url()).content.decode()
+    assert "Example only:" in page
+    assert "Dear Jordan," in page  # the saved template, merged before anything is typed
+
+
+def test_the_live_preview_merges_what_is_typed_for_a_labelled_example(alice_client, alice):
+    before = MessageTemplate.objects.count()
+
+    page = live_preview(alice_client).content.decode()
+
+    assert "<strong>Example only:</strong> merged for a made-up contact, Jordan Rivera" in page
+    assert "introduced by Priya Shah" in page
+    assert '<strong>Subject:</strong> <span class="preview-subject">Priya Shah suggested I' in page
+    assert (
+        "Dear Jordan,\n\nPriya Shah suggested I write. I&#x27;m Alice Martin, a final-year" in page
+    )
+    assert "a call about Northwind Energy?" in page
+    assert "No problems found." in page
+    assert MessageTemplate.objects.count() == before  # a preview saves nothing
+
+    jobs = live_preview(alice_client, body="Dear {{first_name}}, is your team hiring?")
+    assert '<li class="finding" data-rule="mentions-jobs">' in jobs.content.decode()
+    assert "<mark>hiring</mark>" in jobs.content.decode()
+
+
+def test_the_live_preview_can_merge_for_one_of_your_contacts(alice_client, alice, jordan, priya):
+    page = live_preview(alice_client, preview_contact=priya.pk).content.decode()
+
+    assert "Merged for Priya Shah, one of your contacts." in page
+    assert "Dear Priya," in page
+    assert "Example only" not in page
+    assert "{{referrer_name}} suggested I write." in page  # nobody introduced Priya: it shows
+
+
+def test_the_live_preview_of_another_users_contact_is_a_404(bob_client, jordan):
+    assert live_preview(bob_client, preview_contact=jordan.pk).status_code == 404
+
+
+def test_the_live_preview_needs_a_login(client):
+    response = client.post(reverse("outreach:template_live_preview"), EDITING)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("situation", [Situation.THANK_YOU, Situation.UPDATE], ids=str)
+def test_thank_yous_and_updates_preview_with_a_made_up_conversation(alice_client, alice, situation):
+    saved = template(alice, situation)
+    page = alice_client.get(reverse("outreach:template_preview", args=[saved.pk]))
+    assert page.status_code == 200
+    live = live_preview(
+        alice_client, situation=situation.value, subject=saved.subject, body=saved.body
+    ).content.decode()
+    body = live.split('class="message-preview">')[1].split("</div>")[0]
+    assert "Dear Jordan," in body
+    if situation == Situation.THANK_YOU:
+        assert "Your advice to talk to the risk team before specialising was especially" in body
+        assert "Thank you also for suggesting I speak with Sam" in body
+    # What came of the advice is the user's to write; nothing else is left unfilled.
+    assert unfilled_fields(body) == (["what_happened"] if situation == Situation.UPDATE else [])
+
+
+def test_the_templates_page_and_the_preview_tip_follow_your_rule_set(alice_client, alice):
+    assert (
+        "keep them under 100 words"
+        in alice_client.get(reverse("outreach:templates")).content.decode()
+    )
+    alice.profile.message_rules = "strict"
+    alice.profile.save()
+    assert (
+        "keep them under 75 words"
+        in alice_client.get(reverse("outreach:templates")).content.decode()
+    )
+    assert "Aim for under 75 words" in live_preview(alice_client).content.decode()

@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("templates/", views.template_list, name="templates"),
     path("templates/new/", views.template_new, name="template_new"),
+    path("templates/preview/", views.template_live_preview, name="template_live_preview"),
     path("templates/<int:pk>/", views.template_edit, name="template_edit"),
     path("templates/<int:pk>/delete/", views.template_delete, name="template_delete"),
     path("templates/<int:pk>/preview/", views.template_preview, name="template_preview"),

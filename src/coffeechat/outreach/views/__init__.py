@@ -3,12 +3,12 @@
 from coffeechat.outreach.views.compose import compose, preview, thank_you
 from coffeechat.outreach.views.email_settings import email_settings
 from coffeechat.outreach.views.messages import message_list, reply
+from coffeechat.outreach.views.previewing import template_live_preview, template_preview
 from coffeechat.outreach.views.templates import (
     template_delete,
     template_edit,
     template_list,
     template_new,
-    template_preview,
 )
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "template_delete",
     "template_edit",
     "template_list",
+    "template_live_preview",
     "template_new",
     "template_preview",
     "thank_you",

@@ -1,0 +1,158 @@
+"""A template merged for someone, checked: on its own page, and live beside the editor as the
+user types (merged for one of their contacts, or for a clearly labelled made-up one)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from coffeechat.core.views import owned_or_404
+from coffeechat.method.messages import Situation
+from coffeechat.outreach import services
+from coffeechat.outreach.check import message_check
+from coffeechat.outreach.models import MessageTemplate, Purpose, TemplateChannel
+from coffeechat.people.models import Contact, HowKnown
+from coffeechat.research.models import Organization
+
+
+def sample_contact(owner: object, situation: Situation) -> Contact:
+    """A made-up person that fits the template's situation, to preview it with (never saved)."""
+    introduced = situation in (
+        Situation.AFTER_REFERRAL,
+        Situation.ASK_INTRODUCTION,
+        Situation.INTRO_BLURB,
+    )
+    linkedin_only = situation == Situation.LINKEDIN_NOTE
+    return Contact(
+        owner=owner,
+        first_name="Jordan",
+        last_name="Rivera",
+        email="" if linkedin_only else "jordan.rivera@northwind.example",
+        linkedin_url="https://www.linkedin.com/in/jordan-rivera-example" if linkedin_only else "",
+        role="Senior analyst",
+        organization=Organization(owner=owner, name="Northwind Energy"),
+        how_known=HowKnown.ALUMNI if situation == Situation.ALUMNI else HowKnown.COLD,
+        introduced_by=(
+            Contact(owner=owner, first_name="Priya", last_name="Shah",
+                    email="priya.shah@example.org")
+            if introduced
+            else None
+        ),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Said:
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class _Referral:
+    contact: Contact
+
+
+@dataclass(frozen=True)
+class _Rows:
+    rows: tuple[object, ...]
+
+    def all(self) -> tuple[object, ...]:
+        return self.rows
+
+    def select_related(self, *names: str) -> tuple[object, ...]:
+        return self.rows
+
+
+@dataclass(frozen=True)
+class SampleConversation:
+    """A made-up conversation with the sample contact, for the thank-you and update fields
+    (the same attributes the drafting reads from a real one; never saved)."""
+
+    held: datetime = field(default_factory=lambda: timezone.localtime() - timedelta(days=1))
+    takeaways: _Rows = _Rows((_Said("advice", "Talk to the risk team before specialising"),))
+    referrals: _Rows = _Rows((_Referral(Contact(first_name="Sam", last_name="Lee")),))
+
+    def local_start(self) -> datetime:
+        return self.held
+
+
+def preview(
+    request: HttpRequest, template: MessageTemplate, contact_pk: str = ""
+) -> dict[str, object]:
+    """What a preview shows: `template` merged for one of the user's contacts (another user's
+    is a 404) or, without one, for the made-up sample contact; and the checker's findings."""
+    situation = template.situation_enum
+    purpose = situation.purpose
+    profile = request.user.profile
+    is_sample = not contact_pk.isdigit()
+    if is_sample:
+        contact = sample_contact(request.user, situation)
+        # The thank-you and update fields come from a conversation: the sample had one too.
+        had_one = purpose in (Purpose.THANK_YOU, Purpose.UPDATE)
+        conversation = SampleConversation() if had_one else None
+    else:
+        contact, conversation = owned_or_404(Contact, request, int(contact_pk)), None
+    draft = services.draft(contact, profile, template, purpose=purpose, conversation=conversation)
+    return {
+        "template": template,
+        "contact": contact,
+        "is_sample": is_sample,
+        "to": services.recipient(contact, template),
+        "draft": draft,
+        "check": message_check(
+            contact=contact, template=template, subject=draft.subject, body=draft.body,
+            purpose=purpose, channel=template.channel, profile=profile,
+        ),
+    }  # fmt: skip
+
+
+_SITUATIONS = frozenset(situation.value for situation in Situation)
+
+
+def unsaved_template(owner: object, data: Mapping[str, str]) -> MessageTemplate:
+    """The template as the editor shows it right now, whatever has been saved."""
+    situation = data.get("situation", "")
+    channel = data.get("channel", "")
+    return MessageTemplate(
+        owner=owner,
+        name=data.get("name", ""),
+        situation=situation if situation in _SITUATIONS else Situation.COLD_EMAIL.value,
+        channel=channel if channel in TemplateChannel.values else TemplateChannel.EMAIL,
+        subject=data.get("subject", ""),
+        body=data.get("body", ""),
+    )
+
+
+def live_preview_context(request: HttpRequest, template: MessageTemplate) -> dict[str, object]:
+    """The editor's preview panel: `template` merged for the chosen contact, and the choices."""
+    chosen = request.POST.get("preview_contact", "")
+    return {
+        "live": preview(request, template, chosen),
+        "preview_contacts": Contact.objects.owned_by(request.user).only("first_name", "last_name"),
+        "preview_chosen": int(chosen) if chosen.isdigit() else None,
+    }
+
+
+@login_required
+@require_POST
+def template_live_preview(request: HttpRequest) -> HttpResponse:
+    """The preview beside the template editor, refreshed as the user types."""
+    template = unsaved_template(request.user, request.POST)
+    context = {"live": preview(request, template, request.POST.get("preview_contact", ""))}
+    return TemplateResponse(request, "outreach/_template_live_preview.html", context)
+
+
+@login_required
+def template_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The saved template merged for a sample contact, or for one of the user's contacts."""
+    template = owned_or_404(MessageTemplate, request, pk)
+    context = preview(request, template, request.GET.get("contact", ""))
+    context["contacts"] = Contact.objects.owned_by(request.user).only("first_name", "last_name")
+    return TemplateResponse(request, "outreach/template_preview.html", context)
