@@ -83,7 +83,7 @@ class SampleConversation:
         return self.held
 
 
-def preview(
+def preview_context(
     request: HttpRequest, template: MessageTemplate, contact_pk: str = ""
 ) -> dict[str, object]:
     """What a preview shows: `template` merged for one of the user's contacts (another user's
@@ -134,7 +134,7 @@ def live_preview_context(request: HttpRequest, template: MessageTemplate) -> dic
     """The editor's preview panel: `template` merged for the chosen contact, and the choices."""
     chosen = request.POST.get("preview_contact", "")
     return {
-        "live": preview(request, template, chosen),
+        "live": preview_context(request, template, chosen),
         "preview_contacts": Contact.objects.owned_by(request.user).only("first_name", "last_name"),
         "preview_chosen": int(chosen) if chosen.isdigit() else None,
     }
@@ -145,7 +145,7 @@ def live_preview_context(request: HttpRequest, template: MessageTemplate) -> dic
 def template_live_preview(request: HttpRequest) -> HttpResponse:
     """The preview beside the template editor, refreshed as the user types."""
     template = unsaved_template(request.user, request.POST)
-    context = {"live": preview(request, template, request.POST.get("preview_contact", ""))}
+    context = {"live": preview_context(request, template, request.POST.get("preview_contact", ""))}
     return TemplateResponse(request, "outreach/_template_live_preview.html", context)
 
 
@@ -153,6 +153,6 @@ def template_live_preview(request: HttpRequest) -> HttpResponse:
 def template_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The saved template merged for a sample contact, or for one of the user's contacts."""
     template = owned_or_404(MessageTemplate, request, pk)
-    context = preview(request, template, request.GET.get("contact", ""))
+    context = preview_context(request, template, request.GET.get("contact", ""))
     context["contacts"] = Contact.objects.owned_by(request.user).only("first_name", "last_name")
     return TemplateResponse(request, "outreach/template_preview.html", context)
