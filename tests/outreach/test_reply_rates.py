@@ -123,6 +123,18 @@ def test_the_templates_page_shows_the_credit_where_the_reply_went(alice_client, 
 
     assert stats(mine["cold"]) == "1 sent · 0% replied"
     assert stats(mine["nudge"]) == "1 sent · 100% replied"
+    assert stats(mine["alumni"]) == "Not used yet"
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_thank_you_template_shows_how_often_it_was_used_without_a_rate(alice_client, alice, mine):
+    hal = person(alice, "Hal")
+    send(hal, mine["thanks"], nov(2), purpose="thank_you")
+    send(hal, mine["thanks"], nov(9), purpose="thank_you")
+    page = alice_client.get(reverse("outreach:templates")).content.decode()
+    row = page.split(f'data-template="{mine["thanks"].pk}"')[1].split("</li>")[0]
+    stats = row.split('class="muted template-stats">')[1].split("</small>")[0]
+    assert stats == "Used 2 times (no reply rate: it asks for no answer)"
 
 
 def test_another_users_messages_do_not_count(alice, bob, mine):
