@@ -291,6 +291,7 @@ def _outreach(
             due_at=rich.moment() if n % 3 == 0 else None,
             note=rich.text("follow up"),
             done_at=rich.moment() if n % 2 == 0 else None,
+            sequence=n % 3,
         )
         for n, contact in enumerate(contacts)
     )
