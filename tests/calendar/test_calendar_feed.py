@@ -227,3 +227,24 @@ def test_a_call_across_the_autumn_clock_change_keeps_its_length(client, alice, p
     assert meeting.start == start.astimezone(london)
     assert meeting.end - meeting.start == timedelta(hours=1)
     assert meeting.end.astimezone(UTC) == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+
+
+def test_a_nudge_never_sent_leaves_the_feed_once_it_is_time_to_move_on(client, priya, feed_url):
+    # Request on Monday 2 November: nudge due after 7 business days, move on after 10.
+    from coffeechat.outreach import services as outreach
+
+    outreach.record_message(
+        contact=priya,
+        purpose="request",
+        channel="email",
+        subject="Hello",
+        body="Hi",
+        sent_at=datetime(2026, 11, 2, 14, 0, tzinfo=UTC),
+    )
+    nudge = FollowUp.objects.get(contact=priya, kind="nudge")
+    move_on = FollowUp.objects.get(contact=priya, kind="move_on")
+    assert move_on.due_on <= NOW.date()  # the clock stands past day 10
+
+    uids = {str(e["UID"]) for e in fetch(client, feed_url).events}
+    assert f"followup-{move_on.pk}@coffeechat" in uids
+    assert f"followup-{nudge.pk}@coffeechat" not in uids

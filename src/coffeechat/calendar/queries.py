@@ -6,10 +6,12 @@ from datetime import datetime, timedelta
 
 from django.db import models
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from coffeechat.calendar.models import CalendarFeed
 from coffeechat.conversations.models import Conversation
 from coffeechat.followups.models import FollowUp
+from coffeechat.followups.queries import without_retired_nudges
 
 # Recent past conversations stay visible (calendars drop events missing from the feed, and a
 # conversation vanishing the day after it happened would be confusing); older ones are left out
@@ -19,7 +21,7 @@ FEED_PAST_DAYS = 90
 
 def feed_by_token(token: str) -> CalendarFeed | None:
     """The feed behind a link; a deactivated account's calendar stops being served."""
-    feeds = CalendarFeed.objects.select_related("owner").filter(owner__is_active=True)
+    feeds = CalendarFeed.objects.select_related("owner__profile").filter(owner__is_active=True)
     return feeds.filter(token=token).first()
 
 
@@ -34,11 +36,12 @@ def feed_conversations(user: models.Model, *, now: datetime) -> QuerySet[Convers
     )
 
 
-def feed_followups(user: models.Model) -> QuerySet[FollowUp]:
-    """Every open follow-up, however old: an overdue one is still owed."""
+def feed_followups(user: models.Model, *, now: datetime) -> QuerySet[FollowUp]:
+    """Every open follow-up, however old (an overdue one is still owed), but for a polite
+    follow-up never sent whose move-on has come: Today no longer asks for it either."""
+    today = timezone.localdate(now, timezone=user.profile.tz())
     return (
-        FollowUp.objects.owned_by(user)
-        .open()
+        without_retired_nudges(FollowUp.objects.owned_by(user).open(), today)
         .select_related("contact__organization")
         .order_by("due_on", "id")
     )

@@ -73,9 +73,10 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     found = queries.feed_by_token(token)
     if found is None:
         raise Http404("No calendar at this address.")
+    now = timezone.now()
     body = ical.build_feed(
-        conversations=queries.feed_conversations(found.owner, now=timezone.now()),
-        followups=queries.feed_followups(found.owner),
+        conversations=queries.feed_conversations(found.owner, now=now),
+        followups=queries.feed_followups(found.owner, now=now),
         base_url=_base_url(request),
     )
     return _calendar_response(body, filename="coffeechat.ics", disposition="inline")
