@@ -1,7 +1,9 @@
 import re
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -279,3 +281,27 @@ def test_the_contact_list_runs_the_same_queries_for_3_or_15_contacts(alice_clien
     assert Contact.objects.count() == 15
     assert count() == few
     assert "P12-11" in alice_client.get(reverse("people:contacts")).content.decode()
+
+
+def open_followups_on_page(client, contact) -> str:
+    page = client.get(contact.get_absolute_url()).content.decode()
+    return page.split("<h2>Open follow-ups</h2>")[1].split('id="timeline"')[0]
+
+
+def test_the_contact_page_stops_asking_for_the_follow_up_never_sent_once_it_is_time_to_move_on(
+    alice_client, priya
+):
+    # Request on Monday 2 November: one polite follow-up after 7 business days (11 November),
+    # move on after 10 (16 November).
+    outreach.record_message(
+        contact=priya, purpose="request", channel="email", subject="Hello", body="Hi",
+        sent_at=datetime(2026, 11, 2, 14, tzinfo=UTC),
+    )  # fmt: skip
+    with time_machine.travel(datetime(2026, 11, 13, 12, tzinfo=UTC), tick=False):
+        before = open_followups_on_page(alice_client, priya)
+    with time_machine.travel(datetime(2026, 11, 16, 12, tzinfo=UTC), tick=False):
+        after = open_followups_on_page(alice_client, priya)
+
+    assert "Send one polite follow-up: due Wed 11 Nov 2026" in before
+    assert "Send one polite follow-up" not in after
+    assert "Move on: due Mon 16 Nov 2026" in after

@@ -11,7 +11,6 @@ from django.utils import timezone
 from coffeechat.calendar.models import CalendarFeed
 from coffeechat.conversations.models import Conversation
 from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import without_retired_nudges
 
 # Recent past conversations stay visible (calendars drop events missing from the feed, and a
 # conversation vanishing the day after it happened would be confusing); older ones are left out
@@ -41,7 +40,8 @@ def feed_followups(user: models.Model, *, now: datetime) -> QuerySet[FollowUp]:
     follow-up never sent whose move-on has come: Today no longer asks for it either."""
     today = timezone.localdate(now, timezone=user.profile.tz())
     return (
-        without_retired_nudges(FollowUp.objects.owned_by(user).open(), today)
+        FollowUp.objects.owned_by(user)
+        .owed(today)
         .select_related("contact__organization")
         .order_by("due_on", "id")
     )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db import models
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Q
 
 from coffeechat.core.models import OwnedModel, OwnedQuerySet
 from coffeechat.method.today import Kind
@@ -15,6 +16,15 @@ from coffeechat.people.models import Contact
 class FollowUpQuerySet(OwnedQuerySet):
     def open(self) -> FollowUpQuerySet:
         return self.filter(done_at__isnull=True)
+
+    def owed(self, today: date) -> FollowUpQuerySet:
+        """Open follow-ups still asked of the user: all but a polite follow-up never sent once
+        its move-on has come (after 10 business days the method says move on, and a nudge that
+        late would be the pestering it warns against)."""
+        moved_on = FollowUp.objects.filter(
+            contact=OuterRef("contact"), kind=Kind.MOVE_ON, done_at__isnull=True, due_on__lte=today
+        )
+        return self.open().exclude(Q(kind=Kind.NUDGE) & Exists(moved_on))
 
 
 class FollowUp(OwnedModel):

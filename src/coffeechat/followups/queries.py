@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,15 +14,6 @@ from coffeechat.method.cadence import ReplySpeed, responsiveness_rank
 from coffeechat.method.today import HORIZON, Kind, TodayItem, order_today
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import speed_of, with_history
-
-
-def without_retired_nudges(followups: QuerySet[FollowUp], today: date) -> QuerySet[FollowUp]:
-    """Leave out a polite follow-up never sent once its move-on has come: after 10 business days
-    the method says move on, and a nudge that late would be the pestering it warns against."""
-    moved_on = FollowUp.objects.filter(
-        contact=OuterRef("contact"), kind=Kind.MOVE_ON, done_at__isnull=True, due_on__lte=today
-    )
-    return followups.exclude(Q(kind=Kind.NUDGE) & Exists(moved_on))
 
 
 @dataclass(frozen=True)
@@ -174,12 +165,14 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
 
 
 def _conversation_item(conversation: object, tz: object, now: datetime) -> TodayItem:
+    from coffeechat.conversations.models import Status
+
     contact = conversation.contact
     start = conversation.scheduled_at.astimezone(tz)
     organization = f" ({contact.organization.name})" if contact.organization else ""
     # Once its time has come (or it was started early), what is owed is the record of how it
     # went, not preparation.
-    in_progress = conversation.status == "in_progress"
+    in_progress = conversation.status == Status.IN_PROGRESS
     begun = in_progress or conversation.scheduled_at <= now
     return TodayItem(
         kind=Kind.CONVERSATION,
@@ -204,12 +197,11 @@ def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
     tz = user.profile.tz()
     now = now or timezone.now()
     today = timezone.localdate(now, timezone=tz)
-    followups = without_retired_nudges(
+    followups = (
         FollowUp.objects.owned_by(user)
-        .open()
+        .owed(today)
         .filter(due_on__lte=today + HORIZON)
-        .select_related("contact__organization"),
-        today,
+        .select_related("contact__organization")
     )
     conversations = (
         Conversation.objects.owned_by(user)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from coffeechat.core.views import owned_or_404
 from coffeechat.followups import services
 from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import today_items, without_retired_nudges
+from coffeechat.followups.queries import today_items
 from coffeechat.method.today import by_section
 from coffeechat.outreach.forms import ReplyForm
 from coffeechat.outreach.models import Outcome
@@ -45,7 +45,7 @@ def followup_list(request: HttpRequest) -> HttpResponse:
     followups = FollowUp.objects.owned_by(request.user).select_related(
         "contact__organization", "conversation"
     )
-    open_ones = without_retired_nudges(followups.open(), today).order_by("due_on", "id")
+    open_ones = followups.owed(today).order_by("due_on", "id")
     done = followups.filter(done_at__isnull=False).order_by("-done_at")[:50]
     return TemplateResponse(
         request, "followups/list.html", {"open": open_ones, "done": done, "today": today}

@@ -240,8 +240,10 @@ def contact_timeline(contact: Contact, *, tz: object = None) -> list[TimelineEnt
     )
 
 
-def open_followups(contact: Contact) -> QuerySet:
-    return contact.followups.open().order_by("due_on", "id")
+def open_followups(contact: Contact, *, tz: object = None) -> QuerySet:
+    """What is still owed to the contact, as Today and the follow-up list count it."""
+    today = timezone.localdate(timezone=tz or contact.owner.profile.tz())
+    return contact.followups.owed(today).order_by("due_on", "id")
 
 
 def first_request_at(contact: Contact) -> datetime | None:
