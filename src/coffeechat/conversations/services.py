@@ -64,7 +64,7 @@ def add_own_question(conversation: Conversation, *, category: str, text: str) ->
 
 def after_scheduled(conversation: Conversation) -> None:
     """A time agreed is an answer, even one given by phone: stop the no-reply routine."""
-    followups.settle(conversation.contact, *followups.WAITING_FOR_REPLY)
+    followups.settle_waiting_for_reply(conversation.contact)
 
 
 def start(conversation: Conversation, now: datetime | None = None) -> None:
