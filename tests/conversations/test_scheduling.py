@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
 from django.urls import reverse
 
+from coffeechat.conversations import services as conversations
 from coffeechat.conversations.forms import ScheduleForm
 from coffeechat.conversations.models import Conversation, Status
+from coffeechat.followups import keep_in_touch
 from coffeechat.followups.models import FollowUp
 from coffeechat.outreach import services as outreach
 
@@ -120,6 +122,28 @@ def test_editing_logistics_autosaves_and_keeps_the_local_time(alice_client, chat
     assert chat.time_zone == "Europe/Paris"
     response = alice_client.post(url, {**data, "place": ""}, HTTP_HX_REQUEST="true")
     assert "Not saved" in response.content.decode()
+
+
+def test_typing_a_new_place_does_not_replan_keep_in_touch_but_a_new_date_does(
+    alice_client, chat, monkeypatch
+):
+    conversations.end(chat, learned="", still_unknown="", next_steps="", now=chat.scheduled_at)
+    replanned = []
+    real_replan = keep_in_touch.replan
+    monkeypatch.setattr(keep_in_touch, "replan", lambda c: replanned.append(c) or real_replan(c))
+    url = reverse("conversations:edit", args=[chat.pk])
+    data = {"date": "2026-11-20", "time": "10:00", "time_zone": "Europe/London",
+            "duration_minutes": 20, "mode": "coffee", "place": "C"}  # fmt: skip
+
+    for typed in ("C", "Ca", "Caf", "Café"):  # the autosave posts as the user types
+        alice_client.post(url, {**data, "place": typed}, HTTP_HX_REQUEST="true")
+
+    assert replanned == []
+    assert Conversation.objects.get(pk=chat.pk).place == "Café"
+    alice_client.post(url, {**data, "date": "2026-11-13"}, HTTP_HX_REQUEST="true")
+    assert replanned == [chat.contact]
+    keep = FollowUp.objects.open().get(contact=chat.contact, kind="keep_in_touch")
+    assert keep.due_on == date(2026, 12, 11)  # 28 days after 13 November
 
 
 def test_cancelling_asks_first_then_keeps_the_record(alice_client, chat):

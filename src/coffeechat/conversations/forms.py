@@ -139,8 +139,8 @@ class LogisticsForm(ScheduleForm):
 
     def save(self, commit: bool = True) -> Conversation:
         conversation = super().save(commit)
-        if commit:  # a moved time or place is a new version of the calendar event
-            services.bump_sequence_if_changed(conversation, before=self.calendar_before)
+        if commit:
+            services.logistics_edited(conversation, before=self.calendar_before)
         return conversation
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 
 from coffeechat.conversations.models import (
@@ -17,6 +17,7 @@ from coffeechat.conversations.models import (
     Status,
     Takeaway,
 )
+from coffeechat.core import calendar_sequence
 from coffeechat.followups import close_the_loop, keep_in_touch
 from coffeechat.followups import services as followups
 from coffeechat.method import cadence
@@ -210,21 +211,24 @@ CALENDAR_FIELDS = (
 
 
 def calendar_version(conversation: Conversation) -> tuple[object, ...]:
-    return tuple(getattr(conversation, name) for name in CALENDAR_FIELDS)
+    return calendar_sequence.calendar_version(conversation, CALENDAR_FIELDS)
 
 
 def bump_sequence_if_changed(conversation: Conversation, *, before: tuple[object, ...]) -> bool:
-    """Grow the event's SEQUENCE when what calendars show has changed since `before`.
+    """Grow the event's SEQUENCE when what calendars show has changed since `before`: a save
+    that changes nothing they show (an autosave of the same values, the goal) leaves it alone."""
+    return calendar_sequence.bump_sequence_if_changed(
+        conversation, before=before, fields=CALENDAR_FIELDS
+    )
 
-    Calendars replace an event only by a higher SEQUENCE for the same UID; a save that changes
-    nothing they show (an autosave of the same values, the goal) leaves it alone.
-    """
-    if calendar_version(conversation) == before:
-        return False
-    # In the database, so two overlapping autosaves both count.
-    Conversation.objects.filter(pk=conversation.pk).update(sequence=F("sequence") + 1)
-    conversation.refresh_from_db(fields=["sequence"])
-    return True
+
+def logistics_edited(conversation: Conversation, *, before: tuple[object, ...]) -> None:
+    """What an edit of when, how and where sets in motion: a new version of the calendar event,
+    and, only when it moved in time, the contact's next keep-in-touch update planned again (the
+    form autosaves as the user types: a new place or link must not replan each keystroke)."""
+    bump_sequence_if_changed(conversation, before=before)
+    if before[CALENDAR_FIELDS.index("scheduled_at")] != conversation.scheduled_at:
+        keep_in_touch.after_conversation_changed(conversation)
 
 
 def set_agenda(conversation: Conversation, done_keys: Iterable[str]) -> None:

@@ -6,8 +6,9 @@ from datetime import date
 from typing import Any
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 
+from coffeechat.core import calendar_sequence
 from coffeechat.core.models import OwnedModel, OwnedQuerySet
 from coffeechat.method.today import Kind
 from coffeechat.people.models import Contact
@@ -70,14 +71,12 @@ class FollowUp(OwnedModel):
         return self.done_at is not None
 
     def calendar_version(self) -> tuple[object, ...]:
-        """What the calendar feed shows of it: its title (kind, whom), day, note, and whether it
-        is still open (done ones leave the feed; reopened ones come back)."""
-        return (self.kind, self.contact_id, self.due_on, self.note, self.done_at is None)
+        return calendar_sequence.calendar_version(self, CALENDAR_FIELDS)
 
     @classmethod
     def from_db(cls, db: str | None, field_names: Any, values: Any) -> FollowUp:
         followup = super().from_db(db, field_names, values)
-        if not followup.get_deferred_fields() & CALENDAR_ATTRIBUTES:
+        if not followup.get_deferred_fields():  # reading a deferred field would cost a query
             followup._calendar_before = followup.calendar_version()
         return followup
 
@@ -91,12 +90,10 @@ class FollowUp(OwnedModel):
             stored = FollowUp.objects.filter(pk=self.pk).first()  # loaded partially: ask
             before = stored.calendar_version() if stored else None
         super().save(*args, **kwargs)
-        after = self.calendar_version()
-        if before is not None and before != after:
-            # In the database, so two overlapping changes both count.
-            FollowUp.objects.filter(pk=self.pk).update(sequence=F("sequence") + 1)
-            self.sequence = FollowUp.objects.values_list("sequence", flat=True).get(pk=self.pk)
-        self._calendar_before = after
+        calendar_sequence.bump_sequence_if_changed(self, before=before, fields=CALENDAR_FIELDS)
+        self._calendar_before = self.calendar_version()
 
 
-CALENDAR_ATTRIBUTES = {"kind", "contact_id", "due_on", "note", "done_at"}
+# What the calendar feed shows of a follow-up: its title (kind, whom), day, note, and whether it
+# is still open (done ones leave the feed; reopened ones come back).
+CALENDAR_FIELDS = ("kind", "contact_id", "due_on", "note", "is_done")

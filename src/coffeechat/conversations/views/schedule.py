@@ -52,7 +52,6 @@ def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         context={"conversation": conversation, "contact": conversation.contact},
         redirect_to=lambda obj: obj.get_absolute_url(),
         saved_message="Logistics saved.",
-        after_save=keep_in_touch.after_conversation_changed,  # a corrected date moves it
     )
 
 
