@@ -255,6 +255,44 @@ def test_reopening_a_try_the_next_contact_drops_what_closed_it(us_alice, priya, 
     assert no_reply.note == "No reply after 3 business days: write to the next contact there."
 
 
+def test_reopening_keeps_a_note_of_your_own_that_says_done_you_wrote_to(us_alice, priya, sam):
+    from coffeechat.followups import services
+
+    mine = "Call her back. Done: you wrote to HR on Friday, no answer."
+    thank_you = FollowUp.objects.create(
+        owner=us_alice, contact=priya, kind="thank_you", due_on=date(2026, 11, 25), note=mine,
+        done_at=SENT,
+    )  # fmt: skip
+    services.reopen(thank_you)
+    thank_you.refresh_from_db()
+    assert (thank_you.note, thank_you.is_done) == (mine, False)
+    # On a "try the next contact" too, only what closed it goes.
+    send(priya)
+    FollowUp.objects.filter(contact=priya, kind="no_reply").update(note=mine)
+    send(sam, at=MONDAY)
+    no_reply = FollowUp.objects.get(contact=priya, kind="no_reply")
+    assert no_reply.note == f"{mine} Done: you wrote to Sam Lee on Mon 30 Nov."
+    services.reopen(no_reply)
+    no_reply.refresh_from_db()
+    assert no_reply.note == mine
+
+
+def test_a_long_note_is_shortened_before_what_closed_it_never_after(us_alice, priya, sam):
+    from coffeechat.followups import services
+
+    send(priya)
+    FollowUp.objects.filter(contact=priya, kind="no_reply").update(note="Ask about SQL. " * 20)
+    send(sam, at=MONDAY)
+    no_reply = FollowUp.objects.get(contact=priya, kind="no_reply")
+    assert len(no_reply.note) == 300
+    assert no_reply.note.startswith("Ask about SQL. Ask about SQL.")
+    assert no_reply.note.endswith("… Done: you wrote to Sam Lee on Mon 30 Nov.")
+    services.reopen(no_reply)
+    no_reply.refresh_from_db()
+    assert "Done: you wrote to" not in no_reply.note
+    assert no_reply.note.startswith("Ask about SQL. Ask about SQL.")
+
+
 def test_contacts_at_other_organizations_run_in_parallel(us_alice, priya):
     other = Organization.objects.create(owner=us_alice, name="Blue Fund")
     lee = Contact.objects.create(owner=us_alice, first_name="Lee", organization=other)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from django.utils import timezone
@@ -14,8 +15,11 @@ from coffeechat.people.models import Contact
 
 # The follow-ups a request with no answer runs through (the "3B7" routine).
 WAITING_FOR_REPLY = (Kind.NO_REPLY, Kind.NUDGE, Kind.MOVE_ON)
-# How a "try the next contact" follow-up says it was closed by writing to someone there.
+# How a "try the next contact" follow-up says it was closed by writing to someone there: always
+# the end of its note, whole, as " Done: you wrote to Sam Lee on Mon 30 Nov."
 _WROTE_TO_NEXT = " Done: you wrote to "
+_WROTE_TO_NEXT_TAIL = re.compile(r".+ on [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}\.")
+_NOTE_LIMIT = FollowUp._meta.get_field("note").max_length
 
 
 def open_followup(
@@ -66,8 +70,9 @@ def complete(followup: FollowUp, when: datetime | None = None) -> None:
 
 def reopen(followup: FollowUp) -> None:
     followup.done_at = None
-    # Reopened, it is owed again: drop what closed it (see _next_contact_written).
-    followup.note = followup.note.split(_WROTE_TO_NEXT)[0]
+    if followup.kind == Kind.NO_REPLY:
+        # Reopened, it is owed again: drop what closed it (see _next_contact_written).
+        followup.note = _without_wrote_to_next(followup.note)
     followup.save(update_fields=["done_at", "note", "updated_at"])
     if followup.kind == Kind.KEEP_IN_TOUCH:
         keep_in_touch.replan(followup.contact)  # never two open ones
@@ -107,10 +112,20 @@ def _next_contact_written(contact: Contact, sent_at: datetime, sent_on: date) ->
         .exclude(contact=contact)
     )
     done = f"{_WROTE_TO_NEXT}{contact.full_name} on {sent_on:%a} {sent_on.day} {sent_on:%b}."
+    room = _NOTE_LIMIT - len(done)
     for followup in tried:
         followup.done_at = sent_at
-        followup.note = (followup.note + done)[: FollowUp._meta.get_field("note").max_length]
+        # The note's own words are shortened to make room, never what closed it.
+        own = followup.note if len(followup.note) <= room else followup.note[: room - 1] + "…"
+        followup.note = own + done
         followup.save(update_fields=["done_at", "note", "updated_at"])
+
+
+def _without_wrote_to_next(note: str) -> str:
+    """The note as it was before writing to the next contact closed it; a note that merely
+    contains the words (the user's own) stays whole."""
+    own, marker, tail = note.rpartition(_WROTE_TO_NEXT)
+    return own if marker and _WROTE_TO_NEXT_TAIL.fullmatch(tail) else note
 
 
 def _start_reply_routine(contact: Contact, sent_on: date, holidays: object) -> None:
