@@ -2,7 +2,9 @@
 as the reader sees it, and the weekly goal set under its chart.
 
 The server's clock stands on Wednesday 11 March 2026 (the profile keeps its UTC time zone):
-requests went out on Monday 9 March, Priya answered on the 11th, and she was met that morning.
+requests went out on Monday 2 March, Priya got the polite follow-up on the 11th (7 business days
+on), answered it that day and was met that morning. Her reply is the follow-up's doing, and
+Insights and the Message templates page both say so.
 """
 
 from __future__ import annotations
@@ -32,8 +34,18 @@ def send_request(page: Page, url: str, name: str, channel: str) -> None:
     page.goto(f"{url}/contacts/")
     page.get_by_role("link", name=name).click()
     page.get_by_role("link", name="Write a request").click()
-    page.get_by_label("Sent on").fill("2026-03-09")
+    page.get_by_label("Sent on").fill("2026-03-02")
     page.get_by_label("Sent by").select_option(channel)
+    page.get_by_role("button", name="Mark as sent").click()
+    expect(page.locator(".badge.stage")).to_have_text("Contacted")
+
+
+def send_the_follow_up(page: Page, url: str, name: str) -> None:
+    page.goto(f"{url}/contacts/")
+    page.get_by_role("link", name=name).click()
+    page.get_by_role("link", name="Write the follow-up").click()
+    expect(page.get_by_role("heading", name=f"Follow up with {name}")).to_be_visible()
+    page.get_by_label("Sent on").fill("2026-03-11")
     page.get_by_role("button", name="Mark as sent").click()
     expect(page.locator(".badge.stage")).to_have_text("Contacted")
 
@@ -86,6 +98,7 @@ def test_insights_show_the_figures_of_a_known_network_and_take_a_weekly_goal(
     add_contact(page, url, "Sam", "Lee")
     send_request(page, url, "Priya Shah", "email")
     send_request(page, url, "Sam Lee", "phone")
+    send_the_follow_up(page, url, "Priya Shah")
     meet_priya_who_refers_chloe(page, url)
 
     page.get_by_role("link", name="Insights").click()
@@ -103,13 +116,16 @@ def test_insights_show_the_figures_of_a_known_network_and_take_a_weekly_goal(
     funnel_chart = page.get_by_role("img", name="Funnel: contacts at each step")
     expect(funnel_chart).to_be_visible()
 
-    # Replies: by channel, and the median from Monday's request to Wednesday's reply.
-    assert figures(page, "by-channel", "Email") == "Email | 1 | 1 | 100%"
+    # Replies to requests and follow-ups: the follow-up Priya answered takes the credit. The
+    # median runs from the request on Monday 2 March to her reply.
+    expect(page.locator("#replies")).to_contain_text("Replies to your requests and follow-ups")
+    assert figures(page, "by-channel", "Email") == "Email | 2 | 1 | 50%"
     assert figures(page, "by-channel", "Phone") == "Phone | 1 | 0 | 0%"
     template_rows = page.locator("table[data-figures='by-template'] tbody tr")
-    expect(template_rows).to_have_count(1)  # compose chose the built-in cold email for both
-    assert figures(page, "by-template", "Cold email") == "Cold email | 2 | 1 | 50%"
-    expect(page.locator("[data-figure='median']")).to_contain_text("Median time to reply: 2 days")
+    expect(template_rows).to_have_count(2)  # the built-in cold email for both, and the follow-up
+    assert figures(page, "by-template", "Cold email") == "Cold email | 2 | 0 | 0%"
+    assert figures(page, "by-template", "First follow-up") == "First follow-up | 1 | 1 | 100%"
+    expect(page.locator("[data-figure='median']")).to_contain_text("Median time to reply: 9 days")
 
     # This week: one conversation against the default goal of 2.
     weekly = page.locator("#weekly")
@@ -142,9 +158,14 @@ def test_insights_show_the_figures_of_a_known_network_and_take_a_weekly_goal(
     expect(weekly).to_contain_text("Ensure this value is less than or equal to 50.")
     expect(weekly.locator("svg")).to_contain_text("Goal: 1 a week")
 
-    # The Message templates page tells the same story about the template.
+    # The Message templates page tells the same story about both templates.
     page.goto(f"{url}/outreach/templates/")
-    cold = page.locator(".template-list li").filter(
-        has=page.get_by_role("link", name="Cold email", exact=True)
-    )
-    expect(cold.locator(".template-stats")).to_have_text("2 sent · 50% replied")
+
+    def stats(name: str):
+        template = page.locator(".template-list li").filter(
+            has=page.get_by_role("link", name=name, exact=True)
+        )
+        return template.locator(".template-stats")
+
+    expect(stats("Cold email")).to_have_text("2 sent · 0% replied")
+    expect(stats("First follow-up")).to_have_text("1 sent · 100% replied")

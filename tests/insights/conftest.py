@@ -1,7 +1,8 @@
 """A known data set for the Insights page: alice's network on Wednesday 11 March 2026.
 
 Nine contacts at every stage, six requests from two templates and from scratch over two
-channels, three replies, four held conversations (two this week, one in February, one too old
+channels, one polite follow-up (which got Ben's answer, so it and not the request takes the
+credit), three replies, four held conversations (two this week, one in February, one too old
 to chart) and two referrals making a chain Ana -> Ben -> Chloe. Bob has data too, which
 must never show in alice's figures. Europe/London is on UTC until 29 March, so times are local.
 """
@@ -40,6 +41,13 @@ def request(contact: Contact, sent_at: datetime, channel: str, template=None) ->
     )  # fmt: skip
 
 
+def follow_up(contact: Contact, sent_at: datetime, channel: str, template=None) -> None:
+    record_message(
+        contact=contact, purpose=Purpose.FOLLOW_UP, channel=channel, subject="",
+        body="Just following up on my note.", sent_at=sent_at, template=template,
+    )  # fmt: skip
+
+
 def held(contact: Contact, when: datetime, ended: datetime | None = None) -> Conversation:
     conversation = Conversation.objects.create(
         owner=contact.owner, contact=contact, scheduled_at=when, time_zone="Europe/London"
@@ -60,6 +68,9 @@ def known_data(alice, bob, frozen_now):
     northwind = Organization.objects.create(owner=alice, name="Northwind")
     alumni = MessageTemplate.objects.create(owner=alice, name="Alumni note", body="Hi")
     cold = MessageTemplate.objects.create(owner=alice, name="Cold email", body="Hi")
+    nudge = MessageTemplate.objects.create(
+        owner=alice, name="Polite nudge", situation="follow_up", body="Hi"
+    )
 
     ana = person(alice, "Ana", "Lopez", how_known=HowKnown.FRIEND)
     fay = person(alice, "Fay", "Ito", how_known=HowKnown.FRIEND)
@@ -81,8 +92,10 @@ def known_data(alice, bob, frozen_now):
         ana_chat, first_name="Ben", last_name="Okafor", organization="Northwind"
     ).contact
 
-    # Ben: asked on LinkedIn, answered 5 days later, met this Monday, referred Chloe; no thanks yet.
+    # Ben: asked on LinkedIn, nudged 3 business days later, answered the nudge 5 days after the
+    # request, met this Monday, referred Chloe; no thanks yet.
     request(ben, at(2, 16), Channel.LINKEDIN, cold)
+    follow_up(ben, at(2, 19), Channel.LINKEDIN, nudge)
     record_reply(contact=ben, received_on=date(2026, 2, 21), outcome=Outcome.AGREED)
     ben_chat = held(ben, at(3, 9))
     chloe = conversations.add_referral(

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coffeechat.outreach.models import Channel, Outcome
-from coffeechat.outreach.queries import reply_rate, templates_with_stats
+from coffeechat.outreach.queries import templates_with_stats
 from coffeechat.outreach.services import record_reply
 from coffeechat.people.models import Contact
 
@@ -86,11 +86,22 @@ def test_an_empty_account_gets_guidance_instead_of_charts(alice_client, frozen_n
 
 
 def test_template_figures_agree_with_the_message_templates_page(alice, alice_client, known_data):
-    page = section(alice_client.get(URL).content.decode(), "replies")
-    for template in templates_with_stats(alice).filter(sent__gt=0):
-        assert row(page, "data-row", template.name) == (
-            f"{template.name} {template.sent} {template.replied} {reply_rate(template)}%"
+    insights = section(alice_client.get(URL).content.decode(), "replies")
+    templates = alice_client.get(reverse("outreach:templates")).content.decode()
+    shown = 0
+    for template in templates_with_stats(alice):
+        if not template.sent:
+            continue
+        line = templates.split(f'data-template="{template.pk}"')[1].split("</small>")[0]
+        assert line.endswith(f"{template.sent} sent · {template.reply_rate}% replied")
+        assert row(insights, "data-row", template.name) == (
+            f"{template.name} {template.sent} {template.replied} {template.reply_rate}%"
         )
+        shown += 1
+    assert shown == 3  # the alumni note, the cold email and the polite nudge
+    # Ben answered the nudge, not the cold email before it: both pages say so.
+    assert row(insights, "data-row", "Cold email") == "Cold email 3 0 0%"
+    assert row(insights, "data-row", "Polite nudge") == "Polite nudge 1 1 100%"
 
 
 def test_weeks_follow_the_users_time_zone(alice, alice_client):

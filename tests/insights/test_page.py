@@ -55,21 +55,24 @@ def test_the_funnel_chart_has_a_title_and_a_text_alternative(page):
     )
 
 
-def test_reply_rates_by_template_count_requests_answered_that_day_or_later(page):
+def test_reply_rates_by_template_credit_the_last_request_or_follow_up_before_the_reply(page):
     replies = section(page, "replies")
-    rows = re.findall(r'<tr data-row="([^"]+)">', section(replies, "replies"))
-    assert rows[:3] == ["Cold email", "Alumni note", "No template"]
-    assert row(replies, "data-row", "Cold email") == "Cold email 3 1 33%"
+    rows = re.findall(r'<tr data-row="([^"]+)">', replies)
+    assert rows[:4] == ["Cold email", "Alumni note", "No template", "Polite nudge"]
+    # Ben answered the nudge after the cold email: the nudge takes the credit.
+    assert row(replies, "data-row", "Cold email") == "Cold email 3 0 0%"
+    assert row(replies, "data-row", "Polite nudge") == "Polite nudge 1 1 100%"
     assert row(replies, "data-row", "Alumni note") == "Alumni note 2 2 100%"
     assert row(replies, "data-row", "No template") == "No template 1 0 0%"
-    assert "Cold email: 1 of 3 requests replied, 33%" in text(replies)
+    assert "Cold email: 0 of 3 requests and follow-ups replied, 0%" in text(replies)
+    assert "Template Sent Replied Reply rate" in text(replies)
 
 
-def test_reply_rates_by_channel(page):
+def test_reply_rates_by_channel_count_requests_and_follow_ups(page):
     replies = section(page, "replies")
     assert row(replies, "data-row", "Email") == "Email 5 2 40%"
-    assert row(replies, "data-row", "LinkedIn") == "LinkedIn 1 1 100%"
-    assert "1 of 1 (100%)" in replies  # the figure beside the bar
+    assert row(replies, "data-row", "LinkedIn") == "LinkedIn 2 1 50%"
+    assert "1 of 2 (50%)" in replies  # the figure beside the bar
 
 
 def test_the_median_counts_calendar_days_from_first_request_to_first_reply(page):

@@ -3,9 +3,9 @@ from datetime import date
 from coffeechat.method.charts import column_chart, hbar_chart, short
 from coffeechat.method.insights import (
     FUNNEL_LABELS,
+    AskingMessage,
     ContactFacts,
     Person,
-    SentRequest,
     answered,
     days_text,
     days_to_reply,
@@ -15,6 +15,7 @@ from coffeechat.method.insights import (
     percent,
     referral_chains,
     reply_rates,
+    tally,
     week_start,
     weekly_counts,
 )
@@ -77,32 +78,58 @@ def test_percent_rounds_like_the_templates_page():
     assert percent(0, 0) is None
 
 
+def asked(
+    contact_id: int, day: int, template: str = "", channel: str = "Email", *, follow_up=False
+) -> AskingMessage:
+    return AskingMessage(
+        contact_id, date(2026, 3, day), template, channel, is_request=not follow_up
+    )
+
+
 REQUESTS = [
-    SentRequest(1, date(2026, 3, 2), "Alumni", "Email"),
-    SentRequest(1, date(2026, 3, 9), "Alumni", "Email"),  # a second request, same contact
-    SentRequest(2, date(2026, 3, 3), "Alumni", "LinkedIn"),
-    SentRequest(3, date(2026, 3, 4), "", "Email"),
-    SentRequest(4, date(2026, 3, 5), "Cold", "Email"),
+    asked(1, 2, "Alumni"),
+    asked(1, 9, "Alumni"),  # a second request, same contact
+    asked(2, 3, "Alumni", "LinkedIn"),
+    asked(3, 4),
+    asked(4, 5, "Cold"),
 ]
 REPLIES = {1: [date(2026, 3, 6)], 2: [date(2026, 3, 3)], 4: [date(2026, 3, 1)]}
 
 
 def test_a_request_is_replied_by_an_answer_that_day_or_later():
-    requests = [SentRequest(1, date(2026, 3, 3), "", "Email")]
+    requests = [asked(1, 3)]
     assert answered(requests, {1: [date(2026, 3, 3)]}) == [True]
     assert answered(requests, {1: [date(2026, 3, 1)]}) == [False]
 
 
 def test_one_reply_answers_only_the_last_request_sent_before_it():
     requests = [
-        SentRequest(1, date(2026, 3, 2), "Cold", "Email"),
-        SentRequest(1, date(2026, 3, 3), "Alumni", "LinkedIn"),  # written again the next day
-        SentRequest(1, date(2026, 3, 9), "Alumni", "Email"),  # after the reply
+        asked(1, 2, "Cold"),
+        asked(1, 3, "Alumni", "LinkedIn"),  # written again the next day
+        asked(1, 9, "Alumni"),  # after the reply
     ]
     replies = {1: [date(2026, 3, 6)]}
     assert answered(requests, replies) == [False, True, False]
     by_template = reply_rates(requests, replies, lambda r: r.template)
     assert [(r.label, r.sent, r.replied) for r in by_template] == [("Alumni", 2, 1), ("Cold", 1, 0)]
+
+
+def test_a_follow_up_that_got_the_answer_takes_the_credit_from_the_request():
+    messages = [
+        asked(1, 2, "Cold"),
+        asked(1, 5, "Nudge", follow_up=True),
+        asked(2, 2, "Cold"),
+        asked(2, 5, "Nudge", follow_up=True),  # sent after the reply: not its doing
+    ]
+    replies = {1: [date(2026, 3, 6)], 2: [date(2026, 3, 4)]}
+    assert answered(messages, replies) == [False, True, True, False]
+    assert tally(messages, replies, lambda m: m.template) == {"Cold": (2, 1), "Nudge": (2, 1)}
+
+
+def test_two_replies_to_one_message_count_it_once():
+    messages = [asked(1, 2, "Cold")]
+    replies = {1: [date(2026, 3, 3), date(2026, 3, 4)]}
+    assert tally(messages, replies, lambda m: m.template) == {"Cold": (1, 1)}
 
 
 def test_reply_rates_group_requests_by_template_and_by_channel():
@@ -123,6 +150,11 @@ def test_days_to_reply_run_from_the_first_request_to_the_first_reply_after_it():
     assert days_to_reply(REQUESTS, REPLIES) == [0, 4]
     replies = {1: [date(2026, 3, 1), date(2026, 3, 12), date(2026, 3, 5)]}
     assert days_to_reply(REQUESTS, replies) == [3]
+
+
+def test_days_to_reply_run_from_the_request_not_the_follow_up_that_was_answered():
+    messages = [asked(1, 2), asked(1, 5, follow_up=True), asked(2, 5, follow_up=True)]
+    assert days_to_reply(messages, {1: [date(2026, 3, 6)], 2: [date(2026, 3, 6)]}) == [4]
 
 
 def test_the_median_of_an_even_count_falls_between_two_days():

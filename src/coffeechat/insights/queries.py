@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -11,8 +10,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coffeechat.conversations.models import Conversation, Referral, Status
-from coffeechat.method.insights import ContactFacts, Person, SentRequest
-from coffeechat.outreach.models import Channel, Message, Purpose, Reply
+from coffeechat.method.insights import AskingMessage, ContactFacts, Person
+from coffeechat.outreach.queries import asking_messages, replies_by_contact
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import stage_of, with_history
 
@@ -26,7 +25,7 @@ class Facts:
     today: date
     contacts: list[ContactFacts]
     people: list[Person]
-    requests: list[SentRequest]
+    asking: list[AskingMessage]  # requests and follow-ups, in the order sent
     replies: dict[int, list[date]]
     held_on: list[date]  # the day each held conversation took place
     referrals_in_held: int
@@ -65,32 +64,6 @@ def _contacts(user: object, today: date) -> tuple[list[ContactFacts], list[Perso
     return facts, people
 
 
-def _requests(user: object, tz: object) -> list[SentRequest]:
-    channels = dict(Channel.choices)
-    rows = (
-        Message.objects.owned_by(user)
-        .filter(purpose=Purpose.REQUEST)
-        .order_by("sent_at", "pk")
-        .values_list("contact_id", "sent_at", "template__name", "channel")
-    )
-    return [
-        SentRequest(
-            contact_id=contact_id,
-            sent_on=timezone.localdate(sent_at, tz),
-            template=template or "",
-            channel=channels.get(channel, channel),
-        )
-        for contact_id, sent_at, template, channel in rows
-    ]
-
-
-def _replies(user: object) -> dict[int, list[date]]:
-    replies: dict[int, list[date]] = defaultdict(list)
-    for contact_id, day in Reply.objects.owned_by(user).values_list("contact_id", "received_on"):
-        replies[contact_id].append(day)
-    return dict(replies)
-
-
 def _held(user: object, tz: object) -> tuple[list[date], int]:
     rows = (
         Conversation.objects.owned_by(user)
@@ -115,16 +88,16 @@ def insight_facts(user: object, now: datetime | None = None) -> Facts:
         today=today,
         contacts=contacts,
         people=people,
-        requests=_requests(user, tz),
-        replies=_replies(user),
+        asking=asking_messages(user),
+        replies=replies_by_contact(user),
         held_on=held_on,
         referrals_in_held=referrals,
     )
 
 
-def by_template(request: SentRequest) -> str:
-    return request.template or NO_TEMPLATE
+def by_template(message: AskingMessage) -> str:
+    return message.template or NO_TEMPLATE
 
 
-def by_channel(request: SentRequest) -> str:
-    return request.channel
+def by_channel(message: AskingMessage) -> str:
+    return message.channel

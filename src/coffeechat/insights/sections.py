@@ -66,9 +66,9 @@ def funnel_section(facts: Facts) -> Funnel:
 
 
 def rates_section(facts: Facts) -> Rates:
-    templates = insights.reply_rates(facts.requests, facts.replies, by_template)
-    channels = insights.reply_rates(facts.requests, facts.replies, by_channel)
-    waits = insights.days_to_reply(facts.requests, facts.replies)
+    templates = insights.reply_rates(facts.asking, facts.replies, by_template)
+    channels = insights.reply_rates(facts.asking, facts.replies, by_channel)
+    waits = insights.days_to_reply(facts.asking, facts.replies)
     middle = insights.median(waits)
     return Rates(
         by_template=templates,

@@ -5,9 +5,10 @@ Each definition is written once, here, so the page, its help text and the tests 
 - Funnel: every contact counts at each step up to the furthest one they reached, taken from the
   contact's derived stage (stages.py), never a second rule. "Referred onwards" counts those you
   met who gave at least one referral, thanked or not.
-- Reply rate: a reply from a contact, logged for a day, answers the last request sent to them on
-  or before that day (in the user's time zone): a nudge in between does not take the credit
-  from the request here, and one reply never counts for two requests.
+- Reply rate: over the messages that ask for an answer (requests and follow-ups), a reply from a
+  contact, logged for a day, answers the last one sent to them on or before that day (in the
+  user's time zone): when the polite follow-up gets the answer, the follow-up takes the credit,
+  and one reply never counts twice. The Message templates page counts with the same rule.
 - Days to reply: calendar days from a contact's first request to their first reply on or after it.
 - Weeks: Monday to Sunday in the user's time zone; a held conversation counts in the week it took
   place.
@@ -22,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from coffeechat.method.stages import Stage
 
@@ -29,6 +31,8 @@ FUNNEL_LABELS = ("Identified", "Contacted", "Replied", "Met", "Thanked", "Referr
 MET = 3
 REFERRED = 5
 WEEKS_SHOWN = 12
+
+K = TypeVar("K")
 
 # The furthest funnel step each stage implies. A decline or a scheduled conversation is a reply;
 # "no response" was still contacted; keeping in touch comes after the thank-you.
@@ -100,11 +104,15 @@ def funnel(contacts: Iterable[ContactFacts]) -> list[FunnelStep]:
 
 
 @dataclass(frozen=True)
-class SentRequest:
+class AskingMessage:
+    """A message that asks for an answer: a request, or the one polite follow-up."""
+
     contact_id: int
     sent_on: date  # in the user's time zone
-    template: str  # the template's name, or "" when written from scratch
-    channel: str  # the channel's label
+    template: str = ""  # the template's name, or "" when written from scratch
+    channel: str = ""  # the channel's label
+    template_id: int | None = None
+    is_request: bool = True  # False for a follow-up
 
 
 @dataclass(frozen=True)
@@ -118,46 +126,61 @@ class RateRow:
         return percent(self.replied, self.sent)
 
 
-def answered(requests: Sequence[SentRequest], replies: Mapping[int, Sequence[date]]) -> list[bool]:
-    """For each request (in the order sent), whether a reply answered it: a reply answers the
-    last request sent to that person on or before its day, so one reply never counts twice."""
-    flags = [False] * len(requests)
+def answered(
+    messages: Sequence[AskingMessage], replies: Mapping[int, Iterable[date]]
+) -> list[bool]:
+    """For each asking message (in the order sent), whether a reply answered it: a reply answers
+    the last request or follow-up sent to that person on or before its day, so one reply never
+    counts twice and a follow-up that got the answer takes it from the request before it."""
+    flags = [False] * len(messages)
     sent_to: dict[int, list[int]] = defaultdict(list)
-    for index, request in enumerate(requests):
-        sent_to[request.contact_id].append(index)
+    for index, message in enumerate(messages):
+        sent_to[message.contact_id].append(index)
     for contact_id, indexes in sent_to.items():
         for day in replies.get(contact_id, ()):
-            before = [i for i in indexes if requests[i].sent_on <= day]
+            before = [i for i in indexes if messages[i].sent_on <= day]
             if before:
                 flags[before[-1]] = True
     return flags
 
 
+def tally(
+    messages: Sequence[AskingMessage],
+    replies: Mapping[int, Iterable[date]],
+    key: Callable[[AskingMessage], K],
+) -> dict[K, tuple[int, int]]:
+    """(sent, replied) per key, in the order each key first appears (messages in the order sent)."""
+    counts: dict[K, tuple[int, int]] = {}
+    for message, was_answered in zip(messages, answered(messages, replies), strict=True):
+        group = key(message)
+        sent, replied = counts.get(group, (0, 0))
+        counts[group] = (sent + 1, replied + was_answered)
+    return counts
+
+
 def reply_rates(
-    requests: Sequence[SentRequest],
-    replies: Mapping[int, Sequence[date]],
-    group: Callable[[SentRequest], str],
+    messages: Sequence[AskingMessage],
+    replies: Mapping[int, Iterable[date]],
+    group: Callable[[AskingMessage], str],
 ) -> list[RateRow]:
-    """Requests sent and replied per group, the most used first (requests in the order sent)."""
-    sent: dict[str, int] = defaultdict(int)
-    replied: dict[str, int] = defaultdict(int)
-    for request, was_answered in zip(requests, answered(requests, replies), strict=True):
-        key = group(request)
-        sent[key] += 1
-        replied[key] += was_answered
-    rows = [RateRow(label, sent[label], replied[label]) for label in sent]
+    """Requests and follow-ups sent and replied per group, the most sent first."""
+    counts = tally(messages, replies, group)
+    rows = [RateRow(label, sent, replied) for label, (sent, replied) in counts.items()]
     return sorted(rows, key=lambda row: (-row.sent, row.label.casefold()))
 
 
 def days_to_reply(
-    requests: Iterable[SentRequest], replies: Mapping[int, Sequence[date]]
+    messages: Iterable[AskingMessage], replies: Mapping[int, Iterable[date]]
 ) -> list[int]:
-    """Per contact who answered: days from their first request to the first reply on or after."""
+    """Per contact who answered: days from their first request (follow-ups aside) to the first
+    reply on or after it."""
     first_asked: dict[int, date] = {}
-    for request in requests:
-        asked = first_asked.get(request.contact_id)
-        if asked is None or request.sent_on < asked:
-            first_asked[request.contact_id] = request.sent_on
+    for message in messages:
+        if not message.is_request:
+            continue
+        asked = first_asked.get(message.contact_id)
+        if asked is None or message.sent_on < asked:
+            first_asked[message.contact_id] = message.sent_on
     waits = []
     for contact_id, asked in first_asked.items():
         answers = [day for day in replies.get(contact_id, ()) if day >= asked]

@@ -2,54 +2,87 @@
 
 from __future__ import annotations
 
-import zoneinfo
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 
+from coffeechat.method import insights
+from coffeechat.method.insights import AskingMessage
 from coffeechat.method.messages import Situation
-from coffeechat.outreach.models import Message, MessageTemplate, Purpose, Reply
-
-
-def _count(messages: QuerySet[Message]) -> Coalesce:
-    counted = messages.order_by().values("template").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
+from coffeechat.outreach.models import Channel, Message, MessageTemplate, Purpose, Reply
+from coffeechat.people.models import Contact
 
 # The messages that ask for an answer, and so have a reply rate: the request and the one polite
 # follow-up. A thank-you or an update asks for nothing; a reply after one is not its doing.
 ASKING = (Purpose.REQUEST, Purpose.FOLLOW_UP)
 
 
-def templates_with_stats(user: object) -> QuerySet[MessageTemplate]:
-    """The user's templates, each with `used` (every message written from it), `sent` (those
-    that ask for an answer: requests and follow-ups) and `replied` (those of them a reply
-    answered).
+def asking_messages(user: object) -> list[AskingMessage]:
+    """The user's requests and follow-ups in the order sent, dated in their time zone (one query):
+    what both the templates page and Insights count replies against."""
+    tz = user.profile.tz()
+    channels = dict(Channel.choices)
+    rows = (
+        Message.objects.owned_by(user)
+        .filter(purpose__in=ASKING)
+        .order_by("sent_at", "pk")
+        .values_list("contact_id", "sent_at", "template_id", "template__name", "channel", "purpose")
+    )
+    return [
+        AskingMessage(
+            contact_id=contact_id,
+            sent_on=timezone.localdate(sent_at, tz),
+            template=name or "",
+            channel=channels.get(channel, channel),
+            template_id=template_id,
+            is_request=purpose == Purpose.REQUEST,
+        )
+        for contact_id, sent_at, template_id, name, channel, purpose in rows
+    ]
 
-    A reply, logged for a day in the user's time zone, answers the last request or follow-up sent
-    to that person on or before that day: when a nudge gets the answer, the nudge's template gets
-    the credit, not the request before it, and one reply never counts for two messages.
+
+def replies_by_contact(user: object) -> dict[int, list[date]]:
+    """The day of each reply the user logged, per contact (one query)."""
+    replies: dict[int, list[date]] = defaultdict(list)
+    for contact_id, day in Reply.objects.owned_by(user).values_list("contact_id", "received_on"):
+        replies[contact_id].append(day)
+    return dict(replies)
+
+
+def _count_used() -> Coalesce:
+    counted = (
+        Message.objects.filter(template=OuterRef("pk"))
+        .order_by()
+        .values("template")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def templates_with_stats(user: object) -> list[MessageTemplate]:
+    """The user's templates by name, each with `used` (every message written from it), `sent`
+    (those that ask for an answer: requests and follow-ups), `replied` (those of them a reply
+    answered) and `reply_rate` (a percentage, None when it never asked): three queries.
+
+    Replies are credited by method.insights.answered, the rule the Insights page uses too: a
+    reply answers the last request or follow-up sent to that person on or before its day.
     """
-    tz = zoneinfo.ZoneInfo(user.profile.time_zone)
-    messages = Message.objects.filter(template=OuterRef("pk"))
-    asking = messages.filter(purpose__in=ASKING)
-    # Another request or follow-up to the same person after this one and by the reply's day.
-    later = (
-        Message.objects.filter(contact=OuterRef("contact"), purpose__in=ASKING)
-        .filter(sent_at__gt=OuterRef(OuterRef("sent_at")))
-        .annotate(day=TruncDate("sent_at", tzinfo=tz))
-        .filter(day__lte=OuterRef("received_on"))
+    templates = list(
+        MessageTemplate.objects.owned_by(user).annotate(used=_count_used()).order_by("name", "id")
     )
-    answered = Reply.objects.filter(
-        contact=OuterRef("contact"), received_on__gte=OuterRef("day")
-    ).exclude(Exists(later))
-    replied = asking.annotate(day=TruncDate("sent_at", tzinfo=tz)).filter(Exists(answered))
-    return (
-        MessageTemplate.objects.owned_by(user)
-        .annotate(used=_count(messages), sent=_count(asking), replied=_count(replied))
-        .order_by("name", "id")
+    counts = insights.tally(
+        asking_messages(user), replies_by_contact(user), key=lambda message: message.template_id
     )
+    for template in templates:
+        template.sent, template.replied = counts.get(template.pk, (0, 0))
+        template.reply_rate = insights.percent(template.replied, template.sent)
+    return templates
 
 
 @dataclass(frozen=True)
@@ -58,7 +91,7 @@ class SituationGroup:
     templates: list[MessageTemplate]
 
 
-def templates_by_situation(templates: QuerySet[MessageTemplate]) -> list[SituationGroup]:
+def templates_by_situation(templates: Iterable[MessageTemplate]) -> list[SituationGroup]:
     """Templates grouped in the order of the method's situations, empty groups left out."""
     groups: dict[str, list[MessageTemplate]] = {situation.value: [] for situation in Situation}
     for template in templates:
@@ -66,7 +99,35 @@ def templates_by_situation(templates: QuerySet[MessageTemplate]) -> list[Situati
     return [SituationGroup(Situation(key), items) for key, items in groups.items() if items]
 
 
-def reply_rate(template: MessageTemplate) -> int | None:
-    """The percentage of its requests and follow-ups a reply answered (an annotated template);
-    None for a template never used to ask, such as a thank-you."""
-    return round(100 * template.replied / template.sent) if template.sent else None
+# A dropdown of every contact would be thousands of options after a LinkedIn import.
+PREVIEW_CHOICES = 50
+
+
+@dataclass(frozen=True)
+class PreviewChoices:
+    contacts: list[Contact]  # the most recent first
+    limit: int
+    limited: bool  # whether some contacts were left out
+
+
+def preview_choices(
+    user: object, chosen: Contact | None = None, limit: int = PREVIEW_CHOICES
+) -> PreviewChoices:
+    """The contacts to preview a template with: the `limit` most recently written to or added,
+    and the one chosen now even if older (one query)."""
+    last_written = (
+        Message.objects.filter(owner=OuterRef("owner"), contact=OuterRef("pk"))
+        .order_by("-sent_at")
+        .values("sent_at")[:1]
+    )
+    recent = Greatest(Coalesce(Subquery(last_written), F("created_at")), F("created_at"))
+    rows = list(
+        Contact.objects.owned_by(user)
+        .annotate(recent=recent)
+        .order_by("-recent", "-pk")
+        .only("first_name", "last_name")[: limit + 1]
+    )
+    contacts = rows[:limit]
+    if chosen is not None and chosen.pk not in {contact.pk for contact in contacts}:
+        contacts.append(chosen)
+    return PreviewChoices(contacts=contacts, limit=limit, limited=len(rows) > limit)
