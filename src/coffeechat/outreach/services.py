@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from urllib.parse import quote
@@ -82,15 +83,13 @@ def _personal_fields(contact: Contact, profile: Profile) -> dict[str, str]:
     }  # fmt: skip
 
 
-def _conversation_fields(conversation: object | None) -> dict[str, str]:
-    """The thank-you's and update's lines about a conversation that was held."""
-    if conversation is None:
-        return {}
-    advice = [t.text for t in conversation.takeaways.all() if t.kind == "advice"]
-    referrals = [r.contact.first_name for r in conversation.referrals.select_related("contact")]
-    start = conversation.local_start()
+def conversation_lines(
+    held_on: date, advice: Sequence[str], referral_names: Sequence[str]
+) -> dict[str, str]:
+    """The thank-you's and update's lines about a conversation, from plain values: the day it
+    was held (local to the user), the advice given in it and the first names it referred you to."""
     return {
-        "conversation_date": f"{start:%A} {start.day} {start:%B}",
+        "conversation_date": f"{held_on:%A} {held_on.day} {held_on:%B}",
         "learned_line": (
             f"Your advice to {advice[0][0].lower()}{advice[0][1:].rstrip('.')} "
             "was especially useful."
@@ -98,11 +97,21 @@ def _conversation_fields(conversation: object | None) -> dict[str, str]:
             else "I learned a great deal about your work and the field."
         ),
         "referral_line": (
-            f" Thank you also for suggesting I speak with {_join(referrals)}; I will get in touch."
-            if referrals
+            f" Thank you also for suggesting I speak with {_join(referral_names)}; "
+            "I will get in touch."
+            if referral_names
             else ""
         ),
     }
+
+
+def _conversation_fields(conversation: object | None) -> dict[str, str]:
+    """Those lines for a conversation that was held, read from the database."""
+    if conversation is None:
+        return {}
+    advice = [t.text for t in conversation.takeaways.all() if t.kind == "advice"]
+    referrals = [r.contact.first_name for r in conversation.referrals.select_related("contact")]
+    return conversation_lines(conversation.local_start().date(), advice, referrals)
 
 
 def _last_held_conversation(contact: Contact) -> object | None:
@@ -139,14 +148,19 @@ def draft(
     *,
     purpose: str = Purpose.REQUEST,
     conversation: object | None = None,
+    about_conversation: Mapping[str, str] | None = None,
 ) -> Draft:
-    """The template with the contact's details merged in (the built-in text if none is left)."""
+    """The template with the contact's details merged in (the built-in text if none is left).
+    The lines about a conversation come from `conversation` (an update without one uses the
+    last held), unless given ready-made in `about_conversation` (see conversation_lines)."""
     if template is None:
         template = BUILT_IN[suggested_situation(contact, purpose)]
     fields = _personal_fields(contact, profile)
-    if conversation is None and purpose == Purpose.UPDATE:
-        conversation = _last_held_conversation(contact)
-    fields.update(_conversation_fields(conversation))
+    if about_conversation is None:
+        if conversation is None and purpose == Purpose.UPDATE:
+            conversation = _last_held_conversation(contact)
+        about_conversation = _conversation_fields(conversation)
+    fields.update(about_conversation)
     return Draft(merge(template.subject, fields), merge(template.body, fields))
 
 

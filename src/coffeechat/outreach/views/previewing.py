@@ -4,8 +4,7 @@ user types (merged for one of their contacts, or for a clearly labelled made-up 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -18,6 +17,7 @@ from coffeechat.method.messages import Situation
 from coffeechat.outreach import services
 from coffeechat.outreach.check import message_check
 from coffeechat.outreach.models import MessageTemplate, Purpose, TemplateChannel
+from coffeechat.outreach.queries import preview_choices
 from coffeechat.people.models import Contact, HowKnown
 from coffeechat.research.models import Organization
 
@@ -48,39 +48,13 @@ def sample_contact(owner: object, situation: Situation) -> Contact:
     )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Said:
-    kind: str
-    text: str
-
-
-@dataclass(frozen=True)
-class _Referral:
-    contact: Contact
-
-
-@dataclass(frozen=True)
-class _Rows:
-    rows: tuple[object, ...]
-
-    def all(self) -> tuple[object, ...]:
-        return self.rows
-
-    def select_related(self, *names: str) -> tuple[object, ...]:
-        return self.rows
-
-
-@dataclass(frozen=True)
-class SampleConversation:
-    """A made-up conversation with the sample contact, for the thank-you and update fields
-    (the same attributes the drafting reads from a real one; never saved)."""
-
-    held: datetime = field(default_factory=lambda: timezone.localtime() - timedelta(days=1))
-    takeaways: _Rows = _Rows((_Said("advice", "Talk to the risk team before specialising"),))
-    referrals: _Rows = _Rows((_Referral(Contact(first_name="Sam", last_name="Lee")),))
-
-    def local_start(self) -> datetime:
-        return self.held
+def sample_conversation_lines(profile: object) -> dict[str, str]:
+    """The thank-you's and update's lines for a made-up conversation with the sample contact,
+    held yesterday in the user's own time zone."""
+    yesterday = timezone.localdate(timezone.now(), profile.tz()) - timedelta(days=1)
+    return services.conversation_lines(
+        yesterday, advice=["Talk to the risk team before specialising"], referral_names=["Sam"]
+    )
 
 
 def preview_context(
@@ -96,10 +70,10 @@ def preview_context(
         contact = sample_contact(request.user, situation)
         # The thank-you and update fields come from a conversation: the sample had one too.
         had_one = purpose in (Purpose.THANK_YOU, Purpose.UPDATE)
-        conversation = SampleConversation() if had_one else None
+        lines = sample_conversation_lines(profile) if had_one else {}
     else:
-        contact, conversation = owned_or_404(Contact, request, int(contact_pk)), None
-    draft = services.draft(contact, profile, template, purpose=purpose, conversation=conversation)
+        contact, lines = owned_or_404(Contact, request, int(contact_pk)), None
+    draft = services.draft(contact, profile, template, purpose=purpose, about_conversation=lines)
     return {
         "template": template,
         "contact": contact,
@@ -113,7 +87,7 @@ def preview_context(
     }  # fmt: skip
 
 
-_SITUATIONS = frozenset(situation.value for situation in Situation)
+SITUATIONS = frozenset(situation.value for situation in Situation)
 
 
 def unsaved_template(owner: object, data: Mapping[str, str]) -> MessageTemplate:
@@ -123,7 +97,7 @@ def unsaved_template(owner: object, data: Mapping[str, str]) -> MessageTemplate:
     return MessageTemplate(
         owner=owner,
         name=data.get("name", ""),
-        situation=situation if situation in _SITUATIONS else Situation.COLD_EMAIL.value,
+        situation=situation if situation in SITUATIONS else Situation.COLD_EMAIL.value,
         channel=channel if channel in TemplateChannel.values else TemplateChannel.EMAIL,
         subject=data.get("subject", ""),
         body=data.get("body", ""),
@@ -132,11 +106,12 @@ def unsaved_template(owner: object, data: Mapping[str, str]) -> MessageTemplate:
 
 def live_preview_context(request: HttpRequest, template: MessageTemplate) -> dict[str, object]:
     """The editor's preview panel: `template` merged for the chosen contact, and the choices."""
-    chosen = request.POST.get("preview_contact", "")
+    live = preview_context(request, template, request.POST.get("preview_contact", ""))
+    chosen = None if live["is_sample"] else live["contact"]
     return {
-        "live": preview_context(request, template, chosen),
-        "preview_contacts": Contact.objects.owned_by(request.user).only("first_name", "last_name"),
-        "preview_chosen": int(chosen) if chosen.isdigit() else None,
+        "live": live,
+        "preview_choices": preview_choices(request.user, chosen),
+        "preview_chosen": chosen.pk if chosen else None,
     }
 
 
@@ -154,5 +129,6 @@ def template_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The saved template merged for a sample contact, or for one of the user's contacts."""
     template = owned_or_404(MessageTemplate, request, pk)
     context = preview_context(request, template, request.GET.get("contact", ""))
-    context["contacts"] = Contact.objects.owned_by(request.user).only("first_name", "last_name")
+    chosen = None if context["is_sample"] else context["contact"]
+    context["choices"] = preview_choices(request.user, chosen)
     return TemplateResponse(request, "outreach/template_preview.html", context)

@@ -11,11 +11,15 @@ from django.urls import reverse
 
 from coffeechat.core.views import autosave_or_page, confirm_delete, owned_or_404
 from coffeechat.method.checker import RULE_SETS
-from coffeechat.method.messages import MERGE_FIELDS, Situation
+from coffeechat.method.messages import MERGE_FIELDS
 from coffeechat.outreach.forms import TemplateForm
 from coffeechat.outreach.models import MessageTemplate
 from coffeechat.outreach.queries import templates_by_situation, templates_with_stats
-from coffeechat.outreach.views.previewing import live_preview_context, unsaved_template
+from coffeechat.outreach.views.previewing import (
+    SITUATIONS,
+    live_preview_context,
+    unsaved_template,
+)
 
 
 @login_required
@@ -30,7 +34,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def template_new(request: HttpRequest) -> HttpResponse:
     situation = request.GET.get("situation", "")
-    initial = {"situation": situation} if situation in {s.value for s in Situation} else {}
+    initial = {"situation": situation} if situation in SITUATIONS else {}
     form = TemplateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         form.instance.owner = request.user
