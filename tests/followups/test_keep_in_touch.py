@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
-from django.apps import apps as django_apps
+from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 
 from coffeechat import cli
@@ -273,6 +273,22 @@ def test_a_message_that_moves_the_next_update_keeps_its_own_note(alice, priya):
 PLAN_MIGRATION = importlib.import_module(
     "coffeechat.followups.migrations.0005_plan_keep_in_touch_for_people_already_met"
 )
+# The day the migration runs: a Wednesday, before anyone's update is due.
+MIGRATED = datetime(2026, 11, 25, 12, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def historical_apps():
+    """The models as the migration sees them: the project's state just before it runs."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    return loader.project_state(
+        ("followups", "0005_plan_keep_in_touch_for_people_already_met"), at_end=False
+    ).apps
+
+
+def migrate(apps, at=MIGRATED):
+    with time_machine.travel(at, tick=False):
+        return PLAN_MIGRATION.plan_missing_keep_in_touch(apps)
 
 
 def met_before_keep_in_touch(contact, at):
@@ -283,7 +299,7 @@ def met_before_keep_in_touch(contact, at):
     )  # fmt: skip
 
 
-def test_the_migration_plans_an_update_for_everyone_already_met(alice, bob, priya):
+def test_the_migration_plans_an_update_for_everyone_already_met(alice, bob, priya, historical_apps):
     met_before_keep_in_touch(priya, FRIDAY_10AM)
     sam = Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee")
     met_before_keep_in_touch(sam, datetime(2026, 10, 1, 10, tzinfo=UTC))
@@ -294,7 +310,7 @@ def test_the_migration_plans_an_update_for_everyone_already_met(alice, bob, priy
     bobs = Contact.objects.create(owner=bob, first_name="Ravi")
     met_before_keep_in_touch(bobs, datetime(2026, 11, 2, 15, tzinfo=UTC))
 
-    assert PLAN_MIGRATION.plan_missing_keep_in_touch(django_apps) == 3
+    assert migrate(historical_apps) == 3
 
     assert open_keep_in_touch(priya) == [date(2026, 12, 18)]  # 4 weeks after meeting
     assert open_keep_in_touch(sam) == [date(2027, 1, 20)]  # a quarter after the update
@@ -310,7 +326,27 @@ def test_the_migration_plans_an_update_for_everyone_already_met(alice, bob, priy
         )  # fmt: skip
 
 
-def test_the_migration_skips_people_not_met_set_to_never_or_already_planned(alice, priya):
+def test_people_met_long_ago_are_due_from_the_next_business_day_not_overdue_at_once(
+    alice, priya, historical_apps
+):
+    met_before_keep_in_touch(priya, datetime(2026, 3, 12, 10, tzinfo=UTC))
+    sam = Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee")
+    met_before_keep_in_touch(sam, datetime(2026, 6, 1, 10, tzinfo=UTC))
+    # Run on Christmas Eve in England: Christmas, the weekend and Boxing Day (Monday) go by.
+    christmas_eve = datetime(2026, 12, 24, 9, tzinfo=UTC)
+
+    assert migrate(historical_apps, at=christmas_eve) == 2
+
+    assert open_keep_in_touch(priya) == [date(2026, 12, 29)]
+    assert open_keep_in_touch(sam) == [date(2026, 12, 29)]
+    with time_machine.travel(christmas_eve, tick=False):
+        sections = {item.section(date(2026, 12, 24), christmas_eve) for item in today_items(alice)}
+    assert sections == {"coming up"}  # nothing overdue, nothing for today
+
+
+def test_the_migration_skips_people_not_met_set_to_never_or_already_planned(
+    alice, priya, historical_apps
+):
     hold(priya)  # planned already, the usual way
     never = Contact.objects.create(owner=alice, first_name="Kim", keep_in_touch="never")
     met_before_keep_in_touch(never, FRIDAY_10AM)
@@ -319,8 +355,8 @@ def test_the_migration_skips_people_not_met_set_to_never_or_already_planned(alic
         owner=alice, contact=not_met, scheduled_at=datetime(2026, 12, 1, 10, tzinfo=UTC)
     )
 
-    assert PLAN_MIGRATION.plan_missing_keep_in_touch(django_apps) == 0
+    assert migrate(historical_apps) == 0
 
     assert open_keep_in_touch(priya) == [date(2026, 12, 18)]
     assert FollowUp.objects.filter(contact__in=[never, not_met]).count() == 0
-    assert PLAN_MIGRATION.plan_missing_keep_in_touch(django_apps) == 0  # run twice: no more
+    assert migrate(historical_apps) == 0  # run twice: no more

@@ -10,6 +10,7 @@ from coffeechat.method.keep_in_touch import (
     add_months,
     advice_phrase,
     close_the_loop_due,
+    from_next_business_day,
     next_business_day,
     next_keep_in_touch,
 )
@@ -69,6 +70,16 @@ def test_a_business_day_stays_and_a_weekend_moves_to_monday():
     assert next_business_day(FRIDAY) == FRIDAY
     assert next_business_day(date(2026, 11, 21)) == date(2026, 11, 23)
     assert next_business_day(date(2026, 12, 25), GB) == date(2026, 12, 29)
+
+
+def test_an_update_planned_late_is_due_from_the_next_business_day_at_the_earliest():
+    long_ago = date(2026, 4, 17)
+    assert from_next_business_day(long_ago, FRIDAY) == date(2026, 11, 23)  # Monday
+    assert from_next_business_day(FRIDAY, FRIDAY) == date(2026, 11, 23)  # today is too soon
+    # On Christmas Eve in England: not Christmas, the weekend or Boxing Day (Monday 28th).
+    assert from_next_business_day(long_ago, date(2026, 12, 24), GB) == date(2026, 12, 29)
+    later = date(2026, 12, 18)
+    assert from_next_business_day(later, FRIDAY) == later  # not due yet: left as it is
 
 
 def test_close_the_loop_is_due_two_business_days_after_acting():

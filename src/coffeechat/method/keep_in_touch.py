@@ -64,6 +64,12 @@ def next_keep_in_touch(
     return next_business_day(due, holidays)
 
 
+def from_next_business_day(due: date, today: date, holidays: Container[date] = frozenset()) -> date:
+    """`due`, but never before the business day after `today`: an update planned today for
+    someone met long ago is owed from now on, not overdue at once (a flood of them on Today)."""
+    return max(due, add_business_days(today, 1, holidays))
+
+
 def close_the_loop_due(happened_on: date, holidays: Container[date] = frozenset()) -> date:
     """When to tell someone what came of their advice or referral."""
     return add_business_days(happened_on, CLOSE_THE_LOOP_WITHIN, holidays)

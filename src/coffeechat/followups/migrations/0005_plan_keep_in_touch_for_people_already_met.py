@@ -4,6 +4,10 @@ Until now a keep-in-touch follow-up was planned only when something new happened
 held, a message, a reply). This plans one, by the same rules, for each contact with a held
 conversation and no open keep-in-touch. It works on the historical models, with its own frozen
 copy of the facts replan reads; the dates come from the method's Django-free rules.
+
+Someone met months ago would be owed an update long overdue; a whole network of them at once
+would flood Today and the digest. So none is due before the next business day after the
+migration runs: from then on they are owed like any other.
 """
 
 import zoneinfo
@@ -45,7 +49,7 @@ def _local(moment, zone):
 
 def plan_missing_keep_in_touch(apps, schema_editor=None):
     """Create the missing keep-in-touch follow-ups; returns how many."""
-    from coffeechat.method.keep_in_touch import next_keep_in_touch
+    from coffeechat.method.keep_in_touch import from_next_business_day, next_keep_in_touch
 
     Contact = apps.get_model("people", "Contact")
     Conversation = apps.get_model("conversations", "Conversation")
@@ -96,6 +100,7 @@ def plan_missing_keep_in_touch(apps, schema_editor=None):
             first_update_sent=first_update_sent,
             holidays=holidays,
         )
+        due = from_next_business_day(due, timezone.localdate(timezone=zone), holidays)
         note = (
             CADENCE_NOTE.format(cadence=CADENCE_LABELS[cadence])
             if first_update_sent
