@@ -34,6 +34,7 @@ maya = create_user(username="maya", password=PASSWORD)
 maya.profile.full_name = "Maya Chen"
 maya.profile.time_zone = "Europe/London"
 maya.profile.country, maya.profile.region = "GB", "ENG"
+maya.profile.digest_enabled = False  # Today shows a notice until mail is set up
 maya.profile.save()
 green = Organization.objects.create(owner=maya, name="Green Bank", motivation=3, posting=2)
 carbon = Organization.objects.create(owner=maya, name="Carbon Partners", motivation=2)
