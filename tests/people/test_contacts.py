@@ -305,3 +305,16 @@ def test_the_contact_page_stops_asking_for_the_follow_up_never_sent_once_it_is_t
     assert "Send one polite follow-up: due Wed 11 Nov 2026" in before
     assert "Send one polite follow-up" not in after
     assert "Move on: due Mon 16 Nov 2026" in after
+
+
+def test_the_reply_form_defaults_to_the_users_own_today_not_the_servers(alice_client, alice, priya):
+    alice.profile.time_zone = "Pacific/Auckland"
+    alice.profile.save()
+    outreach.record_message(
+        contact=priya, purpose="request", channel="email", subject="Hello", body="Hi",
+        sent_at=datetime(2026, 11, 26, 20, 0, tzinfo=UTC),
+    )  # fmt: skip
+    # 20:00 on Sunday in UTC is already 09:00 on Monday in Auckland.
+    with time_machine.travel(datetime(2026, 11, 29, 20, 0, tzinfo=UTC), tick=False):
+        page = alice_client.get(priya.get_absolute_url()).content.decode()
+    assert 'name="received_on" value="2026-11-30"' in page

@@ -79,6 +79,7 @@ def contact_new(request: HttpRequest) -> HttpResponse:
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     row = contact_row(request.user, owned_or_404(Contact, request, pk))
     contact = row.contact
+    tz = request.user.profile.tz()
     return TemplateResponse(
         request,
         "people/contact_detail.html",
@@ -86,10 +87,10 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "contact": contact,
             "stage": row.stage,
             "speed": row.speed,
-            "today": timezone.localdate(),
+            "today": timezone.localdate(timezone=tz),
             "introduced": contact.introduced.all(),
-            "timeline": contact_timeline(contact, tz=request.user.profile.tz()),
-            "open_followups": open_followups(contact),
+            "timeline": contact_timeline(contact, tz=tz),
+            "open_followups": open_followups(contact, tz=tz),
             "keep_form": KeepInTouchForm(initial={"keep_in_touch": contact.keep_in_touch}),
             **_keep_in_touch_context(contact),
         },
