@@ -59,6 +59,20 @@ def log_in(page: Page, server: CoffeechatServer, owner: Owner) -> None:
     page.get_by_role("button", name="Log in").click()
 
 
+def go(page: Page, server: CoffeechatServer, owner: Owner, path: str) -> None:
+    """Open a page, logging in again when the moved clock has outlived the session."""
+    page.goto(f"{server.url}{path}")
+    if "/login/" in page.url:
+        log_in(page, server, owner)
+        page.goto(f"{server.url}{path}")
+
+
+def go_today(page: Page, server: CoffeechatServer, owner: Owner) -> None:
+    """Open Today, logging in again when the moved clock has outlived the session."""
+    go(page, server, owner, "/")
+    expect(page.get_by_role("heading", level=1, name=re.compile("^Today"))).to_be_visible()
+
+
 class Mailbox:
     """What a local SMTP server (aiosmtpd, started by the `smtp_server` fixture) received."""
 
@@ -76,3 +90,48 @@ def wait_for(condition: Callable[[], object], timeout: float = 20) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out waiting"
         time.sleep(0.05)
+
+
+def use_mail_server(page: Page, port: int, from_address: str = "maya@example.org") -> None:
+    """On the profile page's Email sending card: the local SMTP server, without encryption."""
+    sending = page.locator("#email-sending")
+    sending.get_by_label("SMTP server").fill("127.0.0.1")
+    sending.get_by_label("Port").fill(str(port))
+    sending.get_by_label("Encryption").select_option("none")
+    sending.get_by_label("From address").fill(from_address)
+    sending.get_by_role("button", name="Save email settings").click()
+    expect(page.get_by_text("Email sending settings saved.")).to_be_visible()
+
+
+def add_contact_at(
+    page: Page, url: str, organization: str, first: str, last: str, email: str | None = None
+) -> None:
+    """Add a contact from the organization's page on Research, as a user would; ends on the
+    new contact's page. No email leaves the field empty."""
+    page.goto(f"{url}/research/")
+    page.get_by_role("link", name=organization).click()
+    page.get_by_role("link", name="Add a contact here").click()
+    page.get_by_label("First name").fill(first)
+    page.get_by_label("Last name").fill(last)
+    if email is not None:
+        page.get_by_label("Email").fill(email)
+    page.get_by_role("button", name="Add contact").click()
+    expect(page.get_by_role("heading", level=1, name=re.compile(f"{first} {last}"))).to_be_visible()
+
+
+def us_user_at_green_bank(
+    page: Page, server: CoffeechatServer, people: list[tuple[str, str]]
+) -> Owner:
+    """A new owner in New York time with these (first, last) people at Green Bank, each with a
+    first-name@greenbank.example address."""
+    owner = create_owner(page, server)
+    with page.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/profile/")):
+        page.get_by_label("Time zone").select_option("America/New_York")
+    page.goto(f"{server.url}/research/organizations/new/")
+    page.get_by_label("Name").fill("Green Bank")
+    page.get_by_role("button", name="Add organization").click()
+    for first, last in people:
+        add_contact_at(
+            page, server.url, "Green Bank", first, last, f"{first.lower()}@greenbank.example"
+        )
+    return owner

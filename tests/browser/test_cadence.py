@@ -8,18 +8,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, Owner, create_owner, log_in
+from .helpers import CoffeechatServer, Owner, go_today, us_user_at_green_bank
 
 TUESDAY = "2026-11-24T09:00:00-05:00"  # Thanksgiving is Thursday 26 November
-
-
-def go_today(page: Page, server: CoffeechatServer, owner: Owner) -> None:
-    """Open Today, logging in again when the moved clock has outlived the session."""
-    page.goto(f"{server.url}/")
-    if "/login/" in page.url:
-        log_in(page, server, owner)
-        page.goto(f"{server.url}/")
-    expect(page.get_by_role("heading", level=1, name=re.compile("^Today"))).to_be_visible()
 
 
 def section(page: Page, name: str):
@@ -27,24 +18,7 @@ def section(page: Page, name: str):
 
 
 def setup_us_user_with_two_contacts(page: Page, server: CoffeechatServer) -> Owner:
-    owner = create_owner(page, server)
-    with page.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/profile/")):
-        page.get_by_label("Time zone").select_option("America/New_York")
-    page.goto(f"{server.url}/research/organizations/new/")
-    page.get_by_label("Name").fill("Green Bank")
-    page.get_by_role("button", name="Add organization").click()
-    for first, last in (("Priya", "Shah"), ("Sam", "Lee")):
-        page.goto(f"{server.url}/research/")
-        page.get_by_role("link", name="Green Bank").click()
-        page.get_by_role("link", name="Add a contact here").click()
-        page.get_by_label("First name").fill(first)
-        page.get_by_label("Last name").fill(last)
-        page.get_by_label("Email").fill(f"{first.lower()}@greenbank.example")
-        page.get_by_role("button", name="Add contact").click()
-        expect(
-            page.get_by_role("heading", level=1, name=re.compile(f"{first} {last}"))
-        ).to_be_visible()
-    return owner
+    return us_user_at_green_bank(page, server, [("Priya", "Shah"), ("Sam", "Lee")])
 
 
 def send_request_to_priya(page: Page, server: CoffeechatServer) -> None:

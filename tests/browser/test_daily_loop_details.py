@@ -14,18 +14,17 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, Mailbox, Owner, create_owner, log_in, wait_for
+from .helpers import (
+    CoffeechatServer,
+    Mailbox,
+    create_owner,
+    go,
+    use_mail_server,
+    wait_for,
+)
 
 TUESDAY = "2026-11-17T09:00:00+00:00"
 NEW_YORK = ZoneInfo("America/New_York")
-
-
-def go(page: Page, server: CoffeechatServer, owner: Owner, path: str) -> None:
-    """Open a page, logging in again when the moved clock has outlived the session."""
-    page.goto(f"{server.url}{path}")
-    if "/login/" in page.url:
-        log_in(page, server, owner)
-        page.goto(f"{server.url}{path}")
 
 
 def add_contact(page: Page, server: CoffeechatServer, first: str, last: str, email: str) -> str:
@@ -149,17 +148,6 @@ def test_a_conversations_ics_opens_as_one_event_and_a_move_replaces_it(
     assert moved["SEQUENCE"] > meeting["SEQUENCE"]
 
 
-def set_up_mail(page: Page, port: int) -> None:
-    """On the profile page: the local SMTP server, without encryption."""
-    sending = page.locator("#email-sending")
-    sending.get_by_label("SMTP server").fill("127.0.0.1")
-    sending.get_by_label("Port").fill(str(port))
-    sending.get_by_label("Encryption").select_option("none")
-    sending.get_by_label("From address").fill("maya@example.org")
-    sending.get_by_role("button", name="Save email settings").click()
-    expect(page.get_by_text("Email sending settings saved.")).to_be_visible()
-
-
 def to_priya(mailbox: Mailbox) -> list:
     return [
         message
@@ -175,7 +163,7 @@ def test_an_update_sent_from_keep_your_network_posted_goes_out_and_shows_on_the_
     server = coffeechat_server
     mailbox, port = smtp_server
     owner = create_owner(page, server)
-    set_up_mail(page, port)
+    use_mail_server(page, port)
     priya = add_contact(page, server, "Priya", "Shah", "priya@greenbank.example")
     schedule_coffee(page, "2026-11-16")
     hold(page, "Analysts come from economics and law.")

@@ -14,20 +14,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, create_owner
+from .helpers import CoffeechatServer, add_contact_at, create_owner
 
 WEDNESDAY = "2026-03-11T15:00:00+00:00"
-
-
-def add_contact(page: Page, url: str, first: str, last: str) -> None:
-    page.goto(f"{url}/research/")
-    page.get_by_role("link", name="Greenbank").click()
-    page.get_by_role("link", name="Add a contact here").click()
-    page.get_by_label("First name").fill(first)
-    page.get_by_label("Last name").fill(last)
-    page.get_by_label("Email").fill(f"{first.lower()}@greenbank.example")
-    page.get_by_role("button", name="Add contact").click()
-    expect(page.get_by_role("heading", level=1, name=re.compile(f"{first} {last}"))).to_be_visible()
 
 
 def send_request(page: Page, url: str, name: str, channel: str) -> None:
@@ -94,8 +83,8 @@ def test_insights_show_the_figures_of_a_known_network_and_take_a_weekly_goal(
     page.goto(f"{url}/research/organizations/new/")
     page.get_by_label("Name").fill("Greenbank")
     page.get_by_role("button", name="Add organization").click()
-    add_contact(page, url, "Priya", "Shah")
-    add_contact(page, url, "Sam", "Lee")
+    add_contact_at(page, url, "Greenbank", "Priya", "Shah", "priya@greenbank.example")
+    add_contact_at(page, url, "Greenbank", "Sam", "Lee", "sam@greenbank.example")
     send_request(page, url, "Priya Shah", "email")
     send_request(page, url, "Sam Lee", "phone")
     send_the_follow_up(page, url, "Priya Shah")

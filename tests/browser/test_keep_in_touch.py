@@ -9,19 +9,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, Owner, create_owner, log_in
+from .helpers import CoffeechatServer, create_owner, go
 
 TUESDAY = "2026-11-17T09:00:00+00:00"
 FOUR_WEEKS_ON = "2026-12-16T09:00:00+00:00"  # 28 days after Wednesday 18 November
 NEWS = "I start at Acme as a climate analyst on 3 March"
-
-
-def go(page: Page, server: CoffeechatServer, owner: Owner, path: str) -> None:
-    """Open a page, logging in again when the moved clock has outlived the session."""
-    page.goto(f"{server.url}{path}")
-    if "/login/" in page.url:
-        log_in(page, server, owner)
-        page.goto(f"{server.url}{path}")
 
 
 def today_item(page: Page, title: str):

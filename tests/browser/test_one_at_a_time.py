@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, Owner, create_owner, log_in
+from .helpers import CoffeechatServer, Owner, go_today, us_user_at_green_bank
 
 TUESDAY = "2026-12-01T09:00:00-05:00"
 PRIYAS_THIRD_BUSINESS_DAY = "2026-12-04T10:00:00-05:00"  # Friday
@@ -17,38 +17,12 @@ SAMS_THIRD_BUSINESS_DAY = "2026-12-09T10:00:00-05:00"  # Wednesday after
 PRIYAS_SEVENTH_BUSINESS_DAY = "2026-12-10T10:00:00-05:00"  # Thursday after
 
 
-def go_today(page: Page, server: CoffeechatServer, owner: Owner) -> None:
-    """Open Today, logging in again when the moved clock has outlived the session."""
-    page.goto(f"{server.url}/")
-    if "/login/" in page.url:
-        log_in(page, server, owner)
-        page.goto(f"{server.url}/")
-    expect(page.get_by_role("heading", level=1, name=re.compile("^Today"))).to_be_visible()
-
-
 def item(page: Page, section: str, text: str):
     return page.locator(f"[data-section='{section}'] .today-item").filter(has_text=text)
 
 
 def three_people_at_green_bank(page: Page, server: CoffeechatServer) -> Owner:
-    owner = create_owner(page, server)
-    with page.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/profile/")):
-        page.get_by_label("Time zone").select_option("America/New_York")
-    page.goto(f"{server.url}/research/organizations/new/")
-    page.get_by_label("Name").fill("Green Bank")
-    page.get_by_role("button", name="Add organization").click()
-    for first, last in (("Priya", "Shah"), ("Sam", "Lee"), ("Kim", "Ito")):
-        page.goto(f"{server.url}/research/")
-        page.get_by_role("link", name="Green Bank").click()
-        page.get_by_role("link", name="Add a contact here").click()
-        page.get_by_label("First name").fill(first)
-        page.get_by_label("Last name").fill(last)
-        page.get_by_label("Email").fill(f"{first.lower()}@greenbank.example")
-        page.get_by_role("button", name="Add contact").click()
-        expect(
-            page.get_by_role("heading", level=1, name=re.compile(f"{first} {last}"))
-        ).to_be_visible()
-    return owner
+    return us_user_at_green_bank(page, server, [("Priya", "Shah"), ("Sam", "Lee"), ("Kim", "Ito")])
 
 
 @pytest.mark.server_time(TUESDAY)

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, create_owner, wait_for
+from .helpers import CoffeechatServer, create_owner, use_mail_server, wait_for
 
 FILLER = (
     "The work your team does on green bonds and transition plans is exactly what I want to "
@@ -45,13 +45,7 @@ def set_up_profile_and_mail(page: Page, port: int) -> None:
     page.get_by_label("School").fill("Leeds")
     with page.expect_response(lambda r: r.request.method == "POST" and "/profile/" in r.url):
         page.get_by_label("Fields of interest").fill("climate finance")
-    sending = page.locator("#email-sending")
-    sending.get_by_label("SMTP server").fill("127.0.0.1")
-    sending.get_by_label("Port").fill(str(port))
-    sending.get_by_label("Encryption").select_option("none")
-    sending.get_by_label("From address").fill("maya@example.org")
-    sending.get_by_role("button", name="Save email settings").click()
-    expect(page.get_by_text("Email sending settings saved.")).to_be_visible()
+    use_mail_server(page, port)
     expect(page.locator("#email-sending").get_by_label("SMTP server")).to_have_value("127.0.0.1")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, Mailbox, create_owner, log_in
+from .helpers import CoffeechatServer, Mailbox, create_owner, go, use_mail_server
 
 NOTE_310 = (
     "Hi Priya, I found you through the Leeds alumni network and your move from insurance into "
@@ -63,16 +63,6 @@ def set_up_profile(page: Page) -> None:
     page.get_by_label("Full name").fill("Maya Chen")
     page.get_by_label("Headline").fill("a final-year economics student at Leeds")
     save_profile_field(page, lambda: page.get_by_label("School").fill("Leeds"))
-
-
-def use_mail_server(page: Page, port: int) -> None:
-    sending = page.locator("#email-sending")
-    sending.get_by_label("SMTP server").fill("127.0.0.1")
-    sending.get_by_label("Port").fill(str(port))
-    sending.get_by_label("Encryption").select_option("none")
-    sending.get_by_label("From address").fill("maya@example.org")
-    sending.get_by_role("button", name="Save email settings").click()
-    expect(page.get_by_text("Email sending settings saved.")).to_be_visible()
 
 
 def add_organization(page: Page, server: CoffeechatServer, name: str) -> None:
@@ -311,9 +301,6 @@ def test_the_profiles_rule_set_country_and_region_change_what_compose_and_today_
     expect(page.locator(".badge.stage")).to_have_text("Contacted")
 
     # Scotland's St Andrew's Day (Monday 30th) is no business day: the nudge waits a day more.
-    page.goto(f"{server.url}/")
-    if "/login/" in page.url:
-        log_in(page, server, owner)
-        page.goto(f"{server.url}/")
+    go(page, server, owner, "/")
     waiting = page.locator(".today-item").filter(has_text="No reply from Priya Shah")
     expect(waiting).to_contain_text("due Tue 1 Dec")

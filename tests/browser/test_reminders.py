@@ -9,18 +9,11 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, log_in, wait_for
+from .helpers import CoffeechatServer, go, use_mail_server, wait_for
 from .test_cadence import send_request_to_priya, setup_us_user_with_two_contacts
 
 TUESDAY = "2026-11-24T09:00:00-05:00"  # Priya's "no reply" falls due Monday 30 November
 MONDAY = "2026-11-30T10:00:00-05:00"
-
-
-def open_profile(page: Page, server: CoffeechatServer, owner) -> None:
-    page.goto(f"{server.url}/profile/")
-    if "/login/" in page.url:  # the moved clock may have outlived the session
-        log_in(page, server, owner)
-        page.goto(f"{server.url}/profile/")
 
 
 @pytest.mark.server_time(TUESDAY)
@@ -30,7 +23,7 @@ def test_the_digest_arrives_once_from_the_servers_own_scheduler(
     mailbox, port = smtp_server
     server = coffeechat_server
     owner = setup_us_user_with_two_contacts(page, server)
-    open_profile(page, server, owner)
+    go(page, server, owner, "/profile/")
     status = page.locator("#morning-digest")
     expect(status).to_contain_text(
         "No SMTP server is configured, so the morning digest cannot be sent."
@@ -38,16 +31,10 @@ def test_the_digest_arrives_once_from_the_servers_own_scheduler(
     # The server log says so too, from the scheduler's first look (at start, then each minute).
     server.restart("2026-11-24T09:05:00-05:00")
     wait_for(lambda: "Morning digest cannot be sent to maya: no SMTP server" in server.log)
-    open_profile(page, server, owner)
+    go(page, server, owner, "/profile/")
 
     # The mail server, through Email sending on the profile page.
-    sending = page.locator("#email-sending")
-    sending.get_by_label("SMTP server").fill("127.0.0.1")
-    sending.get_by_label("Port").fill(str(port))
-    sending.get_by_label("Encryption").select_option("none")
-    sending.get_by_label("From address").fill("maya@example.org")
-    sending.get_by_role("button", name="Save email settings").click()
-    expect(page.get_by_text("Email sending settings saved.")).to_be_visible()
+    use_mail_server(page, port)
     expect(status).to_contain_text(
         "Your digest goes out at 07:00 (America/New_York) to maya@example.org."
     )
@@ -68,14 +55,14 @@ def test_the_digest_arrives_once_from_the_servers_own_scheduler(
     link = re.search(rf"Write to Sam Lee: ({re.escape(server.url)}/\S+)", body).group(1)
     assert 'Morning digest for maya: sent "Coffeechat: 1 thing due today"' in server.log
 
-    open_profile(page, server, owner)
+    go(page, server, owner, "/profile/")
     expect(status).to_contain_text(re.compile(r"last sent today at 10:0\d\."))
     page.goto(link)
     expect(page.get_by_role("heading", name="Write a request to Sam Lee")).to_be_visible()
 
     # Another server process the same morning, and the button: still one mail.
     server.restart("2026-11-30T10:30:00-05:00")
-    open_profile(page, server, owner)
+    go(page, server, owner, "/profile/")
     page.get_by_role("link", name="Preview today's digest or send it now").click()
     expect(page.locator(".digest-subject")).to_have_text("Coffeechat: 1 thing due today")
     page.get_by_role("button", name="Send today's digest now").click()
