@@ -186,8 +186,8 @@ def floor_insert(path: Path, owner_id: int, text: str) -> int:
         connection.executemany(
             "INSERT INTO people_contact (owner_id, created_at, updated_at, first_name, last_name,"
             " email, phone, linkedin_url, organization_id, role, notes, location, education,"
-            " how_known, source, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,'','','linkedin',"
-            " 'linkedin',?)",
+            " how_known, source, keep_in_touch, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,'',"
+            " '','linkedin','linkedin','quarterly',?)",
             [(*row, now) for row in contacts],
         )
         connection.execute("COMMIT")
@@ -263,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--account-contacts", type=int, default=3000, help="size of the rich account (3000)"
     )
+    parser.add_argument(
+        "--out", type=Path, default=RESULTS, help=f"where to keep the table (default {RESULTS})"
+    )
     args = parser.parse_args(argv)
     if args.runs < 1 or args.rows < 1:
         parser.error("--rows and --runs must be at least 1")
@@ -303,8 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     ratio = importing.median / floor.median if importing.seconds else None
     table = report(args, [importing, floor, exporting, restoring], ratio)
     print(table)
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(table, encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(table, encoding="utf-8")
     return 0
 
 

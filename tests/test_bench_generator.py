@@ -5,6 +5,7 @@ that file is one the LinkedIn importer reads. No timing here: the benchmark itse
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,26 @@ def test_the_linkedin_importer_reads_every_row_it_generates(generate):
     assert any(not name.isascii() for name in names)
     assert any(any("\u0400" <= char <= "\u04ff" for char in name) for name in names)
     assert all(row.connected_on is not None for row in result.rows)
+
+
+def test_the_benchmark_runs_end_to_end_on_a_small_data_set(tmp_path):
+    # Not a timing: it proves the benchmark still runs against today's schema (its floor
+    # writes raw SQL, so a new NOT NULL column would otherwise break it unnoticed).
+    import subprocess
+    import sys
+
+    out = tmp_path / "latest.md"
+    result = subprocess.run(
+        [sys.executable, str(GENERATE.with_name("run.py")), "--rows", "200", "--runs", "1",
+         "--account-contacts", "20", "--out", str(out)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    table = out.read_text()
+    # Both ways store the same contacts (LinkedIn hides a few names: those rows are skipped).
+    created = re.search(r"\| (\d+) contacts created \|", table)
+    inserted = re.search(r"\| (\d+) contacts inserted \|", table)
+    assert created and inserted and created[1] == inserted[1]
+    assert 190 <= int(created[1]) <= 200
+    assert "| Restore from JSON" in table
+    assert re.search(r"Import / floor: \*\*\d+\.\dx\*\*", table)
