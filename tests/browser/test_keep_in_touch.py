@@ -51,6 +51,13 @@ def test_keeping_in_touch_after_a_conversation(page: Page, coffeechat_server: Co
     # The contact page already says when the first update is due.
     page.get_by_role("link", name="Priya Shah").first.click()
     expect(page.locator("#keep-in-touch")).to_contain_text("Next update due Wed 16 Dec 2026")
+    # Met: the main button writes an update now, not another request.
+    actions = page.locator(".actions").first
+    expect(actions.get_by_role("link", name="Write a request")).to_have_count(0)
+    actions.get_by_role("link", name="Write an update").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Priya Shah")
+    expect(page).to_have_url(re.compile(r"purpose=update"))
+    page.go_back()
 
     # Four weeks on, Today asks for a short update.
     server.restart(FOUR_WEEKS_ON)

@@ -318,3 +318,19 @@ def test_the_reply_form_defaults_to_the_users_own_today_not_the_servers(alice_cl
     with time_machine.travel(datetime(2026, 11, 29, 20, 0, tzinfo=UTC), tick=False):
         page = alice_client.get(priya.get_absolute_url()).content.decode()
     assert 'name="received_on" value="2026-11-30"' in page
+
+
+def test_once_met_the_page_offers_an_update_and_the_thank_you_deadline(alice_client, alice, priya):
+    from coffeechat.conversations import services as conversations
+    from coffeechat.conversations.models import Conversation
+
+    held = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)  # Friday 15:00 in London
+    chat = Conversation.objects.create(owner=alice, contact=priya, scheduled_at=held)
+    conversations.end(chat, learned="A lot", still_unknown="", next_steps="", now=held)
+    with time_machine.travel(datetime(2026, 11, 27, 16, 0, tzinfo=UTC), tick=False):
+        page = alice_client.get(priya.get_absolute_url()).content.decode()
+    compose = reverse("outreach:compose", args=[priya.pk])
+    assert f'href="{compose}?purpose=update">Write an update</a>' in page
+    assert ">Write a request</a>" not in page
+    # The thank-you is owed by the 24-hour deadline, not merely "on Friday".
+    assert "Send a thank-you: due by Sat 28 Nov 2026, 15:00" in page
