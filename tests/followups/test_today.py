@@ -155,3 +155,12 @@ def test_people_quick_to_help_come_first_on_the_page_and_in_the_command_line(
     assert main(["today", "--user", "alice", "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert [row["title"] for row in printed if row["section"] != "next"] == expected
+
+
+def test_the_navigation_marks_only_the_page_you_are_on(alice_client):
+    today = alice_client.get(reverse("followups:today")).content.decode()
+    followups = alice_client.get(reverse("followups:list")).content.decode()
+    assert today.count('aria-current="page"') == 1
+    assert f'<a href="{reverse("followups:today")}" aria-current="page">Today</a>' in today
+    assert followups.count('aria-current="page"') == 1
+    assert 'aria-current="page"><span class="num">6</span> Follow-ups</a>' in followups
