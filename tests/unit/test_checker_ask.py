@@ -34,6 +34,8 @@ def ask_findings(ask: str, **kw: object) -> dict:
         "Would you have twenty minutes for a phone call?",
         "Do you have 15 to 30 minutes for a video call next week?",
         "I would still value 15-20 minutes of your advice, whenever suits you.",
+        "Could I take you to lunch for half an hour one day next week?",
+        "Would you have 20 minutes over breakfast near your office?",
     ],
 )
 def test_a_modest_request_for_time_is_a_clear_ask(ask):

@@ -25,7 +25,8 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _TALK = re.compile(
-    r"\b(?:call|chat|conversation|coffee|tea|meet|meeting|talk|speak|catch[- ]up|zoom|video"
+    r"\b(?:call|chat|conversation|coffee|tea|lunch|breakfast|meet|meeting|talk|speak|catch[- ]up"
+    r"|zoom|video"
     r"|phone|informational\s+interview|minutes?|mins?|hours?)\b",
     re.IGNORECASE,
 )

@@ -154,6 +154,8 @@ _PATTERNS = (
         rf"{_I_WANT}(?P<w>work(?:ing)?\s+(?:(?:at|for|in|on|with)\s+{_YOUR_WORKPLACE}"
         rf"|(?:at|for)\s+(?:an?\s+{_WORKPLACE}\s+like\s+yours\b|you\b|{_NAME})))"
     ),
+    # "I'd love to join Acme" is the same wish; "join the webinar" or "join you for coffee" not.
+    _phrase(rf"{_I_WANT}(?P<w>join(?:ing)?\s+(?:{_YOUR_WORKPLACE}|{_NAME}))"),
     # Applying: to their firm or scheme, or for a post. Not "applying to grad school".
     _phrase(rf"{_APPLY}your\s+(?:[\w'\u2019-]+\s+){{0,2}}?{_THEIRS}"),
     _phrase(rf"{_APPLY}(?:an?|the|this|that|any)\s+(?:[\w'\u2019-]+\s+){{0,2}}?{_POSTS}"),
