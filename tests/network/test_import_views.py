@@ -147,6 +147,20 @@ def test_importing_and_cancelling_need_a_post(alice_client):
     assert alice_client.get(reverse("network:import_cancel", args=[token])).status_code == 405
 
 
+def test_the_form_states_the_upload_limit_next_to_the_file_field(alice_client):
+    page = alice_client.get(reverse("network:import")).content.decode()
+    assert '<small class="help" id="id_file_helptext">Up to 10 MB.</small>' in page
+    assert 'data-max-bytes="10485760"' in page
+    assert 'aria-describedby="id_file_helptext"' in page
+
+
+def test_the_stated_limit_follows_the_upload_cap_in_force(alice_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024 // 2
+    page = alice_client.get(reverse("network:import")).content.decode()
+    assert "Up to 1.5 MB." in page
+    assert 'data-max-bytes="1572864"' in page
+
+
 def test_a_file_over_the_upload_cap_is_refused_with_the_limit(alice_client, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
     response = upload(alice_client, "big.csv", data=b"First Name,Last Name\n" + b"x" * 1_400_000)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 
 from coffeechat.method.importers import ImportFileError, parse
 from coffeechat.network.uploads import too_big
@@ -42,6 +43,14 @@ class ImportForm(forms.Form):
             "empty": "The file is empty. Export your contacts again and choose the new file.",
         },
     )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # Read per form, not at import, so the page always states the cap in force; app.js
+        # reads data-max-bytes to refuse a bigger file before it is sent.
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        self.fields["file"].help_text = f"Up to {limit / (1024 * 1024):g} MB."
+        self.fields["file"].widget.attrs["data-max-bytes"] = str(limit)
 
     def clean_file(self) -> object:
         upload = self.cleaned_data["file"]

@@ -86,6 +86,64 @@
     if (document.visibilityState === "hidden") flushUnsaved();
   });
 
+  // A file over the upload cap (data-max-bytes on its input) is refused here, before minutes of
+  // uploading end in the web server's bare "Request Entity Too Large". The server still checks.
+  function megabytes(size) {
+    return (size / (1024 * 1024)).toFixed(1).replace(/\.0$/, "");
+  }
+
+  function tooBigMessage(input) {
+    var limit = parseInt(input.dataset.maxBytes, 10);
+    var file = Array.prototype.find.call(input.files || [], function (f) { return f.size > limit; });
+    if (!file) return "";
+    return file.name + " is " + megabytes(file.size) + " MB; the largest file Coffeechat takes is " +
+      megabytes(limit) + " MB. Nothing was sent. Split it into smaller files, or export your " +
+      "contacts again without photos, then choose the new file.";
+  }
+
+  function showTooBig(input) {
+    var id = input.id + "_too_big";
+    var shown = document.getElementById(id);
+    var text = tooBigMessage(input);
+    var describedBy = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (part) {
+      return part && part !== id;
+    });
+    if (shown) shown.remove();
+    if (text) {
+      shown = document.createElement("p");
+      shown.className = "error";
+      shown.id = id;
+      shown.setAttribute("role", "alert");
+      shown.textContent = text;
+      input.insertAdjacentElement("afterend", shown);
+      describedBy.push(id);
+      input.setAttribute("aria-invalid", "true");
+    } else {
+      input.removeAttribute("aria-invalid");
+    }
+    input.setAttribute("aria-describedby", describedBy.join(" "));
+    var field = input.parentElement;
+    // Keep the red frame while the server's own error for this field is still shown.
+    if (text) field.classList.add("has-error");
+    else if (!field.querySelector(".error")) field.classList.remove("has-error");
+    return Boolean(text);
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("input[type=file][data-max-bytes]")) {
+      showTooBig(event.target);
+    }
+  });
+  document.addEventListener("submit", function (event) {
+    var inputs = event.target.querySelectorAll("input[type=file][data-max-bytes]");
+    Array.prototype.forEach.call(inputs, function (input) {
+      if (showTooBig(input)) {
+        event.preventDefault();
+        input.focus();
+      }
+    });
+  });
+
   function enhance(root) {
     setupCopyButtons(root);
     setupTimers(root);
