@@ -178,6 +178,39 @@ def test_different_details_stay_and_the_duplicates_are_written_into_the_notes(
         assert line in kept.notes
 
 
+def test_two_web_addresses_that_are_not_linkedin_profiles_are_both_kept(priya, priya_again):
+    priya.linkedin_url = "https://priya.example/about"
+    priya.save()
+    priya_again.linkedin_url = "https://greenbank.example/team/priya"
+    priya_again.save()
+
+    kept = merge_contacts(priya, priya_again)
+
+    assert kept.linkedin_url == "https://priya.example/about"
+    assert "Also known: LinkedIn URL https://greenbank.example/team/priya" in kept.notes
+
+
+def test_the_duplicates_other_linkedin_url_and_email_are_kept_as_addresses_of_the_contact(
+    priya, priya_again
+):
+    priya.linkedin_url = "https://www.linkedin.com/in/priya-s-old"
+    priya.save()
+    priya_again.email = "priya.shah@acme.example"
+    priya_again.save()
+
+    plan = plan_merge(priya, priya_again)
+    kept = merge_contacts(priya, priya_again)
+
+    expected = [
+        ("linkedin", "https://www.linkedin.com/in/priya-shah"),
+        ("email", "priya.shah@acme.example"),
+    ]
+    assert plan.other_addresses == expected
+    assert list(kept.other_addresses.order_by("pk").values_list("kind", "address")) == expected
+    assert {a.owner for a in kept.other_addresses.all()} == {priya.owner}
+    assert "Also known: LinkedIn URL https://www.linkedin.com/in/priya-shah" in kept.notes
+
+
 def test_a_cold_contact_learns_how_you_know_them_from_the_duplicate(priya, priya_again):
     priya.how_known = HowKnown.COLD  # the form's default: nobody said otherwise
     priya.save()

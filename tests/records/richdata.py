@@ -34,7 +34,7 @@ from coffeechat.outreach.models import (
     Reply,
     Security,
 )
-from coffeechat.people.models import Contact, HowKnown, Source
+from coffeechat.people.models import Contact, HowKnown, OtherAddress, Source
 from coffeechat.records.spec import SECTIONS
 from coffeechat.research.models import Field, Organization
 
@@ -165,6 +165,22 @@ def _contacts(rich: Rich, count: int, organizations: list[Organization]) -> list
     }
     NotDuplicate.objects.bulk_create(
         NotDuplicate(owner=rich.user, contact_a_id=a, contact_b_id=b) for a, b in sorted(pairs)
+    )
+    # Addresses kept by merges: an old profile written another way, e-mails in capitals.
+    OtherAddress.objects.bulk_create(
+        address
+        for n, contact in enumerate(contacts[::3])
+        for address in (
+            OtherAddress(
+                owner=rich.user,
+                contact=contact,
+                kind="linkedin",
+                address=f"http://uk.linkedin.com/in/Zo%C3%AB-{n}/?trk=old",
+            ),
+            OtherAddress(
+                owner=rich.user, contact=contact, kind="email", address=f"Ørjan.{n}@Old.example"
+            ),
+        )
     )
     return contacts
 

@@ -2,25 +2,27 @@
 similar names at the same organization.
 
 Addresses and organizations are compared with the keys the importers match on
-(coffeechat.method.importers), so what an import would recognize is what is found here.
+(coffeechat.method.importers), so what an import would recognize is what is found here: a
+contact's other addresses (kept by a merge, see addresses.py) count as theirs.
 
-Built for tens of thousands of contacts: one `values()` query, grouping by key in Python, and
-fuzzy comparison only among the people of one organization.
+Built for tens of thousands of contacts: one `values()` query (and one for other addresses),
+grouping by key in Python, and fuzzy comparison only among the people of one organization.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
 from coffeechat.method.importers import email_key, linkedin_key, organization_key
+from coffeechat.network.addresses import EMAIL, LINKEDIN
 from coffeechat.network.models import NotDuplicate
-from coffeechat.people.models import Contact
+from coffeechat.people.models import Contact, OtherAddress
 from coffeechat.people.queries import ContactRow, contact_rows
 
 NAME_SIMILARITY = 90  # rapidfuzz token_sort_ratio, 0-100
@@ -41,6 +43,19 @@ class Candidate:
     email: str
     linkedin_url: str
     organization: str
+    # Other addresses the contact is known by (a merged record's), as written.
+    other_linkedin_urls: tuple[str, ...] = ()
+    other_emails: tuple[str, ...] = ()
+
+    def linkedin_keys(self) -> Collection[str]:
+        if not self.other_linkedin_urls:  # nearly everyone: no set to build
+            return (linkedin_key(self.linkedin_url),)
+        return {linkedin_key(url) for url in (self.linkedin_url, *self.other_linkedin_urls)}
+
+    def email_keys(self) -> Collection[str]:
+        if not self.other_emails:
+            return (email_key(self.email),)
+        return {email_key(address) for address in (self.email, *self.other_emails)}
 
 
 @dataclass(frozen=True)
@@ -74,12 +89,13 @@ def _pairs_sharing(groups: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
 
 
 def _grouped(
-    candidates: Iterable[Candidate], key: Callable[[Candidate], str]
+    candidates: Iterable[Candidate], keys: Callable[[Candidate], Collection[str]]
 ) -> dict[str, list[int]]:
     groups: dict[str, list[int]] = defaultdict(list)
     for candidate in candidates:
-        if value := key(candidate):
-            groups[value].append(candidate.id)
+        for value in keys(candidate):
+            if value:
+                groups[value].append(candidate.id)
     return groups
 
 
@@ -114,9 +130,9 @@ def find_pairs(
             reasons[pair].append(reason)
             strength[pair] = max(strength[pair], score)
 
-    for pair in _pairs_sharing(_grouped(candidates, lambda c: linkedin_key(c.linkedin_url))):
+    for pair in _pairs_sharing(_grouped(candidates, Candidate.linkedin_keys)):
         add(pair, SAME_LINKEDIN, 300)
-    for pair in _pairs_sharing(_grouped(candidates, lambda c: email_key(c.email))):
+    for pair in _pairs_sharing(_grouped(candidates, Candidate.email_keys)):
         add(pair, SAME_EMAIL, 200)
     by_organization: dict[str, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
@@ -137,11 +153,18 @@ def find_pairs(
 
 
 def candidates_of(owner: object) -> Iterator[Candidate]:
+    others: dict[tuple[int, str], list[str]] = defaultdict(list)
+    addresses = OtherAddress.objects.owned_by(owner).order_by("pk")
+    for contact_id, kind, address in addresses.values_list("contact_id", "kind", "address"):
+        others[contact_id, kind].append(address)
     rows = Contact.objects.owned_by(owner).values_list(
         "id", "first_name", "last_name", "email", "linkedin_url", "organization__name"
     )
     for pk, first, last, email, linkedin_url, organization in rows.iterator(chunk_size=5000):
-        yield Candidate(pk, f"{first} {last}".strip(), email, linkedin_url, organization or "")
+        yield Candidate(
+            pk, f"{first} {last}".strip(), email, linkedin_url, organization or "",
+            tuple(others.get((pk, LINKEDIN), ())), tuple(others.get((pk, EMAIL), ())),
+        )  # fmt: skip
 
 
 def dismissed_pairs(owner: object) -> set[tuple[int, int]]:

@@ -3,7 +3,9 @@
 Everything attached to the duplicate (messages, replies, conversations, follow-ups, people it
 introduced, the referral it came from) moves to the kept contact. Its details fill the kept
 contact's blanks; where both say something different, the kept contact's value stays and the
-other is written into the notes ("Also known: email x@y").
+other is written into the notes ("Also known: email x@y"). The other record's LinkedIn URL and
+e-mails are also kept as the contact's other addresses (network/addresses.py), so that
+importing a file again recognises the person by them.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from django.utils import timezone
 
 from coffeechat.followups import keep_in_touch
 from coffeechat.method.importers import email_key, linkedin_key
+from coffeechat.network.addresses import addresses_to_keep
 from coffeechat.network.models import NotDuplicate
-from coffeechat.people.models import Contact, HowKnown
+from coffeechat.people.models import Contact, HowKnown, OtherAddress
 
 # Facts about the record rather than the person: filled when blank, never noted as conflicts.
 RECORD_FACTS = {"id", "owner", "created_at", "updated_at", "notes", "source", "imported_at"}
@@ -44,6 +47,8 @@ class MergePlan:
     filled: list[str] = field(default_factory=list)  # labels of blanks filled from `other`
     also_known: list[str] = field(default_factory=list)  # lines added to the notes
     moves: list[tuple[int, str]] = field(default_factory=list)  # (count, label)
+    # (kind, address) the kept contact will also be known by: see network/addresses.py
+    other_addresses: list[tuple[str, str]] = field(default_factory=list)
     referral_moves: bool = False
 
 
@@ -74,8 +79,9 @@ def _same(f: models.Field, first: object, second: object) -> bool:
     """Equal, or the same address written differently (e-mail case, LinkedIn URL variants)."""
     if f.name == "email":
         return email_key(first) == email_key(second)
-    if f.name == "linkedin_url":
-        return linkedin_key(first) == linkedin_key(second)
+    if f.name == "linkedin_url" and (key := linkedin_key(first)):
+        return key == linkedin_key(second)
+    # Two addresses that are not LinkedIn profiles have no key: only the same text is the same.
     return first == second
 
 
@@ -139,7 +145,7 @@ def _reverse_foreign_keys() -> list[models.ForeignKey]:
     fields = [
         rel.field
         for rel in Contact._meta.related_objects
-        if rel.one_to_many and rel.related_model is not NotDuplicate
+        if rel.one_to_many and rel.related_model not in (NotDuplicate, OtherAddress)
     ]
     order = list(MOVE_LABELS)
     return sorted(fields, key=lambda f: _accessor_rank(f, order))
@@ -177,6 +183,7 @@ def plan_merge(keep: Contact, other: Contact) -> MergePlan:
     if referral_line:
         plan.also_known.append(referral_line)
     result.notes = _merged_notes(plan)
+    plan.other_addresses = addresses_to_keep(result, keep, other)
     for f in _reverse_foreign_keys():
         if count := _attached_to(other, f, keep).count():
             plan.moves.append((count, _move_label(f, count)))
@@ -217,8 +224,12 @@ def merge_contacts(keep: Contact, other: Contact) -> Contact:
     if plan.referral_moves:
         Referral.objects.filter(contact=other).update(contact=keep)
     _move_dismissals(keep, other)
-    other.delete()
+    other.delete()  # its other addresses with it: plan.other_addresses has them
     plan.result.save()
+    OtherAddress.objects.bulk_create(
+        OtherAddress(owner_id=keep.owner_id, contact=plan.result, kind=kind, address=address)
+        for kind, address in plan.other_addresses
+    )
     # Both records may have brought an open keep-in-touch: one person gets one, from the
     # latest interaction of either record, with the notes of both.
     keep_in_touch.replan(plan.result)

@@ -2,8 +2,10 @@
 
 Who is who: the LinkedIn profile address is the surest key, then any e-mail, then the exact
 same name at the same organization (unless their LinkedIn profiles or e-mails differ, which
-makes them two people). The user's contacts and organizations are read in two queries; the
-rest happens in memory, so a file of 30,000 connections plans in well under a second.
+makes them two people). A contact's other addresses (kept when two records were merged, see
+addresses.py) recognise them too. The user's contacts, their other addresses and organizations
+are read in three queries; the rest happens in memory, so a file of 30,000 connections plans
+in well under a second.
 
 What an import changes on someone already there: blank fields are filled; role and
 organization follow the file (people change jobs, and the file is newer); "how you know them"
@@ -25,6 +27,7 @@ from coffeechat.method.importers import (
     organization_key,
 )
 from coffeechat.method.importers.values import split_name
+from coffeechat.network.addresses import known_addresses
 from coffeechat.people.models import Contact, HowKnown
 from coffeechat.research.models import Organization
 
@@ -71,7 +74,7 @@ class Person:
     __slots__ = (
         "changes", "education", "email", "emails", "first_name", "how_known", "introduced_by_id",
         "introducer", "last_name", "line", "linkedin", "linkedin_url", "location", "notes",
-        "org", "phone", "pk", "role", "stored",
+        "org", "other_linkedin", "phone", "pk", "role", "stored",
     )  # fmt: skip
 
     def __init__(
@@ -97,7 +100,8 @@ class Person:
         self.introducer: Person | None = None  # when the import sets who introduced them
         self.changes: dict[str, object] = {}
         self.linkedin = ""  # keys: see ImportPlan._find
-        self.emails: frozenset[str] = _NONE
+        self.emails: frozenset[str] = _NONE  # every e-mail, other addresses included
+        self.other_linkedin: frozenset[str] = _NONE  # LinkedIn keys of other addresses
 
     @property
     def full_name(self) -> str:
@@ -186,6 +190,7 @@ class ImportPlan:
 
     def _load(self, owner: object) -> None:
         rows = Contact.objects.owned_by(owner).order_by("pk").values_list(*_EXISTING)
+        known = known_addresses(owner)
         for pk, *values, introduced_by_id in rows:
             person = Person(*values, pk=pk, introduced_by_id=introduced_by_id)
             person.linkedin = linkedin_key(person.linkedin_url) if person.linkedin_url else ""
@@ -196,6 +201,19 @@ class ImportPlan:
                 person, person.linkedin, person.emails, (name, self.organizations.key(person.org))
             )
             self.by_name.setdefault(name, person)
+        # Indexed after every contact's own addresses: an address that is one contact's own and
+        # another's other address stands for the contact whose own it is.
+        by_pk = {person.pk: person for person in self.existing} if known else {}
+        for pk, keys in known.linkedin.items():
+            if person := by_pk.get(pk):
+                person.other_linkedin = frozenset(keys)
+                for key in keys:
+                    self.by_linkedin.setdefault(key, person)
+        for pk, keys in known.emails.items():
+            if person := by_pk.get(pk):
+                person.emails |= keys
+                for key in keys:
+                    self.by_email.setdefault(key, person)
 
     def _index(
         self, person: Person, linkedin: str, emails: frozenset[str], name_at: tuple[str, str]
@@ -373,7 +391,12 @@ class ImportPlan:
 
 
 def _other_profile(person: Person, linkedin: str) -> bool:
-    return bool(linkedin and person.linkedin and person.linkedin != linkedin)
+    return bool(
+        linkedin
+        and person.linkedin
+        and person.linkedin != linkedin
+        and linkedin not in person.other_linkedin
+    )
 
 
 def _other_email(person: Person, emails: frozenset[str]) -> bool:

@@ -92,3 +92,32 @@ class Contact(OwnedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("people:contact", args=[self.pk])
+
+
+class OtherAddress(OwnedModel):
+    """A LinkedIn URL or e-mail a contact is also known by.
+
+    Merging two records of one person keeps one address of each kind on the contact; the other
+    record's are kept here, so that imports and Find duplicates still recognise the person by
+    them (the merged notes say "Also known: …" for people to read).
+    """
+
+    class Kind(models.TextChoices):
+        LINKEDIN = "linkedin", "LinkedIn URL"
+        EMAIL = "email", "E-mail"
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="other_addresses")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    address = models.CharField(max_length=254)  # as written; compared by importers' keys
+
+    class Meta:
+        verbose_name = "other address"
+        verbose_name_plural = "other addresses"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contact", "kind", "address"], name="other_address_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact}: {self.address}"

@@ -27,7 +27,7 @@ from coffeechat.conversations.models import (
 from coffeechat.followups.models import FollowUp
 from coffeechat.network.models import NotDuplicate
 from coffeechat.outreach.models import EmailSettings, Message, MessageTemplate, Reply
-from coffeechat.people.models import Contact, Source
+from coffeechat.people.models import Contact, OtherAddress, Source
 from coffeechat.research.models import Field, Organization
 
 FORMAT = "coffeechat-export"
@@ -85,6 +85,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("fields", Field, noun=("field of interest", "fields of interest")),
     Section("organizations", Organization),
     Section("contacts", Contact, when_missing={"source": Source.RESTORE.value}),
+    Section("other_addresses", OtherAddress),
     Section(
         "not_duplicates",
         NotDuplicate,
