@@ -1,5 +1,6 @@
 """The issue's whole walk in one browser session: upload LinkedIn connections, review the
-preview, import, merge the duplicate it created, and download the JSON export."""
+preview, import, merge the duplicate it created, import the same file again (nothing is
+added), and download the JSON export."""
 
 from __future__ import annotations
 
@@ -60,6 +61,29 @@ def test_import_merge_and_export_in_one_go(page: Page, coffeechat_server, tmp_pa
     page.goto(f"{url}/contacts/")
     expect(page.get_by_role("link", name="Priya Shah")).to_have_count(1)
 
+    # The same file again: the merged Priya is recognised by her new address, nothing is added.
+    page.get_by_role("link", name="Import contacts").click()
+    page.get_by_label("Exported file").set_input_files(
+        {
+            "name": "Connections.csv",
+            "mimeType": "text/csv",
+            "buffer": (FIXTURES / "linkedin_with_problems.csv").read_bytes(),
+        }
+    )
+    page.get_by_role("button", name="Preview the import").click()
+    counts = page.get_by_role("list", name="What the import would do")
+    expect(counts).to_contain_text("0 to add")
+    expect(counts).to_contain_text("2 unchanged")
+    expect(page.get_by_role("row").filter(has_text="Priya Shah")).to_contain_text("Unchanged")
+    page.get_by_label("Import without the bad rows").check()
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "Imported from Connections.csv: added 0, updated 0, unchanged 2"
+    )
+    expect(page.get_by_role("link", name="Priya Shah")).to_have_count(1)
+    page.get_by_role("link", name="Find duplicates").click()
+    expect(page.get_by_text("No likely duplicates.")).to_be_visible()
+
     # Everything comes back out in one JSON document.
     page.get_by_role("navigation", name="Account").get_by_role("link", name="Your data").click()
     with page.expect_download() as started:
@@ -71,5 +95,8 @@ def test_import_merge_and_export_in_one_go(page: Page, coffeechat_server, tmp_pa
     assert people == ["Lena Fischer", "Priya Shah"]
     priya = next(c for c in document["contacts"] if c["first_name"] == "Priya")
     assert "Met at the Leeds careers fair." in priya["notes"]
+    assert [(a["contact"], a["kind"], a["address"]) for a in document["other_addresses"]] == [
+        (priya["id"], "linkedin", "https://www.linkedin.com/in/priya-shah-4b1a2c")
+    ]
     organizations = {o["name"] for o in document["organizations"]}
     assert {"Green Bank", "Solar Co"} <= organizations
