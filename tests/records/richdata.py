@@ -283,6 +283,7 @@ def _outreach(
             body=rich.text("Hello"),
             sent_at=rich.moment(),
             template=rich.choice(templates) if n % 2 else None,
+            introduction_to=rich.choice(contacts) if n % 4 == 1 else None,
         )
         for n, contact in enumerate(contacts)
         for _ in range(2)

@@ -81,3 +81,55 @@ def test_next_moves_cost_the_same_queries_however_many_contacts(alice, green):
             Contact.objects.create(owner=alice, first_name=f"P{n}{m}", organization=org,
                                    introduced_by=kim, how_known="linkedin")  # fmt: skip
     assert count() == few
+
+
+@pytest.fixture
+def lena(alice):
+    return Contact.objects.create(
+        owner=alice, first_name="Lena", last_name="Ortiz", email="lena@x.example",
+        how_known=HowKnown.FRIEND,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def weak_sam(alice, green, lena):
+    return Contact.objects.create(
+        owner=alice, first_name="Sam", last_name="Lee", organization=green,
+        how_known=HowKnown.LINKEDIN, introduced_by=lena,
+    )  # fmt: skip
+
+
+def test_a_weak_tie_links_to_asking_the_introducer_with_the_introduction_template(
+    alice_client, alice, weak_sam
+):
+    ask = reverse("outreach:compose", args=[weak_sam.pk]) + "?situation=ask_introduction"
+    page = today(alice_client)
+    assert f'<a class="button" href="{ask}">Ask Lena Ortiz to introduce you</a>' in page
+    compose = alice_client.get(ask)
+    assert compose.context["template"].situation == "ask_introduction"
+    assert compose.context["to"].first_name == "Lena"
+    text = compose.content.decode()
+    assert "<h1>Ask Lena Ortiz to introduce you to Sam Lee</h1>" in text
+    assert "Hi Lena," in text and "Would you introduce me to Sam Lee?" in text
+
+
+def test_once_the_introducer_is_asked_the_move_gives_way(alice, green, lena, weak_sam):
+    outreach.record_message(
+        contact=lena, purpose="introduction", channel="email", subject="Intro?", body="Hi Lena",
+        sent_at=datetime(2026, 11, 24, 14, 0, tzinfo=UTC), introduction_to=weak_sam,
+    )  # fmt: skip
+    assert next_moves_for(alice) == []
+
+
+def test_being_asked_for_an_introduction_does_not_put_the_introducers_organization_in_play(
+    alice, green, lena, weak_sam
+):
+    # Lena works at another top target; asking her for an introduction is not approaching it.
+    blue = Organization.objects.create(owner=alice, name="Blue Fund", motivation=3)
+    lena.organization = blue
+    lena.save()
+    outreach.record_message(
+        contact=lena, purpose="introduction", channel="email", subject="Intro?", body="Hi Lena",
+        sent_at=datetime(2026, 11, 24, 14, 0, tzinfo=UTC), introduction_to=weak_sam,
+    )  # fmt: skip
+    assert [move.title for move in next_moves_for(alice)] == ["Write to Lena Ortiz at Blue Fund"]

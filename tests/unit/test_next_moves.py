@@ -61,3 +61,18 @@ def test_moves_keep_the_priority_order_of_the_targets():
         Target(id=2, name="Next Co", people=(person(2, "B"),)),
     ]
     assert [m.organization for m in next_moves(targets)] == ["Dream Co", "Next Co"]
+
+
+def test_a_weak_tie_goes_through_the_introducer_and_a_warm_one_does_not():
+    weak = person(1, "Sam Lee", "cold", introduced_by="Lena Ortiz")
+    [move] = next_moves([Target(id=1, name="Acme", people=(weak,))])
+    assert move.through == "Lena Ortiz"
+    assert move.contact_id == 1  # compose for Sam: the introduction template goes to Lena
+    warm = person(2, "Ada Obi", "friend", introduced_by="Lena Ortiz")
+    [move] = next_moves([Target(id=2, name="Beta", people=(warm,))])
+    assert move.through == ""
+
+
+def test_a_weak_tie_nobody_can_introduce_is_written_to_directly():
+    [move] = next_moves([Target(id=1, name="Acme", people=(person(1, "Sam Lee", "linkedin"),))])
+    assert move.through == ""

@@ -78,26 +78,85 @@ def reopen(followup: FollowUp) -> None:
         keep_in_touch.replan(followup.contact)  # never two open ones
 
 
-def after_message_sent(contact: Contact, *, purpose: str, sent_at: datetime) -> None:
+def after_message_sent(
+    contact: Contact,
+    *,
+    purpose: str,
+    sent_at: datetime,
+    introduction_to: Contact | None = None,
+) -> None:
     """Open the follow-ups a sent message starts, and settle the ones it answers."""
     profile = contact.owner.profile
     holidays = profile.holidays()
     sent_on = timezone.localdate(sent_at, timezone=profile.tz())
+    if purpose == "introduction":
+        _after_introduction_asked(contact, introduction_to, sent_at, sent_on, holidays)
+        keep_in_touch.replan(contact)
+        return
     # Writing to a referral is what "contact the referral" asks for.
     settle(contact, Kind.CONTACT_REFERRAL, when=sent_at)
     if purpose == "request":
         _next_contact_written(contact, sent_at, sent_on)
+        _settle_introduction_reminders(contact, when=sent_at)  # the introduction happened
         waiting = contact.followups.open().filter(kind__in=WAITING_FOR_REPLY).exists()
-        if not waiting and not contact.replies.exists():
+        if not waiting and _asking_afresh(contact, sent_on):
             _start_reply_routine(contact, sent_on, holidays)
     elif purpose == "follow_up":
-        settle(contact, Kind.NUDGE, when=sent_at)  # one polite nudge, never a third message
+        # One polite nudge, never a third message; to a mutual contact, it is the reminder.
+        settle(contact, Kind.NUDGE, Kind.FOLLOW_UP, when=sent_at)
     elif purpose == "thank_you":
         settle(contact, Kind.THANK_YOU, when=sent_at)
     elif purpose == "update":
         # An update is what keeping in touch and closing the loop both ask for.
         settle(contact, Kind.KEEP_IN_TOUCH, Kind.CLOSE_THE_LOOP, when=sent_at)
     keep_in_touch.replan(contact)  # any message restarts the cadence from the day it was sent
+
+
+def _asking_afresh(contact: Contact, sent_on: date) -> bool:
+    """A request starts the routine unless they have answered since it (or on its day): one
+    sent in autumn to someone who declined in spring ("try me in autumn") waits afresh."""
+    last_reply = contact.replies.order_by("-received_on").values_list("received_on", flat=True)
+    last_reply_on = last_reply.first()
+    return last_reply_on is None or sent_on > last_reply_on
+
+
+def _after_introduction_asked(
+    introducer: Contact,
+    target: Contact | None,
+    sent_at: datetime,
+    sent_on: date,
+    holidays: object,
+) -> None:
+    """Asking Priya to introduce you to Sam: nothing starts for Sam, who received nothing. Priya
+    gets one gentle reminder after 7 business days; asking her again about Sam is that reminder,
+    and after it nothing more (a favour asked twice is enough)."""
+    if target is not None:
+        # Going through the person who suggested them is one way of contacting a referral.
+        settle(target, Kind.CONTACT_REFERRAL, when=sent_at)
+    asked_before = (
+        introducer.messages.filter(purpose="introduction", introduction_to=target).count() > 1
+    )
+    reminder_open = introducer.followups.open().filter(kind=Kind.FOLLOW_UP).exists()
+    if asked_before:
+        settle(introducer, Kind.FOLLOW_UP, when=sent_at)
+    elif not reminder_open:
+        about = f" to {target.full_name}" if target is not None else ""
+        open_followup(
+            contact=introducer,
+            kind=Kind.FOLLOW_UP,
+            due_on=cadence.nudge_due(sent_on, holidays),
+            note=f"No word yet about introducing you{about} after 7 business days: "
+            "one short, friendly reminder, then leave it.",
+        )
+
+
+def _settle_introduction_reminders(target: Contact, when: datetime | None = None) -> None:
+    """Writing to Sam, or hearing from him, means the introduction is no longer owed: the
+    reminders to whoever was asked for it are settled."""
+    asked = target.introductions_asked.values("contact_id")
+    FollowUp.objects.owned_by(target.owner).open().filter(
+        kind=Kind.FOLLOW_UP, contact_id__in=asked
+    ).update(done_at=when or timezone.now())
 
 
 def _next_contact_written(contact: Contact, sent_at: datetime, sent_on: date) -> None:
@@ -150,6 +209,9 @@ def _start_reply_routine(contact: Contact, sent_on: date, holidays: object) -> N
 
 
 def after_reply(contact: Contact, *, received_on: date) -> None:
-    """An answer, even a no, ends the waiting routine; hearing from them restarts the cadence."""
+    """An answer, even a no, ends the waiting routine (and, from a mutual contact, the reminder
+    about an introduction); hearing from them restarts the cadence."""
     settle_waiting_for_reply(contact)
+    settle(contact, Kind.FOLLOW_UP)
+    _settle_introduction_reminders(contact)
     keep_in_touch.replan(contact)

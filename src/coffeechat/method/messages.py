@@ -35,7 +35,9 @@ class Situation(StrEnum):
 
     @property
     def purpose(self) -> str:
-        """The kind of message this is in the follow-up routine (a Message's purpose)."""
+        """The kind of message it is written as (the compose page's purpose). The two that go
+        to the introducer are written as requests but recorded on the introducer as requests
+        for an introduction, which start no reply routine for the person to be introduced."""
         return _PURPOSES.get(self, "request")
 
     @property

@@ -56,6 +56,9 @@ class NextMove:
     title: str
     detail: str
     contact_id: int | None = None
+    # Who can introduce you, when the tie is weak enough to ask them first (the request then
+    # goes to them, with the introduction template).
+    through: str = ""
 
 
 def warmest(people: Iterable[Person]) -> Person | None:
@@ -82,9 +85,11 @@ def next_moves(targets: Sequence[Target]) -> list[NextMove]:
                 )
             )
             continue
-        if person.introduced_by and person.how_known in WEAK_TIES:
-            intro = person.introduced_by
-            detail = f"{intro} knows them: ask {intro} to introduce you, or name {intro} first."
+        through = person.introduced_by if person.how_known in WEAK_TIES else ""
+        if through:
+            detail = (
+                f"{through} knows them: ask {through} to introduce you, or name {through} first."
+            )
         else:
             detail = "The connection first, no mention of jobs, a request for 15-20 minutes."
         moves.append(
@@ -95,6 +100,7 @@ def next_moves(targets: Sequence[Target]) -> list[NextMove]:
                 title=f"Write to {person.name} at {target.name}",
                 detail=detail,
                 contact_id=person.id,
+                through=through,
             )
         )
     return moves

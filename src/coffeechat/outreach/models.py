@@ -24,6 +24,8 @@ class Purpose(models.TextChoices):
     FOLLOW_UP = "follow_up", "Follow-up"
     THANK_YOU = "thank_you", "Thank-you"
     UPDATE = "update", "Update"
+    # To a mutual contact, asking them to introduce you to someone (Message.introduction_to).
+    INTRODUCTION = "introduction", "Request for an introduction"
 
 
 class TemplateChannel(models.TextChoices):
@@ -78,6 +80,15 @@ class Message(OwnedModel):
     subject = models.CharField(max_length=300, blank=True)
     body = models.TextField()
     sent_at = models.DateTimeField()
+    # Asking for an introduction: the message is stored on the mutual contact it went to, and
+    # this is the person they were asked to introduce you to (whose own routine it leaves alone).
+    introduction_to = models.ForeignKey(
+        Contact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="introductions_asked",
+    )
     # Which template the message started from, for the templates' reply rates.
     template = models.ForeignKey(
         MessageTemplate,
@@ -92,6 +103,8 @@ class Message(OwnedModel):
         indexes = [models.Index(fields=["owner", "contact", "sent_at"])]
 
     def __str__(self) -> str:
+        if self.introduction_to_id:
+            return f"Asked {self.contact} to introduce you to {self.introduction_to}"
         return f"{self.get_purpose_display()} to {self.contact}"
 
 

@@ -132,9 +132,13 @@ def suggested_situation(contact: Contact, purpose: str) -> Situation:
 
 def suggested_template(contact: Contact, purpose: str) -> MessageTemplate | None:
     """The user's template for the situation that suits the contact (the oldest, if several)."""
-    situation = suggested_situation(contact, purpose)
+    return template_for(contact.owner, suggested_situation(contact, purpose))
+
+
+def template_for(user: object, situation: Situation) -> MessageTemplate | None:
+    """The user's template for a situation: the built-in one, else the oldest of theirs."""
     return (
-        MessageTemplate.objects.owned_by(contact.owner)
+        MessageTemplate.objects.owned_by(user)
         .filter(situation=situation.value)
         .order_by("-built_in", "id")
         .first()
@@ -198,8 +202,13 @@ def record_message(
     sent_at: datetime,
     conversation: object = None,
     template: MessageTemplate | None = None,
+    introduction_to: Contact | None = None,
 ) -> Message:
-    """Store a sent message exactly as sent, and open or settle the follow-ups it affects."""
+    """Store a sent message exactly as sent, on the person it went to, and open or settle the
+    follow-ups it affects. A request for an introduction goes to the mutual contact (`contact`)
+    and names whom to introduce (`introduction_to`)."""
+    if (purpose == Purpose.INTRODUCTION) != (introduction_to is not None):
+        raise ValueError("A request for an introduction, and only one, names whom to introduce.")
     message = Message.objects.create(
         owner=contact.owner,
         contact=contact,
@@ -210,8 +219,11 @@ def record_message(
         body=body,
         sent_at=sent_at,
         template=template,
+        introduction_to=introduction_to,
     )
-    followups.after_message_sent(contact, purpose=purpose, sent_at=sent_at)
+    followups.after_message_sent(
+        contact, purpose=purpose, sent_at=sent_at, introduction_to=introduction_to
+    )
     return message
 
 
@@ -255,6 +267,34 @@ def save_email_settings(
         own.password_encrypted = crypto.encrypt(password)
     own.save()
     return own
+
+
+@dataclass(frozen=True)
+class Addressed:
+    """Where a message written on a contact's compose page goes, and what it is recorded as."""
+
+    to: Contact  # who receives it, and on whose timeline it is kept
+    purpose: str
+    introduction_to: Contact | None = None  # asking `to` to introduce you to this person
+    problem: str = ""  # why it cannot be recorded as it stands
+
+
+def addressed(contact: Contact, template: MessageTemplate | None, purpose: str) -> Addressed:
+    """Asking Priya to introduce you to Sam (or sending her the blurb to forward) goes to Priya
+    and is kept on her timeline as a request for an introduction, never as a request to Sam:
+    Sam has received nothing, so his reply routine does not start."""
+    through_introducer = template is not None and template.situation_enum.goes_to_introducer
+    if purpose != Purpose.REQUEST or not through_introducer:
+        return Addressed(contact, purpose)
+    if contact.introduced_by is None:
+        return Addressed(
+            contact,
+            purpose,
+            problem=f"“{template.name}” goes to the person who can introduce you to "
+            f"{contact.full_name}: say who that is under “Introduced by” on their contact first, "
+            "or pick another template.",
+        )
+    return Addressed(contact.introduced_by, Purpose.INTRODUCTION, introduction_to=contact)
 
 
 def recipient(contact: Contact, template: MessageTemplate | None) -> Contact:

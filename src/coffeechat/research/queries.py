@@ -36,7 +36,7 @@ def organizations_by_priority(user: object, search: str = "") -> QuerySet[Organi
 def next_moves_for(user: object) -> list[NextMove]:
     """Next moves for the top of the target list (two queries, however many contacts)."""
     from coffeechat.conversations.models import Conversation
-    from coffeechat.outreach.models import Message
+    from coffeechat.outreach.models import Message, Purpose
     from coffeechat.people.models import Contact
 
     top = list(organizations_by_priority(user)[:WORK_FIRST])
@@ -46,7 +46,11 @@ def next_moves_for(user: object) -> list[NextMove]:
         .filter(organization__in=top)
         .select_related("introduced_by")
         .annotate(
-            approached=Exists(Message.objects.filter(contact=OuterRef("pk")))
+            # Asking someone to introduce you approaches the person to be introduced, not them.
+            approached=Exists(
+                Message.objects.filter(contact=OuterRef("pk")).exclude(purpose=Purpose.INTRODUCTION)
+            )
+            | Exists(Message.objects.filter(introduction_to=OuterRef("pk")))
             | Exists(Conversation.objects.filter(contact=OuterRef("pk")))
         )
         .order_by("id")

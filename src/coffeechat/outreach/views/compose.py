@@ -42,10 +42,16 @@ def _purpose(value: str) -> Purpose:
 
 
 def _template_from_query(request: HttpRequest, contact: Contact, purpose: Purpose):
-    """?template=<id> picks one of the user's templates (another user's is a 404)."""
+    """?template=<id> picks one of the user's templates (another user's is a 404), and
+    ?situation=<name> their template for that situation (ask_introduction, from Next moves)."""
     value = request.GET.get("template", "")
     if value.isdigit():
         return owned_or_404(MessageTemplate, request, int(value))
+    situation = request.GET.get("situation", "")
+    if situation in {s.value for s in Situation} and Situation(situation).purpose == purpose:
+        return services.template_for(request.user, Situation(situation)) or (
+            services.suggested_template(contact, purpose)
+        )
     return services.suggested_template(contact, purpose)
 
 
@@ -126,18 +132,28 @@ def _compose(
         template = form.cleaned_data.get("template")
         if action == "eml":
             return _eml(request, to=services.recipient(contact, template))
+        where = services.addressed(contact, template, purpose)
+        if valid and where.problem:
+            form.add_error(None, where.problem)  # the draft stays on the page
+            valid = False
+        # Kept on the timeline of the person it went to (the mutual contact, for an introduction).
+        recorded = {
+            "contact": where.to,
+            "purpose": Purpose(where.purpose),
+            "conversation": conversation,
+            "introduction_to": where.introduction_to,
+        }
         if valid and action != "send":
-            done = mark_sent(
-                request, form, contact=contact, purpose=purpose, conversation=conversation
-            )
-            messages.success(request, done)
+            messages.success(request, mark_sent(request, form, **recorded))
             return HttpResponseRedirect(contact.get_absolute_url())
-        to = services.recipient(contact, template)
-        if valid and (done := send_now(request, form, contact=contact, to=to, purpose=purpose,
-                                       conversation=conversation)):  # fmt: skip
+        if valid and (done := send_now(request, form, to=where.to, **recorded)):
             messages.success(request, done)
             return HttpResponseRedirect(contact.get_absolute_url())
     to = services.recipient(contact, template)
+    where = services.addressed(contact, template, purpose)
+    heading = HEADINGS[purpose].format(name=contact.full_name)
+    if where.introduction_to is not None:
+        heading = f"Ask {to.full_name} to introduce you to {contact.full_name}"
     return TemplateResponse(
         request,
         "outreach/compose.html",
@@ -149,7 +165,8 @@ def _compose(
             "purpose": purpose,
             "template": template,
             "template_groups": _template_choices(request.user, purpose, template),
-            "heading": HEADINGS[purpose].format(name=contact.full_name),
+            "heading": heading,
+            "problem": where.problem,
             "send": send_state(request, to),
             "check": message_check(
                 contact=contact,

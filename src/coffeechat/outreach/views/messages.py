@@ -28,7 +28,7 @@ REPLY_LOGGED = {
 def message_list(request: HttpRequest) -> HttpResponse:
     sent = (
         Message.objects.owned_by(request.user)
-        .select_related("contact__organization")
+        .select_related("contact__organization", "introduction_to")
         .order_by("-sent_at", "-id")
     )
     waiting = search_contacts(request.user, stage=Stage.CONTACTED.value)

@@ -36,9 +36,11 @@ def send_now(
     to: Contact,
     purpose: Purpose,
     conversation: Conversation | None,
+    introduction_to: Contact | None = None,
 ) -> str | None:
-    """Send through SMTP, then record exactly what went out; returns what to tell the user, or
-    None with the failure added to the form (so the text stays on it)."""
+    """Send through SMTP, then record exactly what went out on `contact` (the person it went
+    to); returns what to tell the user, or None with the failure added to the form (so the
+    text stays on it)."""
     state = send_state(request, to)
     if state["reason"]:
         form.add_error(None, NOT_SENDABLE[state["reason"]].format(name=to.full_name))
@@ -67,7 +69,13 @@ def send_now(
         sent_at=timezone.now(),
         conversation=conversation,
         template=data["template"],
+        introduction_to=introduction_to,
     )
+    if introduction_to is not None:
+        return (
+            f"Sent {to.full_name} ({to.email}) your request to introduce you to "
+            f"{introduction_to.full_name}, through {server.where}."
+        )
     kind = purpose.label.lower()
     return f"Sent your {kind} to {to.full_name} ({to.email}) through {server.where}."
 
@@ -79,8 +87,10 @@ def mark_sent(
     contact: Contact,
     purpose: Purpose,
     conversation: Conversation | None,
+    introduction_to: Contact | None = None,
 ) -> str:
-    """Record a message sent another way, on the day the user says; returns the confirmation."""
+    """Record a message sent another way, on the day the user says, on `contact` (the person
+    it went to); returns the confirmation."""
     data = form.cleaned_data
     services.record_message(
         contact=contact,
@@ -91,5 +101,11 @@ def mark_sent(
         sent_at=services.sent_at_on(data["sent_on"], request.user.profile.tz()),
         conversation=conversation,
         template=data["template"],
+        introduction_to=introduction_to,
     )
+    if introduction_to is not None:
+        return (
+            f"Marked your request to {contact.full_name} to introduce you to "
+            f"{introduction_to.full_name} as sent."
+        )
     return f"Marked your {purpose.label.lower()} to {contact.full_name} as sent."
