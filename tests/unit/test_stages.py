@@ -80,3 +80,52 @@ def test_silence_is_counted_from_the_day_the_request_went_out_where_the_user_liv
     the_day_before = date(2026, 11, 19)
     assert move_on == date(2026, 11, 20)
     assert contact_stage(history, the_day_before, us, tz=NEW_YORK) is Stage.CONTACTED
+
+
+def test_a_request_on_a_later_day_than_a_decline_makes_them_contacted_again():
+    # Declined in spring ("try me in autumn"), written to again in November.
+    history = ContactHistory(
+        first_request_sent_at=at(3, month=4),
+        last_reply_on=date(2026, 4, 7),
+        declined=True,
+        new_request_sent_at=at(18),
+    )
+    assert contact_stage(history, TODAY, tz=UTC) is Stage.CONTACTED
+
+
+def test_the_new_wait_runs_out_ten_business_days_after_the_new_request_not_the_old_one():
+    history = ContactHistory(
+        first_request_sent_at=at(3, month=4),
+        last_reply_on=date(2026, 4, 7),
+        declined=True,
+        new_request_sent_at=at(2),
+    )
+    assert contact_stage(history, date(2026, 11, 13), tz=UTC) is Stage.CONTACTED
+    assert contact_stage(history, date(2026, 11, 16), tz=UTC) is Stage.NO_RESPONSE
+
+
+def test_a_request_on_the_day_of_the_reply_leaves_the_reply_standing():
+    # A reply carries only its day: a request that day may be what it answered.
+    same_day = dict(first_request_sent_at=at(2), last_reply_on=date(2026, 11, 18))
+    assert stage(**same_day, new_request_sent_at=at(18)) is Stage.REPLIED
+    assert stage(**same_day, declined=True, new_request_sent_at=at(18)) is Stage.DECLINED
+
+
+def test_asking_again_is_counted_on_the_users_own_day():
+    # 20:30 on Wednesday in New York is already Thursday in UTC: still the reply's own day.
+    wednesday_evening = datetime(2026, 11, 18, 20, 30, tzinfo=NEW_YORK).astimezone(UTC)
+    history = ContactHistory(
+        first_request_sent_at=at(2),
+        last_reply_on=date(2026, 11, 18),
+        declined=True,
+        new_request_sent_at=wednesday_evening,
+    )
+    assert contact_stage(history, TODAY, tz=NEW_YORK) is Stage.DECLINED
+    assert contact_stage(history, TODAY, tz=UTC) is Stage.CONTACTED
+
+
+def test_a_conversation_still_outranks_asking_again():
+    history = ContactHistory(
+        last_reply_on=date(2026, 11, 3), new_request_sent_at=at(18), upcoming_conversation_at=at(25)
+    )
+    assert contact_stage(history, TODAY, tz=UTC) is Stage.SCHEDULED

@@ -38,6 +38,9 @@ class ContactHistory:
     last_met_at: datetime | None = None
     thanked_at: datetime | None = None
     last_message_sent_at: datetime | None = None
+    # The first request sent on a day after the last reply: asking again, months after a
+    # "try me in autumn", starts a new wait (and a new follow-up routine).
+    new_request_sent_at: datetime | None = None
 
 
 def contact_stage(
@@ -50,7 +53,8 @@ def contact_stage(
     """Where a contact stands, latest event first.
 
     Meeting someone outranks everything before it; a decline counts only if no conversation
-    happened or is planned; silence becomes "no response" after the 3B7 routine has run out.
+    happened or is planned, and a reply only until a newer request goes out on a later day;
+    silence becomes "no response" after the 3B7 routine has run out.
     `today` is the user's local date and `tz` their time zone: the request's day is counted in
     it too, as the follow-ups count it, so the stage and Today agree on when to move on.
     """
@@ -63,12 +67,27 @@ def contact_stage(
         return Stage.MET
     if history.upcoming_conversation_at:
         return Stage.SCHEDULED
+    asked_again = _asked_since_last_reply(history, tz)
+    if asked_again:
+        return _waiting(asked_again, today, holidays, tz)
     if history.declined:
         return Stage.DECLINED
     if history.last_reply_on:
         return Stage.REPLIED
     if history.first_request_sent_at:
-        sent_on = history.first_request_sent_at.astimezone(tz).date()
-        waited = business_days_between(sent_on, today, holidays)
-        return Stage.NO_RESPONSE if waited >= MOVE_ON_AFTER else Stage.CONTACTED
+        return _waiting(history.first_request_sent_at, today, holidays, tz)
     return Stage.IDENTIFIED
+
+
+def _asked_since_last_reply(history: ContactHistory, tz: tzinfo) -> datetime | None:
+    """The new request, if it went out on a later day than the last reply (a reply carries a
+    day only, so a request on the same day may have been what it answered)."""
+    sent = history.new_request_sent_at
+    if sent is None or history.last_reply_on is None:
+        return None
+    return sent if sent.astimezone(tz).date() > history.last_reply_on else None
+
+
+def _waiting(sent_at: datetime, today: date, holidays: Container[date], tz: tzinfo) -> Stage:
+    waited = business_days_between(sent_at.astimezone(tz).date(), today, holidays)
+    return Stage.NO_RESPONSE if waited >= MOVE_ON_AFTER else Stage.CONTACTED

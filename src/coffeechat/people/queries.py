@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from coffeechat.method.business_days import business_days_between
@@ -22,8 +23,9 @@ class ContactRow:
     speed: ReplySpeed | None = None
 
 
-def with_history(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
-    """Annotate each contact with what happened to them, one subquery per fact (no N+1)."""
+def with_history(contacts: QuerySet[Contact], tz: tzinfo | None = None) -> QuerySet[Contact]:
+    """Annotate each contact with what happened to them, one subquery per fact (no N+1).
+    `tz` is the user's (by default the active one): a reply carries their local day."""
     from coffeechat.conversations.models import Conversation, Status
     from coffeechat.outreach.models import Message, Purpose, Reply
 
@@ -60,6 +62,15 @@ def with_history(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
             "scheduled_at",
         ),
         h_met=first(conversations.filter(status=Status.HELD).order_by("-ended_at"), "ended_at"),
+    ).annotate(
+        # The first request sent on a later day than the last reply: asking again.
+        h_new_request=first(
+            messages.filter(purpose=Purpose.REQUEST)
+            .annotate(day=TruncDate("sent_at", tzinfo=tz or timezone.get_current_timezone()))
+            .filter(day__gt=OuterRef("h_last_reply"))
+            .order_by("sent_at"),
+            "sent_at",
+        )
     )
 
 
@@ -75,6 +86,7 @@ def history_of(contact: Contact) -> ContactHistory:
         last_met_at=contact.h_met,
         thanked_at=contact.h_thanked,
         last_message_sent_at=contact.h_last_message,
+        new_request_sent_at=contact.h_new_request,
     )
 
 
@@ -106,7 +118,7 @@ def _today_and_holidays(user: object) -> tuple[date, object]:
 def contact_rows(user: object, queryset: QuerySet[Contact]) -> list[ContactRow]:
     today, holidays = _today_and_holidays(user)
     tz = user.profile.tz()
-    annotated = with_history(queryset.select_related("organization", "introduced_by"))
+    annotated = with_history(queryset.select_related("organization", "introduced_by"), tz)
     return [
         ContactRow(
             contact,
