@@ -233,3 +233,9 @@ def test_a_coffeechat_export_is_previewed_and_imported_as_it_was(alice_client, a
 
     zoe = Contact.objects.get(owner=alice)
     assert (zoe.first_name, zoe.last_name, zoe.education) == ("=Zoë", "@home", "-BSc")
+
+
+def test_the_help_page_states_the_upload_limit_in_force(alice_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+    page = alice_client.get(reverse("core:help")).content.decode()
+    assert "A file can be up to 25 MB" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import models, transaction
@@ -84,4 +85,6 @@ def confirm_delete(
 
 @login_required
 def help_page(request: HttpRequest) -> HttpResponse:
-    return TemplateResponse(request, "core/help.html")
+    # The upload cap is a site setting: the page states the one in force.
+    max_upload_mb = f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024):g}"
+    return TemplateResponse(request, "core/help.html", {"max_upload_mb": max_upload_mb})
