@@ -104,3 +104,15 @@ def test_the_contact_page_offers_the_follow_up_only_once_it_is_owed(alice_client
     assert follow_up_link(alice_client, sam, nudge_day)
     send(sam, nudge_day, purpose="follow_up")
     assert not follow_up_link(alice_client, sam, datetime(2026, 10, 23, 12, 0, tzinfo=UTC))
+
+
+def test_the_timeline_times_each_reply_from_the_request_it_answered(alice_client, sam):
+    send(sam, SPRING)
+    decline(sam, date(2026, 4, 15))  # the next day
+    send(sam, AUTUMN)
+    outreach.record_reply(contact=sam, received_on=date(2026, 10, 15), outcome="agreed")
+    with time_machine.travel(datetime(2026, 10, 16, 12, 0, tzinfo=UTC), tick=False):
+        page = alice_client.get(sam.get_absolute_url()).content.decode()
+    assert "Reply received: Declined (1 business day after your request)" in page
+    # Two business days after the autumn request, not six months after the spring one.
+    assert "Reply received: Agreed to talk (2 business days after your request)" in page

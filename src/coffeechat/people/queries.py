@@ -187,19 +187,31 @@ def _message_entries(contact: Contact) -> list[TimelineEntry]:
 
 
 def _reply_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
-    first = first_request_at(contact)
-    asked_on = timezone.localdate(first, tz) if first else None
+    from coffeechat.outreach.models import Purpose
+
+    # Each reply answers the latest request sent on or before its day: asked again in autumn,
+    # an autumn reply is not timed from the spring request.
+    asked = sorted(
+        timezone.localdate(message.sent_at, tz)
+        for message in contact.messages.all()
+        if message.purpose == Purpose.REQUEST
+    )
     holidays = contact.owner.profile.holidays()
     return [
         TimelineEntry(
             at=_reply_at(reply, tz),
             kind="reply",
             title=f"Reply received: {reply.get_outcome_display()}"
-            + _reply_delay(asked_on, reply.received_on, holidays),
+            + _reply_delay(_asked_before(asked, reply.received_on), reply.received_on, holidays),
             detail=reply.note,
         )
         for reply in contact.replies.all()
     ]
+
+
+def _asked_before(asked: list[date], received_on: date) -> date | None:
+    earlier = [day for day in asked if day <= received_on]
+    return earlier[-1] if earlier else None
 
 
 def _reply_delay(asked_on: date | None, received_on: date, holidays: object) -> str:
