@@ -363,3 +363,34 @@ def test_the_stage_turns_no_response_the_day_today_says_move_on_for_an_evening_r
             today = alice_client.get(reverse("followups:today")).content.decode()
         assert f'<span class="badge stage">{stage}</span>' in page
         assert ("Move on from Priya Shah" in today.split("Coming up")[0]) is moving_on
+
+
+def no_reply_detail(user, at) -> str:
+    with time_machine.travel(at, tick=False):
+        return next(i for i in today_items(user, at) if i.kind == "no_reply").detail
+
+
+def test_the_next_contact_suggested_is_the_warmest_one_there(us_alice, priya, sam, green):
+    Contact.objects.create(
+        owner=us_alice, first_name="Fay", last_name="Ode", organization=green, how_known="friend"
+    )
+    send(priya)
+    assert no_reply_detail(us_alice, datetime(2026, 11, 30, 15, tzinfo=UTC)) == (
+        "3 business days without a reply: write to Fay Ode, the next contact at Green Bank."
+    )
+
+
+def test_someone_an_introduction_was_asked_for_is_not_suggested_as_a_cold_next_contact(
+    us_alice, priya, sam, green
+):
+    kim = Contact.objects.create(owner=us_alice, first_name="Kim", last_name="Ito")
+    sam.introduced_by = kim
+    sam.save()
+    outreach.record_message(
+        contact=kim, purpose="introduction", channel="email", subject="Intro?", body="Hi Kim",
+        sent_at=SENT, introduction_to=sam,
+    )  # fmt: skip
+    send(priya)
+    assert no_reply_detail(us_alice, datetime(2026, 11, 30, 15, tzinfo=UTC)) == (
+        "3 business days without a reply: find another contact at Green Bank and write to them."
+    )

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coffeechat.followups.models import FollowUp
 from coffeechat.method.cadence import ReplySpeed, responsiveness_rank
+from coffeechat.method.next_moves import warmth
 from coffeechat.method.today import HORIZON, Kind, TodayItem, order_today
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import speed_of, with_history
@@ -28,7 +29,7 @@ class _Neighbours:
 
 
 def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighbours:
-    from coffeechat.outreach.models import Message
+    from coffeechat.outreach.models import Message, Purpose
 
     organizations = {
         f.contact.organization_id
@@ -38,14 +39,25 @@ def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighb
     next_contact: dict[int, Contact] = {}
     awaiting: dict[int, list[Contact]] = {}
     if organizations:
+        # Not yet approached: nothing sent to them (asking them for an introduction to someone
+        # else does not count), and no introduction to them already asked for.
         unwritten = (
             Contact.objects.owned_by(user)
             .filter(organization_id__in=organizations)
-            .exclude(Exists(Message.objects.filter(contact=OuterRef("pk"))))
-            .order_by("created_at", "id")
+            .exclude(
+                Exists(
+                    Message.objects.filter(contact=OuterRef("pk")).exclude(
+                        purpose=Purpose.INTRODUCTION
+                    )
+                )
+            )
+            .exclude(Exists(Message.objects.filter(introduction_to=OuterRef("pk"))))
+            .order_by("id")
         )
-        for contact in unwritten:
-            next_contact.setdefault(contact.organization_id, contact)
+        for contact in unwritten:  # the warmest person there next, as Next moves picks
+            best = next_contact.get(contact.organization_id)
+            if best is None or warmth(contact.how_known) < warmth(best.how_known):
+                next_contact[contact.organization_id] = contact
         # Until their move-on is due, someone written to is still owed the chance to answer.
         waiting = (
             FollowUp.objects.owned_by(user)

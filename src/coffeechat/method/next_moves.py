@@ -61,9 +61,14 @@ class NextMove:
     through: str = ""
 
 
+def warmth(how_known: str) -> int:
+    """Lower is warmer: how likely someone known this way is to answer."""
+    return WARMTH.get(how_known, len(WARMTH))
+
+
 def warmest(people: Iterable[Person]) -> Person | None:
     """The person to approach first; ties go to whoever was added first (lowest id)."""
-    return min(people, key=lambda p: (WARMTH.get(p.how_known, len(WARMTH)), p.id), default=None)
+    return min(people, key=lambda p: (warmth(p.how_known), p.id), default=None)
 
 
 def next_moves(targets: Sequence[Target]) -> list[NextMove]:
