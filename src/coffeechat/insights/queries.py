@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coffeechat.conversations.models import Conversation, Referral, Status
+from coffeechat.core.counting import count_per_row
 from coffeechat.method.insights import AskingMessage, ContactFacts, Person
 from coffeechat.outreach.queries import asking_messages, replies_by_contact
 from coffeechat.people.models import Contact
@@ -32,14 +33,10 @@ class Facts:
 
 
 def _referrals_given() -> Coalesce:
-    counted = (
-        Referral.objects.filter(conversation__contact=OuterRef("pk"))
-        .order_by()
-        .values("conversation__contact")
-        .annotate(n=Count("pk"))
-        .values("n")
+    return count_per_row(
+        Referral.objects.filter(conversation__contact=OuterRef("pk")),
+        grouped_by="conversation__contact",
     )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def _contacts(user: object, today: date) -> tuple[list[ContactFacts], list[Person]]:

@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from coffeechat.core.counting import count_per_row
 from coffeechat.method import insights
 from coffeechat.method.insights import AskingMessage
 from coffeechat.method.messages import Situation
@@ -55,14 +56,7 @@ def replies_by_contact(user: object) -> dict[int, list[date]]:
 
 
 def _count_used() -> Coalesce:
-    counted = (
-        Message.objects.filter(template=OuterRef("pk"))
-        .order_by()
-        .values("template")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+    return count_per_row(Message.objects.filter(template=OuterRef("pk")), grouped_by="template")
 
 
 def templates_with_stats(user: object) -> list[MessageTemplate]:
