@@ -15,6 +15,18 @@ from .helpers import create_owner
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 
 
+def preview_connections_csv(page: Page) -> None:
+    """On the import page: choose LinkedIn's file (with two bad rows) and preview it."""
+    page.get_by_label("Exported file").set_input_files(
+        {
+            "name": "Connections.csv",
+            "mimeType": "text/csv",
+            "buffer": (FIXTURES / "linkedin_with_problems.csv").read_bytes(),
+        }
+    )
+    page.get_by_role("button", name="Preview the import").click()
+
+
 def test_import_merge_and_export_in_one_go(page: Page, coffeechat_server, tmp_path):
     url = coffeechat_server.url
     create_owner(page, coffeechat_server)
@@ -34,14 +46,7 @@ def test_import_merge_and_export_in_one_go(page: Page, coffeechat_server, tmp_pa
     # Upload and review.
     page.goto(f"{url}/contacts/")
     page.get_by_role("link", name="Import contacts").click()
-    page.get_by_label("Exported file").set_input_files(
-        {
-            "name": "Connections.csv",
-            "mimeType": "text/csv",
-            "buffer": (FIXTURES / "linkedin_with_problems.csv").read_bytes(),
-        }
-    )
-    page.get_by_role("button", name="Preview the import").click()
+    preview_connections_csv(page)
     counts = page.get_by_role("list", name="What the import would do")
     expect(counts).to_contain_text("2 to add")
     expect(page.get_by_role("alert")).to_contain_text("Line 6: the e-mail 'bob@'")
@@ -63,14 +68,7 @@ def test_import_merge_and_export_in_one_go(page: Page, coffeechat_server, tmp_pa
 
     # The same file again: the merged Priya is recognised by her new address, nothing is added.
     page.get_by_role("link", name="Import contacts").click()
-    page.get_by_label("Exported file").set_input_files(
-        {
-            "name": "Connections.csv",
-            "mimeType": "text/csv",
-            "buffer": (FIXTURES / "linkedin_with_problems.csv").read_bytes(),
-        }
-    )
-    page.get_by_role("button", name="Preview the import").click()
+    preview_connections_csv(page)
     counts = page.get_by_role("list", name="What the import would do")
     expect(counts).to_contain_text("0 to add")
     expect(counts).to_contain_text("2 unchanged")
