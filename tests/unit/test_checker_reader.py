@@ -240,3 +240,15 @@ def test_check_message_takes_the_surname_to_check_a_titled_greeting(tmp_path, ca
         "problem: greeting-name: The greeting says “Dear Ms. Patel,” but you're writing to "
         "Priya Shah.\n"
     )
+
+
+def test_a_line_break_inside_a_recorded_name_never_reaches_a_message():
+    findings = check_message(
+        "Dear Ms. Patel,\n\nKim Ode suggested I write. Would you have 20 minutes for a call?",
+        subject="Advice on climate finance",
+        first_name="Priya",
+        last_name="Shah\nLee",
+    )
+    greeting = next(f for f in findings if f.rule == "greeting-name")
+    assert "Shah Lee" in greeting.message
+    assert all("\n" not in f.message for f in findings)

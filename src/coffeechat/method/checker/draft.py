@@ -95,9 +95,10 @@ def read_draft(
         rules=rules,
         channel=channel,
         purpose=purpose,
-        first_name=first_name,
-        last_name=last_name,
-        connection_names=connection_names,
+        # Names come from records and forms: a stray line break must not reach a message.
+        first_name=squash(first_name),
+        last_name=squash(last_name),
+        connection_names=tuple(squash(name) for name in connection_names),
     )
 
 
