@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -99,7 +100,12 @@ def quick_reply(request: HttpRequest, contact_pk: int) -> HttpResponse:
         return HttpResponseRedirect(_back(request))
     record_reply(contact=contact, **form.cleaned_data)
     if form.cleaned_data["outcome"] == Outcome.AGREED:
-        text = f"Logged {contact.first_name}'s reply: they agreed to talk. Schedule it next."
+        text = format_html(
+            'Logged {}\'s reply: they agreed to talk. <a href="{}">Schedule it now</a>; '
+            "until then Today reminds you.",
+            contact.first_name,
+            reverse("conversations:new", args=[contact.pk]),
+        )
     else:
         text = f"Logged {contact.first_name}'s reply."
     messages.success(request, text)

@@ -241,7 +241,13 @@ def _followup_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
     entries = []
     for followup in contact.followups.all():
         done = followup.done_at
-        status = f"Done {_day(timezone.localdate(done, tz))}." if done else "Open."
+        # Done by you or by what you recorded, or closed because it no longer applies.
+        if not done:
+            status = "Open."
+        elif followup.closed_reason:
+            status = f"{followup.ending}."
+        else:
+            status = f"{followup.ending} {_day(timezone.localdate(done, tz))}."
         entries.append(
             TimelineEntry(
                 at=followup.created_at,
