@@ -47,7 +47,15 @@ def setup(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
+    from coffeechat.followups import plan  # a page composes the layers below it
+
     form = ProfileForm(request.POST or None, instance=request.user.profile)
+
+    def after_save(_: object) -> None:
+        # Business days and local days moved: every due date is worked out again.
+        if {"time_zone", "country", "region"} & set(form.changed_data):
+            plan.replan_everyone(request.user)
+
     return autosave_or_page(
         request,
         form,
@@ -55,4 +63,5 @@ def profile(request: HttpRequest) -> HttpResponse:
         context={},
         redirect_to=lambda _: reverse("accounts:profile"),
         saved_message="Profile saved.",
+        after_save=after_save,
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from coffeechat.followups import close_the_loop, keep_in_touch
@@ -233,9 +234,20 @@ def after_conversation_changed(conversation: object) -> None:
 
 
 def replan_everyone(user: AbstractBaseUser) -> int:
-    """Replan every contact of a user (after a change of country or time zone moves business
-    days, or to repair). Returns how many contacts were replanned."""
-    contacts = list(Contact.objects.owned_by(user))
+    """Replan every contact of a user with a history (after a change of country or time zone
+    moves business days, or to repair). Returns how many contacts were replanned."""
+    from coffeechat.conversations.models import Conversation
+
+    contacts = list(
+        Contact.objects.owned_by(user)
+        .filter(
+            Exists(FollowUp.objects.filter(contact=OuterRef("pk")))
+            | Exists(Conversation.objects.filter(contact=OuterRef("pk")))
+            | Q(messages__isnull=False)
+            | Q(replies__isnull=False)
+        )
+        .distinct()
+    )
     for contact in contacts:
         replan(contact, colleagues=False)
     return len(contacts)
