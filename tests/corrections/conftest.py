@@ -11,7 +11,11 @@ from datetime import UTC, date, datetime
 from html import unescape
 
 import pytest
+from django.test import Client
+from django.urls import reverse
+from icalendar import Calendar, Event
 
+from coffeechat.calendar import services as calendar
 from coffeechat.conversations import services as conversations
 from coffeechat.conversations.models import Conversation
 from coffeechat.followups.models import FollowUp
@@ -40,6 +44,14 @@ def open_followups(contact: Contact) -> dict[str, date]:
     return dict(
         FollowUp.objects.filter(contact=contact, done_at=None).values_list("kind", "due_on")
     )
+
+
+def feed_events(user: object) -> list[Event]:
+    """The user's calendar feed, fetched as a calendar app would (no login), parsed back."""
+    feed = reverse("calendar:feed", args=[calendar.feed_for(user).token])
+    response = Client().get(feed)
+    assert response.status_code == 200
+    return list(Calendar.from_ical(response.content).events)
 
 
 @pytest.fixture

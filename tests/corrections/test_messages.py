@@ -16,7 +16,7 @@ from coffeechat.outreach.queries import templates_with_stats
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import contact_row
 
-from .conftest import MONDAY_9AM, WEDNESDAY, open_followups, send, text
+from .conftest import MONDAY_9AM, WEDNESDAY, feed_events, open_followups, send, text
 
 
 def edit_url(message: Message, **query: str) -> str:
@@ -269,6 +269,33 @@ def test_deleting_a_thank_you_makes_the_thank_you_owed_again(
 
     assert "Thank Kim Ode" in titles(alice)
     assert stage(kim) is Stage.MET
+
+
+def test_the_calendar_feed_shows_the_moved_follow_up_as_a_new_version(
+    alice, alice_client, request_to_priya
+):
+    def nudges() -> list:
+        return [e for e in feed_events(alice) if "polite follow-up" in e["SUMMARY"]]
+
+    [before] = nudges()
+    assert before.start == date(2026, 11, 25)
+
+    alice_client.post(edit_url(request_to_priya), corrected(sent_on=WEDNESDAY.isoformat()))
+
+    [after] = nudges()
+    assert after.start == date(2026, 11, 27)
+    if after["UID"] == before["UID"]:  # changed in place: calendars replace it only if it grew
+        assert after["SEQUENCE"] > before["SEQUENCE"]
+
+
+def test_the_calendar_feed_drops_the_follow_ups_of_a_deleted_request(
+    alice, alice_client, request_to_priya
+):
+    assert [e for e in feed_events(alice) if "Priya Shah" in e["SUMMARY"]]
+
+    alice_client.post(delete_url(request_to_priya))
+
+    assert [e["SUMMARY"] for e in feed_events(alice) if "Priya Shah" in e["SUMMARY"]] == []
 
 
 # Where the corrections are offered
