@@ -330,3 +330,10 @@ def test_correcting_needs_a_login(client, request_to_priya):
 
     assert response.status_code == 302 and "/login/" in response.url
     assert Message.objects.filter(pk=request_to_priya.pk).exists()
+
+
+def test_the_help_page_says_how_to_correct_a_record(alice_client):
+    page = text(alice_client.get(reverse("core:help")).content.decode())
+
+    assert "Every message, reply, referral, piece of advice and resource on a contact's" in page
+    assert "the next page offers to delete them too" in page
