@@ -337,3 +337,15 @@ def test_the_help_page_says_how_to_correct_a_record(alice_client):
 
     assert "Every message, reply, referral, piece of advice and resource on a contact's" in page
     assert "the next page offers to delete them too" in page
+
+
+def test_the_service_refuses_to_turn_a_message_into_a_request_for_an_introduction(
+    request_to_priya,
+):
+    from coffeechat.outreach import corrections
+
+    with pytest.raises(ValueError):
+        corrections.edit_message(
+            request_to_priya, sent_at=MONDAY_9AM, channel="email", purpose="introduction",
+            subject="", body="Hello",
+        )  # fmt: skip

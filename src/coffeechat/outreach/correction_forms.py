@@ -57,7 +57,7 @@ class MessageCorrectionForm(forms.Form):
         )
         super().__init__(*args, **kwargs)
         self.tz, self.now = tz, now
-        if message.introduction_to_id:
+        if message.purpose == Purpose.INTRODUCTION:
             # It names whom to introduce: it stays a request for an introduction.
             del self.fields["purpose"]
 

@@ -35,8 +35,8 @@ def edit_message(
 ) -> Message:
     """Correct when, how and why a message was sent, and what it said. A request for an
     introduction stays one (it names whom to introduce), and nothing else can become one."""
-    if (purpose == Purpose.INTRODUCTION) != (message.introduction_to_id is not None):
-        raise ValueError("Only a request for an introduction names whom to introduce.")
+    if (purpose == Purpose.INTRODUCTION) != (message.purpose == Purpose.INTRODUCTION):
+        raise ValueError("A request for an introduction stays one, and nothing becomes one.")
     message.sent_at = sent_at
     message.channel = channel
     message.purpose = purpose
