@@ -106,7 +106,7 @@ def test_deleting_an_agreed_reply_brings_back_the_waiting_routine(
     alice, alice_client, priya, request_to_priya
 ):
     agreed = services.record_reply(contact=priya, received_on=date(2026, 11, 18), outcome="agreed")
-    assert open_followups(priya) == {}
+    assert open_followups(priya) == {"schedule": date(2026, 11, 18)}  # the routine is over
 
     alice_client.post(delete_url(agreed))
 

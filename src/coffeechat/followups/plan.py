@@ -149,20 +149,22 @@ def _claim_unanchored(rows: list[FollowUp], planned: list[Planned]) -> None:
 
 def _apply(row: FollowUp, item: Planned) -> bool:
     """Make the row say what the plan says; True if anything changed."""
+    note = item.note[:NOTE_LIMIT]  # e.g. whether you may mention who suggested them
     if row.was_done_by_hand:
-        wanted = (item.due_on, item.due_at, row.done_at, row.closed_by, row.closed_reason)
+        wanted = (item.due_on, item.due_at, note, row.done_at, row.closed_by, row.closed_reason)
     else:
         wanted = (
             item.due_on,
             item.due_at,
+            note,
             item.closed_at,
             item.closed_by.value if item.closed_by else "",
             item.reason[:REASON_LIMIT],
         )
-    current = (row.due_on, row.due_at, row.done_at, row.closed_by, row.closed_reason)
+    current = (row.due_on, row.due_at, row.note, row.done_at, row.closed_by, row.closed_reason)
     if current == wanted:
         return False
-    row.due_on, row.due_at, row.done_at, row.closed_by, row.closed_reason = wanted
+    row.due_on, row.due_at, row.note, row.done_at, row.closed_by, row.closed_reason = wanted
     return True
 
 
@@ -184,7 +186,6 @@ def _replan_one(contact: Contact) -> None:
         if row is None:
             row = FollowUp(owner=contact.owner, contact=contact, kind=item.kind.value)
             _anchored(row, item)
-            row.note = item.note[:NOTE_LIMIT]
             _apply(row, item)
             row.save()
         elif _apply(row, item):

@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from coffeechat.core.views import owned_or_404
 from coffeechat.method.stages import Stage
 from coffeechat.outreach import services
-from coffeechat.outreach.forms import ReplyForm
+from coffeechat.outreach.forms import LogReplyForm
 from coffeechat.outreach.models import Message, Outcome
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import first_request_at, search_contacts
@@ -59,7 +59,7 @@ def reply(request: HttpRequest, contact_pk: int) -> HttpResponse:
     first = first_request_at(contact)
     earliest = timezone.localdate(first, tz) if first else None
     today = timezone.localdate(timezone=tz)
-    form = ReplyForm(
+    form = LogReplyForm(
         request.POST or None, today=today, earliest=earliest, initial={"received_on": today}
     )
     if request.method == "POST" and form.is_valid():
