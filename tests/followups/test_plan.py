@@ -106,7 +106,7 @@ def test_writing_again_after_the_routine_ran_out_never_leaves_move_on_beside_a_n
     send(grace, at=SENT + timedelta(days=21))
     moment = SENT + timedelta(days=21 + 9)
     due = [i.kind.value for i in today_items(alice, moment) if i.due <= moment.date()]
-    assert due == ["nudge"]  # the first wait's move-on is over: you wrote again
+    assert "nudge" in due and "move_on" not in due  # the first wait is over: you wrote again
     old_move_on = grace.followups.filter(kind="move_on").order_by("due_on").first()
     assert old_move_on.ending == "Closed: you wrote to Grace again on Mon 23 Nov"
 

@@ -361,7 +361,7 @@ def test_sending_the_thank_you_settles_the_thank_you_follow_up(alice_client, ali
     assert f'<a href="{conversation.get_absolute_url()}">Open conversation</a>' in page
     assert "Thank-you sent (Email): “Thank you, Sam”" in page
     assert "Follow-up: send a thank-you, due by Fri 20 Nov 2026 15:30" in page
-    assert "Done Fri 20 Nov 2026." in page
+    assert "Done: you sent the thank-you on Fri 20 Nov." in page
 
 
 def test_sent_at_on_today_is_now_and_on_another_day_is_that_day_at_this_time():

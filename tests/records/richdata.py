@@ -129,6 +129,7 @@ def _research(rich: Rich, organizations: int) -> list[Organization]:
             motivation=n % 4,
             posting=1 + n % 3,
             notes=rich.text("research"),
+            finished_on=rich.day() if n % 5 == 4 else None,
         )
         for n in range(organizations)
     )
@@ -272,7 +273,7 @@ def _outreach(
     conversations: list[Conversation],
     templates: list[MessageTemplate],
 ) -> None:
-    Message.objects.bulk_create(
+    messages = Message.objects.bulk_create(
         Message(
             owner=rich.user,
             contact=contact,
@@ -288,7 +289,7 @@ def _outreach(
         for n, contact in enumerate(contacts)
         for _ in range(2)
     )
-    Reply.objects.bulk_create(
+    replies = Reply.objects.bulk_create(
         Reply(
             owner=rich.user,
             contact=contact,
@@ -308,6 +309,10 @@ def _outreach(
             due_at=rich.moment() if n % 3 == 0 else None,
             note=rich.text("follow up"),
             done_at=rich.moment() if n % 2 == 0 else None,
+            closed_by=rich.choice(["user", "action", "retired"]) if n % 2 == 0 else "",
+            closed_reason=rich.text("closed because") if n % 4 == 0 else "",
+            message=rich.choice(messages) if n % 3 == 1 else None,
+            reply=rich.choice(replies) if n % 5 == 2 else None,
             sequence=n % 3,
         )
         for n, contact in enumerate(contacts)

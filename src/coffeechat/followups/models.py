@@ -15,6 +15,7 @@ from coffeechat.method.today import Kind
 from coffeechat.people.models import Contact
 
 CLOSED_BY_CHOICES = [
+    ("", "Open"),
     (ClosedBy.USER.value, "Done by you"),
     (ClosedBy.ACTION.value, "Done by what you recorded"),
     (ClosedBy.RETIRED.value, "Closed by Coffeechat"),
@@ -71,8 +72,11 @@ class FollowUp(OwnedModel):
     done_at = models.DateTimeField(null=True, blank=True)
     # How it ended (method.situation.ClosedBy): by hand, by what you recorded, or retired by
     # Coffeechat because it no longer applies; the reason is shown with it.
-    closed_by = models.CharField(max_length=10, choices=CLOSED_BY_CHOICES, blank=True)
-    closed_reason = models.CharField(max_length=200, blank=True)
+    # (a default in the database too, so the older migrations' inserts still work)
+    closed_by = models.CharField(
+        max_length=10, choices=CLOSED_BY_CHOICES, blank=True, default="", db_default=""
+    )
+    closed_reason = models.CharField(max_length=200, blank=True, default="", db_default="")
     # Grows each time what a calendar shows changes (see calendar_version), so subscribed
     # calendars replace the event instead of keeping the old one under the same UID.
     sequence = models.PositiveIntegerField(default=0)

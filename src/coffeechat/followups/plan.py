@@ -191,11 +191,12 @@ def _replan_one(contact: Contact) -> None:
         elif _apply(row, item):
             row.save()
     # Whatever the history no longer calls for (a request deleted, a conversation no longer
-    # held) goes; what the user marked done by hand stays as their record.
+    # held) goes; what the user marked done by hand stays as their record, and so do rows from
+    # before follow-ups were anchored that nothing here claimed.
     stale = [
         row.pk
         for key, row in by_key.items()
-        if key not in wanted and not (row.was_done_by_hand and key[1] is not None)
+        if key not in wanted and key[1] is not None and not row.was_done_by_hand
     ]
     if stale:
         FollowUp.objects.filter(pk__in=stale).delete()

@@ -41,6 +41,7 @@ def next_moves_for(user: object) -> list[NextMove]:
     many contacts)."""
     from coffeechat.conversations.models import Conversation, Status
     from coffeechat.followups.models import FollowUp
+    from coffeechat.method.today import Kind
     from coffeechat.outreach.models import Message, Outcome, Purpose, Reply
     from coffeechat.people.models import Contact
 
@@ -62,7 +63,20 @@ def next_moves_for(user: object) -> list[NextMove]:
                 .order_by("-received_on", "-created_at")
                 .values("outcome")[:1]
             ),
-            under_way=Exists(FollowUp.objects.filter(contact=OuterRef("pk"), done_at__isnull=True))
+            # (a reminder to someone asked for an introduction is about the person they are
+            # to introduce, not about their own organization)
+            under_way=Exists(
+                FollowUp.objects.filter(contact=OuterRef("pk"), done_at__isnull=True).exclude(
+                    kind=Kind.FOLLOW_UP
+                )
+            )
+            | Exists(
+                Message.objects.filter(
+                    introduction_to=OuterRef("pk"),
+                    contact__followups__kind=Kind.FOLLOW_UP,
+                    contact__followups__done_at__isnull=True,
+                )
+            )
             | Exists(
                 Conversation.objects.filter(
                     contact=OuterRef("pk"), status__in=[Status.SCHEDULED, Status.IN_PROGRESS]
