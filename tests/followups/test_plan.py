@@ -191,3 +191,24 @@ def test_marking_finished_is_for_the_owner_only(alice, bob_client, acme):
     assert response.status_code == 404
     acme.refresh_from_db()
     assert acme.finished_on is None
+
+
+def test_moving_to_another_country_moves_every_due_date_to_its_business_days(
+    alice, alice_client, grace
+):
+    send(grace, at=datetime(2026, 11, 23, 15, 0, tzinfo=UTC))  # Monday of Thanksgiving week
+    assert grace.followups.get(kind="no_reply").due_on == date(2026, 11, 26)
+    profile = alice.profile
+    data = {
+        name: getattr(profile, name)
+        for name in (
+            "full_name", "headline", "school", "fields_of_interest", "elevator_pitch",
+            "background_summary", "time_zone", "region", "message_rules", "digest_hour",
+            "weekly_conversation_goal",
+        )
+    }  # fmt: skip
+    data.update(country="US", region="", digest_enabled="")
+    response = alice_client.post(reverse("accounts:profile"), data, headers={"HX-Request": "true"})
+    assert "Saved" in response.content.decode()
+    # Thanksgiving (Thu 26 Nov) no longer counts as a business day.
+    assert grace.followups.get(kind="no_reply").due_on == date(2026, 11, 27)
