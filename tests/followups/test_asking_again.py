@@ -75,7 +75,8 @@ def test_a_request_on_the_day_of_the_reply_starts_nothing(alice, sam):
     send(sam, SPRING)
     outreach.record_reply(contact=sam, received_on=date(2026, 4, 14), outcome="replied")
     send(sam, datetime(2026, 4, 14, 16, 0, tzinfo=UTC))  # answering their reply, that day
-    assert open_routine(sam) == {}
+    # No new wait: only the reminder to log what they decide.
+    assert open_routine(sam) == {"schedule": date(2026, 4, 14)}
     assert stage_on(alice, sam, datetime(2026, 4, 15, 9, 0, tzinfo=UTC)) is Stage.REPLIED
 
 

@@ -104,7 +104,7 @@ def test_after_seven_business_days_one_polite_nudge_then_never_a_third(us_alice,
 
 def test_a_reply_ends_the_whole_routine(us_alice, priya):
     send(priya)
-    outreach.record_reply(contact=priya, received_on=date(2026, 11, 25), outcome="replied")
+    outreach.record_reply(contact=priya, received_on=date(2026, 11, 25), outcome="declined")
     assert not FollowUp.objects.open().exists()
     assert titles(us_alice, datetime(2026, 12, 10, 15, tzinfo=UTC)) == []
 
@@ -120,8 +120,8 @@ def test_today_favours_people_quick_to_help(us_alice, green):
     slow = Contact.objects.create(owner=us_alice, first_name="Abe", organization=green)
     for person in (quick, slow):
         send(person)
-    outreach.record_reply(contact=quick, received_on=date(2026, 11, 25), outcome="replied")
-    outreach.record_reply(contact=slow, received_on=date(2026, 12, 8), outcome="replied")
+    outreach.record_reply(contact=quick, received_on=date(2026, 11, 25), outcome="declined")
+    outreach.record_reply(contact=slow, received_on=date(2026, 12, 8), outcome="declined")
     for person in (slow, quick):  # both owe us nothing yet; both get a follow-up due the same day
         FollowUp.objects.create(
             owner=us_alice, contact=person, kind="follow_up", due_on=date(2026, 12, 10)

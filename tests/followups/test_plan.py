@@ -212,3 +212,12 @@ def test_moving_to_another_country_moves_every_due_date_to_its_business_days(
     assert "Saved" in response.content.decode()
     # Thanksgiving (Thu 26 Nov) no longer counts as a business day.
     assert grace.followups.get(kind="no_reply").due_on == date(2026, 11, 27)
+
+
+def test_an_undecided_answer_keeps_the_target_in_play_with_an_item_to_answer(alice, grace):
+    send(grace)
+    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="replied")
+    [item] = today_items(alice, datetime(2026, 11, 3, 17, 0, tzinfo=UTC))
+    assert item.title == "Answer Grace Hopper (Acme)"
+    assert item.url == reverse("outreach:reply", args=[grace.pk])
+    assert next_moves_for(alice) == []

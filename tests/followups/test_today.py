@@ -12,6 +12,7 @@ from coffeechat.conversations import services as conversations
 from coffeechat.conversations.models import Conversation
 from coffeechat.followups.models import FollowUp
 from coffeechat.followups.queries import today_items
+from coffeechat.followups.services import complete
 from coffeechat.outreach import services as outreach
 from coffeechat.people.models import Contact
 from coffeechat.research.models import Organization
@@ -145,6 +146,7 @@ def test_people_quick_to_help_come_first_on_the_page_and_in_the_command_line(
         sent_at=datetime(2026, 11, 2, 10, tzinfo=UTC),
     )  # fmt: skip
     outreach.record_reply(contact=zoe, received_on=date(2026, 11, 3), outcome="replied")
+    complete(zoe.followups.get(kind="schedule"))  # answered her: "Nothing more to do"
     # Abe's item has waited a week, Zoe's a day: Zoe answered within a day, so she comes first.
     FollowUp.objects.create(owner=alice, contact=abe, kind="no_reply", due_on=date(2026, 11, 13))
     FollowUp.objects.create(owner=alice, contact=zoe, kind="follow_up", due_on=date(2026, 11, 19))

@@ -138,7 +138,7 @@ def test_a_reply_on_the_day_of_a_second_request_answers_the_first_wait():
     same_day = Sent(id=2, purpose="request", at=at(4, 16))
     replied = Replied(id=7, on=date(2026, 11, 4), outcome="replied")
     items = plan(messages=[REQUEST, same_day], replies=[replied])
-    assert not any(item.is_open for item in items.values())
+    assert [key for key, item in items.items() if item.is_open] == [(Kind.SCHEDULE, 7)]
 
 
 def test_a_thank_you_is_owed_within_24_hours_of_a_conversation_held():
@@ -167,3 +167,21 @@ def test_a_referral_approached_through_whoever_suggested_them_is_contacted():
 
 def test_deleting_every_record_leaves_nothing_to_do():
     assert plan() == {}
+
+
+def test_an_answer_not_decided_yet_asks_for_a_time_until_a_later_answer_replaces_it():
+    undecided = Replied(id=7, on=date(2026, 11, 4), outcome="replied")
+    items = plan(messages=[REQUEST], replies=[undecided])
+    assert items[(Kind.SCHEDULE, 7)].is_open
+    assert "has not said yes yet" in items[(Kind.SCHEDULE, 7)].note
+    yes = Replied(id=8, on=date(2026, 11, 6), outcome="agreed")
+    items = plan(messages=[REQUEST], replies=[undecided, yes])
+    assert items[(Kind.SCHEDULE, 7)].reason == "Grace agreed to talk on Fri 6 Nov"
+    assert items[(Kind.SCHEDULE, 8)].is_open
+
+
+def test_a_no_after_a_yes_retires_the_reminder_to_schedule():
+    yes = Replied(id=7, on=date(2026, 11, 4), outcome="agreed")
+    no = Replied(id=8, on=date(2026, 11, 9), outcome="declined")
+    items = plan(replies=[yes, no])
+    assert items[(Kind.SCHEDULE, 7)].reason == "Grace declined on Mon 9 Nov"

@@ -131,9 +131,13 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
         title = f"Thank {contact.full_name}{organization}"
         url = reverse("outreach:thank_you", args=[followup.conversation_id])
         action = "Write thank-you"
+    elif kind is Kind.SCHEDULE and followup.reply and followup.reply.outcome == "replied":
+        title = f"Answer {contact.full_name}{organization}"
+        url = reverse("outreach:reply", args=[contact.pk])
+        action = "Log what they decided"
+        done_label = "Nothing more to do"
     elif kind is Kind.SCHEDULE:
         title = f"Schedule with {contact.full_name}{organization}"
-        detail = f"{contact.first_name} agreed to talk: agree a time and put it in the calendar."
         url = reverse("conversations:new", args=[contact.pk])
         action = "Schedule it"
         done_label = "It fell through"
@@ -221,7 +225,7 @@ def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
         FollowUp.objects.owned_by(user)
         .owed(today)
         .filter(due_on__lte=today + HORIZON)
-        .select_related("contact__organization")
+        .select_related("contact__organization", "reply")
     )
     conversations = (
         Conversation.objects.owned_by(user)

@@ -128,9 +128,10 @@ class Thread:
     answered_at: datetime | None = None
     answer: str = ""  # how it was answered, in words
     superseded_at: datetime | None = None  # a fresh request started a new wait
+    answered_by: int | None = None  # the reply that answered it, if a reply did
 
 
-def _answers(facts: Facts, tz: tzinfo) -> list[tuple[date, datetime, str]]:
+def _answers(facts: Facts, tz: tzinfo) -> list[tuple[date, datetime, str, int | None]]:
     """Every answer, as (day, moment, words): replies, and conversations put in the calendar
     (a time agreed by phone answers as surely as a reply)."""
     name = facts.first_name
@@ -143,12 +144,11 @@ def _answers(facts: Facts, tz: tzinfo) -> list[tuple[date, datetime, str]]:
     for reply in facts.replies:
         # A reply carries a day only: it counts from the start of that day.
         moment = datetime.combine(reply.on, datetime.min.time(), tzinfo=tz)
-        found.append((reply.on, moment, words.get(reply.outcome, f"{name} replied")))
+        found.append((reply.on, moment, words.get(reply.outcome, f"{name} replied"), reply.id))
     for met in facts.conversations:
-        found.append(
-            (_day(met.booked_at, tz), met.booked_at, f"a conversation with {name} was scheduled")
-        )
-    return sorted(found, key=lambda answer: (answer[0], answer[1]))
+        words = f"a conversation with {name} was scheduled"
+        found.append((_day(met.booked_at, tz), met.booked_at, words, None))
+    return sorted(found, key=lambda answer: (answer[0], answer[1], answer[3] or 0))
 
 
 def threads(facts: Facts, tz: tzinfo, holidays: Container[date] = frozenset()) -> list[Thread]:
@@ -173,21 +173,25 @@ def threads(facts: Facts, tz: tzinfo, holidays: Container[date] = frozenset()) -
             moved_on = facts.done_by_hand.get((Kind.MOVE_ON.value, current.request.id))
             if not (answered or ran_out or (moved_on is not None and request.at > moved_on)):
                 continue
-            found[-1] = Thread(current.request, current.answered_at, current.answer, request.at)
-        answer = next(
-            ((moment, words) for on, moment, words in answers if on >= day),
-            None,
-        )
-        found.append(
-            Thread(request, answer[0] if answer else None, answer[1] if answer else "", None)
-        )
+            found[-1] = Thread(
+                current.request,
+                current.answered_at,
+                current.answer,
+                request.at,
+                current.answered_by,
+            )
+        answer = next((a for a in answers if a[0] >= day), None)
+        if answer is None:
+            found.append(Thread(request))
+        else:
+            found.append(Thread(request, answer[1], answer[2], None, answer[3]))
     # An answer only counts for the thread that was waiting when it came.
     return [
         thread
         if thread.answered_at is None
         or thread.superseded_at is None
         or thread.answered_at < thread.superseded_at
-        else Thread(thread.request, None, "", thread.superseded_at)
+        else Thread(thread.request, superseded_at=thread.superseded_at)
         for thread in found
     ]
 
@@ -290,18 +294,36 @@ def _with(item: Planned, moment: datetime, by: ClosedBy, reason: str) -> Planned
     )
 
 
+_AWAITING_A_TIME = {
+    Answer.AGREED: "{name} agreed to talk: agree a time and put it in the calendar.",
+    Answer.REPLIED: "{name} replied but has not said yes yet: answer, agree a time, "
+    "and log what they decide.",
+}
+
+
+def _later(other: Replied, reply: Replied) -> bool:
+    return (other.on, other.id) > (reply.on, reply.id)
+
+
 def _scheduling(facts: Facts, tz: tzinfo, found: list[Thread]) -> list[Planned]:
-    """Someone agreed to talk: scheduling it is owed until a conversation is in the calendar,
-    they take it back, you ask afresh, or you say it fell through."""
+    """Someone agreed to talk (or answered without deciding yet): a time is owed until a
+    conversation is in the calendar, a later answer replaces this one, you ask afresh, or you
+    say it fell through."""
     planned = []
+    name = facts.first_name
+    # "Not decided yet" asks for a time only as the answer to a request (a reply to an update
+    # or a thank-you owes nothing); a yes always does, even to no request (agreed by phone).
+    answers_to_requests = {thread.answered_by for thread in found}
     for reply in facts.replies:
-        if reply.outcome != Answer.AGREED:
+        if reply.outcome not in _AWAITING_A_TIME:
+            continue
+        if reply.outcome == Answer.REPLIED and reply.id not in answers_to_requests:
             continue
         item = Planned(
             kind=Kind.SCHEDULE,
             anchor=reply.id,
             due_on=reply.on,
-            note=f"{facts.first_name} agreed to talk: agree a time and put it in the calendar.",
+            note=_AWAITING_A_TIME[Answer(reply.outcome)].format(name=name),
         )
         after = datetime.combine(reply.on, datetime.min.time(), tzinfo=tz)
         candidates: list[tuple[datetime, ClosedBy, str]] = []
@@ -317,19 +339,23 @@ def _scheduling(facts: Facts, tz: tzinfo, found: list[Thread]) -> list[Planned]:
                     )
                 )
         for other in facts.replies:
-            if other.on > reply.on and other.outcome == Answer.DECLINED:
+            # A no ends a yes; any later answer ends a "not decided yet" (it has its own item).
+            if _later(other, reply) and (
+                other.outcome == Answer.DECLINED or reply.outcome == Answer.REPLIED
+            ):
                 moment = datetime.combine(other.on, datetime.min.time(), tzinfo=tz)
-                candidates.append(
-                    (moment, ClosedBy.RETIRED, f"{facts.first_name} declined on {_on(other.on)}")
-                )
+                words = {
+                    Answer.DECLINED: "declined",
+                    Answer.AGREED: "agreed to talk",
+                }.get(Answer(other.outcome), "replied again")
+                candidates.append((moment, ClosedBy.RETIRED, f"{name} {words} on {_on(other.on)}"))
         for thread in found:
             if _day(thread.request.at, tz) > reply.on:
                 candidates.append(
                     (
                         thread.request.at,
                         ClosedBy.RETIRED,
-                        f"you wrote to {facts.first_name} again on "
-                        f"{_on(_day(thread.request.at, tz))}",
+                        f"you wrote to {name} again on {_on(_day(thread.request.at, tz))}",
                     )
                 )
                 break

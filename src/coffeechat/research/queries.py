@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from coffeechat.method.next_moves import NextMove, Person, Target, next_moves
 from coffeechat.research.models import Organization
@@ -42,7 +42,7 @@ def next_moves_for(user: object) -> list[NextMove]:
     from coffeechat.conversations.models import Conversation, Status
     from coffeechat.followups.models import FollowUp
     from coffeechat.method.today import Kind
-    from coffeechat.outreach.models import Message, Outcome, Purpose, Reply
+    from coffeechat.outreach.models import Message, Purpose
     from coffeechat.people.models import Contact
 
     top = list(organizations_by_priority(user).filter(finished_on__isnull=True)[:WORK_FIRST])
@@ -58,11 +58,6 @@ def next_moves_for(user: object) -> list[NextMove]:
             )
             | Exists(Message.objects.filter(introduction_to=OuterRef("pk")))
             | Exists(Conversation.objects.filter(contact=OuterRef("pk"))),
-            last_outcome=Subquery(
-                Reply.objects.filter(contact=OuterRef("pk"))
-                .order_by("-received_on", "-created_at")
-                .values("outcome")[:1]
-            ),
             # (a reminder to someone asked for an introduction is about the person they are
             # to introduce, not about their own organization)
             under_way=Exists(
@@ -93,8 +88,7 @@ def next_moves_for(user: object) -> list[NextMove]:
                 how_known=contact.how_known,
                 approached=contact.approached,
                 introduced_by=contact.introduced_by.full_name if contact.introduced_by else "",
-                # An answer not decided yet ("let me check my calendar") is under way too.
-                in_play=contact.under_way or contact.last_outcome == Outcome.REPLIED,
+                in_play=contact.under_way,
             )
         )
     return next_moves([Target(id=o.pk, name=o.name, people=tuple(people[o.pk])) for o in top])
