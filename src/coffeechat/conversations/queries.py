@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from coffeechat.conversations.models import Conversation, Question, Status
+from coffeechat.method.clock import ClockState, time_left
 from coffeechat.method.questions import AGENDA, Category
 
 OPEN_STATUSES = (Status.SCHEDULED, Status.IN_PROGRESS)
@@ -27,6 +30,42 @@ class QuestionGroup:
     category: str
     label: str
     questions: list[Question]
+
+
+@dataclass(frozen=True)
+class ClockReading:
+    """The clock as the conduct page shows it, read on the server so a reload shows the same."""
+
+    state: str
+    elapsed_seconds: int
+    left: str
+
+    @property
+    def shown(self) -> str:
+        minutes, seconds = divmod(self.elapsed_seconds, 60)
+        return f"{minutes}:{seconds:02d}"
+
+    @property
+    def running(self) -> bool:
+        return self.state == ClockState.RUNNING
+
+    @property
+    def paused(self) -> bool:
+        return self.state == ClockState.PAUSED
+
+    @property
+    def started(self) -> bool:
+        return self.state != ClockState.NOT_STARTED
+
+
+def clock_of(conversation: Conversation, now: datetime | None = None) -> ClockReading:
+    clock = conversation.clock()
+    elapsed = clock.elapsed(now or timezone.now())
+    return ClockReading(
+        state=clock.state.value,
+        elapsed_seconds=int(elapsed.total_seconds()),
+        left=time_left(elapsed, conversation.duration_minutes),
+    )
 
 
 def _listed(user: object) -> QuerySet[Conversation]:
