@@ -21,7 +21,7 @@ from coffeechat.method.clock import ClockError
 
 
 def _clock_url(conversation: Conversation) -> str:
-    return reverse("conversations:conduct", args=[conversation.pk]) + "#clock"
+    return reverse("conversations:conduct", args=[conversation.pk])  # the clock is on top
 
 
 def clock_context(conversation: Conversation) -> dict[str, object]:
