@@ -5,7 +5,10 @@ its start and length can be corrected. The server's clock is moved by restarting
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -131,7 +134,7 @@ def test_resetting_the_clock_asks_first_and_leaves_it_not_started(
 
 @pytest.mark.server_time(NOON)
 def test_a_held_conversation_shows_its_record_and_its_start_and_length_can_be_corrected(
-    page: Page, coffeechat_server: CoffeechatServer
+    page: Page, coffeechat_server: CoffeechatServer, tmp_path: Path
 ):
     server = coffeechat_server
     create_owner(page, server)
@@ -190,3 +193,16 @@ def test_a_held_conversation_shows_its_record_and_its_start_and_length_can_be_co
     expect(page.locator(".held-when")).to_contain_text("for 35 minutes")
     page.reload()
     expect(page.locator("#time").get_by_label("Length (minutes)")).to_have_value("35")
+
+    # The conversations spreadsheet carries the notes under each question, and the correction.
+    page.get_by_role("navigation", name="Account").get_by_role("link", name="Your data").click()
+    with page.expect_download() as started:
+        page.get_by_role("link", name="Conversations (CSV)").click()
+    saved = tmp_path / started.value.suggested_filename
+    started.value.save_as(saved)
+    (row,) = csv.DictReader(io.StringIO(saved.read_text("utf-8-sig"), newline=""))
+    assert row["Question Notes"] == (
+        "Q: What surprised you most in your first year? — A: How much of the job is writing.\n\n"
+        "Q: How do people get hired? — A: Mostly referrals; apply early in the autumn."
+    )
+    assert (row["Started"], row["Held Minutes"]) == ("2026-11-18 11:05", "35")
