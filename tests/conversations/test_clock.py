@@ -80,6 +80,15 @@ def test_resuming_leaves_the_pause_out_of_the_time(alice_client, chat):
     assert ">Pause</button>" in shown
 
 
+def test_a_clock_past_the_agreed_time_says_so_even_while_paused(alice_client, chat):
+    services.start(chat, now=at(0))
+    services.pause(chat, now=at(23))
+    with time_machine.travel(at(40), tick=False):
+        shown = page(alice_client, chat)
+    assert '<span class="timer over" role="timer"' in shown
+    assert "3 min over the agreed 20: start wrapping up" in shown
+
+
 def test_a_press_from_htmx_gets_the_clock_back_not_the_page(alice_client, chat):
     with time_machine.travel(at(0), tick=False):
         response = alice_client.post(url("start", chat), HTTP_HX_REQUEST="true")

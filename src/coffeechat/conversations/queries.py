@@ -38,12 +38,26 @@ class ClockReading:
 
     state: str
     elapsed_seconds: int
+    remaining_seconds: int  # of the agreed time; negative once over it
     left: str
 
     @property
     def shown(self) -> str:
         minutes, seconds = divmod(self.elapsed_seconds, 60)
         return f"{minutes}:{seconds:02d}"
+
+    @property
+    def tone(self) -> str:
+        """As the script colours a running clock: nearly up, or over the agreed time."""
+        if not self.started:
+            return ""
+        return (
+            "over"
+            if self.remaining_seconds <= 0
+            else "near"
+            if self.remaining_seconds <= 300
+            else ""
+        )
 
     @property
     def running(self) -> bool:
@@ -64,6 +78,7 @@ def clock_of(conversation: Conversation, now: datetime | None = None) -> ClockRe
     return ClockReading(
         state=clock.state.value,
         elapsed_seconds=int(elapsed.total_seconds()),
+        remaining_seconds=conversation.duration_minutes * 60 - int(elapsed.total_seconds()),
         left=time_left(elapsed, conversation.duration_minutes),
     )
 
