@@ -7,12 +7,15 @@ from django.db import migrations, models
 
 def measured_lengths(apps, schema_editor):
     """Before pauses existed, the clock measured from start to end: keep that as the length,
-    when it is a plausible one (an end logged days later measured nothing)."""
+    when the clock really ran (an end without a start used to copy the agreed time in as the
+    start) and the length is plausible (an end logged days later measured nothing)."""
     Conversation = apps.get_model("conversations", "Conversation")
     held = Conversation.objects.filter(
         status="held", started_at__isnull=False, ended_at__isnull=False, held_minutes=None
     )
     for conversation in held.iterator():
+        if conversation.started_at == conversation.scheduled_at:
+            continue
         span = conversation.ended_at - conversation.started_at
         if timedelta(minutes=1) <= span <= timedelta(hours=4):
             conversation.held_minutes = round(span.total_seconds() / 60)
