@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 EPILOG = """examples:
-  coffeechat migrate                      create or update the database
+  coffeechat migrate                      create or update the database (every command does)
   coffeechat serve                        serve on http://127.0.0.1:8000
   coffeechat serve --host 0.0.0.0 --port 8080
   echo 'a long passphrase' | coffeechat createuser maya
@@ -21,7 +21,9 @@ EPILOG = """examples:
   coffeechat backup
 
 Data lives in $COFFEECHAT_HOME (default ~/.local/share/coffeechat);
-set DATABASE_URL=postgres://... to use PostgreSQL instead.
+set DATABASE_URL=postgres://... to use PostgreSQL instead. Any command creates the
+database, or upgrades it after a newer Coffeechat is installed, backing up the previous one
+into $COFFEECHAT_HOME/backups/before-upgrade first.
 """
 
 
@@ -34,6 +36,34 @@ def _setup_django() -> None:
     import django
 
     django.setup()
+
+
+def _bring_database_up_to_date(*, verbosity: int = 0) -> None:
+    from coffeechat.upgrade import UpgradeFailed, bring_up_to_date
+
+    try:
+        upgrade = bring_up_to_date(verbosity=verbosity)
+    except UpgradeFailed as error:
+        raise CommandFailed(str(error)) from None
+    if upgrade.line():
+        # Standard error: standard output may be a JSON list or an export going to a file.
+        print(upgrade.line(), file=sys.stderr, flush=True)
+
+
+# Django's own commands about migrations must see the database as it is, not upgraded first.
+MANAGE_AS_IS = frozenset(
+    {"migrate", "makemigrations", "showmigrations", "sqlmigrate", "squashmigrations",
+     "optimizemigration", "dbshell", "inspectdb", "help"}
+)  # fmt: skip
+
+
+def _upgrades_first(args: argparse.Namespace) -> bool:
+    if not getattr(args, "needs_django", True) or args.command == "migrate":
+        return False
+    if args.command == "manage":
+        rest = [word for word in args.rest if not word.startswith("-")]
+        return bool(rest) and rest[0] not in MANAGE_AS_IS
+    return True
 
 
 def _pick_user(username: str | None) -> object:
@@ -62,9 +92,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=1 if args.verbose else 0)
+    # The same step every other command takes first, so an upgrade made here is backed up too.
+    _bring_database_up_to_date(verbosity=1 if args.verbose else 0)
     print("Database is up to date.")
     return 0
 
@@ -220,8 +249,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
 
     migrate = command(
-        "migrate", cmd_migrate, "Create or update the database tables.", "coffeechat migrate"
-    )
+        "migrate", cmd_migrate,
+        "Create or update the database tables (every command does this by itself first; "
+        "an existing database is backed up before an upgrade).",
+        "coffeechat migrate",
+    )  # fmt: skip
     migrate.add_argument("--verbose", action="store_true", help="list each migration applied")
 
     createuser = command(
@@ -303,6 +335,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "needs_django", True):
             _setup_django()
+        if _upgrades_first(args):
+            _bring_database_up_to_date()
         return args.handler(args)
     except CommandFailed as error:
         print(f"coffeechat {args.command}: error: {error}", file=sys.stderr)

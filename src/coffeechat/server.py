@@ -7,8 +7,6 @@ import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 log = logging.getLogger("coffeechat.server")
 # Room for the rest of an import form around its file: the kind, the CSRF token, the
@@ -21,14 +19,6 @@ def request_body_limit() -> int:
     plus the rest of the form. A bigger upload is answered 413 as soon as its size is known,
     before waitress spools it to disk (its own default limit is 1 GiB)."""
     return settings.DATA_UPLOAD_MAX_MEMORY_SIZE + FORM_MARGIN
-
-
-def check_migrations() -> None:
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        from coffeechat.cli import CommandFailed
-
-        raise CommandFailed("the database needs updating: run `coffeechat migrate` first")
 
 
 def local_url(host: str, port: int) -> str:
@@ -53,7 +43,7 @@ def announce(host: str, port: int) -> None:
 def serve(*, host: str, port: int, threads: int) -> None:
     import waitress
 
-    check_migrations()
+    # The database is already up to date: cli.main brings it there before any command.
     # Hashed, compressed copies for WhiteNoise; quick and idempotent on every start. This must
     # come before the WSGI app loads: WhiteNoise indexes STATIC_ROOT once, when it is created.
     call_command("collectstatic", interactive=False, verbosity=0)

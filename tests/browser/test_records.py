@@ -498,7 +498,8 @@ def test_a_follow_up_can_be_marked_done_and_reopened_on_the_follow_ups_page(
     expect(done).to_have_text("Nothing yet.")
 
     open_row.get_by_role("button", name="Mark done").click()
-    expect(flash(page, "Done: no reply yet for Priya Shah.")).to_be_visible()
+    expect(flash(page, "Done: no reply yet for Priya Shah.")).to_be_visible()  # in place, Undo
+    page.reload()
     expect(page.get_by_role("heading", level=1, name=re.compile("Follow-ups"))).to_be_visible()
     expect(page.get_by_role("row").filter(has_text="No reply yet")).to_have_count(0)
     # The rest of the routine (one nudge at 7 business days, moving on at 10) stays open.
@@ -537,6 +538,7 @@ def test_mark_done_on_the_today_page_removes_the_item(page: Page, coffeechat_ser
 
     sam.get_by_role("button", name="Mark done").click()
     expect(sam).to_have_count(0)
+    page.reload()
     expect(page.get_by_text("Nothing is due.")).to_be_visible()
 
 

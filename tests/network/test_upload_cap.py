@@ -16,7 +16,6 @@ def test_the_server_is_started_with_the_upload_cap_plus_room_for_the_form(settin
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
     settings.COFFEECHAT_DIGEST_SCHEDULER = False
     started: dict = {}
-    monkeypatch.setattr(server, "check_migrations", lambda: None)
     monkeypatch.setattr(server, "call_command", lambda *args, **kwargs: None)
     monkeypatch.setattr(server, "announce", lambda host, port: None)
     monkeypatch.setattr(waitress, "serve", lambda app, **options: started.update(options))

@@ -117,7 +117,10 @@ def test_the_new_contact_form_preselects_organization_and_introducer(alice_clien
     page = alice_client.get(f"{url}?organization={acme.pk}&introduced_by={priya.pk}")
     html = page.content.decode()
     assert f'<option value="{acme.pk}" selected>Acme Climate</option>' in html
-    assert f'<option value="{priya.pk}" selected>Priya Shah</option>' in html
+    assert (
+        f'<option value="{priya.pk}" selected>Priya Shah (Acme Climate, Senior analyst)</option>'
+        in html
+    )
     assert '<option value="referral" selected>Referral</option>' in html
 
 

@@ -3,9 +3,15 @@
 from coffeechat.method.next_moves import Move, Person, Target, next_moves, warmest
 
 
-def person(id, name, how_known="alumni", approached=False, introduced_by=""):
+def person(id, name, how_known="alumni", approached=False, introduced_by="", in_play=None):
     return Person(
-        id=id, name=name, how_known=how_known, approached=approached, introduced_by=introduced_by
+        id=id,
+        name=name,
+        how_known=how_known,
+        approached=approached,
+        introduced_by=introduced_by,
+        # Someone approached is waiting for an answer unless a test says otherwise.
+        in_play=approached if in_play is None else in_play,
     )
 
 
@@ -76,3 +82,27 @@ def test_a_weak_tie_goes_through_the_introducer_and_a_warm_one_does_not():
 def test_a_weak_tie_nobody_can_introduce_is_written_to_directly():
     [move] = next_moves([Target(id=1, name="Acme", people=(person(1, "Sam Lee", "linkedin"),))])
     assert move.through == ""
+
+
+def test_a_decline_leaves_the_next_person_there_as_the_move():
+    people = (person(1, "Priya Shah", approached=True, in_play=False), person(2, "Sam Lee"))
+    [move] = next_moves([Target(id=1, name="Green Bank", people=people)])
+    assert move.title == "Write to Sam Lee at Green Bank"
+
+
+def test_the_person_suggested_in_a_decline_is_the_warmest_next_move_and_named_first():
+    people = (
+        person(1, "Priya Shah", "friend", approached=True, in_play=False),
+        person(2, "Ann Alum", "alumni"),
+        person(3, "Sam Lee", "referral", introduced_by="Priya Shah"),
+    )
+    [move] = next_moves([Target(id=1, name="Green Bank", people=people)])
+    assert move.contact_id == 3
+    assert move.detail.startswith("Priya Shah suggested them: say so first")
+
+
+def test_everyone_asked_and_nothing_under_way_asks_you_to_find_someone_else():
+    people = (person(1, "Priya Shah", approached=True, in_play=False),)
+    [move] = next_moves([Target(id=1, name="Green Bank", people=people)])
+    assert move.move is Move.FIND_SOMEONE_ELSE
+    assert move.title == "Find someone else at Green Bank"

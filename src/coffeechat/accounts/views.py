@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -11,6 +12,16 @@ from django.views.decorators.cache import never_cache
 from coffeechat.accounts import services
 from coffeechat.accounts.forms import OwnerSetupForm, ProfileForm
 from coffeechat.core.views import autosave_or_page
+
+
+class LoginView(auth_views.LoginView):
+    """The login page; before the first account exists, it says where the setup link is."""
+
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        return {**super().get_context_data(**kwargs), "needs_setup": services.needs_setup()}
 
 
 @never_cache
@@ -36,7 +47,15 @@ def setup(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
+    from coffeechat.followups import plan  # a page composes the layers below it
+
     form = ProfileForm(request.POST or None, instance=request.user.profile)
+
+    def after_save(_: object) -> None:
+        # Business days and local days moved: every due date is worked out again.
+        if {"time_zone", "country", "region"} & set(form.changed_data):
+            plan.replan_everyone(request.user)
+
     return autosave_or_page(
         request,
         form,
@@ -44,4 +63,5 @@ def profile(request: HttpRequest) -> HttpResponse:
         context={},
         redirect_to=lambda _: reverse("accounts:profile"),
         saved_message="Profile saved.",
+        after_save=after_save,
     )

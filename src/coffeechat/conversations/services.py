@@ -18,13 +18,10 @@ from coffeechat.conversations.models import (
     Takeaway,
 )
 from coffeechat.core import calendar_sequence
-from coffeechat.followups import close_the_loop, keep_in_touch
-from coffeechat.followups import services as followups
-from coffeechat.method import cadence
+from coffeechat.followups import close_the_loop, plan
 from coffeechat.method import clock as clock_rules
 from coffeechat.method.clock import Clock, ClockError, ClockState
 from coffeechat.method.questions import AGENDA_KEYS, BUILT_IN_QUESTIONS
-from coffeechat.method.today import Kind
 from coffeechat.people.models import Contact, HowKnown, Source
 from coffeechat.research.models import Organization
 
@@ -66,8 +63,9 @@ def add_own_question(conversation: Conversation, *, category: str, text: str) ->
 
 
 def after_scheduled(conversation: Conversation) -> None:
-    """A time agreed is an answer, even one given by phone: stop the no-reply routine."""
-    followups.settle_waiting_for_reply(conversation.contact)
+    """A time agreed is an answer, even one given by phone: the no-reply routine ends, and so
+    does the reminder to schedule it."""
+    plan.replan(conversation.contact)
 
 
 def _not_held(conversation: Conversation) -> None:
@@ -200,20 +198,7 @@ def add_referral(
     referral = Referral.objects.create(
         conversation=conversation, contact=contact, may_use_name=may_use_name
     )
-    profile = owner.profile
-    day = timezone.localdate(conversation.scheduled_at, timezone=profile.tz())
-    permission = (
-        f"You may mention {conversation.contact.first_name}."
-        if may_use_name
-        else f"Ask before mentioning {conversation.contact.first_name}."
-    )
-    followups.open_followup(
-        contact=contact,
-        kind=Kind.CONTACT_REFERRAL,
-        due_on=cadence.referral_contact_due(day, profile.holidays()),
-        conversation=conversation,
-        note=f"Referred by {conversation.contact.full_name}. {permission}",
-    )
+    plan.replan(contact)  # to contact within 3 business days (method.situation)
     return referral
 
 
@@ -246,18 +231,9 @@ def end(
             clock = clock.resume(now)
         conversation.paused_seconds, conversation.paused_at = clock.paused_seconds, None
     conversation.save()
-    due_at = cadence.thank_you_due(conversation.ended_at)
-    followups.open_followup(
-        contact=conversation.contact,
-        kind=Kind.THANK_YOU,
-        # Shown under Today from the day of the conversation; overdue once the 24 hours pass.
-        due_on=timezone.localdate(conversation.ended_at, timezone=conversation.owner.profile.tz()),
-        due_at=due_at,
-        conversation=conversation,
-        note="Send a thank-you within 24 hours.",
-    )
-    # Meeting them starts the keep-in-touch cadence; whoever suggested them should hear of it.
-    keep_in_touch.replan(conversation.contact)
+    # A thank-you is owed within 24 hours, and meeting them starts the keep-in-touch cadence.
+    plan.replan(conversation.contact)
+    # Whoever suggested them should hear of it.
     close_the_loop.after_referral_met(conversation)
 
 
@@ -268,6 +244,7 @@ def cancel(conversation: Conversation) -> None:
     conversation.status = Status.CANCELLED
     conversation.save(update_fields=["status", "updated_at"])
     bump_sequence_if_changed(conversation, before=before)
+    plan.replan(conversation.contact)  # they agreed once: scheduling it is owed again
 
 
 # What a calendar shows of a conversation: a change to any of these is a new version of its event.
@@ -301,7 +278,7 @@ def logistics_edited(conversation: Conversation, *, before: tuple[object, ...]) 
     form autosaves as the user types: a new place or link must not replan each keystroke)."""
     bump_sequence_if_changed(conversation, before=before)
     if before[CALENDAR_FIELDS.index("scheduled_at")] != conversation.scheduled_at:
-        keep_in_touch.after_conversation_changed(conversation)
+        plan.replan(conversation.contact)
 
 
 def set_agenda(conversation: Conversation, done_keys: Iterable[str]) -> None:

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from coffeechat.conversations.views import bank, clock, conduct, outcome, prepare, schedule
+from coffeechat.conversations.views import (
+    bank,
+    clock,
+    conduct,
+    corrections,
+    outcome,
+    prepare,
+    schedule,
+)
 
 app_name = "conversations"
 urlpatterns = [
@@ -29,4 +37,8 @@ urlpatterns = [
     path("questions/", bank.questions, name="questions"),
     path("questions/<int:pk>/", bank.question_edit, name="question_edit"),
     path("questions/<int:pk>/delete/", bank.question_delete, name="question_delete"),
+    path("referrals/<int:pk>/edit/", corrections.referral_edit, name="referral_edit"),
+    path("referrals/<int:pk>/delete/", corrections.referral_delete, name="referral_delete"),
+    path("takeaways/<int:pk>/edit/", corrections.takeaway_edit, name="takeaway_edit"),
+    path("takeaways/<int:pk>/delete/", corrections.takeaway_delete, name="takeaway_delete"),
 ]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -18,9 +17,6 @@ from coffeechat.followups.models import FollowUp
 from coffeechat.method.keep_in_touch import next_keep_in_touch
 from coffeechat.method.today import Kind
 from coffeechat.people.models import Contact, KeepInTouch
-
-if TYPE_CHECKING:
-    from coffeechat.conversations.models import Conversation
 
 
 @dataclass(frozen=True)
@@ -139,12 +135,6 @@ def replan(contact: Contact) -> FollowUp | None:
         kept.due_on, kept.note, kept.conversation = due, note, facts.last_met
         kept.save(update_fields=["due_on", "note", "conversation", "updated_at"])
     return kept
-
-
-def after_conversation_changed(conversation: Conversation) -> FollowUp | None:
-    """A conversation was deleted or its date corrected: plan the contact's next update again
-    from the latest interaction that remains (a deleted one takes its keep-in-touch with it)."""
-    return replan(conversation.contact)
 
 
 def next_keep_in_touch_of(contact: Contact) -> FollowUp | None:

@@ -126,10 +126,17 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
     kind = Kind(followup.kind)
     organization = f" ({contact.organization.name})" if contact.organization else ""
     detail = followup.note
+    done_label = "Mark done"
     if kind is Kind.THANK_YOU:
         title = f"Thank {contact.full_name}{organization}"
         url = reverse("outreach:thank_you", args=[followup.conversation_id])
         action = "Write thank-you"
+    elif kind is Kind.SCHEDULE:
+        title = f"Schedule with {contact.full_name}{organization}"
+        detail = f"{contact.first_name} agreed to talk: agree a time and put it in the calendar."
+        url = reverse("conversations:new", args=[contact.pk])
+        action = "Schedule it"
+        done_label = "It fell through"
     elif kind is Kind.CONTACT_REFERRAL:
         title = f"Contact referral {contact.full_name}{organization}"
         url = reverse("outreach:compose", args=[contact.pk])
@@ -171,6 +178,7 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
         action=action,
         deadline=followup.due_at,
         followup_id=followup.pk,
+        done_label=done_label,
         responsiveness=responsiveness_rank(around.speed.get(contact.pk)),
         contact_id=contact.pk,
     )

@@ -1,9 +1,10 @@
 """Next moves on the target list: the method's "work the top 5 first", made concrete.
 
-For each top organization where nobody has been approached yet (no message, no conversation),
-one move: find someone there, or write to the warmest person you have there (through whoever
-introduced you, when the link is only a LinkedIn connection or a cold name). Organizations
-already in play are left to the follow-up routine: one request at a time per organization.
+For each top organization where nothing is under way (nobody waiting for an answer, nothing
+owed to anyone there, no conversation coming up), one move: write to the warmest person there
+not yet approached (through whoever introduced you, when the link is only a LinkedIn connection
+or a cold name), or find someone (else) there. Organizations in play are left to the follow-up
+routine: one request at a time per organization. A target the user marked finished gets none.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ WEAK_TIES = {"linkedin", "cold"}
 
 class Move(StrEnum):
     FIND_SOMEONE = "find_someone"
+    FIND_SOMEONE_ELSE = "find_someone_else"
     FIRST_REQUEST = "first_request"
 
 
@@ -39,6 +41,8 @@ class Person:
     how_known: str
     approached: bool
     introduced_by: str = ""
+    # Something is under way with them: an open follow-up, or a conversation coming up.
+    in_play: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,14 +75,49 @@ def warmest(people: Iterable[Person]) -> Person | None:
     return min(people, key=lambda p: (warmth(p.how_known), p.id), default=None)
 
 
+def _first_request(target: Target, person: Person) -> NextMove:
+    through = person.introduced_by if person.how_known in WEAK_TIES else ""
+    if through:
+        detail = f"{through} knows them: ask {through} to introduce you, or name {through} first."
+    elif person.how_known == "referral" and person.introduced_by:
+        detail = (
+            f"{person.introduced_by} suggested them: say so first, no mention of jobs, "
+            "a request for 15-20 minutes."
+        )
+    else:
+        detail = "The connection first, no mention of jobs, a request for 15-20 minutes."
+    return NextMove(
+        move=Move.FIRST_REQUEST,
+        organization_id=target.id,
+        organization=target.name,
+        title=f"Write to {person.name} at {target.name}",
+        detail=detail,
+        contact_id=person.id,
+        through=through,
+    )
+
+
 def next_moves(targets: Sequence[Target]) -> list[NextMove]:
-    """One move per untouched target, in the order the targets are given (priority order)."""
+    """One move per target with nothing under way, in the order given (priority order)."""
     moves: list[NextMove] = []
     for target in targets:
-        if any(person.approached for person in target.people):
-            continue  # in play: the reply routine decides who is next there
-        person = warmest(target.people)
-        if person is None:
+        if any(person.in_play for person in target.people):
+            continue  # the reply routine, or what is owed there, decides what is next
+        person = warmest(p for p in target.people if not p.approached)
+        if person is not None:
+            moves.append(_first_request(target, person))
+        elif target.people:
+            moves.append(
+                NextMove(
+                    move=Move.FIND_SOMEONE_ELSE,
+                    organization_id=target.id,
+                    organization=target.name,
+                    title=f"Find someone else at {target.name}",
+                    detail="Everyone you have there has been asked: ask them or your friends "
+                    "and alumni for another name, or mark the organization finished.",
+                )
+            )
+        else:
             moves.append(
                 NextMove(
                     move=Move.FIND_SOMEONE,
@@ -89,23 +128,4 @@ def next_moves(targets: Sequence[Target]) -> list[NextMove]:
                     "or look through your LinkedIn connections.",
                 )
             )
-            continue
-        through = person.introduced_by if person.how_known in WEAK_TIES else ""
-        if through:
-            detail = (
-                f"{through} knows them: ask {through} to introduce you, or name {through} first."
-            )
-        else:
-            detail = "The connection first, no mention of jobs, a request for 15-20 minutes."
-        moves.append(
-            NextMove(
-                move=Move.FIRST_REQUEST,
-                organization_id=target.id,
-                organization=target.name,
-                title=f"Write to {person.name} at {target.name}",
-                detail=detail,
-                contact_id=person.id,
-                through=through,
-            )
-        )
     return moves

@@ -14,6 +14,10 @@ class TimelineEntry:
     title: str
     detail: str = ""
     url: str = ""
+    url_label: str = "Open conversation"
+    # Where to correct or delete the record, for the entries the user recorded themselves.
+    edit_url: str = ""
+    delete_url: str = ""
 
 
 def merge_timeline(*streams: Iterable[TimelineEntry]) -> list[TimelineEntry]:

@@ -14,6 +14,7 @@ HORIZON = timedelta(days=7)
 class Kind(StrEnum):
     THANK_YOU = "thank_you"
     NO_REPLY = "no_reply"
+    SCHEDULE = "schedule"
     NUDGE = "nudge"
     MOVE_ON = "move_on"
     CONTACT_REFERRAL = "contact_referral"
@@ -26,14 +27,15 @@ class Kind(StrEnum):
 # Within one day, the most perishable first: a late thank-you hurts more than a late referral.
 _KIND_RANK = {
     Kind.THANK_YOU: 0,
-    Kind.NUDGE: 1,
-    Kind.NO_REPLY: 2,
-    Kind.CONTACT_REFERRAL: 3,
-    Kind.FOLLOW_UP: 4,
-    Kind.CLOSE_THE_LOOP: 5,
-    Kind.KEEP_IN_TOUCH: 6,
-    Kind.CONVERSATION: 7,
-    Kind.MOVE_ON: 8,
+    Kind.SCHEDULE: 1,
+    Kind.NUDGE: 2,
+    Kind.NO_REPLY: 3,
+    Kind.CONTACT_REFERRAL: 4,
+    Kind.FOLLOW_UP: 5,
+    Kind.CLOSE_THE_LOOP: 6,
+    Kind.KEEP_IN_TOUCH: 7,
+    Kind.CONVERSATION: 8,
+    Kind.MOVE_ON: 9,
 }
 
 
@@ -54,6 +56,8 @@ class TodayItem:
     at: datetime | None = None
     deadline: datetime | None = None
     followup_id: int | None = None
+    # What closing it by hand means for this kind ("It fell through" for a conversation agreed).
+    done_label: str = "Mark done"
     # 0 for people quick to help, higher for slow or silent ones: the list favours the quick.
     responsiveness: int = 1
     contact_id: int | None = None

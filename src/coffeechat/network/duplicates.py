@@ -176,6 +176,61 @@ def likely_duplicates(owner: object) -> list[Pair]:
     return find_pairs(candidates_of(owner), dismissed_pairs(owner))
 
 
+@dataclass(frozen=True)
+class Match:
+    """An existing contact that looks like the one being added, and why."""
+
+    contact: Contact
+    reason: str
+
+
+def _as_candidate(contact: Contact) -> Candidate:
+    organization = contact.organization.name if contact.organization_id else ""
+    return Candidate(
+        contact.pk or 0, contact.full_name, contact.email, contact.linkedin_url, organization
+    )
+
+
+def _shares_a_key(mine: Candidate, other: Candidate) -> bool:
+    """Cheap pre-filter: only people sharing an address or an organization can pair with it."""
+    organization = organization_key(mine.organization) if mine.organization.strip() else ""
+    if organization and organization == organization_key(other.organization):
+        return True
+    shared_linkedin = set(mine.linkedin_keys()) & set(other.linkedin_keys())
+    shared_email = set(mine.email_keys()) & set(other.email_keys())
+    return bool((shared_linkedin | shared_email) - {""})
+
+
+def matches_for(owner: object, contact: Contact) -> list[Match]:
+    """The owner's contacts that `contact` (usually not saved yet) likely duplicates, strongest
+    first: the same rules as the Find duplicates page (find_pairs), applied to one person."""
+    mine = _as_candidate(contact)
+    others = [
+        other
+        for other in candidates_of(owner)
+        if other.id != mine.id and _shares_a_key(mine, other)
+    ]
+    dismissed = dismissed_pairs(owner) if contact.pk else frozenset()
+    reasons = {
+        pair.right_id if pair.left_id == mine.id else pair.left_id: pair.reason
+        for pair in find_pairs([mine, *others], dismissed)
+        if mine.id in (pair.left_id, pair.right_id)
+    }
+    found = Contact.objects.owned_by(owner).filter(pk__in=reasons).select_related("organization")
+    by_id = {match.pk: match for match in found}
+    # reasons keeps find_pairs' order: strongest first.
+    return [Match(by_id[pk], reason) for pk, reason in reasons.items() if pk in by_id]
+
+
+def remember_different_people(*, owner: object, contact: Contact) -> int:
+    """The user added `contact` although it looked like others ("It's a different person"):
+    Find duplicates will not offer those pairs again. Returns how many were recorded."""
+    matches = matches_for(owner, contact)
+    for match in matches:
+        mark_not_duplicate(owner=owner, first=contact, second=match.contact)
+    return len(matches)
+
+
 def mark_not_duplicate(*, owner: object, first: Contact, second: Contact) -> NotDuplicate:
     """Remember that two of the owner's contacts are different people (asking twice is fine)."""
     if first.owner_id != owner.pk or second.owner_id != owner.pk:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db import models, transaction
 from django.utils import timezone
 
-from coffeechat.followups import keep_in_touch
+from coffeechat.followups import plan as followup_plan
 from coffeechat.method.importers import email_key, linkedin_key
 from coffeechat.network.addresses import addresses_to_keep
 from coffeechat.network.models import NotDuplicate
@@ -230,7 +230,7 @@ def merge_contacts(keep: Contact, other: Contact) -> Contact:
         OtherAddress(owner_id=keep.owner_id, contact=plan.result, kind=kind, address=address)
         for kind, address in plan.other_addresses
     )
-    # Both records may have brought an open keep-in-touch: one person gets one, from the
-    # latest interaction of either record, with the notes of both.
-    keep_in_touch.replan(plan.result)
+    # One history now: what it calls for is planned again (both records may have brought an
+    # open keep-in-touch: one person gets one, with the notes of both).
+    followup_plan.replan(plan.result)
     return plan.result

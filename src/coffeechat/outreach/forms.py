@@ -171,6 +171,30 @@ class ReplyForm(forms.Form):
         return day
 
 
+class LogReplyForm(ReplyForm):
+    """Logging a reply in full: what they said, and whom they suggested instead."""
+
+    # "Not me, but try my colleague Sam": the person becomes the next one to write to there.
+    suggested_first_name = forms.CharField(
+        label="They suggested someone else: first name",
+        max_length=100,
+        required=False,
+        help_text="Optional. Added to your contacts at the same organization, "
+        "as introduced by them: your next move there.",
+    )
+    suggested_last_name = forms.CharField(label="Last name", max_length=100, required=False)
+    suggested_role = forms.CharField(label="Their role", max_length=200, required=False)
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean()
+        named = any(cleaned.get(name) for name in ("suggested_last_name", "suggested_role"))
+        if named and not cleaned.get("suggested_first_name", "").strip():
+            self.add_error(
+                "suggested_first_name", "Give at least the first name of the person suggested."
+            )
+        return cleaned
+
+
 class MilestoneForm(forms.Form):
     """What happened, in a line, and who should hear about it (Keep your network posted)."""
 

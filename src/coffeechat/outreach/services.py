@@ -29,7 +29,7 @@ from coffeechat.outreach.models import (
     Purpose,
     Reply,
 )
-from coffeechat.people.models import Contact
+from coffeechat.people.models import Contact, HowKnown, Source
 
 
 @dataclass(frozen=True)
@@ -228,10 +228,32 @@ def record_message(
 
 
 @transaction.atomic
-def record_reply(*, contact: Contact, received_on: date, outcome: str, note: str = "") -> Reply:
+def record_reply(
+    *,
+    contact: Contact,
+    received_on: date,
+    outcome: str,
+    note: str = "",
+    suggested_first_name: str = "",
+    suggested_last_name: str = "",
+    suggested_role: str = "",
+) -> Reply:
+    """Log an answer; someone they suggested instead joins your contacts at the same
+    organization, introduced by them, and is the next person to write to there."""
     reply = Reply.objects.create(
         owner=contact.owner, contact=contact, received_on=received_on, outcome=outcome, note=note
     )
+    if suggested_first_name.strip():
+        Contact.objects.create(
+            owner=contact.owner,
+            first_name=suggested_first_name.strip(),
+            last_name=suggested_last_name.strip(),
+            role=suggested_role.strip(),
+            organization_id=contact.organization_id,
+            how_known=HowKnown.REFERRAL,
+            source=Source.REFERRAL,
+            introduced_by=contact,
+        )
     followups.after_reply(contact, received_on=received_on)
     return reply
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from coffeechat.outreach import views
-from coffeechat.outreach.views import network_update
+from coffeechat.outreach.views import corrections, network_update
 
 app_name = "outreach"
 urlpatterns = [
@@ -28,4 +28,8 @@ urlpatterns = [
     path("templates/<int:pk>/delete/", views.template_delete, name="template_delete"),
     path("templates/<int:pk>/preview/", views.template_preview, name="template_preview"),
     path("email-settings/", views.email_settings, name="email_settings"),
+    path("messages/<int:pk>/edit/", corrections.message_edit, name="message_edit"),
+    path("messages/<int:pk>/delete/", corrections.message_delete, name="message_delete"),
+    path("replies/<int:pk>/edit/", corrections.reply_edit, name="reply_edit"),
+    path("replies/<int:pk>/delete/", corrections.reply_delete, name="reply_delete"),
 ]

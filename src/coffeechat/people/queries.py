@@ -7,6 +7,7 @@ from datetime import date, datetime, time, tzinfo
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncDate
+from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.method.business_days import business_days_between
@@ -181,6 +182,8 @@ def _message_entries(contact: Contact) -> list[TimelineEntry]:
             title=f"{message.get_purpose_display()} sent ({message.get_channel_display()})"
             + (f": “{message.subject}”" if message.subject else ""),
             detail=message.body,
+            edit_url=reverse("outreach:message_edit", args=[message.pk]),
+            delete_url=reverse("outreach:message_delete", args=[message.pk]),
         )
         for message in contact.messages.all()
     ]
@@ -204,6 +207,8 @@ def _reply_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
             title=f"Reply received: {reply.get_outcome_display()}"
             + _reply_delay(_asked_before(asked, reply.received_on), reply.received_on, holidays),
             detail=reply.note,
+            edit_url=reverse("outreach:reply_edit", args=[reply.pk]),
+            delete_url=reverse("outreach:reply_delete", args=[reply.pk]),
         )
         for reply in contact.replies.all()
     ]
@@ -238,11 +243,56 @@ def _conversation_entries(contact: Contact) -> list[TimelineEntry]:
     ]
 
 
+def _referral_entries(contact: Contact) -> list[TimelineEntry]:
+    """The people this contact suggested you talk to, on the timeline of whoever suggested them."""
+    from coffeechat.conversations.models import Referral
+
+    referrals = Referral.objects.filter(conversation__contact=contact).select_related("contact")
+    return [
+        TimelineEntry(
+            at=referral.created_at,
+            kind="referral",
+            title=f"Referral: {referral.contact.full_name}"
+            + (f" (you may mention {contact.first_name})" if referral.may_use_name else ""),
+            url=referral.contact.get_absolute_url(),
+            url_label="Open contact",
+            edit_url=reverse("conversations:referral_edit", args=[referral.pk]),
+            delete_url=reverse("conversations:referral_delete", args=[referral.pk]),
+        )
+        for referral in referrals
+    ]
+
+
+def _takeaway_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+    """The advice and resources this contact gave you in your conversations."""
+    from coffeechat.conversations.models import Takeaway
+
+    return [
+        TimelineEntry(
+            at=takeaway.created_at,
+            kind="takeaway",
+            title=f"{takeaway.get_kind_display()}: “{takeaway.text}”",
+            detail=f"Acted on {_day(timezone.localdate(takeaway.acted_on_at, tz))}."
+            if takeaway.acted_on_at
+            else "",
+            edit_url=reverse("conversations:takeaway_edit", args=[takeaway.pk]),
+            delete_url=reverse("conversations:takeaway_delete", args=[takeaway.pk]),
+        )
+        for takeaway in Takeaway.objects.filter(conversation__contact=contact)
+    ]
+
+
 def _followup_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
     entries = []
     for followup in contact.followups.all():
         done = followup.done_at
-        status = f"Done {_day(timezone.localdate(done, tz))}." if done else "Open."
+        # Done by you or by what you recorded, or closed because it no longer applies.
+        if not done:
+            status = "Open."
+        elif followup.closed_reason:
+            status = f"{followup.ending}."
+        else:
+            status = f"{followup.ending} {_day(timezone.localdate(done, tz))}."
         entries.append(
             TimelineEntry(
                 at=followup.created_at,
@@ -255,12 +305,15 @@ def _followup_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
 
 
 def contact_timeline(contact: Contact, *, tz: object = None) -> list[TimelineEntry]:
-    """Every message, reply, conversation and follow-up with this person, newest first."""
+    """Every message, reply, conversation, referral, takeaway and follow-up with this person,
+    newest first."""
     tz = tz or contact.owner.profile.tz()
     return merge_timeline(
         _message_entries(contact),
         _reply_entries(contact, tz),
         _conversation_entries(contact),
+        _referral_entries(contact),
+        _takeaway_entries(contact, tz),
         _followup_entries(contact, tz),
     )
 

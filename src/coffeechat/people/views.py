@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from coffeechat.core.views import autosave_or_page, confirm_delete, owned_or_404
 from coffeechat.followups import keep_in_touch
 from coffeechat.method.stages import Stage
-from coffeechat.people.forms import ContactForm, KeepInTouchForm
+from coffeechat.network import duplicates as duplicates_finder
+from coffeechat.people.forms import ContactForm, KeepInTouchForm, contact_label
 from coffeechat.people.models import Contact, HowKnown
 from coffeechat.people.queries import (
     contact_row,
@@ -67,12 +68,23 @@ def _initial(request: HttpRequest) -> dict[str, object]:
 
 @login_required
 def contact_new(request: HttpRequest) -> HttpResponse:
+    """Add someone by hand; a likely duplicate is shown before anything is saved, and the user
+    opens the existing contact or says it is a different person."""
     form = ContactForm(request.POST or None, owner=request.user, initial=_initial(request))
+    duplicates: list[duplicates_finder.Match] = []
     if request.method == "POST" and form.is_valid():
-        contact = form.save()
-        messages.success(request, f"Added {contact} to your network.")
-        return HttpResponseRedirect(contact.get_absolute_url())
-    return TemplateResponse(request, "people/contact_form.html", {"form": form})
+        different = request.POST.get("different_person") == "yes"
+        if not different:
+            duplicates = duplicates_finder.matches_for(request.user, form.instance)
+        if not duplicates:
+            contact = form.save()
+            if different:
+                duplicates_finder.remember_different_people(owner=request.user, contact=contact)
+            messages.success(request, f"Added {contact} to your network.")
+            return HttpResponseRedirect(contact.get_absolute_url())
+    labelled = [(match, contact_label(match.contact)) for match in duplicates]
+    context = {"form": form, "duplicates": labelled}
+    return TemplateResponse(request, "people/contact_form.html", context)
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coffeechat.outreach import mail
 from coffeechat.reminders import digest as service
 from coffeechat.reminders.queries import digest_status
 
@@ -22,13 +23,17 @@ def _base(request: HttpRequest) -> str:
 
 @login_required
 def digest_page(request: HttpRequest) -> HttpResponse:
+    """Today's digest as the e-mail would be sent now, with what stands in its way."""
     now = timezone.now()
+    server = mail.smtp_server_for(request.user)
     return TemplateResponse(
         request,
         "reminders/digest.html",
         {
             "status": digest_status(request.user, now),
             "digest": service.compose(request.user, now, _base(request)),
+            "sender": server.from_address if server else "",
+            "sender_name": service.SENDER_NAME,
         },
     )
 

@@ -53,6 +53,9 @@ class Organization(OwnedModel):
     )
     posting = models.PositiveSmallIntegerField(choices=Posting.choices, default=Posting.NONE)
     notes = models.TextField(blank=True, help_text="Research notes, Markdown.")
+    # Done with it for now (everyone asked, or not a fit after all): it leaves the top 5 and
+    # Next moves, and stays on the list.
+    finished_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-motivation", "-posting", "name"]

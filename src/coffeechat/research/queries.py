@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from coffeechat.method.next_moves import NextMove, Person, Target, next_moves
 from coffeechat.research.models import Organization
@@ -22,7 +22,10 @@ def organizations_by_priority(user: object, search: str = "") -> QuerySet[Organi
         Organization.objects.owned_by(user)
         .select_related("field")
         .annotate(advocacy=Exists(known_there), contact_count=Count("contacts", distinct=True))
-        .order_by("-motivation", "-posting", "-advocacy", "name")
+        # Finished targets go last: the top of the list is what is still to work on.
+        .order_by(
+            F("finished_on").asc(nulls_first=True), "-motivation", "-posting", "-advocacy", "name"
+        )
     )
     if search:
         organizations = organizations.filter(
@@ -34,12 +37,14 @@ def organizations_by_priority(user: object, search: str = "") -> QuerySet[Organi
 
 
 def next_moves_for(user: object) -> list[NextMove]:
-    """Next moves for the top of the target list (two queries, however many contacts)."""
-    from coffeechat.conversations.models import Conversation
-    from coffeechat.outreach.models import Message, Purpose
+    """Next moves for the top of the target list not marked finished (two queries, however
+    many contacts)."""
+    from coffeechat.conversations.models import Conversation, Status
+    from coffeechat.followups.models import FollowUp
+    from coffeechat.outreach.models import Message, Outcome, Purpose, Reply
     from coffeechat.people.models import Contact
 
-    top = list(organizations_by_priority(user)[:WORK_FIRST])
+    top = list(organizations_by_priority(user).filter(finished_on__isnull=True)[:WORK_FIRST])
     people: dict[int, list[Person]] = {organization.pk: [] for organization in top}
     contacts = (
         Contact.objects.owned_by(user)
@@ -51,7 +56,18 @@ def next_moves_for(user: object) -> list[NextMove]:
                 Message.objects.filter(contact=OuterRef("pk")).exclude(purpose=Purpose.INTRODUCTION)
             )
             | Exists(Message.objects.filter(introduction_to=OuterRef("pk")))
-            | Exists(Conversation.objects.filter(contact=OuterRef("pk")))
+            | Exists(Conversation.objects.filter(contact=OuterRef("pk"))),
+            last_outcome=Subquery(
+                Reply.objects.filter(contact=OuterRef("pk"))
+                .order_by("-received_on", "-created_at")
+                .values("outcome")[:1]
+            ),
+            under_way=Exists(FollowUp.objects.filter(contact=OuterRef("pk"), done_at__isnull=True))
+            | Exists(
+                Conversation.objects.filter(
+                    contact=OuterRef("pk"), status__in=[Status.SCHEDULED, Status.IN_PROGRESS]
+                )
+            ),
         )
         .order_by("id")
     )
@@ -63,6 +79,8 @@ def next_moves_for(user: object) -> list[NextMove]:
                 how_known=contact.how_known,
                 approached=contact.approached,
                 introduced_by=contact.introduced_by.full_name if contact.introduced_by else "",
+                # An answer not decided yet ("let me check my calendar") is under way too.
+                in_play=contact.under_way or contact.last_outcome == Outcome.REPLIED,
             )
         )
     return next_moves([Target(id=o.pk, name=o.name, people=tuple(people[o.pk])) for o in top])

@@ -9,6 +9,11 @@ urlpatterns = [
     path("organizations/<int:pk>/", views.organization_detail, name="organization"),
     path("organizations/<int:pk>/edit/", views.organization_edit, name="organization_edit"),
     path("organizations/<int:pk>/delete/", views.organization_delete, name="organization_delete"),
+    path(
+        "organizations/<int:pk>/finished/",
+        views.organization_finished,
+        name="organization_finished",
+    ),
     path("fields/", views.fields, name="fields"),
     path("fields/<int:pk>/", views.field_detail, name="field"),
     path("fields/<int:pk>/delete/", views.field_delete, name="field_delete"),

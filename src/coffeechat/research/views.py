@@ -5,12 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from coffeechat.core.views import autosave_or_page, confirm_delete, owned_or_404
 from coffeechat.people.queries import contacts_at
 from coffeechat.research.forms import FieldForm, OrganizationForm
 from coffeechat.research.models import Field, Organization
 from coffeechat.research.queries import WORK_FIRST, organizations_by_priority
+from coffeechat.research.services import set_finished
 
 
 @login_required
@@ -56,6 +58,21 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
         redirect_to=lambda obj: obj.get_absolute_url(),
         saved_message="Organization saved.",
     )
+
+
+@login_required
+@require_POST
+def organization_finished(request: HttpRequest, pk: int) -> HttpResponse:
+    """Finished with a target (or back on the list): Next moves and the top 5 follow."""
+    organization = owned_or_404(Organization, request, pk)
+    finished = bool(request.POST.get("finished"))
+    set_finished(organization, finished)
+    if finished:
+        text = f"{organization} is finished: no more next moves for it."
+    else:
+        text = f"{organization} is back on your target list."
+    messages.success(request, text)
+    return HttpResponseRedirect(organization.get_absolute_url())
 
 
 @login_required

@@ -12,7 +12,7 @@ from coffeechat.conversations import queries, services
 from coffeechat.conversations.forms import LogisticsForm, ScheduleForm
 from coffeechat.conversations.views.common import conversation_or_404
 from coffeechat.core.views import autosave_or_page, confirm_delete, owned_or_404
-from coffeechat.followups import keep_in_touch
+from coffeechat.followups import plan
 from coffeechat.people.models import Contact
 
 
@@ -83,5 +83,5 @@ def conversation_delete(request: HttpRequest, pk: int) -> HttpResponse:
         "People it referred stay in your contacts.",
         cancel_url=conversation.get_absolute_url(),
         done_url=reverse("conversations:list"),
-        after_delete=keep_in_touch.after_conversation_changed,
+        after_delete=plan.after_conversation_changed,
     )

@@ -1,0 +1,254 @@
+"""Keep a contact's follow-up rows equal to what their recorded history calls for.
+
+`replan(contact)` is called after anything that changes a contact's history (a message sent,
+corrected or deleted; a reply logged or corrected; a conversation scheduled, cancelled, held or
+deleted; a referral captured; a follow-up marked done or reopened; two records merged). It reads
+the facts again each time and lets `method.situation` decide, so calling it twice is harmless
+and the order in which things were recorded never matters.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from coffeechat.followups import close_the_loop, keep_in_touch
+from coffeechat.followups.models import FollowUp
+from coffeechat.method.situation import (
+    PLANNED_KINDS,
+    REPLY_ROUTINE,
+    Colleague,
+    Facts,
+    Met,
+    Planned,
+    Referred,
+    Replied,
+    Sent,
+    plan_followups,
+)
+from coffeechat.method.today import Kind
+from coffeechat.people.models import Contact
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+NOTE_LIMIT = FollowUp._meta.get_field("note").max_length
+REASON_LIMIT = FollowUp._meta.get_field("closed_reason").max_length
+
+
+def _facts(contact: Contact, rows: list[FollowUp]) -> Facts:
+    from coffeechat.conversations.models import Referral
+    from coffeechat.outreach.models import Message, Purpose
+
+    messages = [
+        Sent(id=m.pk, purpose=m.purpose, at=m.sent_at)
+        for m in contact.messages.only("id", "purpose", "sent_at")
+    ]
+    replies = [
+        Replied(id=r.pk, on=r.received_on, outcome=r.outcome)
+        for r in contact.replies.only("id", "received_on", "outcome")
+    ]
+    conversations = [
+        Met(
+            id=c.pk,
+            status=c.status,
+            booked_at=c.created_at,
+            scheduled_at=c.scheduled_at,
+            ended_at=c.ended_at,
+        )
+        for c in contact.conversations.only(
+            "id", "status", "created_at", "scheduled_at", "ended_at"
+        )
+    ]
+    colleagues: list[Colleague] = []
+    if contact.organization_id is not None:
+        colleagues = [
+            Colleague(name=m.contact.full_name, at=m.sent_at)
+            for m in Message.objects.owned_by(contact.owner)
+            .filter(purpose=Purpose.REQUEST, contact__organization_id=contact.organization_id)
+            .exclude(contact=contact)
+            .select_related("contact")
+            .only("sent_at", "contact__first_name", "contact__last_name")
+        ]
+    tz = contact.owner.profile.tz()
+    referred = [
+        Referred(
+            conversation_id=r.conversation_id,
+            on=timezone.localdate(r.conversation.scheduled_at, timezone=tz),
+            note=_referral_note(r),
+        )
+        for r in Referral.objects.filter(contact=contact).select_related("conversation__contact")
+    ]
+    asked = contact.introductions_asked.order_by("sent_at").values_list("sent_at", flat=True)
+    return Facts(
+        first_name=contact.first_name,
+        messages=messages,
+        replies=replies,
+        conversations=conversations,
+        colleagues_written=colleagues,
+        referred=referred,
+        introduction_asked_at=asked.first(),
+        done_by_hand={
+            (row.kind, anchor): row.done_at
+            for row in rows
+            if row.was_done_by_hand and (anchor := _anchor(row)) is not None
+        },
+    )
+
+
+def _referral_note(referral: object) -> str:
+    referrer = referral.conversation.contact
+    permission = (
+        f"You may mention {referrer.first_name}."
+        if referral.may_use_name
+        else f"Ask before mentioning {referrer.first_name}."
+    )
+    return f"Referred by {referrer.full_name}. {permission}"
+
+
+def _anchor(row: FollowUp) -> int | None:
+    """The record a row follows from, as the plan names it."""
+    kind = Kind(row.kind)
+    if kind in REPLY_ROUTINE:
+        return row.message_id
+    if kind is Kind.SCHEDULE:
+        return row.reply_id
+    return row.conversation_id
+
+
+def _anchored(row: FollowUp, item: Planned) -> None:
+    if item.kind in REPLY_ROUTINE:
+        row.message_id = item.anchor
+    elif item.kind is Kind.SCHEDULE:
+        row.reply_id = item.anchor
+    else:
+        row.conversation_id = item.anchor
+
+
+def _claim_unanchored(rows: list[FollowUp], planned: list[Planned]) -> None:
+    """Rows made before follow-ups were anchored: each goes to the planned item of its kind
+    whose due day is nearest, so their done marks and calendar events carry over."""
+    taken = {(row.kind, _anchor(row)) for row in rows}
+    for row in rows:
+        if _anchor(row) is not None:
+            continue
+        candidates = [
+            item
+            for item in planned
+            if item.kind.value == row.kind and (row.kind, item.anchor) not in taken
+        ]
+        if not candidates:
+            continue
+        item = min(candidates, key=lambda i: abs((i.due_on - row.due_on).days))
+        _anchored(row, item)
+        taken.add((row.kind, item.anchor))
+
+
+def _apply(row: FollowUp, item: Planned) -> bool:
+    """Make the row say what the plan says; True if anything changed."""
+    note = item.note[:NOTE_LIMIT]  # e.g. whether you may mention who suggested them
+    if row.was_done_by_hand:
+        wanted = (item.due_on, item.due_at, note, row.done_at, row.closed_by, row.closed_reason)
+    else:
+        wanted = (
+            item.due_on,
+            item.due_at,
+            note,
+            item.closed_at,
+            item.closed_by.value if item.closed_by else "",
+            item.reason[:REASON_LIMIT],
+        )
+    current = (row.due_on, row.due_at, row.note, row.done_at, row.closed_by, row.closed_reason)
+    if current == wanted:
+        return False
+    row.due_on, row.due_at, row.note, row.done_at, row.closed_by, row.closed_reason = wanted
+    return True
+
+
+def _replan_one(contact: Contact) -> None:
+    rows = list(
+        FollowUp.objects.owned_by(contact.owner).filter(
+            contact=contact, kind__in=[kind.value for kind in PLANNED_KINDS]
+        )
+    )
+    facts = _facts(contact, rows)
+    planned = plan_followups(facts, contact.owner.profile.tz(), contact.owner.profile.holidays())
+    _claim_unanchored(rows, planned)
+    by_key = {(row.kind, _anchor(row)): row for row in rows}
+    wanted = set()
+    for item in planned:
+        key = (item.kind.value, item.anchor)
+        wanted.add(key)
+        row = by_key.get(key)
+        if row is None:
+            row = FollowUp(owner=contact.owner, contact=contact, kind=item.kind.value)
+            _anchored(row, item)
+            _apply(row, item)
+            row.save()
+        elif _apply(row, item):
+            row.save()
+    # Whatever the history no longer calls for (a request deleted, a conversation no longer
+    # held) goes; what the user marked done by hand stays as their record.
+    stale = [
+        row.pk
+        for key, row in by_key.items()
+        if key not in wanted and not (row.was_done_by_hand and key[1] is not None)
+    ]
+    if stale:
+        FollowUp.objects.filter(pk__in=stale).delete()
+
+
+def _colleagues_waiting(contact: Contact) -> list[Contact]:
+    """Others at the same organization whose "try the next contact" depends on whom you wrote
+    to there."""
+    if contact.organization_id is None:
+        return []
+    ids = (
+        FollowUp.objects.owned_by(contact.owner)
+        .filter(kind=Kind.NO_REPLY, contact__organization_id=contact.organization_id)
+        .exclude(contact=contact)
+        .values_list("contact_id", flat=True)
+    )
+    return list(Contact.objects.owned_by(contact.owner).filter(pk__in=set(ids)))
+
+
+@transaction.atomic
+def replan(contact: Contact, *, colleagues: bool = True) -> None:
+    """Make every follow-up of this contact (and of colleagues whose routine it touches) what
+    their recorded history calls for."""
+    _replan_one(contact)
+    keep_in_touch.replan(contact)
+    for conversation in contact.conversations.filter(status="held"):
+        close_the_loop.sync_advice_loop(conversation)
+    if colleagues:
+        for colleague in _colleagues_waiting(contact):
+            _replan_one(colleague)
+
+
+def after_conversation_changed(conversation: object) -> None:
+    """A conversation was deleted or moved: plan its contact's follow-ups again from what
+    remains (a deleted one takes its thank-you and keep-in-touch with it)."""
+    replan(conversation.contact)
+
+
+def replan_everyone(user: AbstractBaseUser) -> int:
+    """Replan every contact of a user with a history (after a change of country or time zone
+    moves business days, or to repair). Returns how many contacts were replanned."""
+    from coffeechat.conversations.models import Conversation
+
+    contacts = list(
+        Contact.objects.owned_by(user)
+        .filter(
+            Exists(FollowUp.objects.filter(contact=OuterRef("pk")))
+            | Exists(Conversation.objects.filter(contact=OuterRef("pk")))
+            | Q(messages__isnull=False)
+            | Q(replies__isnull=False)
+        )
+        .distinct()
+    )
+    for contact in contacts:
+        replan(contact, colleagues=False)
+    return len(contacts)

@@ -1,0 +1,108 @@
+"""Today never goes quiet about a target and never claims what the user did not do, walked in a
+real browser: a decline that names a colleague makes them the next move, an agreement is
+scheduled from a link and Today reminds until it is, and what Coffeechat closed by itself says
+why instead of passing for done."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .helpers import CoffeechatServer, go, go_today, us_user_at_green_bank
+
+TUESDAY = "2026-12-01T09:00:00-05:00"
+THURSDAY = "2026-12-03T10:00:00-05:00"
+
+
+def write_request(page: Page, server: CoffeechatServer, name: str) -> None:
+    page.goto(f"{server.url}/contacts/")
+    page.get_by_role("link", name=name).click()
+    page.get_by_role("link", name="Write a request").click()
+    page.get_by_role("button", name="Mark as sent").click()
+    expect(page.locator(".badge.stage")).to_have_text("Contacted")
+
+
+def open_contact(page: Page, server: CoffeechatServer, name: str) -> None:
+    page.goto(f"{server.url}/contacts/")
+    page.get_by_role("link", name=name).click()
+
+
+@pytest.mark.server_time(TUESDAY)
+def test_a_decline_that_suggests_a_colleague_makes_them_the_next_move(
+    page: Page, coffeechat_server: CoffeechatServer
+):
+    server = coffeechat_server
+    owner = us_user_at_green_bank(page, server, [("Priya", "Shah")])
+    write_request(page, server, "Priya Shah")
+    go_today(page, server, owner)
+    expect(page.locator("#next-moves")).to_have_count(0)  # Priya is waiting: one at a time
+
+    server.restart(THURSDAY)
+    open_contact(page, server, "Priya Shah")
+    page.get_by_role("link", name="Log a reply").click()
+    page.get_by_label("Outcome").select_option("declined")
+    page.get_by_label("They suggested someone else: first name").fill("Lena")
+    page.get_by_label("Last name").fill("Ortiz")
+    page.get_by_role("button", name="Log reply").click()
+    expect(
+        page.get_by_text("Lena Ortiz is now in your contacts: your next move at Green Bank.")
+    ).to_be_visible()
+
+    go_today(page, server, owner)
+    move = page.locator("#next-moves .today-item").filter(
+        has_text="Write to Lena Ortiz at Green Bank"
+    )
+    expect(move).to_contain_text("Priya Shah suggested them: say so first")
+    move.get_by_role("link", name="Write a request").click()
+    expect(page.get_by_role("heading", name="Write a request to Lena Ortiz")).to_be_visible()
+
+    # Priya's routine was closed by her answer, not done by the user, and says so.
+    go(page, server, owner, "/followups/")
+    closed = page.locator(".endings li").filter(has_text="Priya Shah")
+    expect(closed.first).to_contain_text("Closed: Priya declined")
+    expect(page.locator(".endings").get_by_text("Done", exact=False)).to_have_count(0)
+    expect(closed.get_by_role("button", name="Reopen")).to_have_count(0)
+
+    # Finished with Green Bank: no more next moves for it.
+    page.goto(f"{server.url}/research/")
+    page.get_by_role("link", name="Green Bank").click()
+    page.get_by_role("button", name="Mark finished").click()
+    expect(page.locator("#finished-note")).to_be_visible()
+    go_today(page, server, owner)
+    expect(page.locator("#next-moves")).to_have_count(0)
+
+
+@pytest.mark.server_time(TUESDAY)
+def test_an_agreement_is_scheduled_from_a_link_and_today_reminds_until_it_is(
+    page: Page, coffeechat_server: CoffeechatServer
+):
+    server = coffeechat_server
+    owner = us_user_at_green_bank(page, server, [("Grace", "Hopper")])
+    write_request(page, server, "Grace Hopper")
+    server.restart(THURSDAY)
+    go_today(page, server, owner)
+    page.get_by_role("button", name="Agreed to talk").first.click()
+    page.get_by_role("link", name="Schedule it now").click()
+    expect(
+        page.get_by_role("heading", name="Schedule a conversation with Grace Hopper")
+    ).to_be_visible()
+
+    # Not scheduled yet: Today keeps asking, with the same link.
+    go_today(page, server, owner)
+    schedule = page.locator(".today-item").filter(
+        has_text="Schedule with Grace Hopper (Green Bank)"
+    )
+    expect(schedule).to_have_count(1)
+    expect(page.get_by_text("No reply from Grace Hopper")).to_have_count(0)
+    schedule.get_by_role("link", name="Schedule it").click()
+    page.get_by_label("Date").fill("2026-12-08")
+    page.get_by_label("Start time").fill("10:00")
+    page.get_by_label("Video link").fill("https://meet.example/grace")
+    page.get_by_role("button", name="Schedule conversation").click()
+    expect(page.get_by_text("Scheduled with Grace Hopper.")).to_be_visible()
+
+    go_today(page, server, owner)
+    expect(page.locator(".today-item").filter(has_text="Schedule with Grace")).to_have_count(0)
+    expect(
+        page.locator(".today-item").filter(has_text="Conversation with Grace Hopper")
+    ).to_have_count(1)

@@ -1,0 +1,193 @@
+"""Follow-ups follow the recorded history: what Coffeechat closes says why, corrections carry
+through, someone who agreed is scheduled, and a decline that names someone gives a next move."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from coffeechat.conversations.models import Conversation
+from coffeechat.conversations.services import after_scheduled
+from coffeechat.followups import plan, services
+from coffeechat.followups.queries import today_items
+from coffeechat.outreach import services as outreach
+from coffeechat.people.models import Contact, HowKnown
+from coffeechat.research.models import Organization
+from coffeechat.research.queries import next_moves_for
+from coffeechat.research.services import set_finished
+
+SENT = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)  # Monday
+
+
+@pytest.fixture
+def acme(alice):
+    return Organization.objects.create(owner=alice, name="Acme", motivation=3)
+
+
+@pytest.fixture
+def grace(alice, acme):
+    return Contact.objects.create(
+        owner=alice, first_name="Grace", last_name="Hopper", organization=acme
+    )
+
+
+def send(contact, purpose="request", at=SENT):
+    return outreach.record_message(
+        contact=contact, purpose=purpose, channel="email", subject="Hello", body="Hi", sent_at=at
+    )
+
+
+def open_kinds(contact):
+    return sorted(contact.followups.open().values_list("kind", flat=True))
+
+
+def test_an_agreement_closes_the_routine_saying_why_and_asks_to_schedule(alice, grace):
+    send(grace)
+    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
+    assert open_kinds(grace) == ["schedule"]
+    closed = grace.followups.filter(kind="nudge").get()
+    assert (closed.closed_by, closed.ending) == ("retired", "Closed: Grace agreed to talk")
+    assert not closed.was_done_by_hand
+
+
+def test_today_asks_to_schedule_with_a_link_that_schedules_until_it_is_in_the_calendar(
+    alice, grace
+):
+    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
+    moment = datetime(2026, 11, 3, 17, 0, tzinfo=UTC)
+    [item] = today_items(alice, moment)
+    assert item.title == "Schedule with Grace Hopper (Acme)"
+    assert item.url == reverse("conversations:new", args=[grace.pk])
+    assert item.done_label == "It fell through"
+    with time_machine.travel(moment, tick=False):
+        conversation = Conversation.objects.create(
+            owner=alice, contact=grace, scheduled_at=moment + timedelta(days=5)
+        )
+        after_scheduled(conversation)
+    assert [i.kind.value for i in today_items(alice, moment)] == ["conversation"]
+    schedule = grace.followups.get(kind="schedule")
+    assert schedule.ending == "Done: scheduled for Sun 8 Nov"
+
+
+def test_cancelling_brings_back_the_reminder_to_schedule(alice, grace):
+    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
+    conversation = Conversation.objects.create(
+        owner=alice, contact=grace, scheduled_at=SENT + timedelta(days=5)
+    )
+    after_scheduled(conversation)
+    from coffeechat.conversations.services import cancel
+
+    cancel(conversation)
+    assert open_kinds(grace) == ["schedule"]
+
+
+def test_deleting_the_request_takes_its_follow_ups_with_it(alice, grace):
+    message = send(grace)
+    assert open_kinds(grace) == ["move_on", "no_reply", "nudge"]
+    message.delete()
+    plan.replan(grace)
+    assert open_kinds(grace) == []
+
+
+def test_a_back_dated_request_moves_its_follow_ups_and_raises_their_sequence(alice, grace):
+    message = send(grace)
+    nudge = grace.followups.get(kind="nudge")
+    message.sent_at = SENT - timedelta(days=7)
+    message.save()
+    plan.replan(grace)
+    nudge.refresh_from_db()
+    assert nudge.due_on == date(2026, 11, 4)
+    assert nudge.sequence == 1
+
+
+def test_writing_again_after_the_routine_ran_out_never_leaves_move_on_beside_a_nudge(alice, grace):
+    send(grace)
+    send(grace, at=SENT + timedelta(days=21))
+    moment = SENT + timedelta(days=21 + 9)
+    due = [i.kind.value for i in today_items(alice, moment) if i.due <= moment.date()]
+    assert due == ["nudge"]  # the first wait's move-on is over: you wrote again
+    old_move_on = grace.followups.filter(kind="move_on").order_by("due_on").first()
+    assert old_move_on.ending == "Closed: you wrote to Grace again on Mon 23 Nov"
+
+
+def test_only_what_you_marked_done_by_hand_can_be_reopened(alice, grace):
+    send(grace)
+    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="declined")
+    retired = grace.followups.get(kind="no_reply")
+    with pytest.raises(services.NotReopenable):
+        services.reopen(retired)
+    schedule_free = grace.followups.get(kind="move_on")
+    assert schedule_free.ending == "Closed: Grace declined"
+
+
+def test_marked_done_by_hand_stays_done_whatever_is_recorded_later(alice, grace):
+    send(grace)
+    no_reply = grace.followups.get(kind="no_reply")
+    services.complete(no_reply)
+    send(grace, purpose="follow_up", at=SENT + timedelta(days=9))
+    no_reply.refresh_from_db()
+    assert no_reply.was_done_by_hand and no_reply.ending == "Done"
+    services.reopen(no_reply)
+    assert "no_reply" in open_kinds(grace)
+
+
+def test_the_follow_ups_page_tells_done_from_closed(alice, alice_client, grace):
+    send(grace)
+    send(grace, purpose="follow_up", at=SENT + timedelta(days=9))
+    outreach.record_reply(contact=grace, received_on=date(2026, 11, 12), outcome="declined")
+    page = alice_client.get(reverse("followups:list")).content.decode()
+    assert "Done: you sent the follow-up on Wed 11 Nov" in page
+    assert "Closed: Grace declined" in page
+
+
+def test_a_decline_that_names_someone_makes_them_the_next_move_there(alice, grace):
+    send(grace)
+    outreach.record_reply(
+        contact=grace,
+        received_on=date(2026, 11, 3),
+        outcome="declined",
+        suggested_first_name="Sam",
+        suggested_last_name="Lee",
+    )
+    sam = Contact.objects.get(owner=alice, first_name="Sam")
+    assert (sam.organization, sam.introduced_by, sam.how_known) == (
+        grace.organization,
+        grace,
+        HowKnown.REFERRAL,
+    )
+    [move] = next_moves_for(alice)
+    assert move.title == "Write to Sam Lee at Acme"
+    assert move.detail.startswith("Grace Hopper suggested them")
+
+
+def test_a_top_target_with_nothing_under_way_always_has_a_next_move_until_finished(
+    alice, grace, acme
+):
+    send(grace)
+    assert next_moves_for(alice) == []  # Grace is waiting for an answer
+    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="declined")
+    [move] = next_moves_for(alice)
+    assert move.title == "Find someone else at Acme"
+    set_finished(acme, True)
+    assert next_moves_for(alice) == []
+
+
+def test_the_logged_agreement_links_to_scheduling(alice, alice_client, grace):
+    send(grace)
+    response = alice_client.post(
+        reverse("outreach:reply", args=[grace.pk]),
+        {"received_on": "2026-11-03", "outcome": "agreed"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert f'href="{reverse("conversations:new", args=[grace.pk])}">Schedule it now</a>' in page
+
+
+def test_marking_finished_is_for_the_owner_only(alice, bob_client, acme):
+    response = bob_client.post(
+        reverse("research:organization_finished", args=[acme.pk]), {"finished": "1"}
+    )
+    assert response.status_code == 404
+    acme.refresh_from_db()
+    assert acme.finished_on is None
