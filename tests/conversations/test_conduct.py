@@ -37,18 +37,22 @@ def test_the_conduct_page_shows_the_agenda_and_your_questions(alice_client, aske
     assert "2. What would you focus on?" in page
 
 
-def test_a_conversation_not_yet_started_offers_start_and_no_timer(alice_client, chat):
+def test_a_conversation_not_yet_started_offers_start_and_no_running_timer(alice_client, chat):
     page = conduct(alice_client, chat)
     assert "Start the conversation" in page
-    assert "data-timer-start" not in page
+    assert "The clock is not running" in page
+    assert "data-timer-running" not in page
 
 
+@time_machine.travel(datetime(2026, 11, 20, 10, 9, 30, tzinfo=UTC), tick=False)
 def test_a_started_conversation_shows_the_timer_against_the_agreed_length(alice_client, chat):
     services.start(chat, now=datetime(2026, 11, 20, 10, 2, tzinfo=UTC))
     page = conduct(alice_client, chat)
-    assert 'data-timer-start="2026-11-20T10:02:00+00:00"' in page
+    assert 'data-timer-elapsed="450"' in page
     assert 'data-timer-minutes="20"' in page
-    assert '<span class="timer">0:00</span>' in page
+    assert "data-timer-running" in page
+    assert ">7:30</span>" in page
+    assert "13 min left of the 20 you asked for" in page
     assert "Start the conversation" not in page
 
 

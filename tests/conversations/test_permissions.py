@@ -10,10 +10,10 @@ from django.urls import reverse
 from coffeechat.conversations import services
 from coffeechat.conversations.models import Conversation, ConversationQuestion, Question
 
-PAGES = ["detail", "conduct", "edit", "cancel", "delete"]
+PAGES = ["detail", "conduct", "edit", "cancel", "delete", "reset"]
 POSTS = [
-    "detail", "edit", "cancel", "delete", "start", "agenda", "notes", "referral", "end",
-    "pick_questions", "own_question",
+    "detail", "edit", "cancel", "delete", "start", "pause", "resume", "reset", "agenda", "notes",
+    "referral", "end", "pick_questions", "own_question", "correct_time",
 ]  # fmt: skip
 
 
@@ -38,9 +38,29 @@ def test_another_user_cannot_post_to_a_conversation(bob_client, chat, name):
     assert response.status_code == 404
     chat.refresh_from_db()
     assert chat.status == "scheduled"
+    assert chat.started_at is None
     assert chat.notes == ""
     assert chat.person_research == ""
     assert not chat.referrals.exists()
+
+
+@pytest.mark.parametrize("name", ["pause", "resume", "reset", "correct_time"])
+def test_another_user_cannot_touch_the_clock_of_a_started_or_held_conversation(
+    bob_client, chat, name
+):
+    services.start(chat, now=datetime(2026, 11, 20, 10, 0, tzinfo=UTC))
+    if name == "resume":
+        services.pause(chat, now=datetime(2026, 11, 20, 10, 5, tzinfo=UTC))
+    if name == "correct_time":
+        services.end(chat, learned="x", still_unknown="", next_steps="")
+    before = (chat.status, chat.started_at, chat.paused_at, chat.held_minutes)
+    response = bob_client.post(
+        reverse(f"conversations:{name}", args=[chat.pk]),
+        {"date": "2026-11-19", "time": "09:00", "held_minutes": "30"},
+    )
+    assert response.status_code == 404
+    chat.refresh_from_db()
+    assert (chat.status, chat.started_at, chat.paused_at, chat.held_minutes) == before
 
 
 def test_another_user_cannot_capture_a_takeaway(bob_client, chat):

@@ -225,7 +225,11 @@ def _conversations(rich: Rich, contacts: list[Contact]) -> list[Conversation]:
                 person_research=rich.text("research"),
                 status=status,
                 started_at=rich.moment() if held else None,
+                paused_seconds=n * 7 if held else 0,
+                # Not drawn from rich.random: the other values stay what they were.
+                paused_at=BASE + timedelta(days=n) if status == Status.IN_PROGRESS else None,
                 ended_at=rich.moment() if status == Status.HELD else None,
+                held_minutes=15 + n if status == Status.HELD else None,
                 agenda_done=["thank", "purpose", {"step": "ask ☕"}] if held else [],
                 notes=rich.text("notes"),
                 learned=rich.text("learned"),

@@ -10,7 +10,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coffeechat.conversations.models import Conversation, Referral, Takeaway
+from coffeechat.conversations.models import (
+    Conversation,
+    ConversationQuestion,
+    Referral,
+    Takeaway,
+)
+from coffeechat.method.importers import ImportFileError, parse
 from coffeechat.method.spreadsheet import unneutralise
 from coffeechat.people.models import Contact, HowKnown
 from coffeechat.records.tables import TABLES, table_chunks, table_text
@@ -148,6 +154,52 @@ def test_conversations_carry_their_notes_takeaways_and_referrals_in_local_time(a
         "-a newsletter",
         "Sam Lee",
     )
+
+
+def test_conversations_carry_the_notes_under_each_question_in_order_and_the_length(alice):
+    priya = Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah")
+    conversation = Conversation.objects.create(
+        owner=alice,
+        contact=priya,
+        scheduled_at=datetime(2025, 6, 18, 13, 30, tzinfo=UTC),
+        started_at=datetime(2025, 6, 18, 13, 34, tzinfo=UTC),
+        held_minutes=27,
+        status="held",
+    )
+    asked = [
+        ("=What does a typical week look like?", "Deals in the morning\n=SUM(A1)"),
+        ("How did you get here?", ""),
+        ("What would you focus on?", "  The CFA  "),
+    ]
+    # Stored out of order: the export follows the order they were asked in.
+    for position, (text, notes) in reversed(list(enumerate(asked))):
+        ConversationQuestion.objects.create(
+            conversation=conversation, text=text, notes=notes, position=position
+        )
+
+    text = table_text(TABLES["conversations"], alice)
+    (row,) = read_back(text)
+
+    assert row["Question Notes"] == (
+        "Q: =What does a typical week look like? — A: Deals in the morning\n=SUM(A1)\n\n"
+        "Q: How did you get here? — A: (no notes)\n\n"
+        "Q: What would you focus on? — A: The CFA"
+    )
+    assert row["Started"] == "2025-06-18 13:34"
+    assert row["Held Minutes"] == "27"
+    # Each cell starts with "Q:", so a formula inside the notes is never one a spreadsheet runs.
+    header, raw = read_csv(text)
+    assert raw[header.index("Question Notes")].startswith("Q: =What")
+
+
+def test_the_conversations_spreadsheet_is_still_refused_as_a_contacts_import(alice):
+    priya = Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah")
+    Conversation.objects.create(
+        owner=alice, contact=priya, scheduled_at=datetime(2025, 6, 18, 13, 30, tzinfo=UTC)
+    )
+    data = table_text(TABLES["conversations"], alice).encode()
+    with pytest.raises(ImportFileError, match="Coffeechat's conversations spreadsheet"):
+        parse("coffeechat", data, "coffeechat-conversations-2025-06-18.csv")
 
 
 @pytest.mark.parametrize("name", list(TABLES))

@@ -7,10 +7,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from coffeechat.accounts.forms import time_zone_choices
 from coffeechat.conversations import services
 from coffeechat.conversations.models import Conversation, ConversationQuestion, Mode, Question
+from coffeechat.method import clock
 from coffeechat.method.cadence import DEFAULT_CONVERSATION_MINUTES
 
 MIN_MINUTES = 10
@@ -23,6 +25,15 @@ OPEN_ENDED_REMINDER = (
     "Open-ended questions only: never ask what a quick search or their profile answers."
 )
 CATEGORY_CHOICES = Question._meta.get_field("category").choices
+
+
+def _in_zone(local: datetime, zone: str) -> datetime | None:
+    """The local time in that zone, or None for a time skipped when the clocks go forward
+    (it does not survive the round trip)."""
+    aware = local.replace(tzinfo=zoneinfo.ZoneInfo(zone))
+    if aware.astimezone(UTC).astimezone(aware.tzinfo).replace(tzinfo=None) != local:
+        return None
+    return aware
 
 
 class ScheduleForm(forms.ModelForm):
@@ -113,11 +124,9 @@ class ScheduleForm(forms.ModelForm):
             self.add_error("phone", "Add the phone number for the call.")
 
     def _aware(self, local: datetime, zone: str) -> datetime | None:
-        aware = local.replace(tzinfo=zoneinfo.ZoneInfo(zone))
-        # A time skipped when the clocks go forward does not survive the round trip.
-        if aware.astimezone(UTC).astimezone(aware.tzinfo).replace(tzinfo=None) != local:
+        aware = _in_zone(local, zone)
+        if aware is None:
             self.add_error("time", f"{local:%H:%M} does not exist in {zone} that day.")
-            return None
         return aware
 
     def save(self, commit: bool = True) -> Conversation:
@@ -242,3 +251,52 @@ class EndForm(forms.Form):
     next_steps = forms.CharField(
         label="Your next steps", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class CorrectTimeForm(forms.Form):
+    """A held conversation's real start (in its own time zone) and length, set by hand."""
+
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    time = forms.TimeField(
+        label="Started at", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    held_minutes = forms.IntegerField(
+        label="Length (minutes)",
+        error_messages={"invalid": "Give the length as a whole number of minutes."},
+    )
+
+    def __init__(self, *args: Any, conversation: Conversation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.conversation = conversation
+        # Not measured: the time and length agreed are the best guess to correct from.
+        start = (conversation.started_at or conversation.scheduled_at).astimezone(
+            zoneinfo.ZoneInfo(conversation.time_zone)
+        )
+        self.initial.update(
+            date=start.date(),
+            time=start.time().replace(second=0, microsecond=0),
+            held_minutes=conversation.held_minutes or conversation.duration_minutes,
+        )
+        self.fields["time"].help_text = f"In {conversation.time_zone}, the conversation's zone."
+
+    def clean_held_minutes(self) -> int:
+        minutes = self.cleaned_data["held_minutes"]
+        problem = clock.length_error(minutes)
+        if problem:
+            raise forms.ValidationError(problem)
+        return minutes
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        day, at = data.pop("date", None), data.pop("time", None)
+        if day is None or at is None:
+            return data
+        zone = self.conversation.time_zone
+        started_at = _in_zone(datetime.combine(day, at), zone)
+        if started_at is None:
+            self.add_error("time", f"{at:%H:%M} does not exist in {zone} that day.")
+        elif problem := clock.start_error(started_at, timezone.now()):
+            self.add_error(None, problem)
+        else:
+            data["started_at"] = started_at
+        return data

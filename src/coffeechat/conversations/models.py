@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from coffeechat.core.models import OwnedModel, WebAddressField
 from coffeechat.method.cadence import DEFAULT_CONVERSATION_MINUTES
+from coffeechat.method.clock import Clock
 from coffeechat.method.questions import Category
 from coffeechat.people.models import Contact
 
@@ -58,8 +59,13 @@ class Conversation(OwnedModel):
         blank=True, help_text="What you learned about them beforehand (Markdown)."
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    # The clock: set by Start (its real start once held), paused and resumed by hand.
     started_at = models.DateTimeField(null=True, blank=True)
+    paused_seconds = models.PositiveIntegerField(default=0)
+    paused_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # What the clock measured (or the user corrected); None when the clock never ran.
+    held_minutes = models.PositiveSmallIntegerField("Length (minutes)", null=True, blank=True)
     agenda_done = models.JSONField(default=list, blank=True)
     notes = models.TextField(blank=True)
     learned = models.TextField("What you learned", blank=True)
@@ -88,6 +94,14 @@ class Conversation(OwnedModel):
     @property
     def is_open(self) -> bool:
         return self.status in (Status.SCHEDULED, Status.IN_PROGRESS)
+
+    @property
+    def happened_at(self) -> datetime:
+        """When it really took place: its real start once started, else the time agreed."""
+        return self.started_at or self.scheduled_at
+
+    def clock(self) -> Clock:
+        return Clock(self.started_at, self.paused_seconds, self.paused_at)
 
 
 class ConversationQuestion(models.Model):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from coffeechat.conversations.models import Conversation, Question, Status
+from coffeechat.method.clock import ClockState, time_left
 from coffeechat.method.questions import AGENDA, Category
 
 OPEN_STATUSES = (Status.SCHEDULED, Status.IN_PROGRESS)
@@ -27,6 +30,57 @@ class QuestionGroup:
     category: str
     label: str
     questions: list[Question]
+
+
+@dataclass(frozen=True)
+class ClockReading:
+    """The clock as the conduct page shows it, read on the server so a reload shows the same."""
+
+    state: str
+    elapsed_seconds: int
+    remaining_seconds: int  # of the agreed time; negative once over it
+    left: str
+
+    @property
+    def shown(self) -> str:
+        minutes, seconds = divmod(self.elapsed_seconds, 60)
+        return f"{minutes}:{seconds:02d}"
+
+    @property
+    def tone(self) -> str:
+        """As the script colours a running clock: nearly up, or over the agreed time."""
+        if not self.started:
+            return ""
+        return (
+            "over"
+            if self.remaining_seconds <= 0
+            else "near"
+            if self.remaining_seconds <= 300
+            else ""
+        )
+
+    @property
+    def running(self) -> bool:
+        return self.state == ClockState.RUNNING
+
+    @property
+    def paused(self) -> bool:
+        return self.state == ClockState.PAUSED
+
+    @property
+    def started(self) -> bool:
+        return self.state != ClockState.NOT_STARTED
+
+
+def clock_of(conversation: Conversation, now: datetime | None = None) -> ClockReading:
+    clock = conversation.clock()
+    elapsed = clock.elapsed(now or timezone.now())
+    return ClockReading(
+        state=clock.state.value,
+        elapsed_seconds=int(elapsed.total_seconds()),
+        remaining_seconds=conversation.duration_minutes * 60 - int(elapsed.total_seconds()),
+        left=time_left(elapsed, conversation.duration_minutes),
+    )
 
 
 def _listed(user: object) -> QuerySet[Conversation]:

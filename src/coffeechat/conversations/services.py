@@ -19,6 +19,8 @@ from coffeechat.conversations.models import (
 )
 from coffeechat.core import calendar_sequence
 from coffeechat.followups import close_the_loop, plan
+from coffeechat.method import clock as clock_rules
+from coffeechat.method.clock import Clock, ClockError, ClockState
 from coffeechat.method.questions import AGENDA_KEYS, BUILT_IN_QUESTIONS
 from coffeechat.people.models import Contact, HowKnown, Source
 from coffeechat.research.models import Organization
@@ -66,12 +68,75 @@ def after_scheduled(conversation: Conversation) -> None:
     plan.replan(conversation.contact)
 
 
+def _not_held(conversation: Conversation) -> None:
+    if not conversation.is_open:
+        raise ClockError(
+            "This conversation has ended: correct its start and length on its page instead."
+            if conversation.status == Status.HELD
+            else "This conversation was cancelled: schedule a new one instead."
+        )
+
+
+def _save_clock(conversation: Conversation, clock: Clock, *extra: str) -> None:
+    conversation.started_at = clock.started_at
+    conversation.paused_seconds = clock.paused_seconds
+    conversation.paused_at = clock.paused_at
+    fields = ["started_at", "paused_seconds", "paused_at", *extra, "updated_at"]
+    conversation.save(update_fields=fields)
+
+
 def start(conversation: Conversation, now: datetime | None = None) -> None:
-    """Start the clock; starting again after a reload keeps the first start time."""
-    if conversation.started_at is None:
-        conversation.started_at = now or timezone.now()
+    """Start the clock (the user pressed Start); once started, pressing again changes nothing."""
+    _not_held(conversation)
+    clock = conversation.clock()
+    if clock.state is not ClockState.NOT_STARTED:
+        return
     conversation.status = Status.IN_PROGRESS
-    conversation.save(update_fields=["started_at", "status", "updated_at"])
+    _save_clock(conversation, clock.start(now or timezone.now()), "status")
+
+
+def pause(conversation: Conversation, now: datetime | None = None) -> None:
+    """Stop the clock for a while (a call dropped, they stepped out); a second press is a no-op."""
+    _not_held(conversation)
+    clock = conversation.clock()
+    if clock.state is ClockState.PAUSED:
+        return
+    _save_clock(conversation, clock.pause(now or timezone.now()))
+
+
+def resume(conversation: Conversation, now: datetime | None = None) -> None:
+    _not_held(conversation)
+    clock = conversation.clock()
+    if clock.state is ClockState.RUNNING:
+        return
+    _save_clock(conversation, clock.resume(now or timezone.now()))
+
+
+def reset(conversation: Conversation) -> None:
+    """Back to not started, as if Start had never been pressed; only before the end is recorded."""
+    _not_held(conversation)
+    conversation.status = Status.SCHEDULED
+    _save_clock(conversation, Clock(), "status")
+
+
+def correct_time(
+    conversation: Conversation,
+    *,
+    started_at: datetime,
+    held_minutes: int,
+    now: datetime | None = None,
+) -> None:
+    """Set a held conversation's real start and length after the fact (the clock was forgotten,
+    or left running). The thank-you keeps the deadline it was given when the conversation ended."""
+    if conversation.status != Status.HELD:
+        raise ClockError("Only a conversation that was held has a start and length to correct.")
+    problem = clock_rules.start_error(started_at, now or timezone.now())
+    problem = problem or clock_rules.length_error(held_minutes)
+    if problem:
+        raise ClockError(problem)
+    conversation.started_at = started_at
+    conversation.held_minutes = held_minutes
+    conversation.save(update_fields=["started_at", "held_minutes", "updated_at"])
 
 
 def set_agenda_item(conversation: Conversation, key: str, done: bool) -> None:
@@ -152,12 +217,20 @@ def end(
     conversation.learned = learned
     conversation.still_unknown = still_unknown
     conversation.next_steps = next_steps
-    conversation.status = Status.HELD
-    conversation.started_at = conversation.started_at or conversation.scheduled_at
-    conversation.ended_at = conversation.ended_at or now
-    conversation.save()
     if already_held:
+        conversation.save()  # only the outcome changes: the clock was stopped the first time
         return
+    conversation.status = Status.HELD
+    conversation.ended_at = now
+    clock = conversation.clock()
+    if clock.state is not ClockState.NOT_STARTED:
+        # What the clock measured is what the conversation records; a pause running at the end
+        # is folded in, so the stored state reads the same measure afterwards.
+        conversation.held_minutes = clock_rules.held_minutes(clock.elapsed(now))
+        if clock.state is ClockState.PAUSED:
+            clock = clock.resume(now)
+        conversation.paused_seconds, conversation.paused_at = clock.paused_seconds, None
+    conversation.save()
     # A thank-you is owed within 24 hours, and meeting them starts the keep-in-touch cadence.
     plan.replan(conversation.contact)
     # Whoever suggested them should hear of it.

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from coffeechat.conversations.views import bank, conduct, corrections, outcome, prepare, schedule
+from coffeechat.conversations.views import (
+    bank,
+    clock,
+    conduct,
+    corrections,
+    outcome,
+    prepare,
+    schedule,
+)
 
 app_name = "conversations"
 urlpatterns = [
@@ -12,7 +20,11 @@ urlpatterns = [
     path("<int:pk>/delete/", schedule.conversation_delete, name="delete"),
     path("<int:pk>/questions/pick/", prepare.pick_questions, name="pick_questions"),
     path("<int:pk>/questions/own/", prepare.own_question, name="own_question"),
-    path("<int:pk>/start/", prepare.start, name="start"),
+    path("<int:pk>/start/", clock.start, name="start"),
+    path("<int:pk>/clock/pause/", clock.pause, name="pause"),
+    path("<int:pk>/clock/resume/", clock.resume, name="resume"),
+    path("<int:pk>/clock/reset/", clock.reset, name="reset"),
+    path("<int:pk>/time/", clock.correct_time, name="correct_time"),
     path("<int:pk>/conduct/", conduct.conduct, name="conduct"),
     path("<int:pk>/agenda/", conduct.agenda, name="agenda"),
     path("<int:pk>/notes/", conduct.notes, name="notes"),

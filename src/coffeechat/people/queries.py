@@ -232,7 +232,8 @@ def _reply_delay(asked_on: date | None, received_on: date, holidays: object) -> 
 def _conversation_entries(contact: Contact) -> list[TimelineEntry]:
     return [
         TimelineEntry(
-            at=conversation.scheduled_at,
+            # When it really took place: held early, it comes before the thank-you for it.
+            at=conversation.happened_at,
             kind="conversation",
             title=f"Conversation ({conversation.get_status_display().lower()}, "
             f"{conversation.get_mode_display().lower()})",

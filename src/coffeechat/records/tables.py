@@ -21,7 +21,12 @@ from typing import Any, TextIO
 
 from django.db.models import Count, Prefetch
 
-from coffeechat.conversations.models import Conversation, Referral, Takeaway
+from coffeechat.conversations.models import (
+    Conversation,
+    ConversationQuestion,
+    Referral,
+    Takeaway,
+)
 from coffeechat.method.spreadsheet import neutralise_row
 from coffeechat.people.models import Contact
 from coffeechat.research.models import Organization
@@ -86,12 +91,21 @@ def _organization_rows(user: Any, tz: tzinfo) -> Iterator[list[object]]:
         ]
 
 
+def _question_notes(questions: Iterable[ConversationQuestion]) -> str:
+    """Each question asked with the notes typed under it, in order, a blank line between."""
+    return "\n\n".join(
+        f"Q: {question.text} — A: {question.notes.strip() or '(no notes)'}"
+        for question in questions
+    )
+
+
 def _conversation_rows(user: Any, tz: tzinfo) -> Iterator[list[object]]:
     conversations = (
         Conversation.objects.owned_by(user)
         .select_related("contact__organization")
         .prefetch_related(
             Prefetch("takeaways", queryset=Takeaway.objects.order_by("created_at", "id")),
+            Prefetch("questions", queryset=ConversationQuestion.objects.order_by("position", "id")),
             # Joined, not prefetched in turn: a second IN list of contact ids would be too deep
             # an expression for SQLite with a chunk of thousands of conversations.
             Prefetch("referrals", queryset=Referral.objects.select_related("contact")),
@@ -115,6 +129,7 @@ def _conversation_rows(user: Any, tz: tzinfo) -> Iterator[list[object]]:
             conversation.get_status_display(),
             conversation.goal,
             conversation.notes,
+            _question_notes(conversation.questions.all()),
             conversation.learned,
             conversation.still_unknown,
             conversation.next_steps,
@@ -123,6 +138,7 @@ def _conversation_rows(user: Any, tz: tzinfo) -> Iterator[list[object]]:
             _lines(r.contact.full_name for r in conversation.referrals.all()),
             _moment(conversation.started_at, own_tz),
             _moment(conversation.ended_at, own_tz),
+            conversation.held_minutes or "",
         ]
 
 
@@ -164,9 +180,9 @@ TABLES = {
             "Conversations",
             (
                 "Contact", "Organization", "Scheduled", "Time Zone", "Minutes", "Mode", "Place",
-                "Video Link", "Phone", "Status", "Goal", "Notes", "What You Learned",
-                "Still Unknown", "Next Steps", "Advice", "Resources", "Referrals", "Started",
-                "Ended",
+                "Video Link", "Phone", "Status", "Goal", "Notes", "Question Notes",
+                "What You Learned", "Still Unknown", "Next Steps", "Advice", "Resources",
+                "Referrals", "Started", "Ended", "Held Minutes",
             ),
             _conversation_rows,
         ),

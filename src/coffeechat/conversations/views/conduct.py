@@ -85,8 +85,7 @@ def _page(request: HttpRequest, conversation: Conversation, **forms: Any) -> Tem
         "notes_form": NotesForm(instance=conversation),
         "takeaway_sections": sections,
         "end_form": forms.get("end") or _end_form(conversation),
-        "timer_running": conversation.status == Status.IN_PROGRESS
-        and conversation.started_at is not None,
+        "clock": queries.clock_of(conversation),
     }
     return TemplateResponse(request, "conversations/conduct.html", context)
 

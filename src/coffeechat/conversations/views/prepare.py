@@ -8,11 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coffeechat.conversations import queries, services
-from coffeechat.conversations.forms import OwnQuestionForm, PickQuestionsForm, PrepForm
+from coffeechat.conversations.forms import (
+    CorrectTimeForm,
+    OwnQuestionForm,
+    PickQuestionsForm,
+    PrepForm,
+)
 from coffeechat.conversations.models import Conversation, Status, Takeaway
 from coffeechat.conversations.views.common import chosen_question_or_404, conversation_or_404
 from coffeechat.core.views import autosave_or_page
@@ -22,19 +26,26 @@ def _questions_anchor(conversation: Conversation) -> str:
     return conversation.get_absolute_url() + "#questions"
 
 
-def _context(request: HttpRequest, conversation: Conversation, **forms: Any) -> dict[str, Any]:
-    chosen = list(conversation.questions.all())
+def _record(request: HttpRequest, conversation: Conversation) -> dict[str, Any]:
+    """What both the prep page and a held conversation's record show."""
     takeaways = list(conversation.takeaways.all())
     return {
         "conversation": conversation,
         "contact": conversation.contact,
         "profile": request.user.profile,
-        "chosen": chosen,
-        "chosen_texts": {question.text for question in chosen},
-        "bank": queries.question_bank(request.user),
+        "chosen": list(conversation.questions.all()),
         "advice": [t for t in takeaways if t.kind == Takeaway.Kind.ADVICE],
         "resources": [t for t in takeaways if t.kind == Takeaway.Kind.RESOURCE],
         "referrals": conversation.referrals.select_related("contact__organization"),
+    }
+
+
+def _context(request: HttpRequest, conversation: Conversation, **forms: Any) -> dict[str, Any]:
+    context = _record(request, conversation)
+    return {
+        **context,
+        "chosen_texts": {question.text for question in context["chosen"]},
+        "bank": queries.question_bank(request.user),
         "pick_form": forms.get("pick_form") or PickQuestionsForm(owner=request.user),
         "own_form": forms.get("own_form") or OwnQuestionForm(),
     }
@@ -46,10 +57,21 @@ def _page(request: HttpRequest, conversation: Conversation, **forms: Any) -> Tem
     return TemplateResponse(request, "conversations/detail.html", context)
 
 
+def held_page(
+    request: HttpRequest, conversation: Conversation, time_form: CorrectTimeForm | None = None
+) -> TemplateResponse:
+    """Once held, the page is the record of the conversation, not its preparation."""
+    context = _record(request, conversation)
+    context["time_form"] = time_form or CorrectTimeForm(conversation=conversation)
+    return TemplateResponse(request, "conversations/held.html", context)
+
+
 @login_required
 def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The prep page; its research and goal fields autosave to this same address."""
     conversation = conversation_or_404(request, pk)
+    if request.method != "POST" and conversation.status == Status.HELD:
+        return held_page(request, conversation)
     form = PrepForm(request.POST or None, instance=conversation)
     # An autosave answers with its status line only: no need to read the whole page.
     autosaving = request.method == "POST" and request.htmx
@@ -99,16 +121,3 @@ def remove_question(request: HttpRequest, pk: int) -> HttpResponse:
     services.remove_question(question)
     messages.success(request, f"Removed “{question.text}” from this conversation.")
     return HttpResponseRedirect(_questions_anchor(question.conversation))
-
-
-@login_required
-@require_POST
-def start(request: HttpRequest, pk: int) -> HttpResponse:
-    """Start the clock and go to the conduct page (a second start keeps the first time)."""
-    conversation = conversation_or_404(request, pk)
-    if conversation.status == Status.CANCELLED:
-        messages.error(request, "This conversation was cancelled: schedule a new one instead.")
-        return HttpResponseRedirect(conversation.get_absolute_url())
-    if conversation.status != Status.HELD:
-        services.start(conversation)
-    return HttpResponseRedirect(reverse("conversations:conduct", args=[conversation.pk]))

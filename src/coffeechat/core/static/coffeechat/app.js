@@ -32,28 +32,36 @@
 
   function pad(n) { return String(n).padStart(2, "0"); }
 
+  // The conversation clock. The server says how many seconds are on it and whether it runs
+  // (it keeps the start and the pauses), so a reload, or a browser whose clock is off, shows the
+  // same time; a paused or unstarted clock is shown as rendered.
   function setupTimers(root) {
-    root.querySelectorAll("[data-timer-start]").forEach(function (el) {
+    root.querySelectorAll("[data-timer-running]").forEach(function (el) {
       if (el.dataset.timerReady) return;
       el.dataset.timerReady = "1";
-      var start = Date.parse(el.dataset.timerStart);
+      var origin = Date.now() - parseInt(el.dataset.timerElapsed, 10) * 1000;
       var limit = parseInt(el.dataset.timerMinutes, 10) * 60;
       var out = el.querySelector(".timer");
       var left = el.querySelector(".timer-left");
+      var timer;
       function tick() {
-        var elapsed = Math.max(0, Math.floor((Date.now() - start) / 1000));
+        if (!el.isConnected) { clearInterval(timer); return; }  // swapped out by Pause
+        var elapsed = Math.max(0, Math.floor((Date.now() - origin) / 1000));
         out.textContent = Math.floor(elapsed / 60) + ":" + pad(elapsed % 60);
         var remaining = limit - elapsed;
         out.classList.toggle("near", remaining <= 300 && remaining > 0);
         out.classList.toggle("over", remaining <= 0);
         if (left) {
+          var over = Math.floor(-remaining / 60);
           left.textContent = remaining > 0
             ? Math.ceil(remaining / 60) + " min left of the " + (limit / 60) + " you asked for"
-            : "Over the agreed " + (limit / 60) + " minutes: start wrapping up";
+            : over < 1
+              ? "The agreed " + (limit / 60) + " minutes are up: start wrapping up"
+              : over + " min over the agreed " + (limit / 60) + ": start wrapping up";
         }
       }
       tick();
-      setInterval(tick, 1000);
+      timer = setInterval(tick, 1000);
     });
   }
 
