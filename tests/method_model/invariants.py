@@ -264,8 +264,14 @@ def top_five_targets_always_have_a_next_step(m: Moment) -> None:
     """Each of the top 5 targets has an open item or a next move (none can be "finished" yet)."""
     owed_at: set[int] = set()
     for followup in m.owed():
-        organization = m.contacts[followup.contact_id].organization_id
-        owed_at.add(organization)
+        owed_at.add(m.contacts[followup.contact_id].organization_id)
+        if Kind(followup.kind) is Kind.FOLLOW_UP:
+            # The reminder to whoever was asked for an introduction is about the person there.
+            owed_at.update(
+                m.contacts[x.introduction_to_id].organization_id
+                for x in m.messages
+                if x.contact_id == followup.contact_id and x.introduction_to_id in m.contacts
+            )
     for conversation in m.conversations:
         if conversation.status in (Status.SCHEDULED, Status.IN_PROGRESS):
             owed_at.add(m.contacts[conversation.contact_id].organization_id)

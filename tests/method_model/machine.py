@@ -128,6 +128,14 @@ class MethodModel(RuleBasedStateMachine):
         self._clock.shift(timedelta(days=(target - now.date()).days))
         ran("advance_business_days")
 
+    @rule(account=st.sampled_from(ACCOUNTS))
+    def move_to_another_time_zone(self, account) -> None:
+        """The profile page: a new time zone and country (a student going home for winter)."""
+        profile = self.user.profile
+        profile.time_zone, profile.country, profile.region = account
+        profile.save()
+        ran("move_to_another_time_zone")
+
     @rule(hours=st.integers(min_value=1, max_value=30))
     def advance_hours(self, hours: int) -> None:
         self._clock.shift(timedelta(hours=hours))
