@@ -3,6 +3,10 @@
 Each reads Today (`today_items`), Next moves, the contact's stage and timeline, and the
 follow-up rows, and raises AssertionError with the method's words when the promise is broken.
 `Moment` reads everything once; every invariant works from it.
+
+Not modelled yet, for want of the action in the app: "a decline that names someone makes that
+person the next move there" (a reply names nobody yet), "a top-5 target the user marked
+finished", and "agreed to talk ... until the user says it fell through".
 """
 
 from __future__ import annotations

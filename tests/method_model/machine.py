@@ -117,7 +117,14 @@ class MethodModel(RuleBasedStateMachine):
             (None, "cold"),
         ):
             first, last = self._name()
-            actions.add_contact(self.user, first, last, organization=organization, how_known=how)
+            met = actions.add_contact(
+                self.user, first, last, organization=organization, how_known=how
+            )
+        # ...and someone met earlier today, who gave one piece of advice.
+        talk = actions.schedule(met, days_ahead=0, hour=0)
+        actions.start(talk)
+        actions.end(talk)
+        actions.capture_advice(talk, ADVICE[0])
         ran("open_account")
 
     @rule(days=st.integers(min_value=1, max_value=6))
