@@ -29,8 +29,8 @@ RULES = {
 }  # fmt: skip
 
 CI = settings(
-    max_examples=int(os.environ.get("METHOD_MODEL_EXAMPLES", "60")),
-    stateful_step_count=40,
+    max_examples=int(os.environ.get("METHOD_MODEL_EXAMPLES", "30")),
+    stateful_step_count=30,
     deadline=None,
     derandomize=True,  # a fixed seed: the same sequences on every run
     database=None,
