@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint format clean system-deps
+.PHONY: run test test-sqlite test-postgres lint format clean system-deps soak
 
 $(INSTALLED): pyproject.toml
 	@scripts/ensure-python-venv $(PYTHON)
@@ -39,6 +39,13 @@ test-sqlite: $(INSTALLED)
 
 test-postgres: $(INSTALLED)
 	COFFEECHAT_HOME=$$(mktemp -d) COFFEECHAT_REQUIRE_BROWSER=1 scripts/with-postgres $(BIN)/pytest
+
+# The model of the method on fresh random seeds for SOAK_SECONDS (default 300), printing every
+# failure with the steps that lead to it. METHOD_MODEL_SKIP=name,... leaves invariants out.
+SOAK_SECONDS ?= 300
+soak: $(INSTALLED)
+	COFFEECHAT_HOME=$$(mktemp -d) SOAK_SECONDS=$(SOAK_SECONDS) $(BIN)/pytest \
+		tests/method_model/test_method_model.py -k soak -s -q -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info

@@ -1,0 +1,106 @@
+"""Every failure the model of the method found, replayed as the shortest sequence that shows it.
+
+Each test is named after what the user sees; each step is one of the user's actions, and the
+check is the invariant that broke (invariants.py), read as the method says it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+
+from coffeechat.followups.models import FollowUp
+
+from . import actions
+from .invariants import (
+    Moment,
+    agreed_to_talk_is_owed_a_schedule,
+    done_only_if_the_user_did_it,
+    never_write_to_someone_already_written_to,
+    nothing_chases_someone_who_declined,
+    top_five_targets_always_have_a_next_step,
+)
+
+MONDAY = datetime(2026, 12, 21, 9, 0, tzinfo=UTC)  # London, the week before Christmas
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(MONDAY, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def grace(alice):
+    return actions.add_contact(alice, "Grace", "Hopper", how_known="alumni")
+
+
+def moment(user: object, completed: set[int] | None = None) -> Moment:
+    return Moment.read(user, completed or set())
+
+
+def test_after_grace_agrees_her_timeline_says_why_the_waiting_follow_ups_closed(
+    alice, grace, clock
+):
+    actions.send(grace, "request")
+    clock.shift(timedelta(days=1))
+    actions.log_reply(grace, "agreed")
+
+    # Not "Done Tue 22 Dec." three times: Alice wrote to nobody and nudged nobody.
+    done_only_if_the_user_did_it(moment(alice))
+
+
+def test_grace_agreed_to_talk_so_today_asks_to_schedule_with_her(alice, grace, clock):
+    actions.send(grace, "request")
+    clock.shift(timedelta(days=1))
+    actions.log_reply(grace, "agreed")
+
+    agreed_to_talk_is_owed_a_schedule(moment(alice))
+
+
+def test_reopening_a_closed_follow_up_never_chases_someone_who_declined(alice, grace, clock):
+    actions.send(grace, "request")
+    clock.shift(timedelta(days=1))
+    actions.log_reply(grace, "declined")
+    closed = FollowUp.objects.filter(contact=grace, done_at__isnull=False).order_by("id").first()
+    actions.reopen(closed)  # from "Recently done" on the Follow-ups page
+
+    nothing_chases_someone_who_declined(moment(alice))
+
+
+def test_reopening_contact_referral_after_writing_to_them_never_asks_to_write_again(alice, clock):
+    lee = actions.add_contact(alice, "Lee", "Wong", how_known="friend")
+    talk = actions.schedule(lee, days_ahead=0, hour=14)
+    clock.shift(timedelta(hours=6))
+    actions.start(talk)
+    actions.end(talk)
+    mei = actions.capture_referral(talk, "Mei", "Chan", "Blue")
+    actions.send(mei, "request")
+    written = FollowUp.objects.get(contact=mei, kind="contact_referral")
+    actions.reopen(written)  # "Reopen" beside it under Recently done
+
+    never_write_to_someone_already_written_to(moment(alice))
+
+
+def test_after_the_only_person_at_a_top_target_declines_it_still_has_a_next_move(alice, clock):
+    acme = actions.add_organization(alice, "Acme", motivation=3, posting=3)
+    sam = actions.add_contact(alice, "Sam", "Lee", organization=acme, how_known="alumni")
+    actions.send(sam, "request")
+    clock.shift(timedelta(days=1))
+    actions.log_reply(sam, "declined")
+
+    # "Find someone else at Acme" (or whoever Sam named), not silence.
+    top_five_targets_always_have_a_next_step(moment(alice))
+
+
+def test_after_the_introduction_reminder_is_done_the_target_still_has_a_next_move(alice, clock):
+    acme = actions.add_organization(alice, "Acme", motivation=3, posting=3)
+    sam = actions.add_contact(alice, "Sam", "Lee", organization=acme, how_known="alumni")
+    jo = actions.add_contact(alice, "Jo", "Park", organization=acme, how_known="linkedin")
+    actions.ask_introduction(sam, jo)
+    reminder = FollowUp.objects.get(contact=sam, kind="follow_up")
+    actions.mark_done(reminder)
+
+    top_five_targets_always_have_a_next_step(moment(alice, {reminder.pk}))
