@@ -190,3 +190,29 @@ def test_replanning_that_changes_nothing_leaves_the_event_alone(
     assert [(e["SEQUENCE"], e["DTSTAMP"].dt) for e in after] == [
         (0, e["DTSTAMP"].dt) for e in before
     ]
+
+
+def test_a_save_from_a_copy_read_before_another_raised_the_sequence_never_lowers_it(chat):
+    """Two requests at once (an autosave of the new time and "Save and close"): the second,
+    read before the first raised the SEQUENCE, must not write the old number back, or calendar
+    apps keep the old time under the same UID."""
+    stale = Conversation.objects.get(pk=chat.pk)
+    moved = Conversation.objects.get(pk=chat.pk)
+    moved.scheduled_at += timedelta(hours=2)
+    moved.save()
+    assert Conversation.objects.get(pk=chat.pk).sequence == 1
+    stale.scheduled_at = moved.scheduled_at  # the same new time, saved again in full
+    stale.save()
+    assert Conversation.objects.get(pk=chat.pk).sequence >= 1
+
+
+def test_any_path_that_changes_what_a_calendar_shows_raises_the_sequence(chat, thanks_owed):
+    chat.place = "Blue Bottle, Market St"
+    chat.save(update_fields=["place"])
+    assert Conversation.objects.get(pk=chat.pk).sequence == 1
+    chat.save()  # nothing changed: the same version
+    assert Conversation.objects.get(pk=chat.pk).sequence == 1
+    FollowUp.objects.filter(pk=thanks_owed.pk).update(sequence=5)  # raised elsewhere meanwhile
+    thanks_owed.note = "Mention the CFA group"
+    thanks_owed.save()
+    assert FollowUp.objects.get(pk=thanks_owed.pk).sequence == 6

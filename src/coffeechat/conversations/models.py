@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.db import models
 from django.urls import reverse
 
+from coffeechat.core import calendar_sequence
 from coffeechat.core.models import OwnedModel, WebAddressField
 from coffeechat.method.cadence import DEFAULT_CONVERSATION_MINUTES
 from coffeechat.method.clock import Clock
@@ -45,7 +46,7 @@ class Status(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
-class Conversation(OwnedModel):
+class Conversation(calendar_sequence.VersionedForCalendars, OwnedModel):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="conversations")
     scheduled_at = models.DateTimeField()
     time_zone = models.CharField(max_length=64, default="UTC")
@@ -73,6 +74,17 @@ class Conversation(OwnedModel):
     next_steps = models.TextField("Your next steps", blank=True)
     # Grows each time the time, place or status changes, so calendars replace the event.
     sequence = models.PositiveIntegerField(default=0)
+    # What a calendar shows of it: a change to any of these is a new version of its event.
+    CALENDAR_FIELDS = (
+        "scheduled_at",
+        "time_zone",
+        "duration_minutes",
+        "mode",
+        "place",
+        "video_link",
+        "phone",
+        "status",
+    )
 
     class Meta:
         ordering = ["-scheduled_at"]

@@ -240,44 +240,20 @@ def end(
 def cancel(conversation: Conversation) -> None:
     if conversation.status == Status.CANCELLED:
         return
-    before = calendar_version(conversation)
     conversation.status = Status.CANCELLED
-    conversation.save(update_fields=["status", "updated_at"])
-    bump_sequence_if_changed(conversation, before=before)
+    conversation.save(update_fields=["status", "updated_at"])  # a new version for calendars
     plan.replan(conversation.contact)  # they agreed once: scheduling it is owed again
 
 
-# What a calendar shows of a conversation: a change to any of these is a new version of its event.
-CALENDAR_FIELDS = (
-    "scheduled_at",
-    "time_zone",
-    "duration_minutes",
-    "mode",
-    "place",
-    "video_link",
-    "phone",
-    "status",
-)
-
-
 def calendar_version(conversation: Conversation) -> tuple[object, ...]:
-    return calendar_sequence.calendar_version(conversation, CALENDAR_FIELDS)
-
-
-def bump_sequence_if_changed(conversation: Conversation, *, before: tuple[object, ...]) -> bool:
-    """Grow the event's SEQUENCE when what calendars show has changed since `before`: a save
-    that changes nothing they show (an autosave of the same values, the goal) leaves it alone."""
-    return calendar_sequence.bump_sequence_if_changed(
-        conversation, before=before, fields=CALENDAR_FIELDS
-    )
+    return calendar_sequence.calendar_version(conversation, Conversation.CALENDAR_FIELDS)
 
 
 def logistics_edited(conversation: Conversation, *, before: tuple[object, ...]) -> None:
-    """What an edit of when, how and where sets in motion: a new version of the calendar event,
-    and, only when it moved in time, the contact's next keep-in-touch update planned again (the
-    form autosaves as the user types: a new place or link must not replan each keystroke)."""
-    bump_sequence_if_changed(conversation, before=before)
-    if before[CALENDAR_FIELDS.index("scheduled_at")] != conversation.scheduled_at:
+    """What an edit of when, how and where sets in motion beyond the new version of the calendar
+    event (Conversation.save): only when it moved in time, the contact's follow-ups planned again
+    (the form autosaves as the user types: a new place or link must not replan each keystroke)."""
+    if before[Conversation.CALENDAR_FIELDS.index("scheduled_at")] != conversation.scheduled_at:
         plan.replan(conversation.contact)
 
 

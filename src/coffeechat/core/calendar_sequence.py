@@ -4,6 +4,7 @@ comes back with a higher one, so it grows whenever what they show changes, and o
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import models
 from django.db.models import F
@@ -38,3 +39,29 @@ def bump_sequence_if_changed(
     type(record)._default_manager.filter(pk=record.pk).update(sequence=F("sequence") + 1)
     record.refresh_from_db(fields=["sequence"])
     return True
+
+
+class VersionedForCalendars:
+    """Mixed into a model with a `sequence` field and the CALENDAR_FIELDS it shows: every save,
+    whatever path it comes from (a service, an autosave, a form), grows the SEQUENCE when what
+    calendars show changed since the record was read, and only then."""
+
+    CALENDAR_FIELDS: tuple[str, ...] = ()
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Any:
+        record = super().from_db(db, field_names, values)  # type: ignore[misc]
+        if not record.get_deferred_fields():  # reading a deferred field would cost a query
+            record._calendar_before = calendar_version(record, cls.CALENDAR_FIELDS)
+        return record
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        record: Any = self
+        before = getattr(record, "_calendar_before", None)
+        if before is None and not record._state.adding and record.pk is not None:
+            stored = type(record)._default_manager.filter(pk=record.pk).first()  # partly loaded
+            before = calendar_version(stored, self.CALENDAR_FIELDS) if stored else None
+        kwargs["update_fields"] = fields_to_save(record, kwargs.get("update_fields"))
+        super().save(*args, **kwargs)  # type: ignore[misc]
+        bump_sequence_if_changed(record, before=before, fields=self.CALENDAR_FIELDS)
+        record._calendar_before = calendar_version(record, self.CALENDAR_FIELDS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -36,7 +35,7 @@ class FollowUpQuerySet(OwnedQuerySet):
         return self.open().exclude(Q(kind=Kind.NUDGE) & Exists(moved_on))
 
 
-class FollowUp(OwnedModel):
+class FollowUp(calendar_sequence.VersionedForCalendars, OwnedModel):
     KIND_CHOICES = [
         (Kind.THANK_YOU.value, "Send a thank-you"),
         (Kind.NO_REPLY.value, "No reply yet"),
@@ -80,6 +79,9 @@ class FollowUp(OwnedModel):
     # Grows each time what a calendar shows changes (see calendar_version), so subscribed
     # calendars replace the event instead of keeping the old one under the same UID.
     sequence = models.PositiveIntegerField(default=0)
+    # What the calendar feed shows of a follow-up: its title (kind, whom), day, note, and
+    # whether it is still open (done ones leave the feed; reopened ones come back).
+    CALENDAR_FIELDS = ("kind", "contact_id", "due_on", "note", "is_done")
 
     objects = FollowUpQuerySet.as_manager()
 
@@ -115,32 +117,4 @@ class FollowUp(OwnedModel):
         return f"{label}: {self.closed_reason}" if self.closed_reason else label
 
     def calendar_version(self) -> tuple[object, ...]:
-        return calendar_sequence.calendar_version(self, CALENDAR_FIELDS)
-
-    @classmethod
-    def from_db(cls, db: str | None, field_names: Any, values: Any) -> FollowUp:
-        followup = super().from_db(db, field_names, values)
-        if not followup.get_deferred_fields():  # reading a deferred field would cost a query
-            followup._calendar_before = followup.calendar_version()
-        return followup
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        """Save, and grow the SEQUENCE when what the calendar shows has changed.
-
-        Here rather than in each service, because many of them change follow-ups (replanning
-        keep-in-touch, rewriting a close-the-loop note, marking done, reopening)."""
-        before = getattr(self, "_calendar_before", None)
-        if before is None and not self._state.adding and self.pk is not None:
-            stored = FollowUp.objects.filter(pk=self.pk).first()  # loaded partially: ask
-            before = stored.calendar_version() if stored else None
-        kwargs["update_fields"] = calendar_sequence.fields_to_save(
-            self, kwargs.get("update_fields")
-        )
-        super().save(*args, **kwargs)
-        calendar_sequence.bump_sequence_if_changed(self, before=before, fields=CALENDAR_FIELDS)
-        self._calendar_before = self.calendar_version()
-
-
-# What the calendar feed shows of a follow-up: its title (kind, whom), day, note, and whether it
-# is still open (done ones leave the feed; reopened ones come back).
-CALENDAR_FIELDS = ("kind", "contact_id", "due_on", "note", "is_done")
+        return calendar_sequence.calendar_version(self, self.CALENDAR_FIELDS)
