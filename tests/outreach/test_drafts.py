@@ -122,13 +122,14 @@ def test_nobody_without_an_address_is_preset_to_email(alice_client, alice, kim):
     assert '<option value="" selected>Choose how you sent it</option>' in page
     assert '<option value="email">Email (no address on file)</option>' in page
     assert "Mark as sent today, Fri 20 Nov</button>" in page
+    unsaid = {**typed(kim, own(alice, "cold_email")), "channel": "", "action": "mark"}
+    assert "Say how you sent it." in alice_client.post(compose_url(kim), unsaid).content.decode()
+    assert not Message.objects.exists()
     kim.linkedin_url = "https://www.linkedin.com/in/kim-ode"
     kim.save()
     page = alice_client.get(compose_url(kim)).content.decode()
     assert '<option value="linkedin" selected>LinkedIn</option>' in page
-    unsaid = {**typed(kim, own(alice, "cold_email")), "channel": "", "action": "mark"}
-    assert "Say how you sent it." in alice_client.post(compose_url(kim), unsaid).content.decode()
-    assert not Message.objects.exists()
+    assert "Mark as sent by LinkedIn today, Fri 20 Nov</button>" in page
 
 
 def test_enter_on_a_network_update_card_keeps_the_draft_and_records_nothing(alice_client, priya):

@@ -95,10 +95,21 @@
       }
     });
   });
-  // Submitting the form sends its text anyway; a form marked data-warn-unsaved (the compose
-  // page) asks before the page is left with an edit the autosave has not sent yet.
+  // Submitting the form sends its text anyway, and an autosave still waiting for its pause
+  // must not follow it (it would bring back the draft of a message just recorded as sent).
+  // A form marked data-warn-unsaved (the compose page) asks before the page is left with an
+  // edit the autosave has not sent yet.
   document.addEventListener("submit", function (event) {
-    if (!event.defaultPrevented) unsaved.delete(event.target);
+    if (event.defaultPrevented || !event.target.matches(AUTOSAVE)) return;
+    unsaved.delete(event.target);
+    event.target.dataset.submitted = "1";
+  });
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest && event.target.closest(AUTOSAVE);
+    if (form) delete form.dataset.submitted;  // still on the page (a download): keep saving
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt.dataset && event.detail.elt.dataset.submitted) event.preventDefault();
   });
   window.addEventListener("beforeunload", function (event) {
     var pending = Array.prototype.some.call(document.querySelectorAll("form[data-warn-unsaved]"),
