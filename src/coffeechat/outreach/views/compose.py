@@ -140,6 +140,38 @@ def _keep(slot: Slot, form: SendForm) -> Draft:
     return slot.save(subject=form["subject"].value() or "", body=form["body"].value() or "")
 
 
+def _record(
+    request: HttpRequest,
+    form: SendForm,
+    action: str,
+    contact: Contact,
+    template: MessageTemplate | None,
+    purpose: Purpose,
+    conversation: Conversation | None,
+) -> str | None:
+    """Send it or mark it sent, as the button said; what to tell the user, or None with the
+    problem on the form."""
+    valid = form.is_valid()
+    if "template" in form.errors:
+        raise Http404("No such template.")
+    where = services.addressed(contact, template, purpose)
+    if valid and where.problem:
+        form.add_error(None, where.problem)  # the draft stays on the page
+        valid = False
+    if not valid:
+        return None
+    # Kept on the timeline of the person it went to (the mutual contact, for an introduction).
+    recorded = {
+        "contact": where.to,
+        "purpose": Purpose(where.purpose),
+        "conversation": conversation,
+        "introduction_to": where.introduction_to,
+    }
+    if action == "mark":
+        return mark_sent(request, form, **recorded)
+    return send_now(request, form, to=where.to, **recorded)
+
+
 def _compose(
     request: HttpRequest,
     *,
@@ -175,25 +207,7 @@ def _compose(
             if action == "eml":
                 return _eml(request, to=form.to)
             return HttpResponseRedirect(saved.get_absolute_url())
-        valid = form.is_valid()
-        if "template" in form.errors:
-            raise Http404("No such template.")
-        where = services.addressed(contact, template, purpose)
-        if valid and where.problem:
-            form.add_error(None, where.problem)  # the draft stays on the page
-            valid = False
-        # Kept on the timeline of the person it went to (the mutual contact, for an introduction).
-        recorded = {
-            "contact": where.to,
-            "purpose": Purpose(where.purpose),
-            "conversation": conversation,
-            "introduction_to": where.introduction_to,
-        }
-        done = None
-        if valid and action == "mark":
-            done = mark_sent(request, form, **recorded)
-        elif valid:
-            done = send_now(request, form, to=where.to, **recorded)
+        done = _record(request, form, action, contact, template, purpose, conversation)
         if done:
             slot.sent()
             messages.success(request, done)
