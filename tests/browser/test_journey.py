@@ -242,6 +242,7 @@ def test_a_job_seeker_walks_one_informational_interview_end_to_end(page: Page, c
     referral.get_by_role("link", name="Write to them").click()
     body = page.locator("#id_body")
     expect(body).to_have_value(re.compile("Priya Shah suggested I get in touch"))
+    page.get_by_label("Sent by").select_option("phone")  # Sam has no email address on file
     page.get_by_role("button", name="Mark as sent").click()
     expect(page.get_by_role("heading", name="Sam Lee")).to_be_visible()
     expect(page.get_by_role("link", name="Priya Shah")).to_be_visible()  # introduced by

@@ -46,6 +46,7 @@ def send(client, contact, **overrides: object):
         "body": "Dear Sam,\n\nPriya Shah suggested I get in touch with you.\n\nThank you,\nAlice",
         "sent_on": "2026-11-20",
         "channel": "email",
+        "action": "mark",
         **overrides,
     }
     return client.post(reverse("outreach:compose", args=[contact.pk]), data, follow=True)
@@ -312,7 +313,7 @@ def test_a_follow_up_and_an_update_get_their_own_drafts(alice_client, sam):
     alice_client.post(
         f"{url}?purpose=follow_up",
         {"subject": "Following up", "body": "Hello again", "sent_on": "2026-11-20",
-         "channel": "linkedin"},
+         "channel": "linkedin", "action": "mark"},
     )  # fmt: skip
     assert Message.objects.get().purpose == "follow_up"
     assert not FollowUp.objects.filter(kind="no_reply").exists()  # only requests wait for a reply
@@ -347,7 +348,7 @@ def test_sending_the_thank_you_settles_the_thank_you_follow_up(alice_client, ali
     response = alice_client.post(
         url,
         {"subject": "Thank you, Sam", "body": "Thank you for yesterday.", "sent_on": "2026-11-20",
-         "channel": "email"},
+         "channel": "email", "action": "mark"},
         follow=True,
     )  # fmt: skip
     assert "Marked your thank-you to Sam Lee as sent." in response.content.decode()

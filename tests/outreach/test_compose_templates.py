@@ -85,7 +85,7 @@ def test_the_message_records_the_template_it_came_from(alice_client, alice, sam)
     alice_client.post(
         reverse("outreach:compose", args=[sam.pk]),
         {"subject": "Hi", "body": "Dear Sam, ...", "sent_on": "2026-11-20", "channel": "email",
-         "template": referral.pk},
+         "template": referral.pk, "action": "mark"},
     )  # fmt: skip
     assert Message.objects.get().template == referral
 
@@ -112,7 +112,8 @@ def test_bob_cannot_compose_with_alices_template(bob_client, bob, alice):
 def test_a_linkedin_note_over_300_characters_cannot_be_marked_sent(alice_client, alice, sam):
     url = reverse("outreach:compose", args=[sam.pk])
     note = "Hi Sam, " + "x" * 293  # 301 characters
-    data = {"subject": "", "body": note, "sent_on": "2026-11-20", "channel": "linkedin"}
+    data = {"subject": "", "body": note, "sent_on": "2026-11-20", "channel": "linkedin",
+            "action": "mark"}  # fmt: skip
     page = alice_client.post(url, data).content.decode()
     assert "LinkedIn caps connection notes at 300 characters; this one has 301." in page
     assert not Message.objects.exists()
@@ -123,7 +124,8 @@ def test_a_linkedin_note_over_300_characters_cannot_be_marked_sent(alice_client,
 @time_machine.travel(FRIDAY, tick=False)
 def test_a_long_linkedin_follow_up_is_not_a_connection_note(alice_client, sam):
     url = reverse("outreach:compose", args=[sam.pk]) + "?purpose=follow_up"
-    data = {"subject": "", "body": "word " * 80, "sent_on": "2026-11-20", "channel": "linkedin"}
+    data = {"subject": "", "body": "word " * 80, "sent_on": "2026-11-20", "channel": "linkedin",
+            "action": "mark"}  # fmt: skip
     alice_client.post(url, data)
     assert Message.objects.get().purpose == "follow_up"
 

@@ -26,6 +26,7 @@ from coffeechat.method.questions import Category
 from coffeechat.network.models import NotDuplicate
 from coffeechat.outreach.models import (
     Channel,
+    Draft,
     EmailSettings,
     Message,
     MessageTemplate,
@@ -292,6 +293,18 @@ def _outreach(
         )
         for n, contact in enumerate(contacts)
         for _ in range(2)
+    )
+    Draft.objects.bulk_create(
+        Draft(
+            owner=rich.user,
+            contact=contact,
+            purpose=Purpose.THANK_YOU if n % 3 == 0 else Purpose.REQUEST,
+            template=rich.choice(templates) if n % 2 else None,
+            conversation=rich.choice(conversations) if n % 3 == 0 else None,
+            subject=rich.text("Draft subject"),
+            body=rich.text("Unsent"),
+        )
+        for n, contact in enumerate(contacts[::4])
     )
     replies = Reply.objects.bulk_create(
         Reply(

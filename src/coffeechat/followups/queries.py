@@ -13,6 +13,7 @@ from coffeechat.followups.models import FollowUp
 from coffeechat.method.cadence import ReplySpeed, responsiveness_rank
 from coffeechat.method.next_moves import warmth
 from coffeechat.method.today import HORIZON, Kind, TodayItem, order_today
+from coffeechat.outreach.queries import unsent_draft_items
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import speed_of, with_history
 
@@ -237,4 +238,5 @@ def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
     around = _neighbours(user, followups, today)
     items = [_followup_item(followup, around) for followup in followups]
     items += [_conversation_item(conversation, tz, now) for conversation in conversations]
+    items += unsent_draft_items(user, today)
     return order_today(items, today, now)

@@ -22,6 +22,7 @@ class Kind(StrEnum):
     KEEP_IN_TOUCH = "keep_in_touch"
     CLOSE_THE_LOOP = "close_the_loop"
     CONVERSATION = "conversation"
+    DRAFT = "draft"
 
 
 # Within one day, the most perishable first: a late thank-you hurts more than a late referral.
@@ -36,6 +37,7 @@ _KIND_RANK = {
     Kind.KEEP_IN_TOUCH: 7,
     Kind.CONVERSATION: 8,
     Kind.MOVE_ON: 9,
+    Kind.DRAFT: 10,  # the user's own unsent text: no clock of the method's, so after what is due
 }
 
 

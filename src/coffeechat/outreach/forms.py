@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import date, timedelta
 
 from django import forms
 from django.urls import reverse_lazy
+from django.utils.dateparse import parse_date
 
 from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count
 from coffeechat.method.network_update import Milestone
@@ -15,10 +17,45 @@ from coffeechat.outreach.models import (
     Purpose,
     Security,
 )
+from coffeechat.people.models import Contact
 
 
 def _day(value: date) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+# How a channel reads after "Mark as sent" (the page's script words it the same way).
+CHANNEL_PHRASES = {
+    Channel.EMAIL.value: "by Email",
+    Channel.LINKEDIN.value: "by LinkedIn",
+    Channel.PHONE.value: "by Phone",
+    Channel.IN_PERSON.value: "in person",
+    Channel.INTRODUCTION.value: "through a mutual contact",
+}
+
+
+def _parsed(value: str) -> date | None:
+    try:
+        return parse_date(value)
+    except ValueError:  # the right shape, but no such day
+        return None
+
+
+def sent_label(channel: object, sent_on: object, today: date) -> str:
+    """ "by LinkedIn today, Wed 2 Dec", "by Email on Mon 30 Nov": the channel and the day a
+    message marked sent is recorded with (either left out while not chosen)."""
+    how = CHANNEL_PHRASES.get(str(channel or ""), "")
+    day = sent_on if isinstance(sent_on, date) else _parsed(str(sent_on or ""))
+    when = ""
+    if day is not None:
+        shown = f"{day:%a} {day.day} {day:%b}" + ("" if day.year == today.year else f" {day:%Y}")
+        if day == today:
+            when = f"today, {shown}"
+        elif day == today - timedelta(days=1):
+            when = f"yesterday, {shown}"
+        else:
+            when = f"on {shown}"
+    return " ".join(part for part in (how, when) if part)
 
 
 class DateInput(forms.DateInput):
@@ -52,18 +89,32 @@ class SendForm(forms.Form):
         label="Sent by",
         choices=Channel.choices,
         widget=forms.Select({**_PREVIEW, "hx-trigger": "change"}),
+        error_messages={"required": "Say how you sent it."},
     )
     template = forms.ModelChoiceField(
         queryset=MessageTemplate.objects.none(), required=False, widget=forms.HiddenInput
     )
 
     def __init__(
-        self, *args: object, today: date, owner: object, purpose: str, **kwargs: object
+        self,
+        *args: object,
+        today: date,
+        owner: object,
+        purpose: str,
+        to: Contact | None = None,
+        **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
         self.purpose = purpose
+        self.to = to
         self.fields["template"].queryset = MessageTemplate.objects.owned_by(owner)
+        if to is not None and not to.email:
+            # Nothing is preselected that could not be true: the user says how it went.
+            self.fields["channel"].choices = [("", "Choose how you sent it"), *(
+                (value, "Email (no address on file)" if value == Channel.EMAIL else label)
+                for value, label in Channel.choices
+            )]  # fmt: skip
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"]
@@ -78,6 +129,22 @@ class SendForm(forms.Form):
                 f"The sent date cannot be in the future (today is {_day(self.today)})."
             )
         return day
+
+    def clean_channel(self) -> str:
+        channel = self.cleaned_data["channel"]
+        if channel == Channel.EMAIL and self.to is not None and not self.to.email:
+            raise forms.ValidationError(
+                f"{self.to.full_name} has no email address on file, so it cannot have gone by "
+                "email: add their address to their contact first, or choose how you sent it."
+            )
+        return channel
+
+    def sent_label(self) -> str:
+        """What "Mark as sent" will record, on the button: "by LinkedIn today, Wed 2 Dec"."""
+        return sent_label(self["channel"].value(), self["sent_on"].value(), self.today)
+
+    def channel_phrases_json(self) -> str:
+        return json.dumps(CHANNEL_PHRASES)
 
     def clean(self) -> dict:
         data = super().clean()

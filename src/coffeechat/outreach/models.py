@@ -165,3 +165,40 @@ class EmailSettings(models.Model):
     @property
     def has_password(self) -> bool:
         return bool(self.password_encrypted)
+
+
+class Draft(OwnedModel):
+    """A message being written on the compose page, kept as the user edits it so that leaving
+    the page (or a server restart) loses nothing: one per contact, purpose and template (and
+    conversation, for a thank-you), until it is recorded as sent or discarded."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="drafts")
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.REQUEST)
+    # The template it was started from; a deleted template leaves the text in place.
+    template = models.ForeignKey(
+        MessageTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="drafts"
+    )
+    conversation = models.ForeignKey(
+        "conversations.Conversation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="drafts",
+    )
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        indexes = [models.Index(fields=["owner", "-updated_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} to {self.contact}"
+
+    def get_absolute_url(self) -> str:
+        """The compose page that reopens this draft."""
+        if self.conversation_id:
+            page = reverse("outreach:thank_you", args=[self.conversation_id])
+        else:
+            page = reverse("outreach:compose", args=[self.contact_id])
+        return f"{page}?draft={self.pk}"

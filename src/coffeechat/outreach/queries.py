@@ -15,7 +15,9 @@ from coffeechat.core.counting import count_per_row
 from coffeechat.method import insights
 from coffeechat.method.insights import AskingMessage
 from coffeechat.method.messages import Situation
-from coffeechat.outreach.models import Channel, Message, MessageTemplate, Purpose, Reply
+from coffeechat.method.today import Kind, TodayItem
+from coffeechat.outreach import services
+from coffeechat.outreach.models import Channel, Draft, Message, MessageTemplate, Purpose, Reply
 from coffeechat.people.models import Contact
 
 # The messages that ask for an answer, and so have a reply rate: the request and the one polite
@@ -125,3 +127,40 @@ def preview_choices(
     if chosen is not None and chosen.pk not in {contact.pk for contact in contacts}:
         contacts.append(chosen)
     return PreviewChoices(contacts=contacts, limit=limit, limited=len(rows) > limit)
+
+
+# Today lists the most recently edited drafts; older ones wait on their contact's page.
+TODAY_DRAFTS = 20
+
+
+def unsent_draft_items(user: object, today: date, limit: int = TODAY_DRAFTS) -> list[TodayItem]:
+    """ "Draft to Priya, not sent yet" for the user's unsent compose drafts, the most recently
+    edited first, each linking back to the page that restores it (one query). Due today: a
+    draft is nobody's deadline, so it is never overdue."""
+    tz = user.profile.tz()
+    drafts = (
+        Draft.objects.owned_by(user)
+        .select_related("contact__introduced_by", "template")
+        .order_by("-updated_at", "-id")[:limit]
+    )
+    items = []
+    for draft in drafts:
+        to = services.recipient(draft.contact, draft.template)
+        what = draft.get_purpose_display()
+        if to != draft.contact:
+            what = f"Asking {to.first_name} to introduce you to {draft.contact.full_name}"
+        subject = f": “{draft.subject}”" if draft.subject.strip() else ""
+        saved = timezone.localtime(draft.updated_at, tz)
+        when = f"{saved:%a} {saved.day} {saved:%b} at {saved:%H:%M}"
+        items.append(
+            TodayItem(
+                kind=Kind.DRAFT,
+                title=f"Draft to {to.full_name}, not sent yet",
+                detail=f"{what}{subject}. Saved {when}.",
+                due=today,
+                url=draft.get_absolute_url(),
+                action="Finish the draft",
+                contact_id=draft.contact_id,
+            )
+        )
+    return items

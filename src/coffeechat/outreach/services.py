@@ -259,13 +259,12 @@ def record_reply(
 
 
 def default_channel(contact: Contact, template: MessageTemplate | None = None) -> str:
-    if template is not None:
-        return template.channel
-    if contact.introduced_by_id:
-        return Channel.EMAIL
-    if not contact.email and contact.linkedin_url:
-        return Channel.LINKEDIN
-    return Channel.EMAIL
+    """How a message to `contact` most likely goes: the template's channel, but never email to
+    someone with no address on file (LinkedIn if theirs is, else "" for the user to say)."""
+    channel = template.channel if template is not None else Channel.EMAIL
+    if channel == Channel.EMAIL and not contact.email:
+        return Channel.LINKEDIN if contact.linkedin_url else ""
+    return channel
 
 
 def save_email_settings(

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from coffeechat.outreach import views
-from coffeechat.outreach.views import corrections, network_update
+from coffeechat.outreach.views import corrections, drafts, network_update
 
 app_name = "outreach"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("reply/<int:contact_pk>/", views.reply, name="reply"),
     path("thank-you/<int:conversation_pk>/", views.thank_you, name="thank_you"),
     path("preview/", views.preview, name="preview"),
+    path("drafts/save/", drafts.draft_save, name="draft_save"),
+    path("drafts/<int:pk>/discard/", drafts.draft_discard, name="draft_discard"),
     path("network-update/", network_update.network_update, name="network_update"),
     path(
         "network-update/<int:contact_pk>/save/",

@@ -26,7 +26,7 @@ from coffeechat.conversations.models import (
 )
 from coffeechat.followups.models import FollowUp
 from coffeechat.network.models import NotDuplicate
-from coffeechat.outreach.models import EmailSettings, Message, MessageTemplate, Reply
+from coffeechat.outreach.models import Draft, EmailSettings, Message, MessageTemplate, Reply
 from coffeechat.people.models import Contact, OtherAddress, Source
 from coffeechat.research.models import Field, Organization
 
@@ -103,6 +103,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("takeaways", Takeaway, owner="conversation__owner"),
     Section("referrals", Referral, owner="conversation__owner"),
     Section("messages", Message),
+    Section("drafts", Draft, noun=("unsent draft", "unsent drafts")),
     Section("replies", Reply),
     Section("followups", FollowUp, noun=("follow-up", "follow-ups")),
 )

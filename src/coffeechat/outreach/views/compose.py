@@ -18,8 +18,9 @@ from coffeechat.core.views import owned_or_404
 from coffeechat.method.messages import Situation
 from coffeechat.outreach import mail, services
 from coffeechat.outreach.check import message_check
+from coffeechat.outreach.drafts import Slot
 from coffeechat.outreach.forms import SendForm
-from coffeechat.outreach.models import Channel, MessageTemplate, Purpose
+from coffeechat.outreach.models import Channel, Draft, MessageTemplate, Purpose
 from coffeechat.outreach.views.sending import mark_sent, send_now, send_state
 from coffeechat.people.models import Contact
 
@@ -55,6 +56,12 @@ def _template_from_query(request: HttpRequest, contact: Contact, purpose: Purpos
     return services.suggested_template(contact, purpose)
 
 
+def _posted_template(request: HttpRequest) -> MessageTemplate | None:
+    """The template the posted draft started from (another user's is a 404, like none)."""
+    value = request.POST.get("template", "")
+    return owned_or_404(MessageTemplate, request, int(value)) if value.isdigit() else None
+
+
 def _template_choices(user: object, purpose: Purpose, chosen: MessageTemplate | None) -> list:
     """The user's templates for this kind of message, grouped by situation for the select."""
     templates = [
@@ -87,25 +94,82 @@ def _eml(request: HttpRequest, *, to: Contact) -> HttpResponse:
     return response
 
 
+def _reopened(request: HttpRequest, contact: Contact, conversation: Conversation | None):
+    """?draft=<id> (the link on Today) reopens one of the user's drafts of this page; another
+    user's is a 404, and one sent or discarded since leaves the page to start afresh."""
+    value = request.GET.get("draft", "")
+    draft = Draft.objects.filter(pk=int(value)).first() if value.isdigit() else None
+    if draft is None:
+        return None
+    if (draft.owner_id, draft.contact_id) != (request.user.pk, contact.pk) or (
+        draft.conversation_id != (conversation.pk if conversation else None)
+    ):
+        raise Http404("No such draft.")
+    return draft
+
+
 def _draft_form(
     request: HttpRequest,
     contact: Contact,
     purpose: Purpose,
     conversation: Conversation | None,
     today: date,
-) -> SendForm:
-    template = _template_from_query(request, contact, purpose)
-    draft = services.draft(
-        contact, request.user.profile, template, purpose=purpose, conversation=conversation
-    )
+    reopened: Draft | None,
+) -> tuple[SendForm, Draft | None]:
+    """The form as the page opens: the user's saved draft if there is one, else the template
+    merged for the contact."""
+    template = reopened.template if reopened else _template_from_query(request, contact, purpose)
+    saved = reopened or Slot(contact, purpose, template, conversation).find()
+    if saved is None:
+        text = services.draft(
+            contact, request.user.profile, template, purpose=purpose, conversation=conversation
+        )
+    to = services.recipient(contact, template)
     initial = {
-        "subject": draft.subject,
-        "body": draft.body,
+        "subject": saved.subject if saved else text.subject,
+        "body": saved.body if saved else text.body,
         "sent_on": today,
-        "channel": services.default_channel(contact, template),
+        "channel": services.default_channel(to, template),
         "template": template,
     }
-    return SendForm(today=today, owner=request.user, purpose=purpose, initial=initial)
+    form = SendForm(today=today, owner=request.user, purpose=purpose, to=to, initial=initial)
+    return form, saved
+
+
+def _keep(slot: Slot, form: SendForm) -> Draft:
+    return slot.save(subject=form["subject"].value() or "", body=form["body"].value() or "")
+
+
+def _record(
+    request: HttpRequest,
+    form: SendForm,
+    action: str,
+    contact: Contact,
+    template: MessageTemplate | None,
+    purpose: Purpose,
+    conversation: Conversation | None,
+) -> str | None:
+    """Send it or mark it sent, as the button said; what to tell the user, or None with the
+    problem on the form."""
+    valid = form.is_valid()
+    if "template" in form.errors:
+        raise Http404("No such template.")
+    where = services.addressed(contact, template, purpose)
+    if valid and where.problem:
+        form.add_error(None, where.problem)  # the draft stays on the page
+        valid = False
+    if not valid:
+        return None
+    # Kept on the timeline of the person it went to (the mutual contact, for an introduction).
+    recorded = {
+        "contact": where.to,
+        "purpose": Purpose(where.purpose),
+        "conversation": conversation,
+        "introduction_to": where.introduction_to,
+    }
+    if action == "mark":
+        return mark_sent(request, form, **recorded)
+    return send_now(request, form, to=where.to, **recorded)
 
 
 def _compose(
@@ -114,41 +178,41 @@ def _compose(
     contact: Contact,
     purpose: Purpose,
     conversation: Conversation | None = None,
+    reopened: Draft | None = None,
 ) -> HttpResponse:
     """The compose page shared by requests, follow-ups, updates and thank-yous."""
     today = _today(request)
+    saved = None
     if request.method != "POST":
-        form = _draft_form(request, contact, purpose, conversation, today)
+        form, saved = _draft_form(request, contact, purpose, conversation, today, reopened)
         template = form.initial["template"]
     else:
-        action = request.POST.get("action", "mark")
+        # Enter in a field (the browser's implicit submission) saves the draft: recording a
+        # message always takes a click on a button that says what it records.
+        action = request.POST.get("action", "save")
         data = request.POST.copy()
         if action == "send":  # it goes out now, by email, whatever the mark-as-sent fields say
             data.update({"sent_on": today.isoformat(), "channel": Channel.EMAIL})
-        form = SendForm(data, today=today, owner=request.user, purpose=purpose)
-        valid = form.is_valid()
-        if "template" in form.errors:
-            raise Http404("No such template.")  # another user's looks like none at all
-        template = form.cleaned_data.get("template")
-        if action == "eml":
-            return _eml(request, to=services.recipient(contact, template))
-        where = services.addressed(contact, template, purpose)
-        if valid and where.problem:
-            form.add_error(None, where.problem)  # the draft stays on the page
-            valid = False
-        # Kept on the timeline of the person it went to (the mutual contact, for an introduction).
-        recorded = {
-            "contact": where.to,
-            "purpose": Purpose(where.purpose),
-            "conversation": conversation,
-            "introduction_to": where.introduction_to,
-        }
-        if valid and action != "send":
-            messages.success(request, mark_sent(request, form, **recorded))
-            return HttpResponseRedirect(contact.get_absolute_url())
-        if valid and (done := send_now(request, form, to=where.to, **recorded)):
+        template = _posted_template(request)
+        form = SendForm(
+            data,
+            today=today,
+            owner=request.user,
+            purpose=purpose,
+            to=services.recipient(contact, template),
+        )
+        slot = Slot(contact, purpose, template, conversation)
+        if action not in ("mark", "send"):
+            saved = _keep(slot, form)
+            if action == "eml":
+                return _eml(request, to=form.to)
+            return HttpResponseRedirect(saved.get_absolute_url())
+        done = _record(request, form, action, contact, template, purpose, conversation)
+        if done:
+            slot.sent()
             messages.success(request, done)
             return HttpResponseRedirect(contact.get_absolute_url())
+        saved = _keep(slot, form)  # what was typed stays, even if the page is left now
     to = services.recipient(contact, template)
     where = services.addressed(contact, template, purpose)
     heading = HEADINGS[purpose].format(name=contact.full_name)
@@ -168,6 +232,7 @@ def _compose(
             "heading": heading,
             "problem": where.problem,
             "send": send_state(request, to),
+            "saved": saved,
             "check": message_check(
                 contact=contact,
                 template=template,
@@ -184,15 +249,22 @@ def _compose(
 @login_required
 def compose(request: HttpRequest, contact_pk: int) -> HttpResponse:
     contact = owned_or_404(Contact, request, contact_pk)
-    purpose = _purpose(request.GET.get("purpose", ""))
-    return _compose(request, contact=contact, purpose=purpose)
+    reopened = _reopened(request, contact, None)
+    purpose = _purpose(reopened.purpose if reopened else request.GET.get("purpose", ""))
+    return _compose(request, contact=contact, purpose=purpose, reopened=reopened)
 
 
 @login_required
 def thank_you(request: HttpRequest, conversation_pk: int) -> HttpResponse:
     conversation = owned_or_404(Conversation, request, conversation_pk)
+    contact = conversation.contact
+    reopened = _reopened(request, contact, conversation)
     return _compose(
-        request, contact=conversation.contact, purpose=Purpose.THANK_YOU, conversation=conversation
+        request,
+        contact=contact,
+        purpose=Purpose.THANK_YOU,
+        conversation=conversation,
+        reopened=reopened,
     )
 
 

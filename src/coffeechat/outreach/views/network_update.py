@@ -44,7 +44,12 @@ def _choices(rows: list[Met]) -> list[tuple[int, str]]:
 def _draft_form(request: HttpRequest, contact: Contact, **kwargs: object) -> UpdateDraftForm:
     today = timezone.localdate(timezone=request.user.profile.tz())
     return UpdateDraftForm(
-        prefix=f"p{contact.pk}", today=today, owner=request.user, purpose=Purpose.UPDATE, **kwargs
+        prefix=f"p{contact.pk}",
+        today=today,
+        owner=request.user,
+        purpose=Purpose.UPDATE,
+        to=contact,
+        **kwargs,
     )
 
 
@@ -65,7 +70,7 @@ def _cards(
             row, milestone=Milestone(data["milestone"]), detail=data["detail"],
             my_name=profile.display_name, tz=tz,
         )  # fmt: skip
-        channel = Channel.EMAIL if contact.email or not contact.linkedin_url else Channel.LINKEDIN
+        channel = services.default_channel(contact)
         initial = {"subject": subject, "body": body, "sent_on": today, "channel": channel}
         reason = "no_server" if server is None else ("" if contact.email else "no_email")
         cards.append(
@@ -158,7 +163,8 @@ def network_update_send(request: HttpRequest, contact_pk: int) -> HttpResponse:
     """Send one update now, or mark it sent; either way it is stored exactly as written."""
     contact = owned_or_404(Contact, request, contact_pk)
     drafts, back = _round(request)
-    action = request.POST.get("action", "mark")
+    # Enter in a field (the browser's implicit submission) only keeps the draft.
+    action = request.POST.get("action", "save")
     data = request.POST.copy()
     prefix = f"p{contact.pk}"
     drafts.keep(
@@ -166,6 +172,8 @@ def network_update_send(request: HttpRequest, contact_pk: int) -> HttpResponse:
         subject=data.get(f"{prefix}-subject", "")[:300],
         body=data.get(f"{prefix}-body", ""),
     )
+    if action not in ("send", "mark"):
+        return HttpResponseRedirect(f"{back}#update-{contact.pk}")
     if action == "send":
         today = timezone.localdate(timezone=request.user.profile.tz())
         data.update({f"{prefix}-sent_on": today.isoformat(), f"{prefix}-channel": Channel.EMAIL})

@@ -93,6 +93,40 @@
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") flushUnsaved();
   });
+  // A form about to be swapped out (another template picked on the compose page) keeps what
+  // was typed in it.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    unsaved.forEach(function (form) {
+      if (event.detail.target.contains(form)) {
+        navigator.sendBeacon(form.getAttribute("hx-post"), new FormData(form));
+        unsaved.delete(form);
+      }
+    });
+  });
+  // Submitting the form sends its text anyway, and an autosave still waiting for its pause
+  // must not follow it (it would bring back the draft of a message just recorded as sent).
+  // A form marked data-warn-unsaved (the compose page) asks before the page is left with an
+  // edit the autosave has not sent yet.
+  document.addEventListener("submit", function (event) {
+    if (event.defaultPrevented || !event.target.matches(AUTOSAVE)) return;
+    unsaved.delete(event.target);
+    event.target.dataset.submitted = "1";
+  });
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest && event.target.closest(AUTOSAVE);
+    if (form) delete form.dataset.submitted;  // still on the page (a download): keep saving
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt.dataset && event.detail.elt.dataset.submitted) event.preventDefault();
+  });
+  window.addEventListener("beforeunload", function (event) {
+    var pending = Array.prototype.some.call(document.querySelectorAll("form[data-warn-unsaved]"),
+      function (form) { return unsaved.has(form); });
+    if (pending) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
 
   // A file over the upload cap (data-max-bytes on its input) is refused here, before minutes of
   // uploading end in the web server's bare "Request Entity Too Large". The server still checks.
@@ -152,9 +186,49 @@
     });
   });
 
+  // "Mark as sent" says what it will record ("by LinkedIn today, Wed 2 Dec"), kept true as the
+  // date and channel beside it change; the server words the first version the same way.
+  var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  function utcDay(text) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    return parts ? new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3])) : null;
+  }
+
+  function sentWhen(value, todayText) {
+    var day = utcDay(value), today = utcDay(todayText);
+    if (!day || !today) return "";
+    var shown = DAYS[day.getUTCDay()] + " " + day.getUTCDate() + " " + MONTHS[day.getUTCMonth()] +
+      (day.getUTCFullYear() === today.getUTCFullYear() ? "" : " " + day.getUTCFullYear());
+    var daysAgo = Math.round((today - day) / 86400000);
+    if (daysAgo === 0) return "today, " + shown;
+    if (daysAgo === 1) return "yesterday, " + shown;
+    return "on " + shown;
+  }
+
+  function setupSentLabels(root) {
+    root.querySelectorAll("[data-sent-label]").forEach(function (button) {
+      if (button.dataset.sentReady) return;
+      button.dataset.sentReady = "1";
+      var box = button.closest("fieldset") || button.form;
+      var day = box.querySelector("input[type=date]");
+      var channel = box.querySelector("select");
+      var phrases = JSON.parse(button.dataset.channels || "{}");
+      function update() {
+        var parts = [phrases[channel ? channel.value : ""], sentWhen(day && day.value, button.dataset.today)];
+        button.textContent = ["Mark as sent"].concat(parts.filter(Boolean)).join(" ");
+      }
+      if (day) day.addEventListener("input", update);
+      if (day) day.addEventListener("change", update);
+      if (channel) channel.addEventListener("change", update);
+    });
+  }
+
   function enhance(root) {
     setupCopyButtons(root);
     setupTimers(root);
+    setupSentLabels(root);
   }
 
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
