@@ -245,7 +245,7 @@ def test_a_job_seeker_walks_one_informational_interview_end_to_end(page: Page, c
     page.get_by_label("Sent by").select_option("phone")  # Sam has no email address on file
     page.get_by_role("button", name="Mark as sent").click()
     expect(page.get_by_role("heading", name="Sam Lee")).to_be_visible()
-    expect(page.get_by_role("link", name="Priya Shah")).to_be_visible()  # introduced by
+    expect(page.get_by_role("link", name="Priya Shah", exact=True)).to_be_visible()  # introduced by
 
     today_page(page, url)
     expect(today_item(page, "Contact referral Sam Lee")).to_have_count(0)

@@ -497,7 +497,7 @@ def test_a_follow_up_can_be_marked_done_and_reopened_on_the_follow_ups_page(
     open_row = page.get_by_role("row").filter(has_text="No reply yet")
     expect(open_row).to_contain_text("Priya Shah")
     expect(open_row).to_contain_text("Green Bank")
-    done = page.locator("h2:text-is('Recently done') + *")
+    done = page.locator("#recently-done")
     expect(done).to_have_text("Nothing yet.")
 
     open_row.get_by_role("button", name="Mark done").click()
@@ -508,7 +508,7 @@ def test_a_follow_up_can_be_marked_done_and_reopened_on_the_follow_ups_page(
     # The rest of the routine (one nudge at 7 business days, moving on at 10) stays open.
     expect(page.get_by_role("row").filter(has_text="Send one polite follow-up")).to_be_visible()
     expect(page.get_by_role("row").filter(has_text="Move on")).to_be_visible()
-    expect(done).to_contain_text("No reply yet: Priya Shah, done")
+    expect(done).to_contain_text("No reply yet: Priya Shah — Done,")
 
     done.get_by_role("button", name="Reopen").click()
     expect(flash(page, "Reopened: no reply yet for Priya Shah.")).to_be_visible()
