@@ -60,7 +60,7 @@ def test_today_approaches_one_person_at_a_time_at_an_organization(
     go_today(page, server, owner)
     sam = item(page, "today", "No reply from Sam Lee (Green Bank)")
     expect(sam).to_contain_text(
-        "Priya Shah at Green Bank is still waiting for your request too: one person at a time "
+        "you are still waiting for Priya Shah at Green Bank to answer too: one person at a time "
         "per organization, so no one else there for now."
     )
     expect(page.get_by_text("Kim Ito")).to_have_count(0)

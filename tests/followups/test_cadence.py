@@ -215,8 +215,8 @@ def test_while_someone_there_is_waiting_today_asks_for_no_third_person(us_alice,
     assert not any(kind == "no_reply" and "Priya" in title for kind, title, _ in items)
     sams = next(detail for kind, title, detail in items if title.startswith("No reply from Sam"))
     assert sams == (
-        "3 business days without a reply, but Priya Shah at Green Bank is still waiting for "
-        "your request too: one person at a time per organization, so no one else there for now."
+        "3 business days without a reply, but you are still waiting for Priya Shah at Green Bank "
+        "to answer too: one person at a time per organization, so no one else there for now."
     )
     assert not any("Kim Ito" in detail or "find another" in detail for _, _, detail in items)
     # Priya's own polite follow-up still comes on her 7th business day.

@@ -221,3 +221,35 @@ def test_an_undecided_answer_keeps_the_target_in_play_with_an_item_to_answer(ali
     assert item.title == "Answer Grace Hopper (Acme)"
     assert item.url == reverse("outreach:reply", args=[grace.pk])
     assert next_moves_for(alice) == []
+
+
+def test_no_reply_asks_for_nobody_else_where_someone_already_said_yes_or_you_finished(
+    alice, grace, acme
+):
+    hana = Contact.objects.create(
+        owner=alice, first_name="Hana", last_name="Sato", organization=acme
+    )
+    Contact.objects.create(owner=alice, first_name="Marco", last_name="Bianchi", organization=acme)
+    send(grace)
+    # Hana said yes when you met her at a meetup (no request in writing).
+    outreach.record_reply(contact=hana, received_on=date(2026, 11, 3), outcome="agreed")
+    thursday = datetime(2026, 11, 5, 17, 0, tzinfo=UTC)
+    [no_reply] = [i for i in today_items(alice, thursday) if i.kind.value == "no_reply"]
+    assert no_reply.detail == (
+        "3 business days without a reply, but you are already talking to Hana Sato at Acme: "
+        "nobody else there is needed for now."
+    )
+    set_finished(acme, True)
+    [no_reply] = [i for i in today_items(alice, thursday) if i.kind.value == "no_reply"]
+    assert "you marked Acme finished, so nobody else there" in no_reply.detail
+
+
+def test_the_too_late_wording_waits_until_moving_on_is_due(alice, grace):
+    send(grace)
+    nudge_day = datetime(2026, 11, 11, 17, 0, tzinfo=UTC)
+    items = {i.kind.value: i for i in today_items(alice, nudge_day)}
+    assert "too late" not in items["move_on"].detail  # coming up, while the nudge is due
+    move_on_day = datetime(2026, 11, 16, 17, 0, tzinfo=UTC)
+    items = {i.kind.value: i for i in today_items(alice, move_on_day)}
+    assert "too late now for the follow-up you did not send" in items["move_on"].detail
+    assert "nudge" not in items

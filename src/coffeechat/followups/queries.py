@@ -27,6 +27,10 @@ class _Neighbours:
     awaiting: dict[int, list[Contact]]
     speed: dict[int, ReplySpeed | None]  # contact id -> how quickly they answer
     nudged: frozenset[int]  # contacts who were sent the polite follow-up
+    # organization id -> someone there who said yes: a conversation planned or held, or a time
+    # being agreed (nobody else there is needed for now)
+    talking: dict[int, Contact]
+    today: date
 
 
 def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighbours:
@@ -37,8 +41,11 @@ def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighb
         for f in followups
         if f.kind == Kind.NO_REPLY and f.contact.organization_id
     }
+    from coffeechat.conversations.models import Conversation, Status
+
     next_contact: dict[int, Contact] = {}
     awaiting: dict[int, list[Contact]] = {}
+    talking: dict[int, Contact] = {}
     if organizations:
         # Not yet approached: nothing sent to them (asking them for an introduction to someone
         # else does not count), and no introduction to them already asked for.
@@ -70,13 +77,39 @@ def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighb
         )
         for followup in waiting:
             awaiting.setdefault(followup.contact.organization_id, []).append(followup.contact)
+        said_yes = (
+            Contact.objects.owned_by(user)
+            .filter(organization_id__in=organizations)
+            .filter(
+                Exists(
+                    Conversation.objects.filter(contact=OuterRef("pk")).exclude(
+                        status=Status.CANCELLED
+                    )
+                )
+                | Exists(
+                    FollowUp.objects.filter(
+                        contact=OuterRef("pk"), kind=Kind.SCHEDULE, done_at__isnull=True
+                    )
+                )
+            )
+            .order_by("id")
+        )
+        for contact in said_yes:
+            talking.setdefault(contact.organization_id, contact)
     profile = user.profile
     holidays, tz = profile.holidays(), profile.tz()
     ids = {f.contact_id for f in followups}
     annotated = list(with_history(Contact.objects.owned_by(user).filter(pk__in=ids)) if ids else [])
     speed = {c.pk: speed_of(c, today, holidays, tz) for c in annotated}
     nudged = frozenset(c.pk for c in annotated if c.h_first_nudge is not None)
-    return _Neighbours(next_contact=next_contact, awaiting=awaiting, speed=speed, nudged=nudged)
+    return _Neighbours(
+        next_contact=next_contact,
+        awaiting=awaiting,
+        speed=speed,
+        nudged=nudged,
+        talking=talking,
+        today=today,
+    )
 
 
 def _names(people: list[Contact]) -> str:
@@ -94,11 +127,25 @@ def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
         for person in around.awaiting.get(organization.pk if organization else 0, [])
         if person.pk != contact.pk
     ]
-    if organization and others:
-        still = "is" if len(others) == 1 else "are"
+    if organization and organization.finished_on:
         return (
-            f"{waited}, but {_names(others)} at {organization.name} {still} still waiting for "
-            "your request too: one person at a time per organization, so no one else there "
+            f"{waited}: you marked {organization.name} finished, so nobody else there; "
+            f"{contact.first_name}'s own polite follow-up still comes after 7.",
+            contact.get_absolute_url(),
+            "Open contact",
+        )
+    yes = around.talking.get(organization.pk) if organization else None
+    if organization and yes is not None and yes.pk != contact.pk:
+        return (
+            f"{waited}, but you are already talking to {yes.full_name} at {organization.name}: "
+            "nobody else there is needed for now.",
+            contact.get_absolute_url(),
+            "Open contact",
+        )
+    if organization and others:
+        return (
+            f"{waited}, but you are still waiting for {_names(others)} at {organization.name} "
+            "to answer too: one person at a time per organization, so no one else there "
             "for now.",
             contact.get_absolute_url(),
             "Open contact",
@@ -163,7 +210,7 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
         action = "Write an update"
     elif kind is Kind.MOVE_ON:
         title = f"Move on from {contact.full_name}{organization}"
-        if contact.pk not in around.nudged:
+        if contact.pk not in around.nudged and followup.due_on <= around.today:
             detail = (
                 "Still no reply after 10 business days, and it is too late now for the follow-up "
                 "you did not send: move on gracefully, no more messages."
