@@ -253,3 +253,19 @@ def test_the_too_late_wording_waits_until_moving_on_is_due(alice, grace):
     items = {i.kind.value: i for i in today_items(alice, move_on_day)}
     assert "too late now for the follow-up you did not send" in items["move_on"].detail
     assert "nudge" not in items
+
+
+def test_it_fell_through_says_so_everywhere_instead_of_done(alice, alice_client, grace):
+    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
+    schedule = grace.followups.get(kind="schedule")
+    response = alice_client.post(
+        reverse("followups:done", args=[schedule.pk]), headers={"HX-Request": "true"}
+    )
+    assert "It fell through: schedule the conversation with Grace Hopper." in (
+        response.content.decode()
+    )
+    listed = alice_client.get(reverse("followups:list")).content.decode()
+    assert 'Grace Hopper</a> — <span class="ending">It fell through</span>' in listed
+    page = alice_client.get(grace.get_absolute_url()).content.decode()
+    assert "It fell through." in page
+    assert "Next: Grace agreed to talk" not in page  # nothing left to schedule

@@ -113,6 +113,8 @@ class FollowUp(calendar_sequence.VersionedForCalendars, OwnedModel):
         "Closed: Grace agreed to talk"."""
         if self.done_at is None:
             return ""
+        if self.closed_by == ClosedBy.USER and self.closed_reason:
+            return self.closed_reason[:1].upper() + self.closed_reason[1:]  # "It fell through"
         label = "Closed" if self.is_retired else "Done"
         return f"{label}: {self.closed_reason}" if self.closed_reason else label
 

@@ -60,10 +60,19 @@ def complete(followup: FollowUp, when: datetime | None = None) -> None:
     """Marked done by hand: the user's word, kept whatever the records say later."""
     followup.done_at = when or timezone.now()
     followup.closed_by = ClosedBy.USER
-    followup.closed_reason = ""
+    followup.closed_reason = _by_hand_reason(followup)
     followup.save(update_fields=["done_at", "closed_by", "closed_reason", "updated_at"])
     # Done counts as being in touch, and having moved on, a follow-up never sent is not owed.
     plan.replan(followup.contact)
+
+
+def _by_hand_reason(followup: FollowUp) -> str:
+    """What closing it by hand says, where "done" would be untrue: a conversation agreed and
+    never scheduled fell through; an answer not decided yet needed nothing more."""
+    if followup.kind != Kind.SCHEDULE:
+        return ""
+    undecided = followup.reply is not None and followup.reply.outcome == "replied"
+    return "nothing more to do" if undecided else "it fell through"
 
 
 @transaction.atomic
