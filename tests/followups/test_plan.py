@@ -269,3 +269,31 @@ def test_it_fell_through_says_so_everywhere_instead_of_done(alice, alice_client,
     page = alice_client.get(grace.get_absolute_url()).content.decode()
     assert "It fell through." in page
     assert "Next: Grace agreed to talk" not in page  # nothing left to schedule
+
+
+def test_a_maybe_corrected_to_a_yes_asks_to_schedule_again(alice, grace):
+    from coffeechat.outreach.corrections import edit_reply
+
+    send(grace)
+    maybe = outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="replied")
+    services.complete(grace.followups.get(kind="schedule"))  # "Nothing more to do"
+    edit_reply(maybe, received_on=date(2026, 11, 3), outcome="agreed")
+    [schedule] = grace.followups.filter(kind="schedule")
+    assert not schedule.is_done
+    assert schedule.note == "Grace agreed to talk: agree a time and put it in the calendar."
+
+
+def test_a_decline_naming_someone_you_already_have_there_adds_no_second_record(alice, grace):
+    ines = Contact.objects.create(
+        owner=alice, first_name="Ines", last_name="Duarte", organization=grace.organization
+    )
+    outreach.record_reply(
+        contact=grace,
+        received_on=date(2026, 11, 3),
+        outcome="declined",
+        suggested_first_name="ines",
+        suggested_last_name="duarte",
+    )
+    assert Contact.objects.filter(owner=alice, first_name__iexact="ines").count() == 1
+    ines.refresh_from_db()
+    assert ines.introduced_by == grace

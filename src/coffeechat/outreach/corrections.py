@@ -12,6 +12,7 @@ from datetime import date, datetime
 from django.db import transaction
 
 from coffeechat.followups import plan
+from coffeechat.followups.models import FollowUp
 from coffeechat.outreach.models import Message, Purpose, Reply
 
 
@@ -55,6 +56,10 @@ def delete_message(message: Message) -> None:
 
 @transaction.atomic
 def edit_reply(reply: Reply, *, received_on: date, outcome: str, note: str = "") -> Reply:
+    if outcome != reply.outcome:
+        # Another answer altogether: what was closed by hand for the old one ("nothing more to
+        # do" after a maybe) says nothing about the new one (a yes to schedule).
+        FollowUp.objects.filter(owner=reply.owner, reply=reply).delete()
     reply.received_on = received_on
     reply.outcome = outcome
     reply.note = note

@@ -244,18 +244,44 @@ def record_reply(
         owner=contact.owner, contact=contact, received_on=received_on, outcome=outcome, note=note
     )
     if suggested_first_name.strip():
-        Contact.objects.create(
-            owner=contact.owner,
+        _suggested(
+            contact,
             first_name=suggested_first_name.strip(),
             last_name=suggested_last_name.strip(),
             role=suggested_role.strip(),
-            organization_id=contact.organization_id,
-            how_known=HowKnown.REFERRAL,
-            source=Source.REFERRAL,
-            introduced_by=contact,
         )
     followups.after_reply(contact, received_on=received_on)
     return reply
+
+
+def _suggested(contact: Contact, *, first_name: str, last_name: str, role: str) -> Contact:
+    """The colleague someone suggested: the one you already have there if the name matches
+    (now introduced by them, unless someone else did), else a new contact there."""
+    existing = (
+        Contact.objects.owned_by(contact.owner)
+        .filter(
+            organization_id=contact.organization_id,
+            first_name__iexact=first_name,
+            last_name__iexact=last_name,
+        )
+        .exclude(pk=contact.pk)
+        .first()
+    )
+    if existing is not None:
+        if existing.introduced_by_id is None:
+            existing.introduced_by = contact
+            existing.save(update_fields=["introduced_by", "updated_at"])
+        return existing
+    return Contact.objects.create(
+        owner=contact.owner,
+        first_name=first_name,
+        last_name=last_name,
+        role=role,
+        organization_id=contact.organization_id,
+        how_known=HowKnown.REFERRAL,
+        source=Source.REFERRAL,
+        introduced_by=contact,
+    )
 
 
 def default_channel(contact: Contact, template: MessageTemplate | None = None) -> str:
