@@ -90,6 +90,10 @@ def test_the_real_start_and_length_can_be_corrected_in_the_conversations_own_zon
     page = record(alice_client, held)
     assert "Held Friday 20 November 2026, 04:55" in page
     assert "for 35 minutes" in page
+    # It ended 35 minutes after it started: the thank-you's 24 hours count from then.
+    assert held.ended_at == datetime(2026, 11, 20, 10, 30, tzinfo=UTC)
+    thanks = held.followups.get(kind="thank_you")
+    assert thanks.due_at == datetime(2026, 11, 21, 10, 30, tzinfo=UTC)
 
 
 def test_the_form_offers_what_was_measured(alice_client, held):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Max
@@ -127,7 +127,8 @@ def correct_time(
     now: datetime | None = None,
 ) -> None:
     """Set a held conversation's real start and length after the fact (the clock was forgotten,
-    or left running). The thank-you keeps the deadline it was given when the conversation ended."""
+    or left running). It ended that long after it started, so the thank-you's 24 hours count
+    from then."""
     if conversation.status != Status.HELD:
         raise ClockError("Only a conversation that was held has a start and length to correct.")
     problem = clock_rules.start_error(started_at, now or timezone.now())
@@ -136,7 +137,10 @@ def correct_time(
         raise ClockError(problem)
     conversation.started_at = started_at
     conversation.held_minutes = held_minutes
-    conversation.save(update_fields=["started_at", "held_minutes", "updated_at"])
+    ended = started_at + timedelta(minutes=held_minutes)
+    conversation.ended_at = min(ended, now or timezone.now())
+    conversation.save(update_fields=["started_at", "held_minutes", "ended_at", "updated_at"])
+    plan.replan(conversation.contact)
 
 
 def set_agenda_item(conversation: Conversation, key: str, done: bool) -> None:
