@@ -162,3 +162,18 @@ def test_leaving_right_after_typing_warns_and_loses_nothing(
     go_today(page, server, owner)
     expect(page.get_by_text("Draft to Priya Shah, not sent yet")).to_have_count(0)
     assert dialogs == ["beforeunload"]
+
+
+@pytest.mark.server_time(WEDNESDAY)
+def test_choosing_how_or_when_it_was_sent_saves_no_draft(
+    page: Page, coffeechat_server: CoffeechatServer
+):
+    server = coffeechat_server
+    owner = create_owner(page, server)
+    add_priya(page, server)
+    write_to_priya(page, server, owner)
+    page.get_by_label("Sent by").select_option("phone")
+    page.get_by_label("Sent on").fill("2026-11-30")
+    page.wait_for_timeout(1500)  # longer than the autosave's pause
+    go_today(page, server, owner)
+    expect(page.get_by_text("Draft to Priya Shah")).to_have_count(0)

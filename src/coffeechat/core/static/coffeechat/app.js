@@ -71,8 +71,14 @@
   var unsaved = new Set();
   var AUTOSAVE = "form[hx-post][hx-trigger*='input']";
 
-  document.addEventListener("input", function (event) {
+  // A form whose draft is only part of it (data-autosave-from) counts edits there alone.
+  function edited(event) {
     var form = event.target.closest && event.target.closest(AUTOSAVE);
+    var from = form && form.dataset.autosaveFrom;
+    return form && (!from || event.target.closest(from)) ? form : null;
+  }
+  document.addEventListener("input", function (event) {
+    var form = edited(event);
     if (form) unsaved.add(form);
   });
   document.addEventListener("htmx:beforeRequest", function (event) {
