@@ -152,3 +152,14 @@ def test_asking_for_an_introduction_is_addressed_to_the_mutual_contact(alice_cli
     assert "Hi Priya," in page
     assert 'href="mailto:priya%40acme.example?subject=Would%20you%20introduce%20me' in page
     assert 'data-rule="greeting-name"' not in page
+
+
+@time_machine.travel(FRIDAY, tick=False)
+def test_someone_already_a_linkedin_connection_gets_a_message_not_a_capped_note(alice_client, sam):
+    sam.how_known = "linkedin"
+    sam.save()
+    url = reverse("outreach:compose", args=[sam.pk])
+    data = {"subject": "", "body": "word " * 80, "sent_on": "2026-11-20", "channel": "linkedin",
+            "action": "mark"}  # fmt: skip
+    alice_client.post(url, data)
+    assert Message.objects.get().channel == "linkedin"

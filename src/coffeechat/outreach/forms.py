@@ -17,7 +17,7 @@ from coffeechat.outreach.models import (
     Purpose,
     Security,
 )
-from coffeechat.people.models import Contact
+from coffeechat.people.models import Contact, HowKnown
 
 
 def _day(value: date) -> str:
@@ -149,7 +149,14 @@ class SendForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         body = data.get("body", "")
-        if data.get("channel") == Channel.LINKEDIN and self.purpose == Purpose.REQUEST:
+        # The cap is on the note sent with a connection request; someone you are already
+        # connected with gets a message, which has none.
+        connected = self.to is not None and self.to.how_known == HowKnown.LINKEDIN
+        if (
+            data.get("channel") == Channel.LINKEDIN
+            and self.purpose == Purpose.REQUEST
+            and not connected
+        ):
             length = character_count(body)
             if length > LINKEDIN_NOTE_LIMIT:
                 self.add_error(
