@@ -363,3 +363,22 @@ def test_today_json_includes_the_drafts(capsys, monkeypatch, alice, alice_client
     assert draft["title"] == "Draft to Priya Shah, not sent yet"
     assert draft["section"] == "today"
     assert draft["url"] == Draft.objects.get().get_absolute_url()
+
+
+def test_a_follow_up_draft_leaves_today_once_it_is_time_to_move_on(alice_client, alice, priya):
+    from coffeechat.outreach import services as outreach
+
+    outreach.record_message(
+        contact=priya, purpose="request", channel="email", subject="Hello", body="Hi",
+        sent_at=datetime(2026, 11, 2, 10, tzinfo=UTC),
+    )  # fmt: skip
+    with time_machine.travel(datetime(2026, 11, 11, 10, tzinfo=UTC), tick=False):
+        alice_client.post(
+            reverse("outreach:draft_save"),
+            {"contact": priya.pk, "purpose": "follow_up", "subject": "Re: Hello", "body": "Hi!"},
+        )
+    assert Draft.objects.get().purpose == "follow_up"
+    nudge_day = date(2026, 11, 11)
+    assert [i.kind for i in unsent_draft_items(alice, nudge_day)] == [Kind.DRAFT]
+    move_on_day = date(2026, 11, 16)  # 10 business days: no follow-up now, nor its draft
+    assert unsent_draft_items(alice, move_on_day) == []

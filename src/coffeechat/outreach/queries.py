@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -137,9 +137,16 @@ def unsent_draft_items(user: object, today: date, limit: int = TODAY_DRAFTS) -> 
     """ "Draft to Priya, not sent yet" for the user's unsent compose drafts, the most recently
     edited first, each linking back to the page that restores it (one query). Due today: a
     draft is nobody's deadline, so it is never overdue."""
+    from coffeechat.followups.models import FollowUp
+
     tz = user.profile.tz()
+    # Once it is time to move on, a polite follow-up never sent is not owed: nor is its draft.
+    moving_on = FollowUp.objects.filter(
+        contact=OuterRef("contact"), kind=Kind.MOVE_ON, done_at__isnull=True, due_on__lte=today
+    )
     drafts = (
         Draft.objects.owned_by(user)
+        .exclude(Q(purpose=Purpose.FOLLOW_UP) & Exists(moving_on))
         .select_related("contact__introduced_by", "template")
         .order_by("-updated_at", "-id")[:limit]
     )
