@@ -106,3 +106,28 @@ def test_an_agreement_is_scheduled_from_a_link_and_today_reminds_until_it_is(
     expect(
         page.locator(".today-item").filter(has_text="Conversation with Grace Hopper")
     ).to_have_count(1)
+
+
+SEVENTH_BUSINESS_DAY = "2026-12-10T10:00:00-05:00"  # Thursday after
+TENTH_BUSINESS_DAY = "2026-12-15T10:00:00-05:00"  # Tuesday after that
+
+
+@pytest.mark.server_time(TUESDAY)
+def test_today_never_asks_for_the_follow_up_and_says_it_is_too_late_at_once(
+    page: Page, coffeechat_server: CoffeechatServer
+):
+    server = coffeechat_server
+    owner = us_user_at_green_bank(page, server, [("Chloe", "Martin")])
+    write_request(page, server, "Chloe Martin")
+
+    server.restart(SEVENTH_BUSINESS_DAY)
+    go_today(page, server, owner)
+    nudge = page.locator(".today-item").filter(has_text="Send Chloe Martin (Green Bank) one polite")
+    expect(nudge).to_have_count(1)
+    expect(page.get_by_text("too late", exact=False)).to_have_count(0)
+
+    server.restart(TENTH_BUSINESS_DAY)
+    go_today(page, server, owner)
+    move_on = page.locator(".today-item").filter(has_text="Move on from Chloe Martin")
+    expect(move_on).to_contain_text("too late now for the follow-up you did not send")
+    expect(page.get_by_text("one polite follow-up", exact=False)).to_have_count(0)
