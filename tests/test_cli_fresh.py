@@ -244,3 +244,26 @@ def test_on_postgresql_an_older_database_is_upgraded_and_says_why_there_is_no_ba
         "SQLite file and this database is PostgreSQL: back it up with pg_dump (docs/backups.md)"
     ]
     assert not (home / "backups").exists()
+
+
+def test_several_commands_starting_at_once_on_an_older_database_upgrade_it_once(home):
+    """App servers and a cron job starting together: one migrates, the others wait for it and
+    then find nothing to do; none fails on a table another just created."""
+    make_older(home)
+    env = environment(home)
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-m", "coffeechat", "today", "--json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=home,
+        )  # fmt: skip
+        for _ in range(3)
+    ]
+    results = [start.communicate(timeout=TIMEOUT) for start in starts]
+    assert [start.returncode for start in starts] == [0, 0, 0], results
+    upgraded = [err for _, err in results if err.startswith("Upgraded the database")]
+    assert len(upgraded) == 1
+    assert len(list((home / "backups" / "before-upgrade").iterdir())) == 1

@@ -8,6 +8,9 @@ so in one line on standard error (standard output may be a JSON list or an expor
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +23,8 @@ from django.db.migrations.executor import MigrationExecutor
 from coffeechat.records.backup import DEFAULT_KEEP, BackupRefused, back_up, sqlite_path
 
 BACKUP_FOLDER = "before-upgrade"
+# Any number will do, as long as it is Coffeechat's own: pg_advisory_lock takes a 64-bit key.
+_POSTGRES_LOCK = 0x636F6666656563  # "coffeec"
 
 
 class UpgradeFailed(Exception):
@@ -61,12 +66,47 @@ def _take_backup(now: datetime) -> tuple[Path | None, str]:
     return back_up(source, backup_folder(), keep=DEFAULT_KEEP, now=now), ""
 
 
+@contextlib.contextmanager
+def _one_at_a_time() -> Iterator[None]:
+    """Several processes starting at once (app servers, a cron `remind`) migrate one after the
+    other, and each looks again once it holds the lock: the later ones find nothing to do."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [_POSTGRES_LOCK])
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [_POSTGRES_LOCK])
+        return
+    lock = Path(settings.HOME) / ".migrate.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _pending() -> tuple[MigrationExecutor, list]:
+    executor = MigrationExecutor(connection)
+    return executor, executor.migration_plan(executor.loader.graph.leaf_nodes())
+
+
 def bring_up_to_date(*, verbosity: int = 0, now: datetime | None = None) -> Upgrade:
     """Apply every unapplied migration, after a backup when the database already holds data."""
-    executor = MigrationExecutor(connection)
-    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    _, plan = _pending()
     if not plan:
-        return Upgrade()
+        return Upgrade()  # the usual case, and no lock taken for it
+    with _one_at_a_time():
+        return _upgrade(verbosity=verbosity, now=now)
+
+
+def _upgrade(*, verbosity: int, now: datetime | None) -> Upgrade:
+    executor, plan = _pending()
+    if not plan:
+        return Upgrade()  # another process did it while this one waited
     if not executor.loader.applied_migrations:
         call_command("migrate", interactive=False, verbosity=verbosity)
         return Upgrade(applied=len(plan))
