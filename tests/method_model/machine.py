@@ -22,10 +22,12 @@ from hypothesis import event
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from coffeechat.conversations.models import Conversation, Status, Takeaway
+from coffeechat.conversations.models import Conversation, Referral, Status, Takeaway
 from coffeechat.followups.models import FollowUp
+from coffeechat.followups.services import NotReopenable
 from coffeechat.method.business_days import add_business_days
-from coffeechat.outreach.models import Purpose
+from coffeechat.method.today import Kind
+from coffeechat.outreach.models import Message, Purpose, Reply
 from coffeechat.people.models import Contact
 from coffeechat.research.models import Organization
 
@@ -75,6 +77,14 @@ def _pick(queryset, i: int):
     return rows[i % len(rows)] if rows else None
 
 
+def _followup_state(user: object) -> set[tuple]:
+    return set(
+        FollowUp.objects.owned_by(user).values_list(
+            "id", "kind", "due_on", "due_at", "done_at", "closed_by", "closed_reason", "note"
+        )
+    )
+
+
 def ran(name: str) -> None:
     COVERAGE[name] += 1
     event(f"rule {name}")
@@ -89,6 +99,7 @@ class MethodModel(RuleBasedStateMachine):
         self._atomic.__enter__()
         self._clock = None
         self.completed_by_user: set[int] = set()
+        self.suggested: set[int] = set()  # people named by someone who declined
         self.names = 0
 
     def teardown(self) -> None:
@@ -138,9 +149,7 @@ class MethodModel(RuleBasedStateMachine):
     @rule(account=st.sampled_from(ACCOUNTS))
     def move_to_another_time_zone(self, account) -> None:
         """The profile page: a new time zone and country (a student going home for winter)."""
-        profile = self.user.profile
-        profile.time_zone, profile.country, profile.region = account
-        profile.save()
+        actions.move_to(self.user, *account)
         ran("move_to_another_time_zone")
 
     @rule(hours=st.integers(min_value=1, max_value=30))
@@ -165,6 +174,13 @@ class MethodModel(RuleBasedStateMachine):
         organization = _pick(Organization.objects.owned_by(self.user), i)
         actions.mark_target(organization, motivation=motivation, posting=posting)
         ran("mark_target")
+
+    @precondition(lambda self: Organization.objects.owned_by(self.user).exists())
+    @rule(i=index, finished=st.booleans())
+    def mark_target_finished(self, i: int, finished: bool) -> None:
+        organization = _pick(Organization.objects.owned_by(self.user), i)
+        actions.set_target_finished(organization, finished)
+        ran("mark_target_finished" if finished else "put_target_back_on_the_list")
 
     @rule(org=st.one_of(st.none(), index), how=st.sampled_from(HOW_KNOWN), via=st.none() | index)
     def add_contact(self, org, how: str, via) -> None:
@@ -201,6 +217,53 @@ class MethodModel(RuleBasedStateMachine):
     def log_reply(self, i: int, outcome: str, days_ago: int) -> None:
         actions.log_reply(_pick(self._asked(), i), outcome, days_ago=days_ago)
         ran(f"log_reply_{outcome}")
+
+    @precondition(lambda self: self._asked().exists())
+    @rule(i=index, days_ago=st.sampled_from([0, 0, 2]))
+    def log_decline_naming_someone(self, i: int, days_ago: int) -> None:
+        """ "Not me, but try my colleague Sam": Sam joins the contacts at the same organization."""
+        first, last = self._name()
+        decliner = _pick(self._asked(), i)
+        named = actions.log_reply(decliner, "declined", days_ago=days_ago, suggested=(first, last))
+        self.suggested.add(named.pk)
+        ran("log_decline_naming_someone")
+
+    def _messages(self):
+        return Message.objects.owned_by(self.user)
+
+    @precondition(lambda self: self._messages().exists())
+    @rule(
+        i=index,
+        days_earlier=st.sampled_from([-1, 1, 3]),
+        purpose=st.sampled_from([None, Purpose.REQUEST, Purpose.FOLLOW_UP, Purpose.UPDATE]),
+    )
+    def correct_a_message(self, i: int, days_earlier: int, purpose) -> None:
+        message = _pick(self._messages(), i)
+        if message.purpose == Purpose.INTRODUCTION:
+            purpose = None  # it stays a request for an introduction
+        if actions.edit_message(message, days_earlier=days_earlier, purpose=purpose):
+            ran("correct_a_message")
+
+    @precondition(lambda self: self._messages().exists())
+    @rule(i=index)
+    def delete_a_message(self, i: int) -> None:
+        actions.delete_message(_pick(self._messages(), i))
+        ran("delete_a_message")
+
+    def _replies(self):
+        return Reply.objects.owned_by(self.user)
+
+    @precondition(lambda self: self._replies().exists())
+    @rule(i=index, outcome=st.sampled_from(OUTCOMES), days_earlier=st.sampled_from([0, 1, -1]))
+    def correct_a_reply(self, i: int, outcome: str, days_earlier: int) -> None:
+        actions.edit_reply(_pick(self._replies(), i), outcome=outcome, days_earlier=days_earlier)
+        ran("correct_a_reply")
+
+    @precondition(lambda self: self._replies().exists())
+    @rule(i=index)
+    def delete_a_reply(self, i: int) -> None:
+        actions.delete_reply(_pick(self._replies(), i))
+        ran("delete_a_reply")
 
     @precondition(lambda self: self._asked().exists())
     @rule(i=index)
@@ -301,6 +364,15 @@ class MethodModel(RuleBasedStateMachine):
         actions.send(_pick(self._held(), i).contact, Purpose.UPDATE)
         ran("send_update")
 
+    def _referrals(self):
+        return Referral.objects.filter(conversation__owner=self.user)
+
+    @precondition(lambda self: self._referrals().exists())
+    @rule(i=index)
+    def delete_a_referral(self, i: int) -> None:
+        actions.delete_referral(_pick(self._referrals(), i))
+        ran("delete_a_referral")
+
     def _advice(self):
         return Takeaway.objects.filter(conversation__owner=self.user, kind="advice")
 
@@ -309,6 +381,12 @@ class MethodModel(RuleBasedStateMachine):
     def act_on_advice(self, i: int, acted: bool) -> None:
         actions.act_on_advice(_pick(self._advice(), i), acted)
         ran("act_on_advice" if acted else "undo_act_on_advice")
+
+    @precondition(lambda self: self._advice().exists())
+    @rule(i=index)
+    def delete_advice(self, i: int) -> None:
+        actions.delete_takeaway(_pick(self._advice(), i))
+        ran("delete_advice")
 
     def _owed(self):
         today = actions.local_today(self.user)
@@ -322,16 +400,52 @@ class MethodModel(RuleBasedStateMachine):
         self.completed_by_user.add(followup.pk)
         ran("mark_done")
 
+    def _to_schedule(self):
+        return self._owed().filter(kind=Kind.SCHEDULE)
+
+    @precondition(lambda self: self._to_schedule().exists())
+    @rule(i=index)
+    def it_fell_through(self, i: int) -> None:
+        """ "It fell through" beside "Schedule with Grace" ("Nothing more to do" beside
+        "Answer Grace")."""
+        followup = _pick(self._to_schedule(), i)
+        actions.mark_done(followup)
+        self.completed_by_user.add(followup.pk)
+        agreed = followup.reply is not None and followup.reply.outcome == "agreed"
+        ran("it_fell_through" if agreed else "nothing_more_to_do")
+
+    @precondition(lambda self: self._owed().exists())
+    @rule(i=index)
+    def mark_done_then_undo(self, i: int) -> None:
+        """Undo, right after marking done, puts back exactly what was there before."""
+        followup = _pick(self._owed(), i)
+        before = _followup_state(self.user)
+        actions.mark_done(followup)
+        actions.undo_done(FollowUp.objects.get(pk=followup.pk))
+        after = _followup_state(self.user)
+        assert after == before, f"Undo of {followup} changed {sorted(before ^ after)}"
+        ran("mark_done_then_undo")
+
     def _done(self):
         return FollowUp.objects.owned_by(self.user).filter(done_at__isnull=False)
 
     @precondition(lambda self: self._done().exists())
     @rule(i=index)
     def reopen(self, i: int) -> None:
+        """ "Reopen" under Recently done: only what was done by hand reopens; what a record
+        closed is corrected by correcting the record."""
         followup = _pick(self._done(), i)
-        actions.reopen(followup)
-        self.completed_by_user.discard(followup.pk)
-        ran("reopen")
+        if followup.was_done_by_hand:
+            actions.reopen(followup)
+            self.completed_by_user.discard(followup.pk)
+            ran("reopen")
+            return
+        try:
+            actions.reopen(followup)
+        except NotReopenable:
+            ran("reopen_refused")
+        else:
+            raise AssertionError(f"{followup} was closed by a record, yet it reopened")
 
     @precondition(_has_contacts)
     @rule(i=index, cadence=st.sampled_from(CADENCES))
@@ -364,4 +478,4 @@ class MethodModel(RuleBasedStateMachine):
     def the_method_holds(self) -> None:
         if self._clock is None:
             return  # before the account is drawn
-        check_all(Moment.read(self.user, self.completed_by_user), skip=SKIPPED)
+        check_all(Moment.read(self.user, self.completed_by_user, self.suggested), skip=SKIPPED)

@@ -25,12 +25,15 @@ RULES = {
     "delete_conversation", "start", "hold_and_end", "capture_referral", "capture_advice", "thank",
     "send_update", "act_on_advice", "undo_act_on_advice", "mark_done", "reopen",
     "change_cadence", "merge_two_contacts", "mark_request_sent_earlier",
-    "move_to_another_time_zone",
+    "move_to_another_time_zone", "mark_target_finished", "put_target_back_on_the_list",
+    "log_decline_naming_someone", "correct_a_message", "delete_a_message", "correct_a_reply",
+    "delete_a_reply", "delete_a_referral", "delete_advice", "it_fell_through",
+    "mark_done_then_undo", "reopen_refused",
 }  # fmt: skip
 
 CI = settings(
     max_examples=int(os.environ.get("METHOD_MODEL_EXAMPLES", "30")),
-    stateful_step_count=30,
+    stateful_step_count=int(os.environ.get("METHOD_MODEL_STEPS", "30")),
     deadline=None,
     derandomize=True,  # a fixed seed: the same sequences on every run
     database=None,
