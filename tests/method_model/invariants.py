@@ -148,6 +148,8 @@ class Moment:
             and (
                 c.status in (Status.SCHEDULED, Status.IN_PROGRESS)
                 or self.local_day(c.scheduled_at) >= last.received_on
+                # put in the calendar after the yes, even for a time already past
+                or self.local_day(c.created_at) >= last.received_on
             )
             and c.status != Status.CANCELLED
             for c in self.conversations
@@ -241,7 +243,22 @@ def nothing_chases_someone_who_declined(m: Moment) -> None:
         if not m.declined(contact_id):
             continue
         name = m.contacts[contact_id].full_name
-        chasing = [f for f in m.owed() if f.contact_id == contact_id and Kind(f.kind) in CHASING]
+        # Asking them afterwards to introduce you to someone is a new favour, and its one
+        # reminder follows from that ask, not from the request they declined.
+        declined_on = m.last_reply(contact_id).received_on
+        asked_since = any(
+            x.contact_id == contact_id
+            and x.purpose == Purpose.INTRODUCTION
+            and m.local_day(x.sent_at) >= declined_on
+            for x in m.messages
+        )
+        chasing = [
+            f
+            for f in m.owed()
+            if f.contact_id == contact_id
+            and Kind(f.kind) in CHASING
+            and not (Kind(f.kind) is Kind.FOLLOW_UP and asked_since)
+        ]
         assert not chasing, f"{name} declined, yet {chasing[0].get_kind_display()!r} is open"
         for move in m.moves:
             assert move.contact_id != contact_id, f"{name} declined, yet {move.title!r}"
