@@ -38,7 +38,8 @@ ASKS_FOR = {
     Kind.FOLLOW_UP: {Purpose.FOLLOW_UP, Purpose.INTRODUCTION},
     Kind.KEEP_IN_TOUCH: {Purpose.UPDATE},
     Kind.CLOSE_THE_LOOP: {Purpose.UPDATE},
-    Kind.CONTACT_REFERRAL: {Purpose.REQUEST, Purpose.FOLLOW_UP, Purpose.UPDATE},
+    # Writing to them in any way but asking them for an introduction to someone else.
+    Kind.CONTACT_REFERRAL: set(Purpose) - {Purpose.INTRODUCTION},
 }
 
 

@@ -128,3 +128,21 @@ def test_after_an_update_is_corrected_into_a_follow_up_keep_in_touch_is_not_show
     # No update was sent: keeping in touch is open again, not "Done: you sent an update".
     done_only_if_the_user_did_it(moment(alice))
     assert FollowUp.objects.filter(contact=lee, kind="keep_in_touch", done_at=None).exists()
+
+
+def test_after_merging_two_referrals_from_one_conversation_today_never_asks_to_write_again(
+    alice, clock
+):
+    lee = actions.add_contact(alice, "Lee", "Wong", how_known="friend")
+    talk = actions.schedule(lee, days_ahead=0, hour=14)
+    clock.shift(timedelta(hours=6))
+    actions.start(talk)
+    actions.end(talk)
+    mei = actions.capture_referral(talk, "Mei", "Chan", "Blue")
+    again = actions.capture_referral(talk, "Mei", "C.", "Blue")  # noted twice by mistake
+    actions.send(again, "request")
+    kept = actions.merge(mei, again)
+
+    # Not "Contact referral Mei Chan: Write to them" beside "Done: you wrote to Mei".
+    never_write_to_someone_already_written_to(moment(alice))
+    assert FollowUp.objects.filter(contact=kept, kind="contact_referral").count() == 1

@@ -178,7 +178,18 @@ def _replan_one(contact: Contact) -> None:
     facts = _facts(contact, rows)
     planned = plan_followups(facts, contact.owner.profile.tz(), contact.owner.profile.holidays())
     _claim_unanchored(rows, planned)
-    by_key = {(row.kind, _anchor(row)): row for row in rows}
+    by_key: dict[tuple[str, int | None], FollowUp] = {}
+    twins = []
+    # Two records merged can bring two rows for the same item (both suggested in the same
+    # conversation): one stays, the one marked done by hand if any, and the other goes.
+    for row in sorted(rows, key=lambda r: (not r.was_done_by_hand, r.pk)):
+        key = (row.kind, _anchor(row))
+        if key[1] is not None and key in by_key:
+            twins.append(row.pk)
+        else:
+            by_key[key] = row
+    if twins:
+        FollowUp.objects.filter(pk__in=twins).delete()
     wanted = set()
     for item in planned:
         key = (item.kind.value, item.anchor)
