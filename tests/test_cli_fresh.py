@@ -259,7 +259,7 @@ def test_several_commands_starting_at_once_on_an_older_database_upgrade_it_once(
             text=True,
             env=env,
             cwd=home,
-        )  # fmt: skip
+        )
         for _ in range(3)
     ]
     results = [start.communicate(timeout=TIMEOUT) for start in starts]

@@ -297,3 +297,36 @@ def test_a_decline_naming_someone_you_already_have_there_adds_no_second_record(a
     assert Contact.objects.filter(owner=alice, first_name__iexact="ines").count() == 1
     ines.refresh_from_db()
     assert ines.introduced_by == grace
+
+
+def _met(contact, at=SENT):
+    conversation = Conversation.objects.create(
+        owner=contact.owner, contact=contact, scheduled_at=at, duration_minutes=30,
+        status="held", started_at=at, ended_at=at + timedelta(minutes=30),
+    )  # fmt: skip
+    plan.replan(contact)
+    return conversation
+
+
+def test_an_update_deleted_leaves_keeping_in_touch_open_not_done_by_it(alice, grace):
+    from coffeechat.outreach import corrections
+
+    _met(grace)
+    update = send(grace, "update", at=SENT + timedelta(days=3))
+    assert grace.followups.get(kind="keep_in_touch", done_at__isnull=False).ending.startswith(
+        "Done: you sent an update"
+    )
+    corrections.delete_message(update)
+    assert not grace.followups.filter(kind="keep_in_touch", done_at__isnull=False).exists()
+    assert grace.followups.open().filter(kind="keep_in_touch").count() == 1
+
+
+def test_an_introducers_answer_closes_the_reminder_without_calling_it_done(alice, acme, grace):
+    priya = Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah")
+    outreach.record_message(
+        contact=priya, purpose="introduction", channel="email", subject="Intro?", body="Hi",
+        sent_at=SENT, introduction_to=grace,
+    )  # fmt: skip
+    outreach.record_reply(contact=priya, received_on=date(2026, 11, 4), outcome="replied")
+    reminder = priya.followups.get(kind="follow_up")
+    assert reminder.ending == "Closed: Priya replied on Wed 4 Nov"

@@ -11,17 +11,21 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
+from coffeechat.conversations import corrections as conversation_corrections
 from coffeechat.conversations import services as conversations
 from coffeechat.conversations.forms import LogisticsForm, ScheduleForm
-from coffeechat.conversations.models import Conversation, Takeaway
-from coffeechat.followups import keep_in_touch
+from coffeechat.conversations.models import Conversation, Referral, Takeaway
+from coffeechat.followups import keep_in_touch, plan, undo
 from coffeechat.followups import services as followups
 from coffeechat.followups.models import FollowUp
 from coffeechat.network.merge import merge_contacts
+from coffeechat.outreach import corrections as outreach_corrections
 from coffeechat.outreach import services as outreach
+from coffeechat.outreach.models import Message, Reply
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import first_request_at
 from coffeechat.research.models import Organization
+from coffeechat.research.services import set_finished
 
 
 def add_organization(user: object, name: str, *, motivation: int = 0, posting: int = 1):
@@ -34,6 +38,21 @@ def mark_target(organization: Organization, *, motivation: int, posting: int) ->
     """The LAMP marks on the organization's edit page."""
     organization.motivation, organization.posting = motivation, posting
     organization.save()
+
+
+def set_target_finished(organization: Organization, finished: bool) -> None:
+    """ "Finished with this target" on its page, or "Back on the list"."""
+    set_finished(organization, finished)
+
+
+def move_to(user: object, time_zone: str, country: str, region: str) -> None:
+    """The profile page: a new time zone or country, and every due date worked out again."""
+    profile = user.profile
+    changed = (profile.time_zone, profile.country, profile.region) != (time_zone, country, region)
+    profile.time_zone, profile.country, profile.region = time_zone, country, region
+    profile.save()
+    if changed:
+        plan.replan_everyone(user)
 
 
 def add_contact(
@@ -85,15 +104,83 @@ def ask_introduction(introducer: Contact, target: Contact) -> None:
     )
 
 
-def log_reply(contact: Contact, outcome: str, *, note: str = "", days_ago: int = 0) -> None:
-    """The reply came today, or `days_ago` days earlier but never before the first request
-    (the reply form refuses that day, as it refuses one in the future)."""
+def _reply_day(contact: Contact, days_ago: int) -> date:
+    """Today, or `days_ago` days earlier but never before the first request (the reply form
+    refuses that day, as it refuses one in the future)."""
     tz = contact.owner.profile.tz()
     day = timezone.localdate(timezone=tz) - timedelta(days=days_ago)
     first = first_request_at(contact)
     if first is not None:
         day = max(day, timezone.localdate(first, timezone=tz))
-    outreach.record_reply(contact=contact, received_on=day, outcome=outcome, note=note)
+    return day
+
+
+def log_reply(
+    contact: Contact,
+    outcome: str,
+    *,
+    note: str = "",
+    days_ago: int = 0,
+    suggested: tuple[str, str] | None = None,
+) -> Contact | None:
+    """Log their answer; a decline can name someone to ask instead (the reply form's
+    "They suggested someone else"), who is returned."""
+    first, last = suggested or ("", "")
+    outreach.record_reply(
+        contact=contact,
+        received_on=_reply_day(contact, days_ago),
+        outcome=outcome,
+        note=note,
+        suggested_first_name=first,
+        suggested_last_name=last,
+        suggested_role="Analyst" if suggested else "",
+    )
+    if suggested is None:
+        return None
+    return (
+        Contact.objects.owned_by(contact.owner)
+        .filter(introduced_by=contact, first_name=first, last_name=last)
+        .latest("id")
+    )
+
+
+def edit_message(message: Message, *, days_earlier: int, purpose: str | None = None) -> bool:
+    """Correct a message from its timeline entry: a day earlier or later (never in the future,
+    as the form refuses), and perhaps what it was for. False if the form would refuse it."""
+    tz = message.owner.profile.tz()
+    sent_at = message.sent_at - timedelta(days=days_earlier)
+    if sent_at > timezone.now():
+        return False
+    sent_at = sent_at.astimezone(tz).replace(second=0, microsecond=0)  # the form's minutes
+    outreach_corrections.edit_message(
+        message,
+        sent_at=sent_at,
+        channel=message.channel,
+        purpose=purpose or message.purpose,
+        subject=message.subject,
+        body=message.body,
+    )
+    return True
+
+
+def delete_message(message: Message) -> None:
+    outreach_corrections.delete_message(message)
+
+
+def edit_reply(reply: Reply, *, outcome: str, days_earlier: int) -> None:
+    """Correct a reply's answer and day (the form keeps it between the first request and
+    today)."""
+    contact = reply.contact
+    tz = contact.owner.profile.tz()
+    day = min(reply.received_on - timedelta(days=days_earlier), timezone.localdate(timezone=tz))
+    first = first_request_at(contact)
+    if first is not None:
+        day = max(day, timezone.localdate(first, timezone=tz))
+    outreach_corrections.edit_reply(reply, received_on=day, outcome=outcome, note=reply.note)
+
+
+def delete_reply(reply: Reply) -> None:
+    outreach_corrections.delete_reply(reply)
 
 
 def _schedule_data(start: datetime, tz_name: str) -> dict[str, str]:
@@ -142,7 +229,7 @@ def cancel(conversation: Conversation) -> None:
 def delete_conversation(conversation: Conversation) -> None:
     """Correcting a mistake: the conversation page's Delete, with what it sets in motion."""
     conversation.delete()
-    keep_in_touch.after_conversation_changed(conversation)
+    plan.after_conversation_changed(conversation)
 
 
 def start(conversation: Conversation) -> None:
@@ -174,15 +261,30 @@ def capture_advice(conversation: Conversation, text: str) -> Takeaway:
     return conversations.add_takeaway(conversation, kind="advice", text=text)
 
 
+def delete_referral(referral: Referral) -> None:
+    conversation_corrections.delete_referral(referral)
+
+
+def delete_takeaway(takeaway: Takeaway) -> None:
+    conversation_corrections.delete_takeaway(takeaway)
+
+
 def act_on_advice(takeaway: Takeaway, acted: bool) -> None:
     conversations.set_acted_on(takeaway, acted)
 
 
 def mark_done(followup: FollowUp) -> None:
-    followups.complete(followup)
+    """ "Mark done" (or "It fell through", "Nothing more to do") on Today or a contact page."""
+    undo.mark_done(followup)
+
+
+def undo_done(followup: FollowUp) -> None:
+    """ "Undo" on the line the item became."""
+    undo.undo_done(followup)
 
 
 def reopen(followup: FollowUp) -> None:
+    """ "Reopen" under Recently done: NotReopenable unless it was done by hand."""
     followups.reopen(followup)
 
 

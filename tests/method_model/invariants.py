@@ -4,13 +4,14 @@ Each reads Today (`today_items`), Next moves, the contact's stage and timeline, 
 follow-up rows, and raises AssertionError with the method's words when the promise is broken.
 `Moment` reads everything once; every invariant works from it.
 
-Not modelled yet, for want of the action in the app: "a decline that names someone makes that
-person the next move there" (a reply names nobody yet), "a top-5 target the user marked
-finished", and "agreed to talk ... until the user says it fell through".
+Follow-ups end in three ways (method.situation.ClosedBy), each shown differently on the
+timeline: "Done Mon 7 Dec." (marked done by hand), "Done: you sent the follow-up on Wed 11 Nov"
+(a record did it) and "Closed: Grace agreed to talk" (no longer applies).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -25,6 +26,7 @@ from coffeechat.method.today import Kind, Section, TodayItem
 from coffeechat.outreach.models import Message, Outcome, Purpose, Reply
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import contact_rows, contact_timeline
+from coffeechat.research.models import Organization
 from coffeechat.research.queries import WORK_FIRST, next_moves_for, organizations_by_priority
 
 # Kinds that ask the user to get an answer out of someone: never owed to someone who declined.
@@ -36,7 +38,8 @@ ASKS_FOR = {
     Kind.FOLLOW_UP: {Purpose.FOLLOW_UP, Purpose.INTRODUCTION},
     Kind.KEEP_IN_TOUCH: {Purpose.UPDATE},
     Kind.CLOSE_THE_LOOP: {Purpose.UPDATE},
-    Kind.CONTACT_REFERRAL: {Purpose.REQUEST, Purpose.FOLLOW_UP, Purpose.UPDATE},
+    # Writing to them in any way but asking them for an introduction to someone else.
+    Kind.CONTACT_REFERRAL: set(Purpose) - {Purpose.INTRODUCTION},
 }
 
 
@@ -57,9 +60,13 @@ class Moment:
     conversations: list[Conversation]
     completed_by_user: set[int] = field(default_factory=set)
     owed_ids: set[int] = field(default_factory=set)
+    suggested: set[int] = field(default_factory=set)  # named by someone who declined
+    finished: set[int] = field(default_factory=set)  # organizations marked finished
 
     @classmethod
-    def read(cls, user: object, completed_by_user: set[int]) -> Moment:
+    def read(
+        cls, user: object, completed_by_user: set[int], suggested: set[int] | None = None
+    ) -> Moment:
         now = timezone.now()
         tz = user.profile.tz()
         rows = contact_rows(user, Contact.objects.owned_by(user))
@@ -79,6 +86,12 @@ class Moment:
             owed_ids=set(
                 FollowUp.objects.owned_by(user)
                 .owed(timezone.localdate(now, timezone=tz))
+                .values_list("id", flat=True)
+            ),
+            suggested=set(suggested or ()),
+            finished=set(
+                Organization.objects.owned_by(user)
+                .filter(finished_on__isnull=False)
                 .values_list("id", flat=True)
             ),
         )
@@ -119,19 +132,32 @@ class Moment:
         )
         return last is not None and last.outcome == Outcome.DECLINED and not met
 
+    def fell_through(self, reply: Reply) -> bool:
+        """The user said "It fell through" beside "Schedule with ..." for this answer."""
+        return any(
+            f.reply_id == reply.pk and f.pk in self.completed_by_user and f.done_at
+            for f in self.followups
+            if f.kind == Kind.SCHEDULE
+        )
+
     def agreed_and_unscheduled(self, contact_id: int) -> bool:
         last = self.last_reply(contact_id)
-        if last is None or last.outcome != Outcome.AGREED:
+        if last is None or last.outcome != Outcome.AGREED or self.fell_through(last):
             return False
         return not any(
             c.contact_id == contact_id
             and (
                 c.status in (Status.SCHEDULED, Status.IN_PROGRESS)
                 or self.local_day(c.scheduled_at) >= last.received_on
+                # put in the calendar after the yes, even for a time already past
+                or self.local_day(c.created_at) >= last.received_on
             )
             and c.status != Status.CANCELLED
             for c in self.conversations
         )
+
+    def met(self, contact_id: int) -> bool:
+        return any(c.contact_id == contact_id for c in self.conversations)
 
     def items_for(self, contact_id: int) -> list[TodayItem]:
         return [item for item in self.items if item.contact_id == contact_id]
@@ -145,10 +171,16 @@ class Moment:
 
     def done_by_user(self, followup: FollowUp) -> bool:
         """Marked done, or settled by sending what it asked for (or, for "write to the next
-        contact there", by writing to someone else at that organization)."""
+        contact there", by writing to someone else at that organization; for "schedule", by
+        putting a conversation in the calendar)."""
         if followup.pk in self.completed_by_user:
             return True
         kind = Kind(followup.kind)
+        if kind is Kind.SCHEDULE:
+            return any(
+                c.contact_id == followup.contact_id and c.status != Status.CANCELLED
+                for c in self.conversations
+            )
         if kind is Kind.NO_REPLY:
             contact = self.contacts.get(followup.contact_id)
             organization = contact.organization_id if contact else None
@@ -212,7 +244,22 @@ def nothing_chases_someone_who_declined(m: Moment) -> None:
         if not m.declined(contact_id):
             continue
         name = m.contacts[contact_id].full_name
-        chasing = [f for f in m.owed() if f.contact_id == contact_id and Kind(f.kind) in CHASING]
+        # Asking them afterwards to introduce you to someone is a new favour, and its one
+        # reminder follows from that ask, not from the request they declined.
+        declined_on = m.last_reply(contact_id).received_on
+        asked_since = any(
+            x.contact_id == contact_id
+            and x.purpose == Purpose.INTRODUCTION
+            and m.local_day(x.sent_at) >= declined_on
+            for x in m.messages
+        )
+        chasing = [
+            f
+            for f in m.owed()
+            if f.contact_id == contact_id
+            and Kind(f.kind) in CHASING
+            and not (Kind(f.kind) is Kind.FOLLOW_UP and asked_since)
+        ]
         assert not chasing, f"{name} declined, yet {chasing[0].get_kind_display()!r} is open"
         for move in m.moves:
             assert move.contact_id != contact_id, f"{name} declined, yet {move.title!r}"
@@ -231,25 +278,39 @@ def every_item_leads_to_a_page_of_the_users_own(m: Moment) -> None:
                 assert model.objects.owned_by(m.user).filter(pk=pk).exists(), item.url
 
 
+BY_HAND = re.compile(r"^Done (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}( \d{4})?\.")
+BY_RECORD = re.compile(r"^Done: \S")
+RETIRED = re.compile(r"^Closed: \S")
+
+
 def done_only_if_the_user_did_it(m: Moment) -> None:
-    """The timeline shows a follow-up as "Done" only if the user did it; one Coffeechat closed
-    says so, and why ("closed: Grace agreed to talk")."""
+    """The timeline shows a follow-up as "Done" only if the user did it: "Done Mon 7 Dec." when
+    they marked it done by hand, "Done: you sent the follow-up on Wed 11 Nov" when what they
+    recorded did it; one that no longer applies says so, and why ("Closed: Grace agreed to
+    talk")."""
     tz = m.user.profile.tz()
     for contact_id, contact in m.contacts.items():
         theirs = [f for f in m.followups if f.contact_id == contact_id and f.done_at]
         if not theirs:
             continue
-        by_user = sum(1 for f in theirs if m.done_by_user(f))
-        retired = len(theirs) - by_user
+        by_hand = [f for f in theirs if f.pk in m.completed_by_user]
+        by_record = [f for f in theirs if f.pk not in m.completed_by_user and m.done_by_user(f)]
         details = [e.detail for e in contact_timeline(contact, tz=tz) if e.kind == "followup"]
-        shown_done = sum(1 for d in details if d.startswith("Done"))
-        shown_closed = sum(1 for d in details if "closed" in d.lower())
-        assert shown_done <= by_user, (
-            f"{contact.full_name}: {shown_done} follow-ups shown as done, the user did {by_user}"
+        shown = {
+            "by hand": sum(1 for d in details if BY_HAND.match(d)),
+            "by record": sum(1 for d in details if BY_RECORD.match(d)),
+            "closed": sum(1 for d in details if RETIRED.match(d)),
+        }
+        name = contact.full_name
+        assert shown["by hand"] == len(by_hand), (
+            f"{name}: marked done by hand {len(by_hand)}, shown so {shown['by hand']}: {details}"
         )
-        assert shown_closed >= retired, (
-            f"{contact.full_name}: {retired} follow-ups retired by Coffeechat, "
-            f"{shown_closed} say why they were closed"
+        assert shown["by record"] <= len(by_record), (
+            f"{name}: {shown['by record']} shown as done by what was recorded, "
+            f"the records did {len(by_record)}: {details}"
+        )
+        assert sum(shown.values()) == len(theirs), (
+            f"{name}: {len(theirs)} follow-ups ended, but the timeline says {details}"
         )
 
 
@@ -264,8 +325,9 @@ def agreed_to_talk_is_owed_a_schedule(m: Moment) -> None:
         ), f"{contact.full_name} agreed to talk: no 'Schedule with {contact.first_name}' item"
 
 
-def top_five_targets_always_have_a_next_step(m: Moment) -> None:
-    """Each of the top 5 targets has an open item or a next move (none can be "finished" yet)."""
+def _under_way_at(m: Moment) -> set[int]:
+    """Organizations where something is under way: something owed to someone there, or a
+    conversation coming up (an introducer's reminder is about the person to be introduced)."""
     owed_at: set[int] = set()
     for followup in m.owed():
         owed_at.add(m.contacts[followup.contact_id].organization_id)
@@ -279,11 +341,50 @@ def top_five_targets_always_have_a_next_step(m: Moment) -> None:
     for conversation in m.conversations:
         if conversation.status in (Status.SCHEDULED, Status.IN_PROGRESS):
             owed_at.add(m.contacts[conversation.contact_id].organization_id)
+    return owed_at
+
+
+def _top_five(m: Moment) -> list[Organization]:
+    return list(organizations_by_priority(m.user).filter(finished_on__isnull=True)[:WORK_FIRST])
+
+
+def top_five_targets_always_have_a_next_step(m: Moment) -> None:
+    """Each of the top 5 targets not marked finished has an open item or a next move; a
+    finished one has no next move."""
+    owed_at = _under_way_at(m)
     moved = {move.organization_id for move in m.moves}
-    for organization in organizations_by_priority(m.user)[:WORK_FIRST]:
+    for organization in _top_five(m):
         assert organization.pk in owed_at | moved, (
             f"{organization.name} is a top-5 target with no open item and no next move"
         )
+    for move in m.moves:
+        assert move.organization_id not in m.finished, (
+            f"{move.organization} is marked finished, yet {move.title!r}"
+        )
+
+
+def whoever_a_decline_names_is_the_next_move_there(m: Moment) -> None:
+    """ "Not me, but try Sam": Sam is the next move at that organization (a top-5 target not
+    finished), unless something else is under way there or he was approached already. Only
+    someone as warm and named earlier can come before him."""
+    owed_at = _under_way_at(m)
+    top = {organization.pk: organization for organization in _top_five(m)}
+    for person_id in sorted(m.suggested):
+        person = m.contacts.get(person_id)
+        if person is None or person.organization_id not in top:
+            continue  # merged away, moved elsewhere, or not a target being worked
+        organization = person.organization_id
+        if organization in owed_at or m.written_to(person_id) or m.met(person_id):
+            continue
+        moves = [move for move in m.moves if move.organization_id == organization]
+        assert moves and moves[0].contact_id is not None, (
+            f"{m.contacts[person.introduced_by_id]} declined and named {person.full_name}, yet "
+            f"at {top[organization].name}: {[move.title for move in moves]}"
+        )
+        chosen = m.contacts[moves[0].contact_id]
+        assert chosen.pk == person_id or (
+            chosen.how_known == person.how_known and chosen.pk < person_id
+        ), f"{person.full_name} was named when declining, yet the next move is {moves[0].title!r}"
 
 
 def _history(m: Moment, contact_id: int) -> ContactHistory:
@@ -335,6 +436,7 @@ ALL = (
     done_only_if_the_user_did_it,
     agreed_to_talk_is_owed_a_schedule,
     top_five_targets_always_have_a_next_step,
+    whoever_a_decline_names_is_the_next_move_there,
     stage_shown_is_the_stage_of_the_events,
 )
 

@@ -18,14 +18,16 @@ from datetime import UTC, datetime, timedelta
 import time_machine
 from django.db import transaction
 from django.utils import timezone
-from hypothesis import event
+from hypothesis import currently_in_test_context, event
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from coffeechat.conversations.models import Conversation, Status, Takeaway
+from coffeechat.conversations.models import Conversation, Referral, Status, Takeaway
 from coffeechat.followups.models import FollowUp
+from coffeechat.followups.services import NotReopenable
 from coffeechat.method.business_days import add_business_days
-from coffeechat.outreach.models import Purpose
+from coffeechat.method.today import Kind
+from coffeechat.outreach.models import Message, Purpose, Reply
 from coffeechat.people.models import Contact
 from coffeechat.research.models import Organization
 
@@ -75,9 +77,18 @@ def _pick(queryset, i: int):
     return rows[i % len(rows)] if rows else None
 
 
+def _followup_state(user: object) -> set[tuple]:
+    return set(
+        FollowUp.objects.owned_by(user).values_list(
+            "id", "kind", "due_on", "due_at", "done_at", "closed_by", "closed_reason", "note"
+        )
+    )
+
+
 def ran(name: str) -> None:
     COVERAGE[name] += 1
-    event(f"rule {name}")
+    if currently_in_test_context():  # not in the scripted tour (test_method_model.py)
+        event(f"rule {name}")
 
 
 class MethodModel(RuleBasedStateMachine):
@@ -89,6 +100,7 @@ class MethodModel(RuleBasedStateMachine):
         self._atomic.__enter__()
         self._clock = None
         self.completed_by_user: set[int] = set()
+        self.suggested: set[int] = set()  # people named by someone who declined
         self.names = 0
 
     def teardown(self) -> None:
@@ -110,6 +122,7 @@ class MethodModel(RuleBasedStateMachine):
         # A list to start from, so that every rule has something to act on from the first step.
         acme = actions.add_organization(self.user, "Acme", motivation=3, posting=3)
         globex = actions.add_organization(self.user, "Globex", motivation=2, posting=1)
+        people = []
         for organization, how in (
             (acme, "alumni"),
             (acme, "linkedin"),
@@ -117,14 +130,22 @@ class MethodModel(RuleBasedStateMachine):
             (None, "cold"),
         ):
             first, last = self._name()
-            met = actions.add_contact(
-                self.user, first, last, organization=organization, how_known=how
+            people.append(
+                actions.add_contact(
+                    self.user, first, last, organization=organization, how_known=how
+                )
             )
-        # ...and someone met earlier today, who gave one piece of advice.
+        asked, _, agreed, met = people
+        # A request waiting for an answer, and a yes still to schedule...
+        actions.send(asked, Purpose.REQUEST)
+        actions.send(agreed, Purpose.REQUEST)
+        actions.log_reply(agreed, "agreed")
+        # ...and someone met earlier today, who gave one piece of advice, to meet again soon.
         talk = actions.schedule(met, days_ahead=0, hour=0)
         actions.start(talk)
         actions.end(talk)
         actions.capture_advice(talk, ADVICE[0])
+        actions.schedule(met, days_ahead=3, hour=12)
         ran("open_account")
 
     @rule(days=st.integers(min_value=1, max_value=6))
@@ -138,9 +159,7 @@ class MethodModel(RuleBasedStateMachine):
     @rule(account=st.sampled_from(ACCOUNTS))
     def move_to_another_time_zone(self, account) -> None:
         """The profile page: a new time zone and country (a student going home for winter)."""
-        profile = self.user.profile
-        profile.time_zone, profile.country, profile.region = account
-        profile.save()
+        actions.move_to(self.user, *account)
         ran("move_to_another_time_zone")
 
     @rule(hours=st.integers(min_value=1, max_value=30))
@@ -160,11 +179,21 @@ class MethodModel(RuleBasedStateMachine):
         ran("add_organization")
 
     @precondition(lambda self: Organization.objects.owned_by(self.user).exists())
-    @rule(i=index, motivation=st.integers(0, 3), posting=st.integers(1, 3))
-    def mark_target(self, i: int, motivation: int, posting: int) -> None:
+    @rule(
+        i=index,
+        motivation=st.integers(0, 3),
+        posting=st.integers(1, 3),
+        finished=st.sampled_from([None, None, True, False]),
+    )
+    def mark_target(self, i: int, motivation: int, posting: int, finished) -> None:
+        """The organization's page: its LAMP marks, or "Finished with it" / "Back on the list"."""
         organization = _pick(Organization.objects.owned_by(self.user), i)
-        actions.mark_target(organization, motivation=motivation, posting=posting)
-        ran("mark_target")
+        if finished is None:
+            actions.mark_target(organization, motivation=motivation, posting=posting)
+            ran("mark_target")
+            return
+        actions.set_target_finished(organization, finished)
+        ran("mark_target_finished" if finished else "put_target_back_on_the_list")
 
     @rule(org=st.one_of(st.none(), index), how=st.sampled_from(HOW_KNOWN), via=st.none() | index)
     def add_contact(self, org, how: str, via) -> None:
@@ -197,10 +226,63 @@ class MethodModel(RuleBasedStateMachine):
         return self._contacts().filter(messages__purpose=Purpose.REQUEST).distinct()
 
     @precondition(lambda self: self._asked().exists())
-    @rule(i=index, outcome=st.sampled_from(OUTCOMES), days_ago=st.sampled_from([0, 0, 2]))
+    @rule(
+        i=index,
+        outcome=st.sampled_from([*OUTCOMES, "declined_naming_someone"]),
+        days_ago=st.sampled_from([0, 0, 2]),
+    )
     def log_reply(self, i: int, outcome: str, days_ago: int) -> None:
-        actions.log_reply(_pick(self._asked(), i), outcome, days_ago=days_ago)
-        ran(f"log_reply_{outcome}")
+        contact = _pick(self._asked(), i)
+        if outcome != "declined_naming_someone":
+            actions.log_reply(contact, outcome, days_ago=days_ago)
+            ran(f"log_reply_{outcome}")
+            return
+        # "Not me, but try my colleague Sam": Sam joins the contacts at the same organization.
+        named = actions.log_reply(contact, "declined", days_ago=days_ago, suggested=self._name())
+        self.suggested.add(named.pk)
+        ran("log_decline_naming_someone")
+
+    def _messages(self):
+        return Message.objects.owned_by(self.user)
+
+    @precondition(lambda self: self._messages().exists())
+    @rule(
+        i=index,
+        days_earlier=st.sampled_from([-1, 1, 3]),
+        purpose=st.sampled_from(
+            [None, Purpose.REQUEST, Purpose.FOLLOW_UP, Purpose.UPDATE, "delete"]
+        ),
+    )
+    def correct_a_message(self, i: int, days_earlier: int, purpose) -> None:
+        """Its timeline entry's Edit (a day, a purpose), or Delete (purpose "delete")."""
+        message = _pick(self._messages(), i)
+        if purpose == "delete":
+            actions.delete_message(message)
+            ran("delete_a_message")
+            return
+        if message.purpose == Purpose.INTRODUCTION:
+            purpose = None  # it stays a request for an introduction
+        if actions.edit_message(message, days_earlier=days_earlier, purpose=purpose):
+            ran("correct_a_message")
+
+    def _replies(self):
+        return Reply.objects.owned_by(self.user)
+
+    @precondition(lambda self: self._replies().exists())
+    @rule(
+        i=index,
+        outcome=st.sampled_from([*OUTCOMES, "delete"]),
+        days_earlier=st.sampled_from([0, 1, -1]),
+    )
+    def correct_a_reply(self, i: int, outcome: str, days_earlier: int) -> None:
+        """Its timeline entry's Edit (another answer, another day), or Delete."""
+        reply = _pick(self._replies(), i)
+        if outcome == "delete":
+            actions.delete_reply(reply)
+            ran("delete_a_reply")
+            return
+        actions.edit_reply(reply, outcome=outcome, days_earlier=days_earlier)
+        ran("correct_a_reply")
 
     @precondition(lambda self: self._asked().exists())
     @rule(i=index)
@@ -254,16 +336,14 @@ class MethodModel(RuleBasedStateMachine):
         ran("delete_conversation")
 
     @precondition(lambda self: self._open_conversations().exists())
-    @rule(i=index)
-    def start(self, i: int) -> None:
-        actions.start(_pick(self._open_conversations(), i))
-        ran("start")
-
-    @precondition(lambda self: self._open_conversations().exists())
-    @rule(i=index)
-    def hold_and_end(self, i: int) -> None:
-        """Hold it (started on its page if it was not yet) and record how it went."""
+    @rule(i=index, end=st.booleans())
+    def hold(self, i: int, end: bool) -> None:
+        """Start it on its page; or hold it (started if it was not yet) and record how it went."""
         conversation = _pick(self._open_conversations(), i)
+        if not end:
+            actions.start(conversation)
+            ran("start")
+            return
         if conversation.status == Status.SCHEDULED:
             actions.start(conversation)
         actions.end(conversation)
@@ -301,26 +381,63 @@ class MethodModel(RuleBasedStateMachine):
         actions.send(_pick(self._held(), i).contact, Purpose.UPDATE)
         ran("send_update")
 
+    def _referrals(self):
+        return Referral.objects.filter(conversation__owner=self.user)
+
     def _advice(self):
         return Takeaway.objects.filter(conversation__owner=self.user, kind="advice")
 
-    @precondition(lambda self: self._advice().exists())
-    @rule(i=index, acted=st.booleans())
-    def act_on_advice(self, i: int, acted: bool) -> None:
-        actions.act_on_advice(_pick(self._advice(), i), acted)
-        ran("act_on_advice" if acted else "undo_act_on_advice")
+    @precondition(lambda self: self._referrals().exists() or self._advice().exists())
+    @rule(i=index, what=st.sampled_from(["act", "unact", "delete_advice", "delete_referral"]))
+    def what_a_conversation_yielded(self, i: int, what: str) -> None:
+        """Tick "I acted on this" beside a piece of advice (or untick it), or delete a piece of
+        advice or a referral from the conversation's record."""
+        if what == "delete_referral" and self._referrals().exists():
+            actions.delete_referral(_pick(self._referrals(), i))
+            ran("delete_a_referral")
+        elif not self._advice().exists():
+            return
+        elif what == "delete_advice":
+            actions.delete_takeaway(_pick(self._advice(), i))
+            ran("delete_advice")
+        else:
+            actions.act_on_advice(_pick(self._advice(), i), what == "act")
+            ran("act_on_advice" if what == "act" else "undo_act_on_advice")
 
     def _owed(self):
         today = actions.local_today(self.user)
         return FollowUp.objects.owned_by(self.user).owed(today)
 
+    def _to_schedule(self):
+        return self._owed().filter(kind=Kind.SCHEDULE)
+
     @precondition(lambda self: self._owed().exists())
-    @rule(i=index)
-    def mark_done(self, i: int) -> None:
-        followup = _pick(self._owed(), i)
+    @rule(i=index, to_schedule=st.booleans())
+    def mark_done(self, i: int, to_schedule: bool) -> None:
+        """ "Mark done" beside an item; beside "Schedule with Grace" it says "It fell through"
+        ("Nothing more to do" beside "Answer Grace")."""
+        to_schedule = to_schedule and self._to_schedule().exists()
+        followup = _pick(self._to_schedule() if to_schedule else self._owed(), i)
         actions.mark_done(followup)
         self.completed_by_user.add(followup.pk)
-        ran("mark_done")
+        if not to_schedule:
+            ran("mark_done")
+        elif followup.reply is not None and followup.reply.outcome == "agreed":
+            ran("it_fell_through")
+        else:
+            ran("nothing_more_to_do")
+
+    @precondition(lambda self: self._owed().exists())
+    @rule(i=index)
+    def mark_done_then_undo(self, i: int) -> None:
+        """Undo, right after marking done, puts back exactly what was there before."""
+        followup = _pick(self._owed(), i)
+        before = _followup_state(self.user)
+        actions.mark_done(followup)
+        actions.undo_done(FollowUp.objects.get(pk=followup.pk))
+        after = _followup_state(self.user)
+        assert after == before, f"Undo of {followup} changed {sorted(before ^ after)}"
+        ran("mark_done_then_undo")
 
     def _done(self):
         return FollowUp.objects.owned_by(self.user).filter(done_at__isnull=False)
@@ -328,10 +445,20 @@ class MethodModel(RuleBasedStateMachine):
     @precondition(lambda self: self._done().exists())
     @rule(i=index)
     def reopen(self, i: int) -> None:
+        """ "Reopen" under Recently done: only what was done by hand reopens; what a record
+        closed is corrected by correcting the record."""
         followup = _pick(self._done(), i)
-        actions.reopen(followup)
-        self.completed_by_user.discard(followup.pk)
-        ran("reopen")
+        if followup.was_done_by_hand:
+            actions.reopen(followup)
+            self.completed_by_user.discard(followup.pk)
+            ran("reopen")
+            return
+        try:
+            actions.reopen(followup)
+        except NotReopenable:
+            ran("reopen_refused")
+        else:
+            raise AssertionError(f"{followup} was closed by a record, yet it reopened")
 
     @precondition(_has_contacts)
     @rule(i=index, cadence=st.sampled_from(CADENCES))
@@ -364,4 +491,7 @@ class MethodModel(RuleBasedStateMachine):
     def the_method_holds(self) -> None:
         if self._clock is None:
             return  # before the account is drawn
-        check_all(Moment.read(self.user, self.completed_by_user), skip=SKIPPED)
+        check_all(Moment.read(self.user, self.completed_by_user, self.suggested), skip=SKIPPED)
+        # A person takes a moment between two actions: no two steps record the same instant
+        # (the clock is frozen otherwise, and "after the request" would tie with it).
+        self._clock.shift(timedelta(minutes=1))

@@ -53,6 +53,9 @@ def _do(user: object, item: TodayItem) -> Resolved | None:
     elif name == "outreach:compose":
         purpose = query.removeprefix("purpose=") or Purpose.REQUEST
         actions.send(Contact.objects.get(pk=pk), purpose)
+    elif name == "outreach:reply":
+        # "Answer Grace": answer her, agree a time, and log what she decided.
+        actions.log_reply(Contact.objects.get(pk=pk), "agreed")
     elif name == "conversations:new":
         actions.schedule(Contact.objects.get(pk=pk), days_ahead=2, hour=10)
     elif name in ("conversations:detail", "conversations:conduct"):

@@ -40,6 +40,7 @@ KIND_BY_TITLE = [
     (re.compile(r"^Move on from "), "move_on"),
     (re.compile(r"^Follow up with "), "follow_up"),
     (re.compile(r"^Schedule with "), "schedule"),
+    (re.compile(r"^Answer "), "schedule"),  # an answer not decided yet: agree a time
     (re.compile(r"^Conversation with "), "conversation"),
 ]
 CONVERSATION_TITLES = re.compile(r"^(Coffee|Video call|Phone call|Meeting|Conversation) with ")
@@ -93,7 +94,9 @@ class Reader:
     def today_page(self) -> set[Entry]:
         html = self.page(reverse("followups:today"))
         found = set()
-        pattern = r'data-section="([^"]+)"|<li class="today-item" data-kind="([^"]+)">(.*?)</li>'
+        pattern = (
+            r'data-section="([^"]+)"|<li class="today-item" data-kind="([^"]+)"[^>]*>(.*?)</li>'
+        )
         section = ""
         for match in re.finditer(pattern, html, re.S):
             if match[1]:
@@ -122,9 +125,9 @@ class Reader:
 
     def followups_page(self) -> set[Entry]:
         html = self.page(reverse("followups:list"))
-        open_part = html.split("<h2>Open</h2>", 1)[1].split("<h2>Recently done</h2>", 1)[0]
+        open_part = html.split("<h2>Open</h2>", 1)[1].split("<h2>Recently done", 1)[0]
         found = set()
-        for row in re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>",
+        for row in re.findall(r"<tr[^>]*>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>",
                               open_part, re.S):  # fmt: skip
             due_cell, label, who = (unescape(re.sub(r"<[^>]+>", " ", cell)) for cell in row)
             due = self.today if "today" in due_cell else self.day(due_cell)

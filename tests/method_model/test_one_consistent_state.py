@@ -76,7 +76,7 @@ def london_account(user: object) -> datetime:
 
 def tokyo_account(user: object) -> datetime:
     """Ken in Tokyo, read late in his evening, when UTC is still on the day before: Japanese
-    holidays, an introduction asked for, a decline, and a thank-you owed."""
+    holidays, an introduction asked for, a decline, a thank-you owed and an answer to give."""
     _profile(user, "Asia/Tokyo", "JP")
     now = datetime(2026, 11, 24, 14, 30, tzinfo=UTC)  # 23:30 on Tuesday in Tokyo
     sora = actions.add_organization(user, "Sora", motivation=3, posting=2)
@@ -94,6 +94,11 @@ def tokyo_account(user: object) -> datetime:
     with _at(now - timedelta(days=6)):
         actions.send(aoi, Purpose.REQUEST)
     _meet(aoi, now - timedelta(hours=5))
+    rin = actions.add_contact(user, "Rin", "Abe", how_known="alumni")
+    with _at(now - timedelta(days=3)):
+        actions.send(rin, Purpose.REQUEST)
+    with _at(now - timedelta(days=1)):
+        actions.log_reply(rin, "replied")  # "Answer Rin Abe": not decided yet
     return now
 
 

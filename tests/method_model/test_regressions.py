@@ -12,6 +12,7 @@ import pytest
 import time_machine
 
 from coffeechat.followups.models import FollowUp
+from coffeechat.followups.services import NotReopenable
 
 from . import actions
 from .invariants import (
@@ -65,7 +66,10 @@ def test_reopening_a_closed_follow_up_never_chases_someone_who_declined(alice, g
     clock.shift(timedelta(days=1))
     actions.log_reply(grace, "declined")
     closed = FollowUp.objects.filter(contact=grace, done_at__isnull=False).order_by("id").first()
-    actions.reopen(closed)  # from "Recently done" on the Follow-ups page
+    # "Closed: Grace declined" has no Reopen: her answer closed it, and only correcting that
+    # answer (or deleting it) would open it again.
+    with pytest.raises(NotReopenable):
+        actions.reopen(closed)
 
     nothing_chases_someone_who_declined(moment(alice))
 
@@ -79,7 +83,9 @@ def test_reopening_contact_referral_after_writing_to_them_never_asks_to_write_ag
     mei = actions.capture_referral(talk, "Mei", "Chan", "Blue")
     actions.send(mei, "request")
     written = FollowUp.objects.get(contact=mei, kind="contact_referral")
-    actions.reopen(written)  # "Reopen" beside it under Recently done
+    # "Done: you wrote to Mei" was done by the message, not by hand: it does not reopen.
+    with pytest.raises(NotReopenable):
+        actions.reopen(written)
 
     never_write_to_someone_already_written_to(moment(alice))
 
@@ -104,3 +110,39 @@ def test_after_the_introduction_reminder_is_done_the_target_still_has_a_next_mov
     actions.mark_done(reminder)
 
     top_five_targets_always_have_a_next_step(moment(alice, {reminder.pk}))
+
+
+def test_after_an_update_is_corrected_into_a_follow_up_keep_in_touch_is_not_shown_done(
+    alice, clock
+):
+    lee = actions.add_contact(alice, "Lee", "Wong", how_known="friend")
+    talk = actions.schedule(lee, days_ahead=0, hour=14)
+    clock.shift(timedelta(hours=6))
+    actions.start(talk)
+    actions.end(talk)
+    clock.shift(timedelta(days=3))
+    actions.send(lee, "update")  # "Done: you sent an update on Thu 24 Dec"
+    update = lee.messages.get(purpose="update")
+    actions.edit_message(update, days_earlier=0, purpose="follow_up")  # it was a follow-up
+
+    # No update was sent: keeping in touch is open again, not "Done: you sent an update".
+    done_only_if_the_user_did_it(moment(alice))
+    assert FollowUp.objects.filter(contact=lee, kind="keep_in_touch", done_at=None).exists()
+
+
+def test_after_merging_two_referrals_from_one_conversation_today_never_asks_to_write_again(
+    alice, clock
+):
+    lee = actions.add_contact(alice, "Lee", "Wong", how_known="friend")
+    talk = actions.schedule(lee, days_ahead=0, hour=14)
+    clock.shift(timedelta(hours=6))
+    actions.start(talk)
+    actions.end(talk)
+    mei = actions.capture_referral(talk, "Mei", "Chan", "Blue")
+    again = actions.capture_referral(talk, "Mei", "C.", "Blue")  # noted twice by mistake
+    actions.send(again, "request")
+    kept = actions.merge(mei, again)
+
+    # Not "Contact referral Mei Chan: Write to them" beside "Done: you wrote to Mei".
+    never_write_to_someone_already_written_to(moment(alice))
+    assert FollowUp.objects.filter(contact=kept, kind="contact_referral").count() == 1

@@ -20,6 +20,7 @@ from coffeechat.followups.models import FollowUp
 from coffeechat.method.situation import (
     PLANNED_KINDS,
     REPLY_ROUTINE,
+    ClosedBy,
     Colleague,
     Facts,
     Met,
@@ -177,7 +178,18 @@ def _replan_one(contact: Contact) -> None:
     facts = _facts(contact, rows)
     planned = plan_followups(facts, contact.owner.profile.tz(), contact.owner.profile.holidays())
     _claim_unanchored(rows, planned)
-    by_key = {(row.kind, _anchor(row)): row for row in rows}
+    by_key: dict[tuple[str, int | None], FollowUp] = {}
+    twins = []
+    # Two records merged can bring two rows for the same item (both suggested in the same
+    # conversation): one stays, the one marked done by hand if any, and the other goes.
+    for row in sorted(rows, key=lambda r: (not r.was_done_by_hand, r.pk)):
+        key = (row.kind, _anchor(row))
+        if key[1] is not None and key in by_key:
+            twins.append(row.pk)
+        else:
+            by_key[key] = row
+    if twins:
+        FollowUp.objects.filter(pk__in=twins).delete()
     wanted = set()
     for item in planned:
         key = (item.kind.value, item.anchor)
@@ -216,11 +228,34 @@ def _colleagues_waiting(contact: Contact) -> list[Contact]:
     return list(Contact.objects.owned_by(contact.owner).filter(pk__in=set(ids)))
 
 
+# What a message settles beside the plan: keeping in touch and closing the loop (an update),
+# the reminder to whoever was asked for an introduction (the follow-up, or asking again).
+SETTLED_BY = {
+    Kind.KEEP_IN_TOUCH: ("update",),
+    Kind.CLOSE_THE_LOOP: ("update",),
+    Kind.FOLLOW_UP: ("follow_up", "introduction"),
+}
+
+
+def _unsettle_without_their_message(contact: Contact) -> None:
+    """A follow-up done by a message that was since corrected into something else, moved or
+    deleted is open again: "Done: you sent an update" must not outlive the update."""
+    settled = FollowUp.objects.owned_by(contact.owner).filter(
+        contact=contact, kind__in=[kind.value for kind in SETTLED_BY], closed_by=ClosedBy.ACTION
+    )
+    for row in settled:
+        purposes = SETTLED_BY[Kind(row.kind)]
+        if not contact.messages.filter(sent_at=row.done_at, purpose__in=purposes).exists():
+            row.done_at, row.closed_by, row.closed_reason = None, "", ""
+            row.save(update_fields=["done_at", "closed_by", "closed_reason", "updated_at"])
+
+
 @transaction.atomic
 def replan(contact: Contact, *, colleagues: bool = True) -> None:
     """Make every follow-up of this contact (and of colleagues whose routine it touches) what
     their recorded history calls for."""
     _replan_one(contact)
+    _unsettle_without_their_message(contact)
     keep_in_touch.replan(contact)
     for conversation in contact.conversations.filter(status="held"):
         close_the_loop.sync_advice_loop(conversation)

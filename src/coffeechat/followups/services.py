@@ -44,14 +44,20 @@ def open_followup(
     )
 
 
-def settle(contact: Contact, *kinds: Kind, when: datetime | None = None, reason: str = "") -> int:
-    """Mark the contact's open follow-ups of these kinds done by what was just recorded
-    (`reason` says what); returns how many."""
+def settle(
+    contact: Contact,
+    *kinds: Kind,
+    when: datetime | None = None,
+    reason: str = "",
+    by: ClosedBy = ClosedBy.ACTION,
+) -> int:
+    """Mark the contact's open follow-ups of these kinds done by what was just recorded, or
+    closed because it made them moot (`reason` says what); returns how many."""
     return (
         FollowUp.objects.owned_by(contact.owner)
         .open()
         .filter(contact=contact, kind__in=[kind.value for kind in kinds])
-        .update(done_at=when or timezone.now(), closed_by=ClosedBy.ACTION, closed_reason=reason)
+        .update(done_at=when or timezone.now(), closed_by=by, closed_reason=reason)
     )
 
 
@@ -174,7 +180,13 @@ def _settle_introduction_reminders(target: Contact, when: datetime | None = None
 def after_reply(contact: Contact, *, received_on: date) -> None:
     """An answer, even a no, ends the waiting (and, from a mutual contact, the reminder about an
     introduction); the plan works out the rest."""
-    settle(contact, Kind.FOLLOW_UP, reason=f"{contact.first_name} replied on {_on(received_on)}")
+    # Their answer makes the reminder moot; the user sent nothing ("Closed: Priya replied").
+    settle(
+        contact,
+        Kind.FOLLOW_UP,
+        reason=f"{contact.first_name} replied on {_on(received_on)}",
+        by=ClosedBy.RETIRED,
+    )
     _settle_introduction_reminders(contact)
     plan.replan(contact)
 
