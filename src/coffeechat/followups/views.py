@@ -46,7 +46,7 @@ def today(request: HttpRequest) -> HttpResponse:
 def followup_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate(timezone=request.user.profile.tz())
     followups = FollowUp.objects.owned_by(request.user).select_related(
-        "contact__organization", "conversation"
+        "contact__organization", "conversation", "reply"
     )
     open_ones = followups.owed(today).order_by("due_on", "id")
     done = followups.filter(done_at__isnull=False).order_by("-done_at")[:50]
