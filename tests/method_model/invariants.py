@@ -278,16 +278,20 @@ def every_item_leads_to_a_page_of_the_users_own(m: Moment) -> None:
                 assert model.objects.owned_by(m.user).filter(pk=pk).exists(), item.url
 
 
-BY_HAND = re.compile(r"^Done (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}( \d{4})?\.")
+# By hand: "Done Mon 7 Dec.", or what closing it by hand meant ("It fell through.").
+BY_HAND = re.compile(
+    r"^(Done (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}( \d{4})?|It fell through"
+    r"|Nothing more to do)\."
+)
 BY_RECORD = re.compile(r"^Done: \S")
 RETIRED = re.compile(r"^Closed: \S")
 
 
 def done_only_if_the_user_did_it(m: Moment) -> None:
     """The timeline shows a follow-up as "Done" only if the user did it: "Done Mon 7 Dec." when
-    they marked it done by hand, "Done: you sent the follow-up on Wed 11 Nov" when what they
-    recorded did it; one that no longer applies says so, and why ("Closed: Grace agreed to
-    talk")."""
+    they marked it done by hand ("It fell through." for a yes never scheduled), "Done: you sent
+    the follow-up on Wed 11 Nov" when what they recorded did it; one that no longer applies says
+    so, and why ("Closed: Grace agreed to talk")."""
     tz = m.user.profile.tz()
     for contact_id, contact in m.contacts.items():
         theirs = [f for f in m.followups if f.contact_id == contact_id and f.done_at]

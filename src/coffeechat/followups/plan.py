@@ -9,6 +9,7 @@ and the order in which things were recorded never matters.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -18,11 +19,12 @@ from django.utils import timezone
 from coffeechat.followups import close_the_loop, keep_in_touch
 from coffeechat.followups.models import FollowUp
 from coffeechat.method.situation import (
+    MESSAGE_ANCHORED,
     PLANNED_KINDS,
-    REPLY_ROUTINE,
     ClosedBy,
     Colleague,
     Facts,
+    Introduction,
     Met,
     Planned,
     Referred,
@@ -85,6 +87,7 @@ def _facts(contact: Contact, rows: list[FollowUp]) -> Facts:
     ]
     asked = contact.introductions_asked.order_by("sent_at").values_list("sent_at", flat=True)
     return Facts(
+        introductions=_introductions(contact),
         first_name=contact.first_name,
         messages=messages,
         replies=replies,
@@ -100,6 +103,52 @@ def _facts(contact: Contact, rows: list[FollowUp]) -> Facts:
     )
 
 
+def _introductions(introducer: Contact) -> list[Introduction]:
+    """What this contact was asked to introduce you to, and when you and each person were
+    first in touch after asking (three queries, however many)."""
+    from coffeechat.outreach.models import Message, Purpose, Reply
+
+    asks = list(
+        introducer.messages.filter(purpose=Purpose.INTRODUCTION)
+        .select_related("introduction_to")
+        .order_by("sent_at", "id")
+    )
+    targets = {ask.introduction_to_id for ask in asks if ask.introduction_to_id}
+    written: dict[int, list[datetime]] = {}
+    for contact_id, sent_at in (
+        Message.objects.filter(contact_id__in=targets)
+        .exclude(purpose=Purpose.INTRODUCTION)
+        .values_list("contact_id", "sent_at")
+    ):
+        written.setdefault(contact_id, []).append(sent_at)
+    answered: dict[int, list[date]] = {}
+    for contact_id, day in Reply.objects.filter(contact_id__in=targets).values_list(
+        "contact_id", "received_on"
+    ):
+        answered.setdefault(contact_id, []).append(day)
+    tz = introducer.owner.profile.tz()
+    found = []
+    for ask in asks:
+        target_id = ask.introduction_to_id or 0
+        asked_on = timezone.localdate(ask.sent_at, tz)
+        # A reply carries a day only: from the start of that day, as the plan counts replies.
+        moments = [at for at in written.get(target_id, []) if at > ask.sent_at] + [
+            datetime.combine(day, datetime.min.time(), tzinfo=tz)
+            for day in answered.get(target_id, [])
+            if day >= asked_on
+        ]
+        found.append(
+            Introduction(
+                id=ask.pk,
+                at=ask.sent_at,
+                target_id=ask.introduction_to_id,
+                target_name=ask.introduction_to.full_name if ask.introduction_to else "",
+                in_touch_at=min(moments) if moments else None,
+            )
+        )
+    return found
+
+
 def _referral_note(referral: object) -> str:
     referrer = referral.conversation.contact
     permission = (
@@ -113,7 +162,7 @@ def _referral_note(referral: object) -> str:
 def _anchor(row: FollowUp) -> int | None:
     """The record a row follows from, as the plan names it."""
     kind = Kind(row.kind)
-    if kind in REPLY_ROUTINE:
+    if kind in MESSAGE_ANCHORED:
         return row.message_id
     if kind is Kind.SCHEDULE:
         return row.reply_id
@@ -121,7 +170,7 @@ def _anchor(row: FollowUp) -> int | None:
 
 
 def _anchored(row: FollowUp, item: Planned) -> None:
-    if item.kind in REPLY_ROUTINE:
+    if item.kind in MESSAGE_ANCHORED:
         row.message_id = item.anchor
     elif item.kind is Kind.SCHEDULE:
         row.reply_id = item.anchor
@@ -228,12 +277,10 @@ def _colleagues_waiting(contact: Contact) -> list[Contact]:
     return list(Contact.objects.owned_by(contact.owner).filter(pk__in=set(ids)))
 
 
-# What a message settles beside the plan: keeping in touch and closing the loop (an update),
-# the reminder to whoever was asked for an introduction (the follow-up, or asking again).
+# What a message settles beside the plan: keeping in touch and closing the loop (an update).
 SETTLED_BY = {
     Kind.KEEP_IN_TOUCH: ("update",),
     Kind.CLOSE_THE_LOOP: ("update",),
-    Kind.FOLLOW_UP: ("follow_up", "introduction"),
 }
 
 
@@ -262,6 +309,14 @@ def replan(contact: Contact, *, colleagues: bool = True) -> None:
     if colleagues:
         for colleague in _colleagues_waiting(contact):
             _replan_one(colleague)
+        # Whoever was asked to introduce you to them: the reminder ends once you are in touch.
+        for introducer in _introducers_of(contact):
+            _replan_one(introducer)
+
+
+def _introducers_of(contact: Contact) -> list[Contact]:
+    ids = contact.introductions_asked.values_list("contact_id", flat=True)
+    return list(Contact.objects.owned_by(contact.owner).filter(pk__in=set(ids)))
 
 
 def after_conversation_changed(conversation: object) -> None:

@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Container
 from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from coffeechat.followups import keep_in_touch, plan
+from coffeechat.followups import plan
 from coffeechat.followups.models import FollowUp
-from coffeechat.method import cadence
 from coffeechat.method.situation import REPLY_ROUTINE, ClosedBy
 from coffeechat.method.today import Kind
 from coffeechat.people.models import Contact
@@ -108,22 +106,11 @@ def after_message_sent(
     sent_at: datetime,
     introduction_to: Contact | None = None,
 ) -> None:
-    """Settle the reminders a sent message answers, and replan what follows from it."""
-    profile = contact.owner.profile
-    sent_on = timezone.localdate(sent_at, timezone=profile.tz())
-    if purpose == "introduction":
-        _after_introduction_asked(contact, introduction_to, sent_at, sent_on, profile.holidays())
-        if introduction_to is not None:
-            plan.replan(introduction_to)  # going through the person who suggested them
-        keep_in_touch.replan(contact)
-        return
-    if purpose == "request":
-        _settle_introduction_reminders(contact, when=sent_at)  # the introduction happened
-    elif purpose == "follow_up":
-        # To a mutual contact, the follow-up is the reminder about the introduction.
-        settle(contact, Kind.FOLLOW_UP, when=sent_at, reason=f"you wrote on {_on(sent_on)}")
-    elif purpose == "update":
+    """Settle what an update answers, and replan what follows from the message (for a request
+    for an introduction, also for the person to be introduced)."""
+    if purpose == "update":
         # An update is what keeping in touch and closing the loop both ask for.
+        sent_on = timezone.localdate(sent_at, timezone=contact.owner.profile.tz())
         settle(
             contact,
             Kind.KEEP_IN_TOUCH,
@@ -132,62 +119,14 @@ def after_message_sent(
             reason=f"you sent an update on {_on(sent_on)}",
         )
     plan.replan(contact)
-
-
-def _after_introduction_asked(
-    introducer: Contact,
-    target: Contact | None,
-    sent_at: datetime,
-    sent_on: date,
-    holidays: Container[date],
-) -> None:
-    """Asking Priya to introduce you to Sam: nothing starts for Sam, who received nothing. Priya
-    gets one gentle reminder after 7 business days; asking her again about Sam is that reminder,
-    and after it nothing more (a favour asked twice is enough)."""
-    asked_before = (
-        introducer.messages.filter(purpose="introduction", introduction_to=target).count() > 1
-    )
-    reminder_open = introducer.followups.open().filter(kind=Kind.FOLLOW_UP).exists()
-    if asked_before:
-        settle(
-            introducer, Kind.FOLLOW_UP, when=sent_at, reason=f"you asked again on {_on(sent_on)}"
-        )
-    elif not reminder_open:
-        about = f" to {target.full_name}" if target is not None else ""
-        open_followup(
-            contact=introducer,
-            kind=Kind.FOLLOW_UP,
-            due_on=cadence.nudge_due(sent_on, holidays),
-            note=f"No word yet about introducing you{about} after 7 business days: "
-            "one short, friendly reminder, then leave it.",
-        )
-
-
-def _settle_introduction_reminders(target: Contact, when: datetime | None = None) -> None:
-    """Writing to Sam, or hearing from him, means the introduction is no longer owed: the
-    reminders to whoever was asked for it are closed."""
-    asked = target.introductions_asked.values("contact_id")
-    FollowUp.objects.owned_by(target.owner).open().filter(
-        kind=Kind.FOLLOW_UP, contact_id__in=asked
-    ).update(
-        done_at=when or timezone.now(),
-        closed_by=ClosedBy.RETIRED,
-        closed_reason=f"{target.first_name} and you are in touch now",
-    )
+    if introduction_to is not None:
+        plan.replan(introduction_to)  # going through the person who suggested them
 
 
 @transaction.atomic
 def after_reply(contact: Contact, *, received_on: date) -> None:
     """An answer, even a no, ends the waiting (and, from a mutual contact, the reminder about an
-    introduction); the plan works out the rest."""
-    # Their answer makes the reminder moot; the user sent nothing ("Closed: Priya replied").
-    settle(
-        contact,
-        Kind.FOLLOW_UP,
-        reason=f"{contact.first_name} replied on {_on(received_on)}",
-        by=ClosedBy.RETIRED,
-    )
-    _settle_introduction_reminders(contact)
+    introduction): the plan works it out."""
     plan.replan(contact)
 
 

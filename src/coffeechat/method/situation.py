@@ -79,6 +79,19 @@ class Referred:
 
 
 @dataclass(frozen=True)
+class Introduction:
+    """This contact was asked to introduce you to someone (a message to them)."""
+
+    id: int
+    at: datetime
+    target_id: int | None
+    target_name: str
+    # The first time you and the person to be introduced were in touch after asking (a message
+    # to them, or an answer from them): the introduction happened, one way or another.
+    in_touch_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything recorded about one contact that decides their follow-ups."""
 
@@ -90,6 +103,8 @@ class Facts:
     referred: Sequence[Referred] = ()
     # Someone asked to introduce you to this person: writing through them approaches them too.
     introduction_asked_at: datetime | None = None
+    # Introductions this contact was asked for, oldest first.
+    introductions: Sequence[Introduction] = ()
     # Follow-ups marked done by hand, by (kind, anchor id): the user's word stands.
     done_by_hand: dict[tuple[str, int], datetime] = field(default_factory=dict)
 
@@ -414,6 +429,51 @@ def _referrals(facts: Facts, tz: tzinfo, holidays: Container[date]) -> list[Plan
     return planned
 
 
+def _introduction_reminders(facts: Facts, tz: tzinfo, holidays: Container[date]) -> list[Planned]:
+    """Asking Priya to introduce you to Sam: one gentle reminder to Priya after 7 business days,
+    unless she answers, you and Sam are in touch, or you write to her again (asking her again
+    about Sam is that reminder, and after it nothing more: a favour asked twice is enough)."""
+    name = facts.first_name
+    planned = []
+    first_asks: dict[int | None, Introduction] = {}
+    for asked in sorted(facts.introductions, key=lambda i: i.at):
+        first_asks.setdefault(asked.target_id, asked)
+    for asked in first_asks.values():
+        about = f" to {asked.target_name}" if asked.target_name else ""
+        item = Planned(
+            kind=Kind.FOLLOW_UP,
+            anchor=asked.id,
+            due_on=cadence.nudge_due(_day(asked.at, tz), holidays),
+            note=f"No word yet about introducing you{about} after 7 business days: "
+            "one short, friendly reminder, then leave it.",
+        )
+        candidates: list[tuple[datetime, ClosedBy, str]] = []
+        for sent in facts.messages:
+            if sent.at <= asked.at or sent.purpose not in ("follow_up", "introduction"):
+                continue
+            again = sent.purpose == "introduction" and any(
+                other.id == sent.id and other.target_id == asked.target_id
+                for other in facts.introductions
+            )
+            if sent.purpose == "follow_up" or again:
+                words = "asked again" if again else "wrote to " + name
+                candidates.append(
+                    (sent.at, ClosedBy.ACTION, f"you {words} on {_on(_day(sent.at, tz))}")
+                )
+        answered = [reply.on for reply in facts.replies if reply.on >= _day(asked.at, tz)]
+        if answered:
+            day = min(answered)
+            moment = datetime.combine(day, datetime.min.time(), tzinfo=tz)
+            candidates.append((moment, ClosedBy.RETIRED, f"{name} replied on {_on(day)}"))
+        if asked.in_touch_at is not None:
+            who = asked.target_name.split(" ")[0] if asked.target_name else "they"
+            candidates.append(
+                (asked.in_touch_at, ClosedBy.RETIRED, f"{who} and you are in touch now")
+            )
+        planned.append(_closed(item, facts, candidates))
+    return planned
+
+
 def plan_followups(
     facts: Facts, tz: tzinfo, holidays: Container[date] = frozenset()
 ) -> list[Planned]:
@@ -425,9 +485,14 @@ def plan_followups(
     planned += _scheduling(facts, tz, found)
     planned += _thanks(facts, tz)
     planned += _referrals(facts, tz, holidays)
+    planned += _introduction_reminders(facts, tz, holidays)
     return planned
 
 
-# The kinds this plan decides; the others (keeping in touch, closing the loop, the reminder to
-# an introducer) are planned beside it from their own facts.
-PLANNED_KINDS = frozenset({*REPLY_ROUTINE, Kind.SCHEDULE, Kind.THANK_YOU, Kind.CONTACT_REFERRAL})
+# The kinds this plan decides; the others (keeping in touch, closing the loop) are planned beside
+# it from their own facts (followups.keep_in_touch, followups.close_the_loop).
+PLANNED_KINDS = frozenset(
+    {*REPLY_ROUTINE, Kind.SCHEDULE, Kind.THANK_YOU, Kind.CONTACT_REFERRAL, Kind.FOLLOW_UP}
+)
+# Kinds anchored to a message (the request, or the introduction asked).
+MESSAGE_ANCHORED = frozenset({*REPLY_ROUTINE, Kind.FOLLOW_UP})
