@@ -185,3 +185,29 @@ def test_a_no_after_a_yes_retires_the_reminder_to_schedule():
     no = Replied(id=8, on=date(2026, 11, 9), outcome="declined")
     items = plan(replies=[yes, no])
     assert items[(Kind.SCHEDULE, 7)].reason == "Grace declined on Mon 9 Nov"
+
+
+def test_an_introducer_gets_one_reminder_after_7_business_days_until_something_happens():
+    from coffeechat.method.situation import Introduction
+
+    asked = Introduction(id=4, at=at(2), target_id=9, target_name="Sam Lee")
+    reminder = plan(introductions=[asked], messages=[Sent(id=4, purpose="introduction", at=at(2))])
+    assert reminder[(Kind.FOLLOW_UP, 4)].due_on == date(2026, 11, 11)
+    assert reminder[(Kind.FOLLOW_UP, 4)].is_open
+    again = Introduction(id=5, at=at(12), target_id=9, target_name="Sam Lee")
+    items = plan(
+        introductions=[asked, again],
+        messages=[
+            Sent(id=4, purpose="introduction", at=at(2)),
+            Sent(id=5, purpose="introduction", at=at(12)),
+        ],
+    )
+    assert items[(Kind.FOLLOW_UP, 4)].reason == "you asked again on Thu 12 Nov"
+    assert (Kind.FOLLOW_UP, 5) not in items  # a favour asked twice is enough
+    in_touch = Introduction(id=4, at=at(2), target_id=9, target_name="Sam Lee", in_touch_at=at(5))
+    items = plan(introductions=[in_touch])
+    assert items[(Kind.FOLLOW_UP, 4)].reason == "Sam and you are in touch now"
+    answered = plan(
+        introductions=[asked], replies=[Replied(id=3, on=date(2026, 11, 4), outcome="replied")]
+    )
+    assert answered[(Kind.FOLLOW_UP, 4)].reason == "Grace replied on Wed 4 Nov"
