@@ -1,5 +1,5 @@
-"""Correcting the record, in a real browser: a request recorded by an accidental Enter is
-deleted from the timeline, a reply logged as a no becomes a yes, a message's date is fixed from
+"""Correcting the record, in a real browser: a request marked sent by mistake is deleted from
+the timeline, a reply logged as a no becomes a yes, a message's date is fixed from
 the Outreach page, and a piece of advice is deleted; the stage and Today follow each time."""
 
 from __future__ import annotations
@@ -43,16 +43,16 @@ def start_with_priya(page: Page, server: CoffeechatServer) -> Owner:
 
 
 @pytest.mark.server_time(MONDAY)
-def test_a_request_recorded_by_pressing_enter_is_deleted_from_the_timeline(
+def test_a_request_marked_sent_by_mistake_is_deleted_from_the_timeline(
     page: Page, coffeechat_server: CoffeechatServer
 ):
     server = coffeechat_server
     owner = start_with_priya(page, server)
 
-    # Typing a subject and pressing Enter records the request as sent.
+    # A click on "Mark as sent" for a request that never went out.
     page.get_by_role("link", name="Write a request").click()
     page.locator("#id_subject").fill("A quick question")
-    page.locator("#id_subject").press("Enter")
+    page.get_by_role("button", name=re.compile("^Mark as sent")).click()
     expect(page.locator(".badge.stage")).to_have_text("Contacted")
     go_today(page, server, owner)
     expect(today_item(page, "No reply from Priya Shah")).to_be_visible()
@@ -108,7 +108,7 @@ def test_a_reply_logged_as_declined_is_corrected_to_agreed(
         "Happy to talk next week"
     )
     expect(timeline_entry(page, "Reply received: Declined")).to_have_count(0)
-    expect(page.get_by_text("Next: agree a time and schedule the conversation")).to_be_visible()
+    expect(page.get_by_text("Next: Priya agreed to talk: agree a time")).to_be_visible()
 
 
 @pytest.mark.server_time(MONDAY)
