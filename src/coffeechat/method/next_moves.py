@@ -97,6 +97,25 @@ def _first_request(target: Target, person: Person) -> NextMove:
     )
 
 
+def _find_someone(target: Target) -> NextMove:
+    """Nobody left to write to there: find someone, or someone else once everyone was asked."""
+    if target.people:
+        move, title = Move.FIND_SOMEONE_ELSE, f"Find someone else at {target.name}"
+        detail = (
+            "Everyone you have there has been asked: ask them or your friends and alumni for "
+            "another name, or mark the organization finished."
+        )
+    else:
+        move, title = Move.FIND_SOMEONE, f"Find someone at {target.name}"
+        detail = (
+            "Nobody there yet: ask friends, family and alumni, "
+            "or look through your LinkedIn connections."
+        )
+    return NextMove(
+        move=move, organization_id=target.id, organization=target.name, title=title, detail=detail
+    )
+
+
 def next_moves(targets: Sequence[Target]) -> list[NextMove]:
     """One move per target with nothing under way, in the order given (priority order)."""
     moves: list[NextMove] = []
@@ -104,28 +123,5 @@ def next_moves(targets: Sequence[Target]) -> list[NextMove]:
         if any(person.in_play for person in target.people):
             continue  # the reply routine, or what is owed there, decides what is next
         person = warmest(p for p in target.people if not p.approached)
-        if person is not None:
-            moves.append(_first_request(target, person))
-        elif target.people:
-            moves.append(
-                NextMove(
-                    move=Move.FIND_SOMEONE_ELSE,
-                    organization_id=target.id,
-                    organization=target.name,
-                    title=f"Find someone else at {target.name}",
-                    detail="Everyone you have there has been asked: ask them or your friends "
-                    "and alumni for another name, or mark the organization finished.",
-                )
-            )
-        else:
-            moves.append(
-                NextMove(
-                    move=Move.FIND_SOMEONE,
-                    organization_id=target.id,
-                    organization=target.name,
-                    title=f"Find someone at {target.name}",
-                    detail="Nobody there yet: ask friends, family and alumni, "
-                    "or look through your LinkedIn connections.",
-                )
-            )
+        moves.append(_first_request(target, person) if person else _find_someone(target))
     return moves
