@@ -382,3 +382,27 @@ def test_a_follow_up_draft_leaves_today_once_it_is_time_to_move_on(alice_client,
     assert [i.kind for i in unsent_draft_items(alice, nudge_day)] == [Kind.DRAFT]
     move_on_day = date(2026, 11, 16)  # 10 business days: no follow-up now, nor its draft
     assert unsent_draft_items(alice, move_on_day) == []
+
+
+@time_machine.travel(FRIDAY, tick=False)
+def test_an_autosave_arriving_after_the_message_was_recorded_keeps_nothing(
+    alice_client, alice, priya
+):
+    """On a busy machine the autosave typed just before "Mark as sent" can reach the server
+    after it: it must not bring back a draft of a message already recorded."""
+    template = own(alice, "alumni")
+    page = alice_client.get(compose_url(priya, f"template={template.pk}"))
+    opened_at = page.context["opened_at"]
+    alice_client.post(
+        compose_url(priya, f"template={template.pk}"),
+        {**typed(priya, template, subject="Coffee?", body="Hi"), "action": "mark",
+         "sent_on": "2026-11-20", "channel": "email"},
+    )  # fmt: skip
+    assert Message.objects.count() == 1
+    late = alice_client.post(
+        reverse("outreach:draft_save"),
+        {**typed(priya, template, subject="Coffee?", body="Hi"), "opened_at": opened_at},
+    )
+    assert late.status_code == 200
+    assert not Draft.objects.exists()
+    assert [i for i in today_items(alice) if i.kind is Kind.DRAFT] == []

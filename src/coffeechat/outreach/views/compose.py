@@ -223,6 +223,7 @@ def _compose(
         "outreach/compose.html",
         {
             "form": form,
+            "opened_at": timezone.now().isoformat(),
             "contact": contact,
             "to": to,
             "conversation": conversation,

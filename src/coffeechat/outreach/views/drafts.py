@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -44,9 +46,20 @@ def _posted_slot(request: HttpRequest) -> Slot:
 def draft_save(request: HttpRequest) -> HttpResponse:
     """Autosave of the compose page as the user types (and, by beacon, as the page is left)."""
     draft = _posted_slot(request).save(
-        subject=request.POST.get("subject", ""), body=request.POST.get("body", "")
+        subject=request.POST.get("subject", ""),
+        body=request.POST.get("body", ""),
+        opened_at=_opened_at(request),
     )
     return TemplateResponse(request, "outreach/_draft_note.html", {"saved": draft})
+
+
+def _opened_at(request: HttpRequest) -> datetime | None:
+    """When the compose page was opened (its hidden field), if it says so readably."""
+    try:
+        opened = datetime.fromisoformat(request.POST.get("opened_at", ""))
+    except ValueError:
+        return None
+    return opened if opened.tzinfo is not None else None
 
 
 def _fresh_page(draft: Draft) -> str:
