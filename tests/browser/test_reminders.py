@@ -53,7 +53,8 @@ def test_the_digest_arrives_once_from_the_servers_own_scheduler(
     body = digest.get_content().replace("\r\n", "\n")
     assert "- No reply from Priya Shah (Green Bank) (due today)" in body
     link = re.search(rf"Write to Sam Lee: ({re.escape(server.url)}/\S+)", body).group(1)
-    assert 'Morning digest for maya: sent "Coffeechat: 1 thing due today"' in server.log
+    # The server logs it once the mail server has closed the session: after the mail arrives.
+    wait_for(lambda: 'Morning digest for maya: sent "Coffeechat: 1 thing due today"' in server.log)
 
     go(page, server, owner, "/profile/")
     expect(status).to_contain_text(re.compile(r"last sent today at 10:0\d\."))
