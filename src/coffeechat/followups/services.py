@@ -10,52 +10,23 @@ from django.utils import timezone
 
 from coffeechat.followups import plan
 from coffeechat.followups.models import FollowUp
-from coffeechat.method.situation import REPLY_ROUTINE, ClosedBy
+from coffeechat.method.situation import ClosedBy
 from coffeechat.method.today import Kind
 from coffeechat.people.models import Contact
-
-# The follow-ups a request with no answer runs through (the "3B7" routine).
-WAITING_FOR_REPLY = REPLY_ROUTINE
 
 
 class NotReopenable(ValueError):
     """Only what you marked done by hand can be reopened; the rest follows your records."""
 
 
-def open_followup(
-    *,
-    contact: Contact,
-    kind: Kind,
-    due_on: date,
-    due_at: datetime | None = None,
-    conversation: object = None,
-    note: str = "",
-) -> FollowUp:
-    return FollowUp.objects.create(
-        owner=contact.owner,
-        contact=contact,
-        kind=kind.value,
-        due_on=due_on,
-        due_at=due_at,
-        conversation=conversation,
-        note=note,
-    )
-
-
-def settle(
-    contact: Contact,
-    *kinds: Kind,
-    when: datetime | None = None,
-    reason: str = "",
-    by: ClosedBy = ClosedBy.ACTION,
-) -> int:
-    """Mark the contact's open follow-ups of these kinds done by what was just recorded, or
-    closed because it made them moot (`reason` says what); returns how many."""
+def settle(contact: Contact, *kinds: Kind, when: datetime | None = None, reason: str = "") -> int:
+    """Mark the contact's open follow-ups of these kinds done by what was just recorded
+    (`reason` says what); returns how many."""
     return (
         FollowUp.objects.owned_by(contact.owner)
         .open()
         .filter(contact=contact, kind__in=[kind.value for kind in kinds])
-        .update(done_at=when or timezone.now(), closed_by=by, closed_reason=reason)
+        .update(done_at=when or timezone.now(), closed_by=ClosedBy.ACTION, closed_reason=reason)
     )
 
 
@@ -127,10 +98,4 @@ def after_message_sent(
 def after_reply(contact: Contact, *, received_on: date) -> None:
     """An answer, even a no, ends the waiting (and, from a mutual contact, the reminder about an
     introduction): the plan works it out."""
-    plan.replan(contact)
-
-
-def settle_waiting_for_reply(contact: Contact, when: datetime | None = None) -> None:
-    """Kept for callers that record an answer outside a reply (a time agreed by phone):
-    the plan sees the conversation and closes the routine itself."""
     plan.replan(contact)
