@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .helpers import CoffeechatServer, Mailbox
+from browser.helpers import CoffeechatServer, Mailbox
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")

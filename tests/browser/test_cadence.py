@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, Owner, go_today, us_user_at_green_bank
+from browser.helpers import CoffeechatServer, Owner, go_today, us_user_at_green_bank
 
 TUESDAY = "2026-11-24T09:00:00-05:00"  # Thanksgiving is Thursday 26 November
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, create_owner
+from browser.helpers import CoffeechatServer, create_owner
 
 LONDON = ZoneInfo("Europe/London")
 

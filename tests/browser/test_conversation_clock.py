@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, Owner, create_owner, go
+from browser.helpers import CoffeechatServer, Owner, create_owner, go
 
 # A Wednesday in November: London is on UTC, so the times below read the same in both.
 NOON = "2026-11-18T12:00:00+00:00"

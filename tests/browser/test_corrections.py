@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, Owner, create_owner, go_today
+from browser.helpers import CoffeechatServer, Owner, create_owner, go_today
 
 MONDAY = "2026-11-16T09:00:00+00:00"
 

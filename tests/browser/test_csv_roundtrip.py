@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from .helpers import OWNER_PASSWORD, CoffeechatServer, Owner, create_owner, log_in
+from browser.helpers import OWNER_PASSWORD, CoffeechatServer, Owner, create_owner, log_in
 
 PRIYA = {
     "First name": '=HYPERLINK("x")',

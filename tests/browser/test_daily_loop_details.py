@@ -14,14 +14,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from .helpers import (
-    CoffeechatServer,
-    Mailbox,
-    create_owner,
-    go,
-    use_mail_server,
-    wait_for,
-)
+from browser.helpers import CoffeechatServer, Mailbox, create_owner, go, use_mail_server, wait_for
 
 TUESDAY = "2026-11-17T09:00:00+00:00"
 NEW_YORK = ZoneInfo("America/New_York")

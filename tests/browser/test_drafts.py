@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, Owner, create_owner, go, go_today
+from browser.helpers import CoffeechatServer, Owner, create_owner, go, go_today
 
 WEDNESDAY = "2026-12-02T14:05:00+00:00"
 

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from coffeechat.method.spreadsheet import unneutralise
 
-from .helpers import create_owner
+from browser.helpers import create_owner
 
 DATED = r"\d{4}-\d\d-\d\d"
 

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .helpers import PASSWORD_LABEL, Owner, create_owner, log_in
+from browser.helpers import PASSWORD_LABEL, Owner, create_owner, log_in
 
 CSP_COMPLAINT = re.compile(r"Content Security Policy|Refused to|violates the following", re.I)
 

@@ -8,7 +8,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, create_owner, go, us_user_at_green_bank, use_mail_server
+from browser.helpers import (
+    CoffeechatServer,
+    create_owner,
+    go,
+    us_user_at_green_bank,
+    use_mail_server,
+)
 
 # A Tuesday in New York before the digest hour (07:00), so the scheduler sends nothing itself.
 EARLY_TUESDAY = "2026-11-24T06:00:00-05:00"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from .helpers import create_owner
+from browser.helpers import create_owner
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 CSP_COMPLAINT = re.compile(r"Content Security Policy|Refused to|violates the following", re.I)

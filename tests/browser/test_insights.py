@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, add_contact_at, create_owner
+from browser.helpers import CoffeechatServer, add_contact_at, create_owner
 
 WEDNESDAY = "2026-03-11T15:00:00+00:00"
 

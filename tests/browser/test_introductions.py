@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, create_owner, go, go_today, use_mail_server, wait_for
+from browser.helpers import CoffeechatServer, create_owner, go, go_today, use_mail_server, wait_for
 
 TUESDAY = "2026-12-01T09:00:00-05:00"
 LENAS_SEVENTH_BUSINESS_DAY = "2026-12-10T10:00:00-05:00"  # Thursday after

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs
 
 from playwright.sync_api import Page, expect
 
-from .helpers import create_owner
+from browser.helpers import create_owner
 
 PITCH = "I'm finishing economics and want to help companies cut their emissions."
 BACKGROUND = "Two summers at a credit-rating agency; a dissertation on green bonds."

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, create_owner, go
+from browser.helpers import CoffeechatServer, create_owner, go
 
 TUESDAY = "2026-11-17T09:00:00+00:00"
 FOUR_WEEKS_ON = "2026-12-16T09:00:00+00:00"  # 28 days after Wednesday 18 November

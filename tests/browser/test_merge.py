@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, create_owner
+from browser.helpers import CoffeechatServer, create_owner
 
 
 def add_priya(page: Page, server: CoffeechatServer, email: str, role: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from .helpers import create_owner
+from browser.helpers import create_owner
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 

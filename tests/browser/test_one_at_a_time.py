@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, Owner, go_today, us_user_at_green_bank
+from browser.helpers import CoffeechatServer, Owner, go_today, us_user_at_green_bank
 
 TUESDAY = "2026-12-01T09:00:00-05:00"
 PRIYAS_THIRD_BUSINESS_DAY = "2026-12-04T10:00:00-05:00"  # Friday

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, create_owner, use_mail_server, wait_for
+from browser.helpers import CoffeechatServer, create_owner, use_mail_server, wait_for
 
 FILLER = (
     "The work your team does on green bonds and transition plans is exactly what I want to "

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, Mailbox, create_owner, go, use_mail_server
+from browser.helpers import CoffeechatServer, Mailbox, create_owner, go, use_mail_server
 
 NOTE_310 = (
     "Hi Priya, I found you through the Leeds alumni network and your move from insurance into "

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import create_owner
+from browser.helpers import create_owner
 
 CSP_COMPLAINT = re.compile(r"Content Security Policy|Refused to|violates the following", re.I)
 SAVED = re.compile(r"Saved \d\d:\d\d:\d\d")

@@ -9,8 +9,8 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, go, use_mail_server, wait_for
-from .test_cadence import send_request_to_priya, setup_us_user_with_two_contacts
+from browser.helpers import CoffeechatServer, go, use_mail_server, wait_for
+from browser.test_cadence import send_request_to_priya, setup_us_user_with_two_contacts
 
 TUESDAY = "2026-11-24T09:00:00-05:00"  # Priya's "no reply" falls due Monday 30 November
 MONDAY = "2026-11-30T10:00:00-05:00"

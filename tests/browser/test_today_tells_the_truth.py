@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import CoffeechatServer, go, go_today, us_user_at_green_bank
+from browser.helpers import CoffeechatServer, go, go_today, us_user_at_green_bank
 
 TUESDAY = "2026-12-01T09:00:00-05:00"
 THURSDAY = "2026-12-03T10:00:00-05:00"

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from .helpers import CoffeechatServer, Owner, create_owner, log_in
+from browser.helpers import CoffeechatServer, Owner, create_owner, log_in
 
 
 def write_to(page: Page, server: CoffeechatServer, first: str, last: str) -> None:

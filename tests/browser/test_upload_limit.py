@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, Request, expect
 
-from .helpers import create_owner
+from browser.helpers import create_owner
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 # The server runs with the default cap of 10 MB; this is also over waitress's own limit (the

@@ -16,7 +16,7 @@ from coffeechat.outreach.queries import templates_with_stats
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import contact_row
 
-from .conftest import MONDAY_9AM, WEDNESDAY, feed_events, open_followups, send, text
+from corrections.conftest import MONDAY_9AM, WEDNESDAY, feed_events, open_followups, send, text
 
 
 def edit_url(message: Message, **query: str) -> str:

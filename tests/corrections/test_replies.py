@@ -14,7 +14,7 @@ from coffeechat.outreach.models import Outcome, Reply
 from coffeechat.outreach.queries import templates_with_stats
 from coffeechat.people.queries import contact_row
 
-from .conftest import open_followups, text
+from corrections.conftest import open_followups, text
 
 
 @pytest.fixture

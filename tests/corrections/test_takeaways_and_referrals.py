@@ -15,7 +15,7 @@ from coffeechat.insights.queries import insight_facts
 from coffeechat.method.today import Kind
 from coffeechat.people.models import Contact
 
-from .conftest import feed_events, send, text
+from corrections.conftest import feed_events, send, text
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from coffeechat.outreach.queries import templates_with_stats
 from coffeechat.outreach.services import record_reply
 from coffeechat.people.models import Contact
 
-from .conftest import held, request
-from .test_page import URL, row, section, text
+from insights.conftest import held, request
+from insights.test_page import URL, row, section, text
 
 GOAL_URL = reverse("insights:goal")
 

@@ -31,9 +31,9 @@ from coffeechat.outreach.models import Message, Purpose, Reply
 from coffeechat.people.models import Contact
 from coffeechat.research.models import Organization
 
-from . import actions
-from .invariants import Moment, check_all
-from .resolving import resolve_item
+from method_model import actions
+from method_model.invariants import Moment, check_all
+from method_model.resolving import resolve_item
 
 # Where and when people use it: time zones far from UTC, holiday-heavy countries, and a time
 # zone that is not the country's own (a student abroad).

@@ -20,7 +20,7 @@ from coffeechat.method.today import TodayItem
 from coffeechat.outreach.models import Purpose
 from coffeechat.people.models import Contact
 
-from . import actions
+from method_model import actions
 
 
 @dataclass

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
 
-from .machine import ACCOUNTS, ADVICE, COVERAGE, STARTS, MethodModel
+from method_model.machine import ACCOUNTS, ADVICE, COVERAGE, STARTS, MethodModel
 
 # What the fixed-seed run must reach at least once.
 RULES = {

@@ -15,8 +15,8 @@ import time_machine
 
 from coffeechat.outreach.models import Purpose
 
-from . import actions
-from .surfaces import Entry, Reader
+from method_model import actions
+from method_model.surfaces import Entry, Reader
 
 
 def _at(moment: datetime):

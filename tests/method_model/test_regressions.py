@@ -14,8 +14,8 @@ import time_machine
 from coffeechat.followups.models import FollowUp
 from coffeechat.followups.services import NotReopenable
 
-from . import actions
-from .invariants import (
+from method_model import actions
+from method_model.invariants import (
     Moment,
     agreed_to_talk_is_owed_a_schedule,
     done_only_if_the_user_did_it,

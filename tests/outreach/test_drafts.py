@@ -24,7 +24,7 @@ from coffeechat.outreach.models import Draft, Message, MessageTemplate
 from coffeechat.outreach.queries import unsent_draft_items
 from coffeechat.people.models import Contact
 
-from .conftest import use_smtp
+from outreach.conftest import use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # 10:00 in London too
 

@@ -20,7 +20,7 @@ from coffeechat.outreach.queries import templates_with_stats
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import contact_row
 
-from .conftest import subject_of, use_smtp
+from outreach.conftest import subject_of, use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 REMINDER_DAY = date(2026, 12, 1)  # 7 business days after Friday 20 November

@@ -18,7 +18,7 @@ from coffeechat.followups.models import FollowUp
 from coffeechat.outreach.models import Message
 from coffeechat.people.models import Contact
 
-from .conftest import use_smtp
+from outreach.conftest import use_smtp
 
 MET_ON = datetime(2026, 11, 20, 10, tzinfo=UTC)
 NOW = datetime(2026, 12, 18, 9, tzinfo=UTC)

@@ -14,7 +14,7 @@ from coffeechat.outreach import mail
 from coffeechat.outreach.models import EmailSettings, Message, MessageTemplate
 from coffeechat.people.models import Contact
 
-from .conftest import free_port, subject_of, use_smtp
+from outreach.conftest import free_port, subject_of, use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 SUBJECT = "Priya Shah suggested I get in touch — café?"

@@ -6,7 +6,7 @@ import pytest
 
 from coffeechat.accounts.services import create_user
 
-from .richdata import fill_account
+from records.richdata import fill_account
 
 
 @pytest.fixture

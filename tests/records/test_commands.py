@@ -13,7 +13,7 @@ from coffeechat.cli import CommandFailed
 from coffeechat.people.models import Contact
 from coffeechat.records import commands
 
-from .helpers import export_document
+from records.helpers import export_document
 
 
 def coffeechat(*argv: str) -> int:

@@ -16,7 +16,7 @@ from coffeechat.people.models import Contact, HowKnown, Source
 from coffeechat.records.tables import TABLES, table_text
 from coffeechat.research.models import Organization
 
-from .richdata import fill_account
+from records.richdata import fill_account
 
 TRICKY = [
     '=HYPERLINK("http://evil.example","click")',

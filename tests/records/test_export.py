@@ -15,8 +15,8 @@ from coffeechat.conversations.models import Conversation
 from coffeechat.people.models import Contact
 from coffeechat.records.spec import SECTIONS
 
-from .helpers import export_document, export_text
-from .richdata import fill_account
+from records.helpers import export_document, export_text
+from records.richdata import fill_account
 
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$")
 

@@ -27,7 +27,7 @@ from coffeechat.records.spec import (
     section_for,
 )
 
-from .helpers import export_document
+from records.helpers import export_document
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "export-format.md"
 EXPORTED = [*SECTIONS, PROFILE, EMAIL_SETTINGS]

@@ -21,8 +21,8 @@ from coffeechat.records.restore import (
 )
 from coffeechat.records.spec import SECTIONS
 
-from .helpers import export_document
-from .richdata import fill_account
+from records.helpers import export_document
+from records.richdata import fill_account
 
 
 def comparable(document: dict) -> dict:

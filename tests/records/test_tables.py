@@ -22,7 +22,7 @@ from coffeechat.people.models import Contact, HowKnown
 from coffeechat.records.tables import TABLES, table_chunks, table_text
 from coffeechat.research.models import Organization
 
-from .richdata import fill_account
+from records.richdata import fill_account
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example","click")',

@@ -10,7 +10,7 @@ from coffeechat.people.models import Contact
 from coffeechat.records.vcards import vcard_text
 from coffeechat.research.models import Organization
 
-from .richdata import fill_account
+from records.richdata import fill_account
 
 
 def cards(text: str) -> list:

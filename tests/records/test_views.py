@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from coffeechat.people.models import Contact
 
-from .richdata import fill_account
+from records.richdata import fill_account
 
 DOWNLOADS = [
     ("records:export_json", [], "coffeechat-export-{day}.json", "application/json"),

@@ -13,7 +13,7 @@ from coffeechat.reminders import digest
 from coffeechat.reminders.digest import Status, due_digests, run, send_digest
 from coffeechat.reminders.models import DigestSent, DigestState
 
-from .conftest import NOW, TODAY, body_of, due, use_smtp
+from reminders.conftest import NOW, TODAY, body_of, due, use_smtp
 
 
 def statuses(outcomes: list[digest.Outcome]) -> list[Status]:

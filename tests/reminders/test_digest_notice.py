@@ -11,7 +11,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
 
-from .conftest import use_smtp
+from reminders.conftest import use_smtp
 
 TODAY_LIKE = Template('<main>{% include "reminders/_digest_notice.html" %}</main>')
 NO_SERVER = "No SMTP server is configured, so no e-mail of what is due goes out each morning."

@@ -11,7 +11,7 @@ from coffeechat.outreach import mail
 from coffeechat.reminders.digest import Status, run
 from coffeechat.reminders.models import DigestSent
 
-from .conftest import NOW
+from reminders.conftest import NOW
 
 # Longer than any SMTP client accepts: Python's smtplib raises "500 Line too long." on it.
 GARBLED_GOODBYE = "221 " + "x" * 9000

@@ -13,7 +13,7 @@ import time_machine
 from coffeechat import cli
 from coffeechat.reminders.models import DigestSent
 
-from .conftest import NOW
+from reminders.conftest import NOW
 
 NO_SMTP_LINE = (
     "coffeechat remind: error: no SMTP server is configured: set COFFEECHAT_SMTP_HOST and "

@@ -12,7 +12,7 @@ from django.db import connection
 from coffeechat.reminders.digest import Status
 from coffeechat.reminders.scheduler import DigestScheduler
 
-from .conftest import NOW, TODAY, due, use_smtp
+from reminders.conftest import NOW, TODAY, due, use_smtp
 
 LOGGER = "coffeechat.reminders"
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from coffeechat.reminders.digest import run
 from coffeechat.reminders.models import DigestSent
 
-from .conftest import NOW
+from reminders.conftest import NOW
 
 pytestmark = pytest.mark.usefixtures("_at_now")
 

@@ -13,12 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from .ask import check_ask
-from .connection import check_connection
-from .draft import Draft, read_draft
-from .form import check_attachment, check_length, check_subject, check_unfilled
-from .jobs import check_jobs
-from .model import (
+from coffeechat.method.checker.ask import check_ask
+from coffeechat.method.checker.connection import check_connection
+from coffeechat.method.checker.draft import Draft, read_draft
+from coffeechat.method.checker.form import (
+    check_attachment,
+    check_length,
+    check_subject,
+    check_unfilled,
+)
+from coffeechat.method.checker.jobs import check_jobs
+from coffeechat.method.checker.model import (
     CHANNELS,
     CLASSIC,
     LINKEDIN_NOTE_LIMIT,
@@ -29,7 +34,7 @@ from .model import (
     RuleSet,
     Severity,
 )
-from .reader import check_about_you, check_greeting
+from coffeechat.method.checker.reader import check_about_you, check_greeting
 
 __all__ = [
     "CHANNELS",

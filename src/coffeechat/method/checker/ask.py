@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .draft import Draft
-from .model import Finding, Severity, problem, quoted, suggestion
-from .text import Span, squash
+from coffeechat.method.checker.draft import Draft
+from coffeechat.method.checker.model import Finding, Severity, problem, quoted, suggestion
+from coffeechat.method.checker.text import Span, squash
 
 _ASKING = re.compile(
     r"\b(?:would|could|can|may|might)\s+(?:you|i|we)\b|\b(?:are|were)\s+you\b|\bif\s+you\b"

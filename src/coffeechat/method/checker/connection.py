@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .draft import Draft
-from .model import Finding, problem, quoted, suggestion
-from .text import squash
+from coffeechat.method.checker.draft import Draft
+from coffeechat.method.checker.model import Finding, problem, quoted, suggestion
+from coffeechat.method.checker.text import squash
 
 # Sentences after the greeting in which the connection still counts as "first".
 EARLY_SENTENCES = 2

@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import CLASSIC, RuleSet
-from .text import I_FORMS, Scanned, Span, normal, scan, sentence_spans, squash
+from coffeechat.method.checker.model import CLASSIC, RuleSet
+from coffeechat.method.checker.text import (
+    I_FORMS,
+    Scanned,
+    Span,
+    normal,
+    scan,
+    sentence_spans,
+    squash,
+)
 
 _SALUTATION = (
     r"dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening|day)"

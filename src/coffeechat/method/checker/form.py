@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .draft import Draft
-from .model import LINKEDIN_NOTE_LIMIT, Finding, problem, quoted, suggestion, unique
-from .text import MERGE_FIELD, NOT_FIELDS, squash
+from coffeechat.method.checker.draft import Draft
+from coffeechat.method.checker.model import (
+    LINKEDIN_NOTE_LIMIT,
+    Finding,
+    problem,
+    quoted,
+    suggestion,
+    unique,
+)
+from coffeechat.method.checker.text import MERGE_FIELD, NOT_FIELDS, squash
 
 _PURPOSE_NAMES = {"request": "a first request", "follow_up": "a follow-up"}
 _VAGUE_SUBJECTS = {

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .draft import Draft
-from .model import Finding, problem, quoted, unique
-from .text import Scanned, scan, squash
+from coffeechat.method.checker.draft import Draft
+from coffeechat.method.checker.model import Finding, problem, quoted, unique
+from coffeechat.method.checker.text import Scanned, scan, squash
 
 _ORG = r"(?:your|the)\s+(?:company|team|firm|organi[sz]ation|group|department|office|business)\b"
 _POSSESSIVES = frozenset({"your", "my", "his", "her", "their", "our", "its"})

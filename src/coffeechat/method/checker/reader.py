@@ -6,10 +6,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from .draft import Draft
-from .model import Finding, problem, quoted, suggestion
-from .names import SHORT_FORMS
-from .text import I_FORMS, normal
+from coffeechat.method.checker.draft import Draft
+from coffeechat.method.checker.model import Finding, problem, quoted, suggestion
+from coffeechat.method.checker.names import SHORT_FORMS
+from coffeechat.method.checker.text import I_FORMS, normal
 
 _TITLE = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame)\.?$", re.IGNORECASE)
 # Any of these in a greeting means it names a role or a crowd, not a person.

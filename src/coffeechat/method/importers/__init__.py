@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .coffeechat import parse_coffeechat
-from .decoding import decode, without_nul
-from .google import parse_google
-from .linkedin import parse_linkedin
-from .model import (
+from coffeechat.method.importers.coffeechat import parse_coffeechat
+from coffeechat.method.importers.decoding import decode, without_nul
+from coffeechat.method.importers.google import parse_google
+from coffeechat.method.importers.linkedin import parse_linkedin
+from coffeechat.method.importers.model import (
     KINDS,
     LIMITS,
     ImportedContact,
@@ -26,10 +26,16 @@ from .model import (
     ParseResult,
     RowIssue,
 )
-from .outlook import parse_outlook
-from .tabular import KIND_LABELS
-from .values import email_key, linkedin_key, linkedin_url, name_key, organization_key
-from .vcard import parse_vcard
+from coffeechat.method.importers.outlook import parse_outlook
+from coffeechat.method.importers.tabular import KIND_LABELS
+from coffeechat.method.importers.values import (
+    email_key,
+    linkedin_key,
+    linkedin_url,
+    name_key,
+    organization_key,
+)
+from coffeechat.method.importers.vcard import parse_vcard
 
 __all__ = [
     "KINDS",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .model import ImportFileError
+from coffeechat.method.importers.model import ImportFileError
 
 # (leading bytes, what the file is, what to do instead)
 _NOT_TEXT = (

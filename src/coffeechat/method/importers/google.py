@@ -10,9 +10,17 @@ a label starting with "* " marks the primary value ("* Work") or a system group
 
 from __future__ import annotations
 
-from .model import ImportedContact, ParseResult
-from .tabular import Getter, Table, read_table
-from .values import all_of, clean, first_of, is_linkedin, join_location, linkedin_url, split_name
+from coffeechat.method.importers.model import ImportedContact, ParseResult
+from coffeechat.method.importers.tabular import Getter, Table, read_table
+from coffeechat.method.importers.values import (
+    all_of,
+    clean,
+    first_of,
+    is_linkedin,
+    join_location,
+    linkedin_url,
+    split_name,
+)
 
 EXPECTED = "a Google Contacts export"
 ADVICE = "Export it from contacts.google.com: select the contacts, then Export > Google CSV."

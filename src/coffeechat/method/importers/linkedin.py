@@ -8,9 +8,9 @@ Most e-mails are empty (people choose whether to share them); some connections h
 
 from __future__ import annotations
 
-from .model import ImportedContact, ParseResult
-from .tabular import read_table
-from .values import is_linkedin, linkedin_url, parse_date
+from coffeechat.method.importers.model import ImportedContact, ParseResult
+from coffeechat.method.importers.tabular import read_table
+from coffeechat.method.importers.values import is_linkedin, linkedin_url, parse_date
 
 EXPECTED = "LinkedIn's Connections.csv"
 ADVICE = (

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from .values import valid_email
+from coffeechat.method.importers.values import valid_email
 
 KINDS = ("linkedin", "google", "outlook", "vcard", "coffeechat")
 

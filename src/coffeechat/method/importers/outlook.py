@@ -8,9 +8,9 @@ over rather than refused. Categories are separated by ";".
 
 from __future__ import annotations
 
-from .model import ImportedContact, ParseResult
-from .tabular import Getter, read_table
-from .values import is_linkedin, join_location, linkedin_url, split_name
+from coffeechat.method.importers.model import ImportedContact, ParseResult
+from coffeechat.method.importers.tabular import Getter, read_table
+from coffeechat.method.importers.values import is_linkedin, join_location, linkedin_url, split_name
 
 EXPECTED = "an Outlook contacts export"
 ADVICE = (

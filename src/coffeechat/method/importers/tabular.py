@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from unicodedata import normalize
 
-from .model import ImportFileError
-from .values import clean
+from coffeechat.method.importers.model import ImportFileError
+from coffeechat.method.importers.values import clean
 
 csv.field_size_limit(10 * 1024 * 1024)  # a long Notes cell must not stop the import
 

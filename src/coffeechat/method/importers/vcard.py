@@ -17,9 +17,20 @@ from collections.abc import Iterator
 
 import vobject
 
-from .model import ImportedContact, ImportFileError, ParseResult, RowIssue
-from .tabular import KIND_LABELS, guess_kind
-from .values import clean, is_linkedin, join_location, linkedin_url, split_name
+from coffeechat.method.importers.model import (
+    ImportedContact,
+    ImportFileError,
+    ParseResult,
+    RowIssue,
+)
+from coffeechat.method.importers.tabular import KIND_LABELS, guess_kind
+from coffeechat.method.importers.values import (
+    clean,
+    is_linkedin,
+    join_location,
+    linkedin_url,
+    split_name,
+)
 
 EXPECTED = "a vCard (.vcf) file"
 _DROPPED = {"PHOTO", "LOGO", "SOUND", "KEY"}
