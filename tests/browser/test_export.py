@@ -11,9 +11,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from coffeechat.method.spreadsheet import unneutralise
-
 from browser.helpers import create_owner
+from coffeechat.method.spreadsheet import unneutralise
 
 DATED = r"\d{4}-\d\d-\d\d"
 

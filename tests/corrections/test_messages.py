@@ -15,7 +15,6 @@ from coffeechat.outreach.models import Message, Purpose
 from coffeechat.outreach.queries import templates_with_stats
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import contact_row
-
 from corrections.conftest import MONDAY_9AM, WEDNESDAY, feed_events, open_followups, send, text
 
 

@@ -13,7 +13,6 @@ from coffeechat.outreach import services
 from coffeechat.outreach.models import Outcome, Reply
 from coffeechat.outreach.queries import templates_with_stats
 from coffeechat.people.queries import contact_row
-
 from corrections.conftest import open_followups, text
 
 

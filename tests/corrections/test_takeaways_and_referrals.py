@@ -14,7 +14,6 @@ from coffeechat.followups.queries import today_items
 from coffeechat.insights.queries import insight_facts
 from coffeechat.method.today import Kind
 from coffeechat.people.models import Contact
-
 from corrections.conftest import feed_events, send, text
 
 

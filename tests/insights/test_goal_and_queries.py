@@ -16,7 +16,6 @@ from coffeechat.outreach.models import Channel, Outcome
 from coffeechat.outreach.queries import templates_with_stats
 from coffeechat.outreach.services import record_reply
 from coffeechat.people.models import Contact
-
 from insights.conftest import held, request
 from insights.test_page import URL, row, section, text
 

@@ -30,7 +30,6 @@ from coffeechat.method.today import Kind
 from coffeechat.outreach.models import Message, Purpose, Reply
 from coffeechat.people.models import Contact
 from coffeechat.research.models import Organization
-
 from method_model import actions
 from method_model.invariants import Moment, check_all
 from method_model.resolving import resolve_item

@@ -19,7 +19,6 @@ from coffeechat.followups.queries import today_items
 from coffeechat.method.today import TodayItem
 from coffeechat.outreach.models import Purpose
 from coffeechat.people.models import Contact
-
 from method_model import actions
 
 

@@ -14,7 +14,6 @@ import pytest
 import time_machine
 
 from coffeechat.outreach.models import Purpose
-
 from method_model import actions
 from method_model.surfaces import Entry, Reader
 

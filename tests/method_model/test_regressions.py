@@ -13,7 +13,6 @@ import time_machine
 
 from coffeechat.followups.models import FollowUp
 from coffeechat.followups.services import NotReopenable
-
 from method_model import actions
 from method_model.invariants import (
     Moment,

@@ -23,7 +23,6 @@ from coffeechat.outreach.forms import sent_label
 from coffeechat.outreach.models import Draft, Message, MessageTemplate
 from coffeechat.outreach.queries import unsent_draft_items
 from coffeechat.people.models import Contact
-
 from outreach.conftest import use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # 10:00 in London too

@@ -19,7 +19,6 @@ from coffeechat.outreach.models import Message, MessageTemplate
 from coffeechat.outreach.queries import templates_with_stats
 from coffeechat.people.models import Contact
 from coffeechat.people.queries import contact_row
-
 from outreach.conftest import subject_of, use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)

@@ -17,7 +17,6 @@ from coffeechat.conversations.models import Conversation
 from coffeechat.followups.models import FollowUp
 from coffeechat.outreach.models import Message
 from coffeechat.people.models import Contact
-
 from outreach.conftest import use_smtp
 
 MET_ON = datetime(2026, 11, 20, 10, tzinfo=UTC)

@@ -13,7 +13,6 @@ from django.urls import reverse
 from coffeechat.outreach import mail
 from coffeechat.outreach.models import EmailSettings, Message, MessageTemplate
 from coffeechat.people.models import Contact
-
 from outreach.conftest import free_port, subject_of, use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)

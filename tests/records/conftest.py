@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from coffeechat.accounts.services import create_user
-
 from records.richdata import fill_account
 
 

@@ -12,7 +12,6 @@ import pytest
 from coffeechat.cli import CommandFailed
 from coffeechat.people.models import Contact
 from coffeechat.records import commands
-
 from records.helpers import export_document
 
 

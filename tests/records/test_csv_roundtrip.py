@@ -15,7 +15,6 @@ from coffeechat.network.services import import_file
 from coffeechat.people.models import Contact, HowKnown, Source
 from coffeechat.records.tables import TABLES, table_text
 from coffeechat.research.models import Organization
-
 from records.richdata import fill_account
 
 TRICKY = [

@@ -14,7 +14,6 @@ from coffeechat.accounts.services import create_user
 from coffeechat.conversations.models import Conversation
 from coffeechat.people.models import Contact
 from coffeechat.records.spec import SECTIONS
-
 from records.helpers import export_document, export_text
 from records.richdata import fill_account
 

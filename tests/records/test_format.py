@@ -26,7 +26,6 @@ from coffeechat.records.spec import (
     reference_section,
     section_for,
 )
-
 from records.helpers import export_document
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "export-format.md"

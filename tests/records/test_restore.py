@@ -20,7 +20,6 @@ from coffeechat.records.restore import (
     restore,
 )
 from coffeechat.records.spec import SECTIONS
-
 from records.helpers import export_document
 from records.richdata import fill_account
 

@@ -21,7 +21,6 @@ from coffeechat.method.spreadsheet import unneutralise
 from coffeechat.people.models import Contact, HowKnown
 from coffeechat.records.tables import TABLES, table_chunks, table_text
 from coffeechat.research.models import Organization
-
 from records.richdata import fill_account
 
 HOSTILE = [

@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from coffeechat.people.models import Contact
 from coffeechat.records.vcards import vcard_text
 from coffeechat.research.models import Organization
-
 from records.richdata import fill_account
 
 

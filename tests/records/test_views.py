@@ -10,7 +10,6 @@ import time_machine
 from django.urls import reverse
 
 from coffeechat.people.models import Contact
-
 from records.richdata import fill_account
 
 DOWNLOADS = [

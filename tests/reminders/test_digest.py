@@ -12,7 +12,6 @@ from coffeechat.followups.queries import today_items
 from coffeechat.reminders import digest
 from coffeechat.reminders.digest import Status, due_digests, run, send_digest
 from coffeechat.reminders.models import DigestSent, DigestState
-
 from reminders.conftest import NOW, TODAY, body_of, due, use_smtp
 
 

@@ -10,7 +10,6 @@ import pytest
 from coffeechat.outreach import mail
 from coffeechat.reminders.digest import Status, run
 from coffeechat.reminders.models import DigestSent
-
 from reminders.conftest import NOW
 
 # Longer than any SMTP client accepts: Python's smtplib raises "500 Line too long." on it.

@@ -12,7 +12,6 @@ import time_machine
 
 from coffeechat import cli
 from coffeechat.reminders.models import DigestSent
-
 from reminders.conftest import NOW
 
 NO_SMTP_LINE = (

@@ -11,7 +11,6 @@ from django.db import connection
 
 from coffeechat.reminders.digest import Status
 from coffeechat.reminders.scheduler import DigestScheduler
-
 from reminders.conftest import NOW, TODAY, due, use_smtp
 
 LOGGER = "coffeechat.reminders"

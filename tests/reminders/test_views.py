@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from coffeechat.reminders.digest import run
 from coffeechat.reminders.models import DigestSent
-
 from reminders.conftest import NOW
 
 pytestmark = pytest.mark.usefixtures("_at_now")

@@ -10,10 +10,10 @@ account and are not read.
 
 from __future__ import annotations
 
-from coffeechat.method.spreadsheet import unneutralise
 from coffeechat.method.importers.model import ImportedContact, ParseResult
 from coffeechat.method.importers.tabular import read_table
 from coffeechat.method.importers.values import is_linkedin
+from coffeechat.method.spreadsheet import unneutralise
 
 EXPECTED = "a contacts spreadsheet from Coffeechat"
 ADVICE = (
