@@ -324,17 +324,17 @@ def build_account(user: object, *, seed: int = DEFAULT_SEED, contacts: int = 200
     Per contact, on average: 3 messages, 0.8 replies, 0.4 conversations (each with 5 chosen
     questions, 3 takeaways and sometimes a referral) and 1.5 follow-ups.
     """
-    from coffeechat.conversations.models import (
+    from coffeechat.network.people.models import Contact, HowKnown
+    from coffeechat.network.research.models import Field, Organization
+    from coffeechat.pipeline.conversations.models import (
         Conversation,
         ConversationQuestion,
         Referral,
         Status,
         Takeaway,
     )
-    from coffeechat.followups.models import FollowUp
-    from coffeechat.outreach.models import Message, Purpose, Reply
-    from coffeechat.people.models import Contact, HowKnown
-    from coffeechat.research.models import Field, Organization
+    from coffeechat.pipeline.followups.models import FollowUp
+    from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
 
     rng = random.Random(seed)
     made = 0

@@ -7,12 +7,12 @@ Measured, each run on a fresh SQLite database (migrated once, copied for every r
 temporary COFFEECHAT_HOME:
 
 - importing a generated LinkedIn Connections.csv through the real parser and import service
-  (coffeechat.method.importers, coffeechat.network.services.import_contacts);
+  (coffeechat.method.importers, coffeechat.edges.imports.services.import_contacts);
 - the floor: the same rows read with the csv module and inserted with plain sqlite3
   `executemany` in one transaction, organizations then contacts, into the same tables;
 - the ratio between the two (the aim is within 3x);
 - exporting a rich account to JSON and restoring it into an empty account
-  (coffeechat.records.export.write_export, coffeechat.records.restore.restore).
+  (coffeechat.edges.records.export.write_export, coffeechat.edges.records.restore.restore).
 
 Prints a Markdown table and keeps a copy in bench/results/latest.md (not versioned).
 """
@@ -119,7 +119,7 @@ def fresh_database(template: Path) -> None:
 
 
 def new_user(username: str) -> object:
-    from coffeechat.accounts.services import create_user
+    from coffeechat.foundation.accounts.services import create_user
 
     return create_user(username=username, password=PASSWORD)
 
@@ -130,8 +130,8 @@ def new_user(username: str) -> object:
 def importer() -> Callable[[object, bytes], int] | None:
     """The real import, parse included: returns how many contacts it created (None: missing)."""
     try:
+        from coffeechat.edges.imports.services import import_contacts
         from coffeechat.method.importers import parse
-        from coffeechat.network.services import import_contacts
     except ImportError:
         return None
 
@@ -202,8 +202,8 @@ def floor_insert(path: Path, owner_id: int, text: str) -> int:
 def export_and_restore(
     template: Path, work: Path, contacts: int, seed: int, exporting: Measure, restoring: Measure
 ) -> None:
-    from coffeechat.records.export import write_export
-    from coffeechat.records.restore import read_document, restore
+    from coffeechat.edges.records.export import write_export
+    from coffeechat.edges.records.restore import read_document, restore
 
     fresh_database(template)
     owner = new_user("maya")
@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         exporting = Measure("Export to JSON (`write_export`)")
         restoring = Measure("Restore from JSON (`read_document` + `restore`)")
         if run_import is None:
-            importing.note = "skipped: coffeechat.network.services is not there yet"
+            importing.note = "skipped: coffeechat.edges.imports.services is not there yet"
         for number in range(args.runs):
             print(f"run {number + 1} of {args.runs}...", file=sys.stderr)
             if run_import is not None:

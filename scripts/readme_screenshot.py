@@ -22,12 +22,12 @@ PASSWORD = "a long demo passphrase 42"
 POPULATE = """
 from datetime import timedelta
 from django.utils import timezone
-from coffeechat.accounts.services import create_user
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Conversation
-from coffeechat.outreach import services as outreach
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.foundation.accounts.services import create_user
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
 
 now = timezone.now()
 maya = create_user(username="maya", password=PASSWORD)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coffeechat.accounts.services import create_user
+from coffeechat.foundation.accounts.services import create_user
 
 PASSWORD = "a long test passphrase 42"
 

@@ -13,8 +13,8 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
 
-from coffeechat import cli
-from coffeechat.accounts.models import User
+from coffeechat.edges import cli
+from coffeechat.foundation.accounts.models import User
 
 NEW_PASSWORD = "maya's long passphrase 2026"
 
@@ -132,7 +132,7 @@ def test_an_administrator_made_with_createsuperuser_can_use_the_app(client, monk
     # The README offers `coffeechat manage createsuperuser`: that account must work like any other.
     from django.core.management import call_command
 
-    from coffeechat.conversations.models import Question
+    from coffeechat.pipeline.conversations.models import Question
 
     monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a long admin passphrase 7")
     call_command("createsuperuser", interactive=False, username="root", email="root@example.org")
@@ -146,8 +146,8 @@ def test_an_administrator_made_with_createsuperuser_can_use_the_app(client, monk
 
 
 def test_today_ends_with_the_next_moves_for_the_top_targets(capsys, alice):
-    from coffeechat.people.models import Contact
-    from coffeechat.research.models import Organization
+    from coffeechat.network.people.models import Contact
+    from coffeechat.network.research.models import Organization
 
     green = Organization.objects.create(owner=alice, name="Green Bank", motivation=3)
     Organization.objects.create(owner=alice, name="Acme", motivation=2)

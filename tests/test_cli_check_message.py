@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from coffeechat import cli
+from coffeechat.edges import cli
 
 GOOD = """Subject: Priya Shah suggested I get in touch
 

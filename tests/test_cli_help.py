@@ -4,7 +4,7 @@ import argparse
 
 import pytest
 
-from coffeechat.cli import build_parser
+from coffeechat.edges.cli import build_parser
 
 COMMANDS = [
     "serve", "migrate", "createuser", "today", "check-message", "import", "export", "restore",

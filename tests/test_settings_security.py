@@ -18,8 +18,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 
-from coffeechat.accounts.models import User
-from coffeechat.accounts.services import create_user
+from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.accounts.services import create_user
 
 sqlite_only = pytest.mark.skipif(
     connection.vendor == "postgresql",

@@ -1,3 +1,3 @@
-from coffeechat.cli import main
+from coffeechat.edges.cli import main
 
 raise SystemExit(main())

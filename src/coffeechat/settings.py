@@ -34,18 +34,27 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
-    "coffeechat.core",
-    "coffeechat.accounts",
-    "coffeechat.research",
-    "coffeechat.people",
-    "coffeechat.outreach",
-    "coffeechat.conversations",
-    "coffeechat.followups",
-    "coffeechat.network",
-    "coffeechat.records",
-    "coffeechat.calendar",
-    "coffeechat.reminders",
-    "coffeechat.insights",
+    # Layers, lowest first (docs/architecture.md); a layer imports only the ones above it here.
+    "coffeechat.foundation.core",
+    "coffeechat.foundation.accounts",
+    "coffeechat.network.research",
+    "coffeechat.network.people",
+    "coffeechat.network.duplicates",
+    "coffeechat.pipeline.conversations",
+    "coffeechat.pipeline.outreach",
+    "coffeechat.pipeline.followups",
+    "coffeechat.pages.accounts",
+    "coffeechat.pages.people",
+    "coffeechat.pages.research",
+    "coffeechat.pages.duplicates",
+    "coffeechat.pages.outreach",
+    "coffeechat.pages.conversations",
+    "coffeechat.pages.today",
+    "coffeechat.pages.calendar",
+    "coffeechat.pages.reminders",
+    "coffeechat.pages.insights",
+    "coffeechat.edges.imports",
+    "coffeechat.edges.records",
 ]
 
 MIDDLEWARE = [
@@ -59,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "coffeechat.accounts.middleware.UserTimezoneMiddleware",
+    "coffeechat.foundation.accounts.middleware.UserTimezoneMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -78,7 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
             ],
-            "builtins": ["coffeechat.core.templatetags.coffeechat"],
+            "builtins": ["coffeechat.foundation.core.templatetags.coffeechat"],
         },
     }
 ]

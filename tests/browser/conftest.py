@@ -46,7 +46,7 @@ TRAVEL = (
     "import sys, time_machine\n"
     "from datetime import datetime\n"
     "time_machine.travel(datetime.fromisoformat(sys.argv.pop(1)), tick=True).start()\n"
-    "from coffeechat.cli import main\n"
+    "from coffeechat.edges.cli import main\n"
     "raise SystemExit(main(sys.argv[1:]))\n"
 )
 

@@ -14,12 +14,12 @@ import pytest
 from calendar_helpers import NOW
 from django.urls import reverse
 
-from coffeechat.calendar import services
-from coffeechat.conversations.models import Conversation, Mode
-from coffeechat.followups.models import FollowUp
 from coffeechat.method.today import Kind
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pages.calendar import services
+from coffeechat.pipeline.conversations.models import Conversation, Mode
+from coffeechat.pipeline.followups.models import FollowUp
 
 # 09:30 in New York on Tuesday 1 December 2026 (UTC-5).
 DEC_1_0930_NEW_YORK = datetime(2026, 12, 1, 14, 30, tzinfo=UTC)

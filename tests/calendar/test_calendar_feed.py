@@ -9,10 +9,10 @@ import time_machine
 from calendar_helpers import NOW, event, fetch
 from django.urls import reverse
 
-from coffeechat.calendar import services
-from coffeechat.conversations.models import Conversation, Mode
-from coffeechat.followups.models import FollowUp
-from coffeechat.people.models import Contact
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.calendar import services
+from coffeechat.pipeline.conversations.models import Conversation, Mode
+from coffeechat.pipeline.followups.models import FollowUp
 
 NEW_YORK = ZoneInfo("America/New_York")
 
@@ -231,7 +231,7 @@ def test_a_call_across_the_autumn_clock_change_keeps_its_length(client, alice, p
 
 def test_a_nudge_never_sent_leaves_the_feed_once_it_is_time_to_move_on(client, priya, feed_url):
     # Request on Monday 2 November: nudge due after 7 business days, move on after 10.
-    from coffeechat.outreach import services as outreach
+    from coffeechat.pipeline.outreach import services as outreach
 
     outreach.record_message(
         contact=priya,

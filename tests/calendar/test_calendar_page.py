@@ -6,7 +6,7 @@ import re
 
 from django.urls import reverse
 
-from coffeechat.calendar.models import CalendarFeed
+from coffeechat.pages.calendar.models import CalendarFeed
 
 
 def shown_feed_url(page: str) -> str:

@@ -9,13 +9,13 @@ import pytest
 from calendar_helpers import NOW, event, fetch
 from django.urls import reverse
 
-from coffeechat.conversations import services
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups import services as followups
-from coffeechat.followups.close_the_loop import sync_advice_loop
-from coffeechat.followups.keep_in_touch import replan
-from coffeechat.followups.models import FollowUp
-from coffeechat.outreach import services as outreach
+from coffeechat.pipeline.conversations import services
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups import services as followups
+from coffeechat.pipeline.followups.close_the_loop import sync_advice_loop
+from coffeechat.pipeline.followups.keep_in_touch import replan
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach import services as outreach
 
 LOGISTICS = {
     "date": "2026-12-01",

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from coffeechat.conversations.models import Conversation, Mode
-from coffeechat.people.models import Contact, HowKnown
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations.models import Conversation, Mode
 
 # A Friday in November; Europe/London is on UTC then.
 FRIDAY_10AM = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)

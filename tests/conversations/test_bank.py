@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from coffeechat.conversations import services
-from coffeechat.conversations.models import Question
+from coffeechat.pipeline.conversations import services
+from coffeechat.pipeline.conversations.models import Question
 
 
 def test_the_bank_lists_questions_by_category(alice_client, alice):

@@ -9,9 +9,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.conversations import services
-from coffeechat.conversations.models import Status
 from coffeechat.method.clock import ClockError
+from coffeechat.pipeline.conversations import services
+from coffeechat.pipeline.conversations.models import Status
 
 # Sam's call was agreed for 10:00 on Friday 20 November (London is on UTC then).
 OPENED = datetime(2026, 11, 20, 9, 47, tzinfo=UTC)

@@ -8,12 +8,12 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.conversations import services
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups.models import FollowUp
 from coffeechat.method.business_days import add_business_days, public_holidays
-from coffeechat.people.models import Contact, HowKnown
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations import services
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups.models import FollowUp
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.conversations import services
+from coffeechat.pipeline.conversations import services
 
 END = {
     "learned": "Analysts come from audit",

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.conversations.models import Conversation, Status
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations.models import Conversation, Status
 
 START = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 

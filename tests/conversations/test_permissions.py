@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from coffeechat.conversations import services
-from coffeechat.conversations.models import Conversation, ConversationQuestion, Question
+from coffeechat.pipeline.conversations import services
+from coffeechat.pipeline.conversations.models import Conversation, ConversationQuestion, Question
 
 PAGES = ["detail", "conduct", "edit", "cancel", "delete", "reset"]
 POSTS = [
@@ -90,7 +90,7 @@ def test_another_user_cannot_schedule_with_your_contact(bob_client, sam):
 
 
 def test_bob_cannot_add_alices_questions_to_his_conversation(bob_client, bob, alice):
-    from coffeechat.people.models import Contact
+    from coffeechat.network.people.models import Contact
 
     his_contact = Contact.objects.create(owner=bob, first_name="Pat")
     his = Conversation.objects.create(

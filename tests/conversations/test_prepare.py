@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from coffeechat.conversations.models import Question
 from coffeechat.method.questions import Category
+from coffeechat.pipeline.conversations.models import Question
 
 
 def detail(client, conversation) -> str:

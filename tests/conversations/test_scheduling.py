@@ -8,12 +8,12 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.forms import ScheduleForm
-from coffeechat.conversations.models import Conversation, Status
-from coffeechat.followups import keep_in_touch
-from coffeechat.followups.models import FollowUp
-from coffeechat.outreach import services as outreach
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.forms import ScheduleForm
+from coffeechat.pipeline.conversations.models import Conversation, Status
+from coffeechat.pipeline.followups import keep_in_touch
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach import services as outreach
 
 
 def schedule(client, contact, **overrides):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from coffeechat.conversations import services
-from coffeechat.outreach.models import Channel, Message, Purpose
-from coffeechat.people.queries import contact_timeline
+from coffeechat.pages.people.queries import contact_timeline
+from coffeechat.pipeline.conversations import services
+from coffeechat.pipeline.outreach.models import Channel, Message, Purpose
 
 END = {"learned": "Analysts come from audit", "still_unknown": "", "next_steps": ""}
 

@@ -15,14 +15,14 @@ from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar, Event
 
-from coffeechat.calendar import services as calendar
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups.models import FollowUp
-from coffeechat.outreach import services as outreach
-from coffeechat.outreach.models import Message, MessageTemplate
-from coffeechat.people.models import Contact, HowKnown
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Organization
+from coffeechat.pages.calendar import services as calendar
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.outreach.models import Message, MessageTemplate
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
 MONDAY_9AM = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)

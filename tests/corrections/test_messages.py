@@ -7,14 +7,14 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
-from coffeechat.followups.queries import today_items
-from coffeechat.insights.queries import insight_facts
-from coffeechat.insights.sections import funnel_section
 from coffeechat.method.stages import Stage
-from coffeechat.outreach.models import Message, Purpose
-from coffeechat.outreach.queries import templates_with_stats
-from coffeechat.people.models import Contact
-from coffeechat.people.queries import contact_row
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.insights.queries import insight_facts
+from coffeechat.pages.insights.sections import funnel_section
+from coffeechat.pages.outreach.queries import templates_with_stats
+from coffeechat.pages.people.queries import contact_row
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.outreach.models import Message, Purpose
 from corrections.conftest import MONDAY_9AM, WEDNESDAY, feed_events, open_followups, send, text
 
 
@@ -199,7 +199,7 @@ def test_deleting_the_only_request_takes_the_contact_back_to_identified(
 def test_deleting_the_only_request_leaves_the_templates_reply_rate(
     alice, alice_client, request_to_priya, priya
 ):
-    from coffeechat.outreach import services
+    from coffeechat.pipeline.outreach import services
 
     services.record_reply(contact=priya, received_on=date(2026, 11, 18), outcome="agreed")
     cold = next(t for t in templates_with_stats(alice) if t.name == "Cold email")
@@ -341,7 +341,7 @@ def test_the_help_page_says_how_to_correct_a_record(alice_client):
 def test_the_service_refuses_to_turn_a_message_into_a_request_for_an_introduction(
     request_to_priya,
 ):
-    from coffeechat.outreach import corrections
+    from coffeechat.pipeline.services import message_corrections as corrections
 
     with pytest.raises(ValueError):
         corrections.edit_message(

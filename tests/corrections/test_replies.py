@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from coffeechat.followups.queries import today_items
 from coffeechat.method.stages import Stage
-from coffeechat.outreach import services
-from coffeechat.outreach.models import Outcome, Reply
-from coffeechat.outreach.queries import templates_with_stats
-from coffeechat.people.queries import contact_row
+from coffeechat.pages.outreach.queries import templates_with_stats
+from coffeechat.pages.people.queries import contact_row
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.outreach import services
+from coffeechat.pipeline.outreach.models import Outcome, Reply
 from corrections.conftest import open_followups, text
 
 

@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Referral, Takeaway
-from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import today_items
-from coffeechat.insights.queries import insight_facts
 from coffeechat.method.today import Kind
-from coffeechat.people.models import Contact
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.insights.queries import insight_facts
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Referral, Takeaway
+from coffeechat.pipeline.followups.models import FollowUp
 from corrections.conftest import feed_events, send, text
 
 

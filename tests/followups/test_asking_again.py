@@ -8,11 +8,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.followups.queries import today_items
 from coffeechat.method.stages import Stage
-from coffeechat.outreach import services as outreach
-from coffeechat.people.models import Contact
-from coffeechat.people.queries import contact_row
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.people.queries import contact_row
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.outreach import services as outreach
 
 SPRING = datetime(2026, 4, 14, 10, 0, tzinfo=UTC)
 AUTUMN = datetime(2026, 10, 13, 10, 0, tzinfo=UTC)  # a Tuesday

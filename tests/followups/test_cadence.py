@@ -8,11 +8,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import today_items
-from coffeechat.outreach import services as outreach
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach import services as outreach
 
 SENT = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)  # Tuesday of Thanksgiving week
 
@@ -245,7 +245,7 @@ def test_once_the_first_has_run_out_of_time_the_next_contact_is_suggested_again(
 
 
 def test_a_try_the_next_contact_closed_by_writing_to_sam_follows_that_record(us_alice, priya, sam):
-    from coffeechat.followups import plan, services
+    from coffeechat.pipeline.followups import plan, services
 
     send(priya)
     to_sam = send(sam, at=MONDAY)
@@ -298,7 +298,7 @@ def test_the_follow_up_stays_until_the_tenth_business_day(us_alice, priya):
 
 
 def test_marking_move_on_done_closes_the_follow_up_never_sent(us_alice, priya):
-    from coffeechat.followups import services
+    from coffeechat.pipeline.followups import services
 
     send(priya)
     with time_machine.travel(MOVE_ON_DAY, tick=False):

@@ -7,13 +7,13 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import today_items
-from coffeechat.outreach import services as outreach
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach import services as outreach
 
 FRIDAY_10AM = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 MONDAY = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)

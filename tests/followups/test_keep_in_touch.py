@@ -12,18 +12,18 @@ import time_machine
 from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 
-from coffeechat import cli
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups import services as followups
-from coffeechat.followups.keep_in_touch import replan, set_cadence
-from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import today_items
-from coffeechat.network.merge import merge_contacts
-from coffeechat.outreach import services as outreach
-from coffeechat.outreach.models import Message
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.edges import cli
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups import services as followups
+from coffeechat.pipeline.followups.keep_in_touch import replan, set_cadence
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.outreach.models import Message
+from coffeechat.pipeline.services.merge import merge_contacts
 
 FRIDAY_10AM = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # Europe/London is on UTC in November
 
@@ -271,7 +271,7 @@ def test_a_message_that_moves_the_next_update_keeps_its_own_note(alice, priya):
 
 # Everyone met before keeping in touch existed gets an update planned by a data migration.
 PLAN_MIGRATION = importlib.import_module(
-    "coffeechat.followups.migrations.0005_plan_keep_in_touch_for_people_already_met"
+    "coffeechat.pipeline.followups.migrations.0005_plan_keep_in_touch_for_people_already_met"
 )
 # The day the migration runs: a Wednesday, before anyone's update is due.
 MIGRATED = datetime(2026, 11, 25, 12, tzinfo=UTC)

@@ -7,15 +7,15 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.conversations.models import Conversation
-from coffeechat.conversations.services import after_scheduled
-from coffeechat.followups import plan, services
-from coffeechat.followups.queries import today_items
-from coffeechat.outreach import services as outreach
-from coffeechat.people.models import Contact, HowKnown
-from coffeechat.research.models import Organization
-from coffeechat.research.queries import next_moves_for
-from coffeechat.research.services import set_finished
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Organization
+from coffeechat.network.research.services import set_finished
+from coffeechat.pages.research.queries import next_moves_for
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.conversations.services import after_scheduled
+from coffeechat.pipeline.followups import plan, services
+from coffeechat.pipeline.outreach import services as outreach
 
 SENT = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)  # Monday
 
@@ -76,7 +76,7 @@ def test_cancelling_brings_back_the_reminder_to_schedule(alice, grace):
         owner=alice, contact=grace, scheduled_at=SENT + timedelta(days=5)
     )
     after_scheduled(conversation)
-    from coffeechat.conversations.services import cancel
+    from coffeechat.pipeline.conversations.services import cancel
 
     cancel(conversation)
     assert open_kinds(grace) == ["schedule"]
@@ -272,7 +272,7 @@ def test_it_fell_through_says_so_everywhere_instead_of_done(alice, alice_client,
 
 
 def test_a_maybe_corrected_to_a_yes_asks_to_schedule_again(alice, grace):
-    from coffeechat.outreach.corrections import edit_reply
+    from coffeechat.pipeline.services.message_corrections import edit_reply
 
     send(grace)
     maybe = outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="replied")
@@ -309,7 +309,7 @@ def _met(contact, at=SENT):
 
 
 def test_an_update_deleted_leaves_keeping_in_touch_open_not_done_by_it(alice, grace):
-    from coffeechat.outreach import corrections
+    from coffeechat.pipeline.services import message_corrections as corrections
 
     _met(grace)
     update = send(grace, "update", at=SENT + timedelta(days=3))

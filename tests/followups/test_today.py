@@ -7,15 +7,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.cli import main
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import today_items
-from coffeechat.followups.services import complete
-from coffeechat.outreach import services as outreach
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.edges.cli import main
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.followups.services import complete
+from coffeechat.pipeline.outreach import services as outreach
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
 

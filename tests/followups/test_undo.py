@@ -8,13 +8,13 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups import undo
-from coffeechat.followups.models import FollowUp
-from coffeechat.outreach import services as outreach
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups import undo
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach import services as outreach
 
 SENT = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)  # a Monday
 LATER = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # the whole no-reply routine is due

@@ -14,12 +14,12 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Conversation, Status
-from coffeechat.outreach.models import Channel, MessageTemplate, Outcome, Purpose
-from coffeechat.outreach.services import record_message, record_reply
-from coffeechat.people.models import Contact, HowKnown
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Conversation, Status
+from coffeechat.pipeline.outreach.models import Channel, MessageTemplate, Outcome, Purpose
+from coffeechat.pipeline.outreach.services import record_message, record_reply
 
 NOW = datetime(2026, 3, 11, 12, 0, tzinfo=UTC)  # a Wednesday
 

@@ -12,10 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.outreach.models import Channel, Outcome
-from coffeechat.outreach.queries import templates_with_stats
-from coffeechat.outreach.services import record_reply
-from coffeechat.people.models import Contact
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.outreach.queries import templates_with_stats
+from coffeechat.pipeline.outreach.models import Channel, Outcome
+from coffeechat.pipeline.outreach.services import record_reply
 from insights.conftest import held, request
 from insights.test_page import URL, row, section, text
 

@@ -11,21 +11,21 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from coffeechat.conversations import corrections as conversation_corrections
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.forms import LogisticsForm, ScheduleForm
-from coffeechat.conversations.models import Conversation, Referral, Takeaway
-from coffeechat.followups import keep_in_touch, plan, undo
-from coffeechat.followups import services as followups
-from coffeechat.followups.models import FollowUp
-from coffeechat.network.merge import merge_contacts
-from coffeechat.outreach import corrections as outreach_corrections
-from coffeechat.outreach import services as outreach
-from coffeechat.outreach.models import Message, Reply
-from coffeechat.people.models import Contact
-from coffeechat.people.queries import first_request_at
-from coffeechat.research.models import Organization
-from coffeechat.research.services import set_finished
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.network.research.services import set_finished
+from coffeechat.pages.people.queries import first_request_at
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.forms import LogisticsForm, ScheduleForm
+from coffeechat.pipeline.conversations.models import Conversation, Referral, Takeaway
+from coffeechat.pipeline.followups import keep_in_touch, plan, undo
+from coffeechat.pipeline.followups import services as followups
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.outreach.models import Message, Reply
+from coffeechat.pipeline.services import conversation_corrections
+from coffeechat.pipeline.services import message_corrections as outreach_corrections
+from coffeechat.pipeline.services.merge import merge_contacts
 
 
 def add_organization(user: object, name: str, *, motivation: int = 0, posting: int = 1):

@@ -18,16 +18,16 @@ from datetime import date, datetime
 from django.urls import resolve
 from django.utils import timezone
 
-from coffeechat.conversations.models import Conversation, Status
-from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import today_items
 from coffeechat.method.stages import ContactHistory, Stage, contact_stage
 from coffeechat.method.today import Kind, Section, TodayItem
-from coffeechat.outreach.models import Message, Outcome, Purpose, Reply
-from coffeechat.people.models import Contact
-from coffeechat.people.queries import contact_rows, contact_timeline
-from coffeechat.research.models import Organization
-from coffeechat.research.queries import WORK_FIRST, next_moves_for, organizations_by_priority
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pages.people.queries import contact_rows, contact_timeline
+from coffeechat.pages.research.queries import WORK_FIRST, next_moves_for, organizations_by_priority
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.conversations.models import Conversation, Status
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import Message, Outcome, Purpose, Reply
 
 # Kinds that ask the user to get an answer out of someone: never owed to someone who declined.
 CHASING = {Kind.NO_REPLY, Kind.NUDGE, Kind.MOVE_ON, Kind.FOLLOW_UP, Kind.CONTACT_REFERRAL}

@@ -22,14 +22,14 @@ from hypothesis import currently_in_test_context, event
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from coffeechat.conversations.models import Conversation, Referral, Status, Takeaway
-from coffeechat.followups.models import FollowUp
-from coffeechat.followups.services import NotReopenable
 from coffeechat.method.business_days import add_business_days
 from coffeechat.method.today import Kind
-from coffeechat.outreach.models import Message, Purpose, Reply
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations.models import Conversation, Referral, Status, Takeaway
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.followups.services import NotReopenable
+from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
 from method_model import actions
 from method_model.invariants import Moment, check_all
 from method_model.resolving import resolve_item

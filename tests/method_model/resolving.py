@@ -13,12 +13,12 @@ from django.test import Client
 from django.urls import resolve
 from django.utils import timezone
 
-from coffeechat.conversations.models import Conversation, Status
-from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import today_items
 from coffeechat.method.today import TodayItem
-from coffeechat.outreach.models import Purpose
-from coffeechat.people.models import Contact
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.conversations.models import Conversation, Status
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import Purpose
 from method_model import actions
 
 

@@ -19,12 +19,12 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from coffeechat.calendar import feed as ical
-from coffeechat.calendar import queries as calendar_queries
-from coffeechat.cli import main
-from coffeechat.followups.models import FollowUp
-from coffeechat.people.models import Contact
-from coffeechat.reminders.digest import compose
+from coffeechat.edges.cli import main
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.calendar import feed as ical
+from coffeechat.pages.calendar import queries as calendar_queries
+from coffeechat.pages.reminders.digest import compose
+from coffeechat.pipeline.followups.models import FollowUp
 
 Entry = tuple[str, str, date | None]  # who, kind, due day (None where the day is a deadline)
 

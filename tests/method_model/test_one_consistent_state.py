@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import time_machine
 
-from coffeechat.outreach.models import Purpose
+from coffeechat.pipeline.outreach.models import Purpose
 from method_model import actions
 from method_model.surfaces import Entry, Reader
 

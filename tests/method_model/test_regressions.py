@@ -11,8 +11,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from coffeechat.followups.models import FollowUp
-from coffeechat.followups.services import NotReopenable
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.followups.services import NotReopenable
 from method_model import actions
 from method_model.invariants import (
     Moment,

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coffeechat.method.importers import linkedin_key
-from coffeechat.network import duplicates
-from coffeechat.network.duplicates import (
+from coffeechat.network.duplicates import finder as duplicates
+from coffeechat.network.duplicates.finder import (
     Candidate,
     comparable_name,
     find_pairs,
@@ -16,8 +16,8 @@ from coffeechat.network.duplicates import (
     mark_not_duplicate,
     pair_rows,
 )
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
 
 
 def candidate(pk: int, name: str, *, email="", url="", org="") -> Candidate:

@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.network.models import NotDuplicate
-from coffeechat.network.views.duplicates import PAIRS_PER_PAGE
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.duplicates.models import NotDuplicate
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pages.duplicates.views import PAIRS_PER_PAGE
 
 URL = reverse("network:duplicates")
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.cli import CommandFailed
-from coffeechat.network.commands import add_import_arguments, run_import
-from coffeechat.people.models import Contact
+from coffeechat.edges.cli import CommandFailed
+from coffeechat.edges.commands.imports import add_import_arguments, run_import
+from coffeechat.network.people.models import Contact
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 
@@ -108,7 +108,7 @@ def test_the_arguments_offer_the_four_kinds():
 
 
 def test_coffeechats_own_contacts_csv_imports_into_another_account(alice, bob, tmp_path, capsys):
-    from coffeechat.records.tables import TABLES, table_text
+    from coffeechat.edges.records.tables import TABLES, table_text
 
     Contact.objects.create(owner=alice, first_name="=Ana", last_name="'Quoted", phone="+44 1")
     path = tmp_path / "coffeechat-contacts.csv"
@@ -151,7 +151,7 @@ def test_a_file_at_the_cap_is_imported(alice, tmp_path, settings):
 
 
 def test_the_command_exits_non_zero_with_the_one_line(alice, tmp_path, monkeypatch, capsys):
-    from coffeechat.cli import main
+    from coffeechat.edges.cli import main
 
     huge = tmp_path / "big.csv"
     with huge.open("wb") as file:

@@ -9,10 +9,10 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from coffeechat.edges.imports.services import import_contacts, import_file
 from coffeechat.method.importers import LIMITS, ImportedContact, parse
-from coffeechat.network.services import import_contacts, import_file
-from coffeechat.people.models import Contact, HowKnown, Source
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact, HowKnown, Source
+from coffeechat.network.research.models import Organization
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from coffeechat.network import uploads
-from coffeechat.people.models import Contact
+from coffeechat.edges.imports import uploads
+from coffeechat.network.people.models import Contact
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 
@@ -218,7 +218,7 @@ def test_a_real_login_can_import(client, alice, persona_password):
 
 
 def test_a_coffeechat_export_is_previewed_and_imported_as_it_was(alice_client, alice, bob):
-    from coffeechat.records.tables import TABLES, table_text
+    from coffeechat.edges.records.tables import TABLES, table_text
 
     Contact.objects.create(owner=bob, first_name="=Zoë", last_name="@home", education="-BSc")
     data = table_text(TABLES["contacts"], bob).encode()

@@ -6,14 +6,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from coffeechat.conversations.models import Conversation, Referral
-from coffeechat.followups import plan as followup_plan
-from coffeechat.followups.models import FollowUp
-from coffeechat.network.duplicates import likely_duplicates, mark_not_duplicate
-from coffeechat.network.merge import merge_contacts, plan_merge
-from coffeechat.outreach.models import Message, Reply
-from coffeechat.people.models import Contact, HowKnown, Source
-from coffeechat.research.models import Organization
+from coffeechat.network.duplicates.finder import likely_duplicates, mark_not_duplicate
+from coffeechat.network.people.models import Contact, HowKnown, Source
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations.models import Conversation, Referral
+from coffeechat.pipeline.followups import plan as followup_plan
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import Message, Reply
+from coffeechat.pipeline.services.merge import merge_contacts, plan_merge
 
 MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from coffeechat.outreach.models import Message
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.outreach.models import Message
 
 MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 

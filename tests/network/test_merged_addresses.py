@@ -9,12 +9,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from coffeechat.edges.imports.services import import_contacts, import_file
 from coffeechat.method.importers import ImportedContact
-from coffeechat.network.duplicates import likely_duplicates
-from coffeechat.network.merge import merge_contacts
-from coffeechat.network.services import import_contacts, import_file
-from coffeechat.people.models import Contact, OtherAddress
-from coffeechat.research.models import Organization
+from coffeechat.network.duplicates.finder import likely_duplicates
+from coffeechat.network.people.models import Contact, OtherAddress
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.services.merge import merge_contacts
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 OLD_PROFILE = "https://www.linkedin.com/in/priya-s-old"

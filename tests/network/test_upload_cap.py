@@ -9,7 +9,7 @@ import threading
 import pytest
 import waitress
 
-from coffeechat import server
+from coffeechat.edges import server
 
 
 def test_the_server_is_started_with_the_upload_cap_plus_room_for_the_form(settings, monkeypatch):

@@ -13,9 +13,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-from coffeechat.outreach import services
-from coffeechat.people.models import Contact, HowKnown
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.outreach import services
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups.models import FollowUp
-from coffeechat.outreach.models import Message
-from coffeechat.people.models import Contact, HowKnown
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import Message
 
 FRIDAY = "2026-11-20 10:00 +00:00"
 
@@ -368,7 +368,7 @@ def test_sending_the_thank_you_settles_the_thank_you_follow_up(alice_client, ali
 def test_sent_at_on_today_is_now_and_on_another_day_is_that_day_at_this_time():
     import zoneinfo
 
-    from coffeechat.outreach.services import sent_at_on
+    from coffeechat.pipeline.outreach.services import sent_at_on
 
     tz = zoneinfo.ZoneInfo("America/New_York")
     now = datetime(2026, 11, 21, 3, 30, tzinfo=UTC)  # still the 20th in New York

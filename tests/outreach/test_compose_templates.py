@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.outreach.models import Message, MessageTemplate
-from coffeechat.people.models import Contact, HowKnown
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.pipeline.outreach.models import Message, MessageTemplate
 
 FRIDAY = "2026-11-20 10:00 +00:00"
 

@@ -14,15 +14,15 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat import cli
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import today_items
+from coffeechat.edges import cli
 from coffeechat.method.today import Kind, Section
-from coffeechat.outreach.forms import sent_label
-from coffeechat.outreach.models import Draft, Message, MessageTemplate
-from coffeechat.outreach.queries import unsent_draft_items
-from coffeechat.people.models import Contact
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.outreach.queries import unsent_draft_items
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.forms import sent_label
+from coffeechat.pipeline.outreach.models import Draft, Message, MessageTemplate
 from outreach.conftest import use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # 10:00 in London too
@@ -365,7 +365,7 @@ def test_today_json_includes_the_drafts(capsys, monkeypatch, alice, alice_client
 
 
 def test_a_follow_up_draft_leaves_today_once_it_is_time_to_move_on(alice_client, alice, priya):
-    from coffeechat.outreach import services as outreach
+    from coffeechat.pipeline.outreach import services as outreach
 
     outreach.record_message(
         contact=priya, purpose="request", channel="email", subject="Hello", body="Hi",

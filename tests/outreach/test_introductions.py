@@ -11,14 +11,14 @@ import time_machine
 from django.apps import apps
 from django.urls import reverse
 
-from coffeechat.followups.models import FollowUp
-from coffeechat.followups.queries import today_items
 from coffeechat.method.stages import Stage
-from coffeechat.outreach import services
-from coffeechat.outreach.models import Message, MessageTemplate
-from coffeechat.outreach.queries import templates_with_stats
-from coffeechat.people.models import Contact
-from coffeechat.people.queries import contact_row
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.outreach.queries import templates_with_stats
+from coffeechat.pages.people.queries import contact_row
+from coffeechat.pages.today.queries import today_items
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach import services
+from coffeechat.pipeline.outreach.models import Message, MessageTemplate
 from outreach.conftest import subject_of, use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -228,7 +228,9 @@ def test_another_user_sees_nothing_of_an_introduction_asked(bob_client, priya, s
 
 
 def test_messages_filed_on_the_wrong_person_before_are_moved_to_the_introducer(alice, priya, sam):
-    migration = importlib.import_module("coffeechat.outreach.migrations.0004_message_introductions")
+    migration = importlib.import_module(
+        "coffeechat.pipeline.outreach.migrations.0004_message_introductions"
+    )
     ask = own(alice, "ask_introduction")
     # As the old code stored it: on Sam, as a request, with Sam's no-reply routine started.
     services.record_message(

@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.outreach import services as outreach
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.outreach import services as outreach
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 

@@ -12,11 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups.models import FollowUp
-from coffeechat.outreach.models import Message
-from coffeechat.people.models import Contact
+from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import Message
 from outreach.conftest import use_smtp
 
 MET_ON = datetime(2026, 11, 20, 10, tzinfo=UTC)

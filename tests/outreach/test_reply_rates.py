@@ -11,10 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.outreach import services
-from coffeechat.outreach.models import MessageTemplate
-from coffeechat.outreach.queries import templates_with_stats
-from coffeechat.people.models import Contact
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.outreach.queries import templates_with_stats
+from coffeechat.pipeline.outreach import services
+from coffeechat.pipeline.outreach.models import MessageTemplate
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 

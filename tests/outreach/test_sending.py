@@ -10,9 +10,9 @@ import time_machine
 from django.db import connection
 from django.urls import reverse
 
-from coffeechat.outreach import mail
-from coffeechat.outreach.models import EmailSettings, Message, MessageTemplate
-from coffeechat.people.models import Contact
+from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.outreach import mail
+from coffeechat.pipeline.outreach.models import EmailSettings, Message, MessageTemplate
 from outreach.conftest import free_port, subject_of, use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)

@@ -10,10 +10,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.outreach import services
-from coffeechat.outreach.models import MessageTemplate
-from coffeechat.outreach.queries import PREVIEW_CHOICES
-from coffeechat.people.models import Contact
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.outreach.queries import PREVIEW_CHOICES
+from coffeechat.pipeline.outreach import services
+from coffeechat.pipeline.outreach.models import MessageTemplate
 
 THANKS = {
     "name": "Short thanks", "situation": "thank_you", "channel": "email",

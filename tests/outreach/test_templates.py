@@ -12,8 +12,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Conversation
 from coffeechat.method.checker import RULE_SETS, check_message
 from coffeechat.method.messages import (
     BUILT_IN_TEMPLATES,
@@ -21,9 +19,11 @@ from coffeechat.method.messages import (
     Situation,
     unfilled_fields,
 )
-from coffeechat.outreach import check, services
-from coffeechat.outreach.models import Message, MessageTemplate
-from coffeechat.people.models import Contact, HowKnown
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.outreach import check, services
+from coffeechat.pipeline.outreach.models import Message, MessageTemplate
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
@@ -58,7 +58,7 @@ def test_a_new_user_gets_an_editable_template_for_every_situation(alice):
 def test_the_migration_seeds_users_who_have_no_templates_yet(alice, bob):
     MessageTemplate.objects.filter(owner=bob).delete()
     migration = importlib.import_module(
-        "coffeechat.outreach.migrations.0003_seed_templates_for_existing_users"
+        "coffeechat.pipeline.outreach.migrations.0003_seed_templates_for_existing_users"
     )
     migration.seed(apps, connection.schema_editor())
     assert MessageTemplate.objects.filter(owner=bob).count() == len(BUILT_IN_TEMPLATES)

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.outreach import services as outreach
-from coffeechat.people.models import Contact, HowKnown
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.outreach import services as outreach
 
 
 @pytest.fixture
@@ -324,8 +324,8 @@ def test_the_reply_form_defaults_to_the_users_own_today_not_the_servers(alice_cl
 
 
 def test_once_met_the_page_offers_an_update_and_the_thank_you_deadline(alice_client, alice, priya):
-    from coffeechat.conversations import services as conversations
-    from coffeechat.conversations.models import Conversation
+    from coffeechat.pipeline.conversations import services as conversations
+    from coffeechat.pipeline.conversations.models import Conversation
 
     held = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)  # Friday 15:00 in London
     chat = Conversation.objects.create(owner=alice, contact=priya, scheduled_at=held)

@@ -8,11 +8,11 @@ import re
 import pytest
 from django.urls import reverse
 
-from coffeechat.network.duplicates import likely_duplicates, matches_for
-from coffeechat.network.models import NotDuplicate
-from coffeechat.people.forms import ContactForm
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.duplicates.finder import likely_duplicates, matches_for
+from coffeechat.network.duplicates.models import NotDuplicate
+from coffeechat.network.people.forms import ContactForm
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
 
 
 @pytest.fixture

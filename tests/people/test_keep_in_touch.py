@@ -9,10 +9,10 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from coffeechat.conversations import services as conversations
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups.models import FollowUp
-from coffeechat.people.models import Contact
+from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.conversations import services as conversations
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups.models import FollowUp
 
 MET_ON = datetime(2026, 11, 20, 10, tzinfo=UTC)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coffeechat.accounts.services import create_user
+from coffeechat.foundation.accounts.services import create_user
 from records.richdata import fill_account
 
 

@@ -6,7 +6,7 @@ import io
 import json
 from typing import Any
 
-from coffeechat.records.export import write_export
+from coffeechat.edges.records.export import write_export
 
 
 def export_text(user: object) -> str:

@@ -11,8 +11,13 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from coffeechat.accounts.models import Profile
-from coffeechat.conversations.models import (
+from coffeechat.edges.records.spec import SECTIONS
+from coffeechat.foundation.accounts.models import Profile
+from coffeechat.method.questions import Category
+from coffeechat.network.duplicates.models import NotDuplicate
+from coffeechat.network.people.models import Contact, HowKnown, OtherAddress, Source
+from coffeechat.network.research.models import Field, Organization
+from coffeechat.pipeline.conversations.models import (
     Conversation,
     ConversationQuestion,
     Mode,
@@ -21,10 +26,8 @@ from coffeechat.conversations.models import (
     Status,
     Takeaway,
 )
-from coffeechat.followups.models import FollowUp
-from coffeechat.method.questions import Category
-from coffeechat.network.models import NotDuplicate
-from coffeechat.outreach.models import (
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import (
     Channel,
     Draft,
     EmailSettings,
@@ -35,9 +38,6 @@ from coffeechat.outreach.models import (
     Reply,
     Security,
 )
-from coffeechat.people.models import Contact, HowKnown, OtherAddress, Source
-from coffeechat.records.spec import SECTIONS
-from coffeechat.research.models import Field, Organization
 
 FIRST_NAMES = [
     "Zoë", "Søren", "李", "Nguyễn Thị", "عمر", "Ørjan", "José", "O'Brien", "Ana-María",

@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection
 
-from coffeechat.cli import CommandFailed
-from coffeechat.records import commands
-from coffeechat.records.backup import BackupRefused, back_up, backups_in, sqlite_path
+from coffeechat.edges.cli import CommandFailed
+from coffeechat.edges.commands import records as commands
+from coffeechat.edges.records.backup import BackupRefused, back_up, backups_in, sqlite_path
 
 NOON = datetime(2025, 6, 18, 12, 0, 0, tzinfo=UTC)
 on_sqlite_only = pytest.mark.skipif(

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from coffeechat.cli import CommandFailed
-from coffeechat.people.models import Contact
-from coffeechat.records import commands
+from coffeechat.edges.cli import CommandFailed
+from coffeechat.edges.commands import records as commands
+from coffeechat.network.people.models import Contact
 from records.helpers import export_document
 
 

@@ -9,12 +9,12 @@ import io
 import pytest
 from django.db.models import F
 
+from coffeechat.edges.imports.services import import_file
+from coffeechat.edges.records.tables import TABLES, table_text
 from coffeechat.method.importers import ImportFileError
 from coffeechat.method.importers.coffeechat import COLUMNS, HOW_KNOWN, NOT_READ
-from coffeechat.network.services import import_file
-from coffeechat.people.models import Contact, HowKnown, Source
-from coffeechat.records.tables import TABLES, table_text
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact, HowKnown, Source
+from coffeechat.network.research.models import Organization
 from records.richdata import fill_account
 
 TRICKY = [

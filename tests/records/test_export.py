@@ -10,10 +10,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coffeechat.accounts.services import create_user
-from coffeechat.conversations.models import Conversation
-from coffeechat.people.models import Contact
-from coffeechat.records.spec import SECTIONS
+from coffeechat.edges.records.spec import SECTIONS
+from coffeechat.foundation.accounts.services import create_user
+from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.conversations.models import Conversation
 from records.helpers import export_document, export_text
 from records.richdata import fill_account
 

@@ -14,7 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
-from coffeechat.records.spec import (
+from coffeechat.edges.records.spec import (
     EMAIL_SETTINGS,
     PROFILE,
     SECTIONS,
@@ -76,7 +76,7 @@ def test_every_model_that_holds_a_users_records_is_exported():
 
     missing = _owned_models() - exported - ignored
 
-    assert not missing, f"add these to coffeechat.records.spec.SECTIONS: {missing}"
+    assert not missing, f"add these to coffeechat.edges.records.spec.SECTIONS: {missing}"
 
 
 @pytest.mark.parametrize("section", EXPORTED, ids=lambda section: section.key)

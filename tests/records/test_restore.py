@@ -9,17 +9,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coffeechat.conversations.models import Question
-from coffeechat.outreach.models import EmailSettings, MessageTemplate
-from coffeechat.people.models import Contact
-from coffeechat.records.restore import (
+from coffeechat.edges.records.restore import (
     AccountNotEmpty,
     InvalidExport,
     check_header,
     read_document,
     restore,
 )
-from coffeechat.records.spec import SECTIONS
+from coffeechat.edges.records.spec import SECTIONS
+from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.conversations.models import Question
+from coffeechat.pipeline.outreach.models import EmailSettings, MessageTemplate
 from records.helpers import export_document
 from records.richdata import fill_account
 

@@ -10,17 +10,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coffeechat.conversations.models import (
+from coffeechat.edges.records.tables import TABLES, table_chunks, table_text
+from coffeechat.method.importers import ImportFileError, parse
+from coffeechat.method.spreadsheet import unneutralise
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations.models import (
     Conversation,
     ConversationQuestion,
     Referral,
     Takeaway,
 )
-from coffeechat.method.importers import ImportFileError, parse
-from coffeechat.method.spreadsheet import unneutralise
-from coffeechat.people.models import Contact, HowKnown
-from coffeechat.records.tables import TABLES, table_chunks, table_text
-from coffeechat.research.models import Organization
 from records.richdata import fill_account
 
 HOSTILE = [

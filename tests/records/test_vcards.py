@@ -6,9 +6,9 @@ import vobject
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coffeechat.people.models import Contact
-from coffeechat.records.vcards import vcard_text
-from coffeechat.research.models import Organization
+from coffeechat.edges.records.vcards import vcard_text
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
 from records.richdata import fill_account
 
 

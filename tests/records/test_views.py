@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.people.models import Contact
+from coffeechat.network.people.models import Contact
 from records.richdata import fill_account
 
 DOWNLOADS = [

@@ -12,11 +12,11 @@ from email.message import EmailMessage
 import pytest
 from aiosmtpd.controller import Controller
 
-from coffeechat.conversations.models import Conversation
-from coffeechat.followups.models import FollowUp
-from coffeechat.outreach import services as outreach
-from coffeechat.people.models import Contact
-from coffeechat.research.models import Organization
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations.models import Conversation
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach import services as outreach
 
 # Friday 20 November 2026, 08:30 in London (GMT): past alice's 07:00 digest hour.
 NOW = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)

@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.db import connection
 
-from coffeechat.followups.queries import today_items
-from coffeechat.reminders import digest
-from coffeechat.reminders.digest import Status, due_digests, run, send_digest
-from coffeechat.reminders.models import DigestSent, DigestState
+from coffeechat.pages.reminders import digest
+from coffeechat.pages.reminders.digest import Status, due_digests, run, send_digest
+from coffeechat.pages.reminders.models import DigestSent, DigestState
+from coffeechat.pages.today.queries import today_items
 from reminders.conftest import NOW, TODAY, body_of, due, use_smtp
 
 

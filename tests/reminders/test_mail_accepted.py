@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from coffeechat.outreach import mail
-from coffeechat.reminders.digest import Status, run
-from coffeechat.reminders.models import DigestSent
+from coffeechat.pages.reminders.digest import Status, run
+from coffeechat.pages.reminders.models import DigestSent
+from coffeechat.pipeline.outreach import mail
 from reminders.conftest import NOW
 
 # Longer than any SMTP client accepts: Python's smtplib raises "500 Line too long." on it.

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from coffeechat import cli
-from coffeechat.reminders.models import DigestSent
+from coffeechat.edges import cli
+from coffeechat.pages.reminders.models import DigestSent
 from reminders.conftest import NOW
 
 NO_SMTP_LINE = (
@@ -112,9 +112,9 @@ def test_one_user_and_a_dry_run(alice, bob, alice_smtp, alices_items, capsys):
 SEED = """
 from datetime import timedelta
 from django.utils import timezone
-from coffeechat.accounts.services import create_user
-from coffeechat.followups.models import FollowUp
-from coffeechat.people.models import Contact
+from coffeechat.foundation.accounts.services import create_user
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.network.people.models import Contact
 user = create_user(username="maya", password="a long test passphrase 42", email="maya@example.org")
 user.profile.digest_hour = 0
 user.profile.save()

@@ -9,11 +9,11 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 
-from coffeechat.reminders.digest import Status
-from coffeechat.reminders.scheduler import DigestScheduler
+from coffeechat.pages.reminders.digest import Status
+from coffeechat.pages.reminders.scheduler import DigestScheduler
 from reminders.conftest import NOW, TODAY, due, use_smtp
 
-LOGGER = "coffeechat.reminders"
+LOGGER = "coffeechat.pages.reminders"
 
 
 def warnings(caplog) -> list[str]:

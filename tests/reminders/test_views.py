@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.reminders.digest import run
-from coffeechat.reminders.models import DigestSent
+from coffeechat.pages.reminders.digest import run
+from coffeechat.pages.reminders.models import DigestSent
 from reminders.conftest import NOW
 
 pytestmark = pytest.mark.usefixtures("_at_now")

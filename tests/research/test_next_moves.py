@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.outreach import services as outreach
-from coffeechat.people.models import Contact, HowKnown
-from coffeechat.research.models import Organization
-from coffeechat.research.queries import next_moves_for
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Organization
+from coffeechat.pages.research.queries import next_moves_for
+from coffeechat.pipeline.outreach import services as outreach
 
 
 def today(client) -> str:

@@ -3,8 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.people.models import Contact, HowKnown
-from coffeechat.research.models import Field, Organization
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Field, Organization
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def test_a_cold_contact_is_not_advocacy(alice_client, alice, acme):
     Contact.objects.create(
         owner=alice, first_name="Cold", organization=acme, how_known=HowKnown.COLD
     )
-    from coffeechat.research.queries import organizations_by_priority
+    from coffeechat.pages.research.queries import organizations_by_priority
 
     assert organizations_by_priority(alice).get(pk=acme.pk).advocacy is False
 

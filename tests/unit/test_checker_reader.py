@@ -226,7 +226,7 @@ def test_a_thank_you_may_talk_about_what_the_writer_learned():
 
 
 def test_check_message_takes_the_surname_to_check_a_titled_greeting(tmp_path, capsys, monkeypatch):
-    from coffeechat import cli
+    from coffeechat.edges import cli
 
     monkeypatch.setattr(cli, "_setup_django", lambda: pytest.fail("check-message needs no Django"))
     path = tmp_path / "draft.txt"

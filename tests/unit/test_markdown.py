@@ -1,4 +1,4 @@
-from coffeechat.core.markdown import render_markdown
+from coffeechat.foundation.core.markdown import render_markdown
 
 
 def test_markdown_formats_notes():

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class ConversationsConfig(AppConfig):
-    name = "coffeechat.conversations"
-    label = "conversations"
-    verbose_name = "4-5. Prepare and conduct"

@@ -1,0 +1,102 @@
+"""Importing contacts: upload a file, check the preview, then import (or cancel)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from coffeechat.edges.imports.forms import KIND_HELP, ImportForm
+from coffeechat.edges.imports.services import ImportReport, import_file
+from coffeechat.edges.imports.uploads import (
+    PendingImport,
+    discard_upload,
+    keep_upload,
+    pending_upload,
+)
+from coffeechat.method.importers import KIND_LABELS, ImportFileError
+
+PREVIEW_ROWS = 50
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        token = keep_upload(
+            request.user, form.cleaned_data["kind"], upload.name, form.cleaned_data["data"]
+        )
+        return HttpResponseRedirect(reverse("network:import_preview", args=[token]))
+    return TemplateResponse(request, "network/import.html", {"form": form, "help": KIND_HELP})
+
+
+def _pending_or_404(request: HttpRequest, token: str) -> PendingImport:
+    """The user's own upload; someone else's token is as unknown as a made-up one."""
+    pending = pending_upload(request.user, token)
+    if pending is None:
+        raise Http404("No such import: it was done, cancelled or has expired.")
+    return pending
+
+
+def _run(request: HttpRequest, pending: PendingImport, **options: bool) -> ImportReport | None:
+    try:
+        return import_file(request.user, pending.kind, pending.data, pending.filename, **options)
+    except ImportFileError as error:  # only if the parsers changed since the upload
+        messages.error(request, str(error))
+        return None
+
+
+@login_required
+def preview(request: HttpRequest, token: str) -> HttpResponse:
+    pending = _pending_or_404(request, token)
+    report = _run(request, pending, dry_run=True)
+    if report is None:
+        discard_upload(request.user, token)
+        return HttpResponseRedirect(reverse("network:import"))
+    return TemplateResponse(
+        request,
+        "network/import_preview.html",
+        {
+            "pending": pending,
+            "kind_label": KIND_LABELS[pending.kind],
+            "report": report,
+            "rows": report.actions[:PREVIEW_ROWS],
+            "more_rows": max(len(report.actions) - PREVIEW_ROWS, 0),
+        },
+    )
+
+
+@require_POST
+@login_required
+def commit(request: HttpRequest, token: str) -> HttpResponse:
+    pending = _pending_or_404(request, token)
+    skip_bad_rows = request.POST.get("skip_bad_rows") == "on"
+    report = _run(request, pending, skip_bad_rows=skip_bad_rows)
+    if report is None:
+        discard_upload(request.user, token)
+        return HttpResponseRedirect(reverse("network:import"))
+    if report.refused:
+        messages.error(
+            request,
+            f"Nothing was imported: {len(report.problems)} "
+            f"row{'s' if len(report.problems) != 1 else ''} of {pending.filename} "
+            "have problems. Fix the file and upload it again, or tick “Import without the bad "
+            "rows”.",
+        )
+        return HttpResponseRedirect(reverse("network:import_preview", args=[token]))
+    discard_upload(request.user, token)
+    messages.success(request, f"Imported from {pending.filename}: {report.summary()}.")
+    return HttpResponseRedirect(reverse("people:contacts"))
+
+
+@require_POST
+@login_required
+def cancel(request: HttpRequest, token: str) -> HttpResponse:
+    pending = _pending_or_404(request, token)
+    discard_upload(request.user, token)
+    messages.success(request, f"Nothing was imported from {pending.filename}.")
+    return HttpResponseRedirect(reverse("network:import"))

@@ -1,0 +1,21 @@
+"""What the "Your data" page says is in each download."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations.models import Conversation
+
+
+def record_counts(user: Any) -> dict[str, int]:
+    """How many contacts, organizations and conversations the user has, in three queries."""
+    return {
+        name: model.objects.owned_by(user).count()
+        for name, model in (
+            ("contacts", Contact),
+            ("organizations", Organization),
+            ("conversations", Conversation),
+        )
+    }

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class FollowupsConfig(AppConfig):
-    name = "coffeechat.followups"
-    label = "followups"
-    verbose_name = "6. Follow up"

@@ -1,0 +1,79 @@
+"""Creating accounts: the first-run setup link and `coffeechat createuser`."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+
+from coffeechat.foundation.accounts.models import Profile, SetupToken, User
+from coffeechat.pipeline.conversations.services import seed_question_bank
+from coffeechat.pipeline.outreach.services import seed_templates
+
+
+def create_user(*, username: str, password: str, email: str = "") -> User:
+    """A new user with a profile and their own copy of the question bank.
+
+    Raises django.core.exceptions.ValidationError for a weak password or a taken username.
+    """
+    from django.core.exceptions import ValidationError
+
+    username = username.strip()
+    if not username:
+        raise ValidationError("A username is required.")
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError(f"The username {username!r} is already taken.")
+    candidate = User(username=username, email=email)
+    validate_password(password, user=candidate)
+    with transaction.atomic():
+        # The post_save signal (accounts.signals) gives it a profile, questions and templates.
+        return User.objects.create_user(username=username, password=password, email=email)
+
+
+def set_up_account(user: User) -> None:
+    """Everything a new account starts with, however it was made (createuser, createsuperuser,
+    the setup link): a profile and its own copies of the question bank and message templates."""
+    if Profile.objects.filter(user=user).exists():
+        return
+    with transaction.atomic():
+        Profile.objects.create(user=user)
+        seed_question_bank(user)
+        seed_templates(user)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def needs_setup() -> bool:
+    return not User.objects.exists()
+
+
+def issue_setup_token() -> str:
+    """A fresh one-time token for the first-run link; older ones stop working."""
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        SetupToken.objects.all().delete()
+        SetupToken.objects.create(token_hash=_hash(token))
+    return token
+
+
+def setup_token_is_valid(token: str) -> bool:
+    return needs_setup() and SetupToken.objects.filter(token_hash=_hash(token)).exists()
+
+
+def create_owner(*, token: str, username: str, password: str, email: str = "") -> User:
+    """Create the first account through the one-time link, then burn the link."""
+    from django.core.exceptions import PermissionDenied
+
+    with transaction.atomic():
+        if not setup_token_is_valid(token):
+            raise PermissionDenied("This setup link has been used or has expired.")
+        user = create_user(username=username, password=password, email=email)
+        user.is_staff = True
+        user.is_superuser = True
+        user.save(update_fields=["is_staff", "is_superuser"])
+        SetupToken.objects.all().delete()
+    return user

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class NetworkConfig(AppConfig):
-    name = "coffeechat.network"
-    label = "network"
-    verbose_name = "2. Your network in: imports and duplicates"

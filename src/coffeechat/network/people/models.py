@@ -1,0 +1,123 @@
+"""Step 2: the people in the user's network and who can introduce them to whom."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+from coffeechat.foundation.core.models import OwnedModel, WebAddressField
+from coffeechat.network.research.models import Organization
+
+
+class HowKnown(models.TextChoices):
+    FRIEND = "friend", "Friend"
+    FAMILY = "family", "Family"
+    ALUMNI = "alumni", "Alumni"
+    PROFESSOR = "professor", "Professor"
+    FORMER_COLLEAGUE = "former_colleague", "Former colleague"
+    LINKEDIN = "linkedin", "LinkedIn"
+    REFERRAL = "referral", "Referral"
+    COLD = "cold", "Cold (no connection yet)"
+
+
+class Source(models.TextChoices):
+    """Where a contact came from: typed in, imported from a file, a referral, a backup."""
+
+    MANUAL = "manual", "Added by hand"
+    LINKEDIN = "linkedin", "LinkedIn connections"
+    GOOGLE = "google", "Google Contacts"
+    OUTLOOK = "outlook", "Outlook contacts"
+    VCARD = "vcard", "vCard file"
+    REFERRAL = "referral", "Referral"
+    RESTORE = "restore", "Restored from a backup"
+
+
+class KeepInTouch(models.TextChoices):
+    """How often to send a short update to someone you met, once the first update is sent."""
+
+    MONTHLY = "monthly", "Monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    TWICE_A_YEAR = "twice_a_year", "Twice a year"
+    NEVER = "never", "Never"
+
+
+class Contact(OwnedModel):
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    linkedin_url = WebAddressField("LinkedIn URL", blank=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="contacts"
+    )
+    role = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    education = models.CharField(max_length=300, blank=True)
+    how_known = models.CharField(
+        "How you know them", max_length=20, choices=HowKnown.choices, default=HowKnown.COLD
+    )
+    introduced_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="introduced",
+        help_text="Who put you in touch, or who can.",
+    )
+    notes = models.TextField(blank=True, help_text="Markdown.")
+    source = models.CharField(
+        "Where they came from", max_length=20, choices=Source.choices, default=Source.MANUAL
+    )
+    keep_in_touch = models.CharField(
+        "Keep in touch",
+        max_length=20,
+        choices=KeepInTouch.choices,
+        default=KeepInTouch.QUARTERLY,
+        help_text="After the first update (about 4 weeks after you meet), how often to write.",
+    )
+    imported_at = models.DateTimeField(
+        null=True, blank=True, help_text="When an import last added or changed them."
+    )
+
+    class Meta:
+        ordering = ["first_name", "last_name"]
+        indexes = [models.Index(fields=["owner", "first_name", "last_name"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:contact", args=[self.pk])
+
+
+class OtherAddress(OwnedModel):
+    """A LinkedIn URL or e-mail a contact is also known by.
+
+    Merging two records of one person keeps one address of each kind on the contact; the other
+    record's are kept here, so that imports and Find duplicates still recognise the person by
+    them (the merged notes say "Also known: …" for people to read).
+    """
+
+    class Kind(models.TextChoices):
+        LINKEDIN = "linkedin", "LinkedIn URL"
+        EMAIL = "email", "E-mail"
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="other_addresses")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    address = models.CharField(max_length=254)  # as written; compared by importers' keys
+
+    class Meta:
+        verbose_name = "other address"
+        verbose_name_plural = "other addresses"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contact", "kind", "address"], name="other_address_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact}: {self.address}"

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django import forms
+
+from coffeechat.network.research.models import Field, Organization
+
+
+class FieldForm(forms.ModelForm):
+    class Meta:
+        model = Field
+        fields = ["name", "notes"]
+
+    def __init__(self, *args: object, owner: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.owner = owner
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        clash = Field.objects.owned_by(self.instance.owner).filter(name__iexact=name)
+        if clash.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(f"You already have a field called “{name}”.")
+        return name
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = [
+            "name", "website", "field", "industry", "location", "motivation", "posting", "notes",
+        ]  # fmt: skip
+        widgets = {"notes": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {
+            "motivation": "Gut feel, 0-3. Your list is sorted by motivation, then postings, "
+            "then whether you know someone there.",
+            "posting": "Does it have postings relevant to you right now?",
+        }
+
+    def __init__(self, *args: object, owner: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.owner = owner
+        # Only the user's own fields can be chosen.
+        self.fields["field"].queryset = Field.objects.owned_by(owner)

@@ -1,1 +1,0 @@
-"""Pages of the network app: imports, duplicates and merging."""

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from coffeechat.foundation.accounts import services
+from coffeechat.foundation.accounts.forms import OwnerSetupForm, ProfileForm
+from coffeechat.foundation.core.views import autosave_or_page
+
+
+class LoginView(auth_views.LoginView):
+    """The login page; before the first account exists, it says where the setup link is."""
+
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        return {**super().get_context_data(**kwargs), "needs_setup": services.needs_setup()}
+
+
+@never_cache
+def setup(request: HttpRequest, token: str) -> HttpResponse:
+    """The one-time first-run page: creates the owner account, then stops working."""
+    if not services.setup_token_is_valid(token):
+        return TemplateResponse(request, "accounts/setup_used.html", status=404)
+    form = OwnerSetupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.create_owner(
+            token=token,
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data["password"],
+            email=form.cleaned_data["email"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request, "Welcome! Start with your profile: your pitch shows on every prep page."
+        )
+        return HttpResponseRedirect(reverse("accounts:profile"))
+    return TemplateResponse(request, "accounts/setup.html", {"form": form})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    from coffeechat.pipeline.followups import plan  # a page composes the layers below it
+
+    form = ProfileForm(request.POST or None, instance=request.user.profile)
+
+    def after_save(_: object) -> None:
+        # Business days and local days moved: every due date is worked out again.
+        if {"time_zone", "country", "region"} & set(form.changed_data):
+            plan.replan_everyone(request.user)
+
+    return autosave_or_page(
+        request,
+        form,
+        template="accounts/profile.html",
+        context={},
+        redirect_to=lambda _: reverse("accounts:profile"),
+        saved_message="Profile saved.",
+        after_save=after_save,
+    )

@@ -1,0 +1,88 @@
+"""Listing, scheduling, rescheduling, cancelling and deleting conversations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, owned_or_404
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.conversations import queries
+from coffeechat.pages.conversations.views.common import conversation_or_404
+from coffeechat.pipeline.conversations import services
+from coffeechat.pipeline.conversations.forms import LogisticsForm, ScheduleForm
+from coffeechat.pipeline.followups import plan
+
+
+@login_required
+def conversation_list(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(
+        request,
+        "conversations/list.html",
+        {"upcoming": queries.upcoming(request.user), "past": queries.past(request.user)},
+    )
+
+
+@login_required
+def conversation_new(request: HttpRequest, contact_pk: int) -> HttpResponse:
+    contact = owned_or_404(Contact.objects.select_related("organization"), request, contact_pk)
+    form = ScheduleForm(request.POST or None, owner=request.user, contact=contact)
+    if request.method == "POST" and form.is_valid():
+        conversation = form.save()
+        services.after_scheduled(conversation)
+        messages.success(
+            request, f"Scheduled with {contact.full_name}. Now prepare: research, goal, questions."
+        )
+        return HttpResponseRedirect(conversation.get_absolute_url())
+    return TemplateResponse(
+        request, "conversations/schedule_form.html", {"form": form, "contact": contact}
+    )
+
+
+@login_required
+def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = conversation_or_404(request, pk)
+    form = LogisticsForm(request.POST or None, instance=conversation, owner=request.user)
+    return autosave_or_page(
+        request,
+        form,
+        template="conversations/schedule_form.html",
+        context={"conversation": conversation, "contact": conversation.contact},
+        redirect_to=lambda obj: obj.get_absolute_url(),
+        saved_message="Logistics saved.",
+    )
+
+
+@login_required
+def conversation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = conversation_or_404(request, pk)
+    if request.method == "POST":
+        if conversation.is_open:
+            services.cancel(conversation)
+            messages.success(
+                request,
+                f"Cancelled the conversation with {conversation.contact.full_name}. "
+                "Let them know, and offer another time if you can.",
+            )
+        return HttpResponseRedirect(conversation.get_absolute_url())
+    return TemplateResponse(
+        request, "conversations/confirm_cancel.html", {"conversation": conversation}
+    )
+
+
+@login_required
+def conversation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = conversation_or_404(request, pk)
+    return confirm_delete(
+        request,
+        conversation,
+        kind="conversation",
+        consequence="Its questions, notes, takeaways and follow-ups go with it. "
+        "People it referred stay in your contacts.",
+        cancel_url=conversation.get_absolute_url(),
+        done_url=reverse("conversations:list"),
+        after_delete=plan.after_conversation_changed,
+    )

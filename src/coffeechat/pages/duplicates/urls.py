@@ -1,0 +1,15 @@
+"""Finding duplicates and merging them; included by edges/imports/urls.py (namespace "network")."""
+
+from django.urls import path
+
+from coffeechat.pages.duplicates import views as duplicates
+
+duplicate_patterns = [
+    path("duplicates/", duplicates.duplicate_list, name="duplicates"),
+    path("duplicates/merge/<int:keep_pk>/<int:other_pk>/", duplicates.merge, name="merge"),
+    path(
+        "duplicates/different/<int:first_pk>/<int:second_pk>/",
+        duplicates.not_duplicate,
+        name="not_duplicate",
+    ),
+]

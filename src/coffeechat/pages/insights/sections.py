@@ -1,0 +1,102 @@
+"""The four sections of the Insights page: figures and chart geometry, ready for the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coffeechat.method import insights
+from coffeechat.method.charts import ColumnChart, HBarChart, column_chart, hbar_chart
+from coffeechat.method.insights import FunnelStep, Person, RateRow, Week
+from coffeechat.pages.insights.queries import Facts, by_channel, by_template
+
+
+@dataclass(frozen=True)
+class Funnel:
+    steps: list[FunnelStep]
+    chart: HBarChart
+
+    @property
+    def empty(self) -> bool:
+        return self.steps[0].count == 0
+
+
+@dataclass(frozen=True)
+class Rates:
+    by_template: list[RateRow]
+    by_channel: list[RateRow]
+    template_chart: HBarChart
+    channel_chart: HBarChart
+    median_days: str  # "" when no one has replied yet
+    replies_counted: int
+
+    @property
+    def empty(self) -> bool:
+        return not self.by_channel
+
+
+@dataclass(frozen=True)
+class Weekly:
+    weeks: list[Week]
+    goal: int
+    chart: ColumnChart
+    total: int
+    weeks_at_goal: int
+
+
+@dataclass(frozen=True)
+class Referrals:
+    referrals: int
+    conversations: int
+    per_conversation: float | None
+    chains: list[list[Person]]
+
+
+def _share(row: RateRow) -> str:
+    return f"{row.replied} of {row.sent} ({row.percent}%)"
+
+
+def _rate_chart(rows: list[RateRow]) -> HBarChart:
+    return hbar_chart([(row.label, row.percent or 0, _share(row)) for row in rows], maximum=100)
+
+
+def funnel_section(facts: Facts) -> Funnel:
+    steps = insights.funnel(facts.contacts)
+    chart = hbar_chart([(step.label, step.count, str(step.count)) for step in steps])
+    return Funnel(steps=steps, chart=chart)
+
+
+def rates_section(facts: Facts) -> Rates:
+    templates = insights.reply_rates(facts.asking, facts.replies, by_template)
+    channels = insights.reply_rates(facts.asking, facts.replies, by_channel)
+    waits = insights.days_to_reply(facts.asking, facts.replies)
+    middle = insights.median(waits)
+    return Rates(
+        by_template=templates,
+        by_channel=channels,
+        template_chart=_rate_chart(templates),
+        channel_chart=_rate_chart(channels),
+        median_days="" if middle is None else insights.days_text(middle),
+        replies_counted=len(waits),
+    )
+
+
+def weekly_section(facts: Facts, goal: int) -> Weekly:
+    weeks = insights.weekly_counts(facts.held_on, facts.today)
+    chart = column_chart([(f"{w.starts.day} {w.starts:%b}", w.count) for w in weeks], goal)
+    return Weekly(
+        weeks=weeks,
+        goal=goal,
+        chart=chart,
+        total=sum(week.count for week in weeks),
+        weeks_at_goal=sum(week.count >= goal for week in weeks),
+    )
+
+
+def referrals_section(facts: Facts) -> Referrals:
+    conversations = len(facts.held_on)
+    return Referrals(
+        referrals=facts.referrals_in_held,
+        conversations=conversations,
+        per_conversation=insights.per_conversation(facts.referrals_in_held, conversations),
+        chains=insights.referral_chains(facts.people),
+    )

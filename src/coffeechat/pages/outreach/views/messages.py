@@ -1,0 +1,78 @@
+"""The outreach overview and logging a reply."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from coffeechat.foundation.core.views import owned_or_404
+from coffeechat.method.stages import Stage
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.people.queries import first_request_at, search_contacts
+from coffeechat.pipeline.outreach import services
+from coffeechat.pipeline.outreach.forms import LogReplyForm
+from coffeechat.pipeline.outreach.models import Message, Outcome
+
+REPLY_LOGGED = {
+    Outcome.REPLIED: "Logged {name}'s reply.",
+    Outcome.DECLINED: "Logged that {name} declined. Some no's are normal: thank them "
+    "and move on to the next contact.",
+}
+
+
+def _logged(contact: Contact, outcome: str, suggested: str) -> str:
+    """What logging the reply did, with the next step one click away."""
+    if outcome == Outcome.AGREED:
+        return format_html(
+            'Logged {}\'s reply: they agreed to talk. <a href="{}">Schedule it now</a>; '
+            "until then Today reminds you.",
+            contact.first_name,
+            reverse("conversations:new", args=[contact.pk]),
+        )
+    text = REPLY_LOGGED[Outcome(outcome)].format(name=contact.first_name)
+    if suggested:
+        where = f" at {contact.organization.name}" if contact.organization else ""
+        text += f" {suggested} is now in your contacts: your next move{where}."
+    return text
+
+
+@login_required
+def message_list(request: HttpRequest) -> HttpResponse:
+    sent = (
+        Message.objects.owned_by(request.user)
+        .select_related("contact__organization", "introduction_to")
+        .order_by("-sent_at", "-id")
+    )
+    waiting = search_contacts(request.user, stage=Stage.CONTACTED.value)
+    return TemplateResponse(request, "outreach/messages.html", {"sent": sent, "waiting": waiting})
+
+
+@login_required
+def reply(request: HttpRequest, contact_pk: int) -> HttpResponse:
+    contact = owned_or_404(Contact, request, contact_pk)
+    tz = request.user.profile.tz()
+    first = first_request_at(contact)
+    earliest = timezone.localdate(first, tz) if first else None
+    today = timezone.localdate(timezone=tz)
+    form = LogReplyForm(
+        request.POST or None, today=today, earliest=earliest, initial={"received_on": today}
+    )
+    if request.method == "POST" and form.is_valid():
+        logged = services.record_reply(contact=contact, **form.cleaned_data)
+        suggested = " ".join(
+            form.cleaned_data[name].strip()
+            for name in ("suggested_first_name", "suggested_last_name")
+            if form.cleaned_data[name].strip()
+        )
+        messages.success(request, _logged(contact, logged.outcome, suggested))
+        return HttpResponseRedirect(contact.get_absolute_url())
+    return TemplateResponse(
+        request,
+        "outreach/reply.html",
+        {"form": form, "contact": contact, "first_request_at": first},
+    )

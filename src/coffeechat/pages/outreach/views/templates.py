@@ -1,0 +1,82 @@
+"""Message templates: the list with how each one works, adding, editing and deleting; the
+editor previews the template live beside it (see previewing)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, owned_or_404
+from coffeechat.method.checker import RULE_SETS
+from coffeechat.method.messages import MERGE_FIELDS
+from coffeechat.pages.outreach.queries import templates_by_situation, templates_with_stats
+from coffeechat.pages.outreach.views.previewing import (
+    SITUATIONS,
+    live_preview_context,
+    unsaved_template,
+)
+from coffeechat.pipeline.outreach.forms import TemplateForm
+from coffeechat.pipeline.outreach.models import MessageTemplate
+
+
+@login_required
+def template_list(request: HttpRequest) -> HttpResponse:
+    groups = templates_by_situation(templates_with_stats(request.user))
+    word_limit = RULE_SETS[request.user.profile.message_rules].word_limit
+    return TemplateResponse(
+        request, "outreach/templates.html", {"groups": groups, "word_limit": word_limit}
+    )
+
+
+@login_required
+def template_new(request: HttpRequest) -> HttpResponse:
+    situation = request.GET.get("situation", "")
+    initial = {"situation": situation} if situation in SITUATIONS else {}
+    form = TemplateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        form.instance.owner = request.user
+        template = form.save()
+        messages.success(request, f"Added the template “{template}”.")
+        return HttpResponseRedirect(template.get_absolute_url())
+    shown = unsaved_template(request.user, request.POST or initial)
+    context = {"form": form, "merge_fields": MERGE_FIELDS}
+    return TemplateResponse(
+        request, "outreach/template_form.html", {**context, **live_preview_context(request, shown)}
+    )
+
+
+@login_required
+def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    template = owned_or_404(MessageTemplate, request, pk)
+    shown = unsaved_template(request.user, request.POST) if request.POST else template
+    form = TemplateForm(request.POST or None, instance=template)
+    return autosave_or_page(
+        request,
+        form,
+        template="outreach/template_form.html",
+        context={
+            "template": template,
+            "merge_fields": MERGE_FIELDS,
+            # An autosave answers with its status line only: no preview to work out.
+            **({} if request.htmx else live_preview_context(request, shown)),
+        },
+        redirect_to=lambda _: reverse("outreach:templates"),
+        saved_message="Template saved.",
+    )
+
+
+@login_required
+def template_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    template = owned_or_404(MessageTemplate, request, pk)
+    return confirm_delete(
+        request,
+        template,
+        kind="template",
+        consequence="Messages already sent with it are kept; they no longer count towards "
+        "any template's reply rate.",
+        cancel_url=template.get_absolute_url(),
+        done_url=reverse("outreach:templates"),
+    )

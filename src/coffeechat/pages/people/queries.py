@@ -1,0 +1,332 @@
+"""Reading contacts with the facts that decide their stage, in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import TruncDate
+from django.urls import reverse
+from django.utils import timezone
+
+from coffeechat.method.business_days import business_days_between
+from coffeechat.method.cadence import ReplySpeed, reply_speed
+from coffeechat.method.stages import ContactHistory, Stage, contact_stage
+from coffeechat.method.timeline import TimelineEntry, merge_timeline
+from coffeechat.network.people.models import Contact
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    contact: Contact
+    stage: Stage
+    speed: ReplySpeed | None = None
+
+
+def with_history(contacts: QuerySet[Contact], tz: tzinfo | None = None) -> QuerySet[Contact]:
+    """Annotate each contact with what happened to them, one subquery per fact (no N+1).
+    `tz` is the user's (by default the active one): a reply carries their local day."""
+    from coffeechat.pipeline.conversations.models import Conversation, Status
+    from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
+
+    def first(queryset: QuerySet, column: str) -> Subquery:
+        return Subquery(queryset.values(column)[:1])
+
+    messages = Message.objects.filter(contact=OuterRef("pk"))
+    conversations = Conversation.objects.filter(contact=OuterRef("pk"))
+    return contacts.annotate(
+        h_first_request=first(
+            messages.filter(purpose=Purpose.REQUEST).order_by("sent_at"), "sent_at"
+        ),
+        h_thanked=first(messages.filter(purpose=Purpose.THANK_YOU).order_by("-sent_at"), "sent_at"),
+        h_last_message=first(messages.order_by("-sent_at"), "sent_at"),
+        h_first_nudge=first(
+            messages.filter(purpose=Purpose.FOLLOW_UP).order_by("sent_at"), "sent_at"
+        ),
+        h_first_reply=first(
+            Reply.objects.filter(contact=OuterRef("pk")).order_by("received_on", "id"),
+            "received_on",
+        ),
+        h_last_reply=first(
+            Reply.objects.filter(contact=OuterRef("pk")).order_by("-received_on", "-id"),
+            "received_on",
+        ),
+        h_last_outcome=first(
+            Reply.objects.filter(contact=OuterRef("pk")).order_by("-received_on", "-id"),
+            "outcome",
+        ),
+        h_upcoming=first(
+            conversations.filter(status__in=[Status.SCHEDULED, Status.IN_PROGRESS]).order_by(
+                "scheduled_at"
+            ),
+            "scheduled_at",
+        ),
+        h_met=first(conversations.filter(status=Status.HELD).order_by("-ended_at"), "ended_at"),
+    ).annotate(
+        # The first request sent on a later day than the last reply: asking again.
+        h_new_request=first(
+            messages.filter(purpose=Purpose.REQUEST)
+            .annotate(day=TruncDate("sent_at", tzinfo=tz or timezone.get_current_timezone()))
+            .filter(day__gt=OuterRef("h_last_reply"))
+            .order_by("sent_at"),
+            "sent_at",
+        )
+    )
+
+
+def history_of(contact: Contact) -> ContactHistory:
+    """The facts from an annotated contact (see with_history)."""
+    from coffeechat.pipeline.outreach.models import Outcome
+
+    return ContactHistory(
+        first_request_sent_at=contact.h_first_request,
+        last_reply_on=contact.h_last_reply,
+        declined=contact.h_last_outcome == Outcome.DECLINED,
+        upcoming_conversation_at=contact.h_upcoming,
+        last_met_at=contact.h_met,
+        thanked_at=contact.h_thanked,
+        last_message_sent_at=contact.h_last_message,
+        new_request_sent_at=contact.h_new_request,
+    )
+
+
+def stage_of(contact: Contact, today: date, holidays: object, tz: object) -> Stage:
+    """`today` and `tz` are the user's: the request's day counts in their time zone."""
+    return contact_stage(history_of(contact), today, holidays, tz=tz)
+
+
+def speed_of(contact: Contact, today: date, holidays: object, tz: object) -> ReplySpeed | None:
+    """How quickly this person answers requests (an annotated contact, see with_history)."""
+
+    def day(moment: datetime | None) -> date | None:
+        return timezone.localdate(moment, timezone=tz) if moment else None
+
+    return reply_speed(
+        first_request_on=day(contact.h_first_request),
+        first_reply_on=contact.h_first_reply,
+        nudged_on=day(contact.h_first_nudge),
+        today=today,
+        holidays=holidays,
+    )
+
+
+def _today_and_holidays(user: object) -> tuple[date, object]:
+    profile = user.profile
+    return timezone.localdate(timezone=profile.tz()), profile.holidays()
+
+
+def contact_rows(user: object, queryset: QuerySet[Contact]) -> list[ContactRow]:
+    today, holidays = _today_and_holidays(user)
+    tz = user.profile.tz()
+    annotated = with_history(queryset.select_related("organization", "introduced_by"), tz)
+    return [
+        ContactRow(
+            contact,
+            stage_of(contact, today, holidays, tz),
+            speed_of(contact, today, holidays, tz),
+        )
+        for contact in annotated
+    ]
+
+
+def search_contacts(user: object, search: str = "", stage: str = "") -> list[ContactRow]:
+    contacts = Contact.objects.owned_by(user)
+    # Every word must match somewhere, so "Priya Shah" finds first name + last name.
+    for word in search.split():
+        contacts = contacts.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(role__icontains=word)
+            | Q(organization__name__icontains=word)
+        )
+    rows = contact_rows(user, contacts)
+    if stage:
+        rows = [row for row in rows if row.stage.value == stage]
+    return rows
+
+
+def contacts_at(user: object, organization: object) -> list[ContactRow]:
+    return contact_rows(user, Contact.objects.owned_by(user).filter(organization=organization))
+
+
+def contact_row(user: object, contact: Contact) -> ContactRow:
+    return contact_rows(user, Contact.objects.owned_by(user).filter(pk=contact.pk))[0]
+
+
+def _day(value: date) -> str:
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def _due(followup: object, tz: object) -> str:
+    if followup.due_at:  # an exact deadline, such as the thank-you's 24 hours
+        deadline = followup.due_at.astimezone(tz)
+        return f"due by {_day(deadline.date())} {deadline:%H:%M}"
+    return f"due {_day(followup.due_on)}"
+
+
+def _reply_at(reply: object, tz: object) -> datetime:
+    """Replies carry a date only: logged the same day, use when it was logged; else that evening."""
+    logged = reply.created_at.astimezone(tz)
+    if logged.date() == reply.received_on:
+        return logged
+    return datetime.combine(reply.received_on, time(23, 59), tzinfo=tz)
+
+
+def _message_entries(contact: Contact) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            at=message.sent_at,
+            kind="message",
+            title=f"{message.get_purpose_display()} sent ({message.get_channel_display()})"
+            + (f": “{message.subject}”" if message.subject else ""),
+            detail=message.body,
+            edit_url=reverse("outreach:message_edit", args=[message.pk]),
+            delete_url=reverse("outreach:message_delete", args=[message.pk]),
+        )
+        for message in contact.messages.all()
+    ]
+
+
+def _reply_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+    from coffeechat.pipeline.outreach.models import Purpose
+
+    # Each reply answers the latest request sent on or before its day: asked again in autumn,
+    # an autumn reply is not timed from the spring request.
+    asked = sorted(
+        timezone.localdate(message.sent_at, tz)
+        for message in contact.messages.all()
+        if message.purpose == Purpose.REQUEST
+    )
+    holidays = contact.owner.profile.holidays()
+    return [
+        TimelineEntry(
+            at=_reply_at(reply, tz),
+            kind="reply",
+            title=f"Reply received: {reply.get_outcome_display()}"
+            + _reply_delay(_asked_before(asked, reply.received_on), reply.received_on, holidays),
+            detail=reply.note,
+            edit_url=reverse("outreach:reply_edit", args=[reply.pk]),
+            delete_url=reverse("outreach:reply_delete", args=[reply.pk]),
+        )
+        for reply in contact.replies.all()
+    ]
+
+
+def _asked_before(asked: list[date], received_on: date) -> date | None:
+    earlier = [day for day in asked if day <= received_on]
+    return earlier[-1] if earlier else None
+
+
+def _reply_delay(asked_on: date | None, received_on: date, holidays: object) -> str:
+    """How quickly they answered, in the business days the follow-up rules count."""
+    if asked_on is None or received_on < asked_on:
+        return ""
+    days = business_days_between(asked_on, received_on, holidays)
+    if days == 0:
+        return " (the same business day as your request)"
+    return f" ({days} business day{'s' if days != 1 else ''} after your request)"
+
+
+def _conversation_entries(contact: Contact) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            # When it really took place: held early, it comes before the thank-you for it.
+            at=conversation.happened_at,
+            kind="conversation",
+            title=f"Conversation ({conversation.get_status_display().lower()}, "
+            f"{conversation.get_mode_display().lower()})",
+            url=conversation.get_absolute_url(),
+        )
+        for conversation in contact.conversations.all()
+    ]
+
+
+def _referral_entries(contact: Contact) -> list[TimelineEntry]:
+    """The people this contact suggested you talk to, on the timeline of whoever suggested them."""
+    from coffeechat.pipeline.conversations.models import Referral
+
+    referrals = Referral.objects.filter(conversation__contact=contact).select_related("contact")
+    return [
+        TimelineEntry(
+            at=referral.created_at,
+            kind="referral",
+            title=f"Referral: {referral.contact.full_name}"
+            + (f" (you may mention {contact.first_name})" if referral.may_use_name else ""),
+            url=referral.contact.get_absolute_url(),
+            url_label="Open contact",
+            edit_url=reverse("conversations:referral_edit", args=[referral.pk]),
+            delete_url=reverse("conversations:referral_delete", args=[referral.pk]),
+        )
+        for referral in referrals
+    ]
+
+
+def _takeaway_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+    """The advice and resources this contact gave you in your conversations."""
+    from coffeechat.pipeline.conversations.models import Takeaway
+
+    return [
+        TimelineEntry(
+            at=takeaway.created_at,
+            kind="takeaway",
+            title=f"{takeaway.get_kind_display()}: “{takeaway.text}”",
+            detail=f"Acted on {_day(timezone.localdate(takeaway.acted_on_at, tz))}."
+            if takeaway.acted_on_at
+            else "",
+            edit_url=reverse("conversations:takeaway_edit", args=[takeaway.pk]),
+            delete_url=reverse("conversations:takeaway_delete", args=[takeaway.pk]),
+        )
+        for takeaway in Takeaway.objects.filter(conversation__contact=contact)
+    ]
+
+
+def _followup_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+    entries = []
+    for followup in contact.followups.all():
+        done = followup.done_at
+        # Done by you or by what you recorded, or closed because it no longer applies.
+        if not done:
+            status = "Open."
+        elif followup.closed_reason:
+            status = f"{followup.ending}."
+        else:
+            status = f"{followup.ending} {_day(timezone.localdate(done, tz))}."
+        entries.append(
+            TimelineEntry(
+                at=followup.created_at,
+                kind="followup",
+                title=f"Follow-up: {followup.get_kind_display().lower()}, {_due(followup, tz)}",
+                detail=f"{status} {followup.note}".strip(),
+            )
+        )
+    return entries
+
+
+def contact_timeline(contact: Contact, *, tz: object = None) -> list[TimelineEntry]:
+    """Every message, reply, conversation, referral, takeaway and follow-up with this person,
+    newest first."""
+    tz = tz or contact.owner.profile.tz()
+    return merge_timeline(
+        _message_entries(contact),
+        _reply_entries(contact, tz),
+        _conversation_entries(contact),
+        _referral_entries(contact),
+        _takeaway_entries(contact, tz),
+        _followup_entries(contact, tz),
+    )
+
+
+def open_followups(contact: Contact, *, tz: object = None) -> QuerySet:
+    """What is still owed to the contact, as Today and the follow-up list count it."""
+    today = timezone.localdate(timezone=tz or contact.owner.profile.tz())
+    return contact.followups.owed(today).order_by("due_on", "id")
+
+
+def first_request_at(contact: Contact) -> datetime | None:
+    """When the first request for a conversation went to this contact, if one did."""
+    from coffeechat.pipeline.outreach.models import Purpose
+
+    first = contact.messages.filter(purpose=Purpose.REQUEST).order_by("sent_at").first()
+    return first.sent_at if first else None

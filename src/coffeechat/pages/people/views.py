@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, owned_or_404
+from coffeechat.method.stages import Stage
+from coffeechat.network.duplicates import finder as duplicates_finder
+from coffeechat.network.people.forms import ContactForm, KeepInTouchForm, contact_label
+from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.research.models import Organization
+from coffeechat.pages.people.queries import (
+    contact_row,
+    contact_timeline,
+    open_followups,
+    search_contacts,
+)
+from coffeechat.pipeline.followups import keep_in_touch
+
+STAGE_CHOICES = [(stage.value, stage.label) for stage in Stage]
+STAGES = {stage.value for stage in Stage}
+
+
+@login_required
+def contacts(request: HttpRequest) -> HttpResponse:
+    search = request.GET.get("q", "").strip()
+    stage = request.GET.get("stage", "")
+    if stage not in STAGES:
+        stage = ""
+    return TemplateResponse(
+        request,
+        "people/contacts.html",
+        {
+            "rows": search_contacts(request.user, search, stage),
+            "search": search,
+            "stage": stage,
+            "stages": STAGE_CHOICES,
+        },
+    )
+
+
+def _owned_pk(request: HttpRequest, name: str, model: type) -> int | None:
+    """A ?name=<pk> preselection, kept only if it points at one of the user's own records."""
+    value = request.GET.get(name, "")
+    if not value.isdigit():
+        return None
+    return (
+        model.objects.owned_by(request.user).filter(pk=value).values_list("pk", flat=True).first()
+    )
+
+
+def _initial(request: HttpRequest) -> dict[str, object]:
+    initial: dict[str, object] = {}
+    organization = _owned_pk(request, "organization", Organization)
+    if organization:
+        initial["organization"] = organization
+    introducer = _owned_pk(request, "introduced_by", Contact)
+    if introducer:
+        initial["introduced_by"] = introducer
+        initial["how_known"] = HowKnown.REFERRAL
+    return initial
+
+
+@login_required
+def contact_new(request: HttpRequest) -> HttpResponse:
+    """Add someone by hand; a likely duplicate is shown before anything is saved, and the user
+    opens the existing contact or says it is a different person."""
+    form = ContactForm(request.POST or None, owner=request.user, initial=_initial(request))
+    duplicates: list[duplicates_finder.Match] = []
+    if request.method == "POST" and form.is_valid():
+        different = request.POST.get("different_person") == "yes"
+        if not different:
+            duplicates = duplicates_finder.matches_for(request.user, form.instance)
+        if not duplicates:
+            contact = form.save()
+            if different:
+                duplicates_finder.remember_different_people(owner=request.user, contact=contact)
+            messages.success(request, f"Added {contact} to your network.")
+            return HttpResponseRedirect(contact.get_absolute_url())
+    labelled = [(match, contact_label(match.contact)) for match in duplicates]
+    context = {"form": form, "duplicates": labelled}
+    return TemplateResponse(request, "people/contact_form.html", context)
+
+
+@login_required
+def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    row = contact_row(request.user, owned_or_404(Contact, request, pk))
+    contact = row.contact
+    tz = request.user.profile.tz()
+    return TemplateResponse(
+        request,
+        "people/contact_detail.html",
+        {
+            "contact": contact,
+            "stage": row.stage,
+            "speed": row.speed,
+            "today": timezone.localdate(timezone=tz),
+            "introduced": contact.introduced.all(),
+            "timeline": contact_timeline(contact, tz=tz),
+            "open_followups": open_followups(contact, tz=tz),
+            "keep_form": KeepInTouchForm(initial={"keep_in_touch": contact.keep_in_touch}),
+            **_keep_in_touch_context(contact),
+        },
+    )
+
+
+@login_required
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = owned_or_404(Contact, request, pk)
+    form = ContactForm(request.POST or None, instance=contact, owner=request.user)
+    return autosave_or_page(
+        request,
+        form,
+        template="people/contact_form.html",
+        context={"contact": contact},
+        redirect_to=lambda obj: obj.get_absolute_url(),
+        saved_message="Contact saved.",
+        # Only a new cadence moves the next update; autosaves of other fields leave it be.
+        after_save=lambda saved: (
+            "keep_in_touch" in form.changed_data and keep_in_touch.replan(saved)
+        ),
+    )
+
+
+@login_required
+@require_POST
+def contact_keep_in_touch(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change how often to write to someone from their page; their next update moves with it."""
+    contact = owned_or_404(Contact, request, pk)
+    form = KeepInTouchForm(request.POST)
+    if form.is_valid():
+        keep_in_touch.set_cadence(contact, form.cleaned_data["keep_in_touch"])
+        if not request.htmx:
+            messages.success(request, f"Keep in touch with {contact.first_name}: saved.")
+    if request.htmx:
+        context = {"contact": contact, "keep_form": form, **_keep_in_touch_context(contact)}
+        return TemplateResponse(request, "people/_keep_in_touch.html", context)
+    return HttpResponseRedirect(contact.get_absolute_url())
+
+
+def _keep_in_touch_context(contact: Contact) -> dict[str, object]:
+    return {"next_update": keep_in_touch.next_keep_in_touch_of(contact)}
+
+
+@login_required
+def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = owned_or_404(Contact, request, pk)
+    return confirm_delete(
+        request,
+        contact,
+        kind="contact",
+        consequence="Their messages, replies, conversations and follow-ups are deleted too. "
+        "People they introduced stay in your network, without an introducer.",
+        cancel_url=contact.get_absolute_url(),
+        done_url=reverse("people:contacts"),
+    )

@@ -1,0 +1,94 @@
+"""Reading the target list: organizations in priority order, with what the user knows there."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+
+from coffeechat.method.next_moves import NextMove, Person, Target, next_moves
+from coffeechat.network.research.models import Organization
+
+# How many organizations the method says to work on first.
+WORK_FIRST = 5
+
+
+def organizations_by_priority(user: object, search: str = "") -> QuerySet[Organization]:
+    """LAMP order: Motivation, then Posting, then Advocacy (someone you know there)."""
+    from coffeechat.network.people.models import Contact, HowKnown
+
+    known_there = Contact.objects.filter(organization=OuterRef("pk")).exclude(
+        how_known=HowKnown.COLD
+    )
+    organizations = (
+        Organization.objects.owned_by(user)
+        .select_related("field")
+        .annotate(advocacy=Exists(known_there), contact_count=Count("contacts", distinct=True))
+        # Finished targets go last: the top of the list is what is still to work on.
+        .order_by(
+            F("finished_on").asc(nulls_first=True), "-motivation", "-posting", "-advocacy", "name"
+        )
+    )
+    if search:
+        organizations = organizations.filter(
+            Q(name__icontains=search)
+            | Q(industry__icontains=search)
+            | Q(location__icontains=search)
+        )
+    return organizations
+
+
+def next_moves_for(user: object) -> list[NextMove]:
+    """Next moves for the top of the target list not marked finished (two queries, however
+    many contacts)."""
+    from coffeechat.method.today import Kind
+    from coffeechat.network.people.models import Contact
+    from coffeechat.pipeline.conversations.models import Conversation, Status
+    from coffeechat.pipeline.followups.models import FollowUp
+    from coffeechat.pipeline.outreach.models import Message, Purpose
+
+    top = list(organizations_by_priority(user).filter(finished_on__isnull=True)[:WORK_FIRST])
+    people: dict[int, list[Person]] = {organization.pk: [] for organization in top}
+    contacts = (
+        Contact.objects.owned_by(user)
+        .filter(organization__in=top)
+        .select_related("introduced_by")
+        .annotate(
+            # Asking someone to introduce you approaches the person to be introduced, not them.
+            approached=Exists(
+                Message.objects.filter(contact=OuterRef("pk")).exclude(purpose=Purpose.INTRODUCTION)
+            )
+            | Exists(Message.objects.filter(introduction_to=OuterRef("pk")))
+            | Exists(Conversation.objects.filter(contact=OuterRef("pk"))),
+            # (a reminder to someone asked for an introduction is about the person they are
+            # to introduce, not about their own organization)
+            under_way=Exists(
+                FollowUp.objects.filter(contact=OuterRef("pk"), done_at__isnull=True).exclude(
+                    kind=Kind.FOLLOW_UP
+                )
+            )
+            | Exists(
+                Message.objects.filter(
+                    introduction_to=OuterRef("pk"),
+                    contact__followups__kind=Kind.FOLLOW_UP,
+                    contact__followups__done_at__isnull=True,
+                )
+            )
+            | Exists(
+                Conversation.objects.filter(
+                    contact=OuterRef("pk"), status__in=[Status.SCHEDULED, Status.IN_PROGRESS]
+                )
+            ),
+        )
+        .order_by("id")
+    )
+    for contact in contacts:
+        people[contact.organization_id].append(
+            Person(
+                id=contact.pk,
+                name=contact.full_name,
+                how_known=contact.how_known,
+                approached=contact.approached,
+                introduced_by=contact.introduced_by.full_name if contact.introduced_by else "",
+                in_play=contact.under_way,
+            )
+        )
+    return next_moves([Target(id=o.pk, name=o.name, people=tuple(people[o.pk])) for o in top])

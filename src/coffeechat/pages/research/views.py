@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, owned_or_404
+from coffeechat.network.research.forms import FieldForm, OrganizationForm
+from coffeechat.network.research.models import Field, Organization
+from coffeechat.network.research.services import set_finished
+from coffeechat.pages.people.queries import contacts_at
+from coffeechat.pages.research.queries import WORK_FIRST, organizations_by_priority
+
+
+@login_required
+def organizations(request: HttpRequest) -> HttpResponse:
+    search = request.GET.get("q", "").strip()
+    rows = list(organizations_by_priority(request.user, search))
+    return TemplateResponse(
+        request,
+        "research/organizations.html",
+        {"organizations": rows, "search": search, "work_first": WORK_FIRST},
+    )
+
+
+@login_required
+def organization_new(request: HttpRequest) -> HttpResponse:
+    form = OrganizationForm(request.POST or None, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        organization = form.save()
+        messages.success(request, f"Added {organization} to your target list.")
+        return HttpResponseRedirect(organization.get_absolute_url())
+    return TemplateResponse(request, "research/organization_form.html", {"form": form})
+
+
+@login_required
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = owned_or_404(Organization, request, pk)
+    return TemplateResponse(
+        request,
+        "research/organization_detail.html",
+        {"organization": organization, "contacts": contacts_at(request.user, organization)},
+    )
+
+
+@login_required
+def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = owned_or_404(Organization, request, pk)
+    form = OrganizationForm(request.POST or None, instance=organization, owner=request.user)
+    return autosave_or_page(
+        request,
+        form,
+        template="research/organization_form.html",
+        context={"organization": organization},
+        redirect_to=lambda obj: obj.get_absolute_url(),
+        saved_message="Organization saved.",
+    )
+
+
+@login_required
+@require_POST
+def organization_finished(request: HttpRequest, pk: int) -> HttpResponse:
+    """Finished with a target (or back on the list): Next moves and the top 5 follow."""
+    organization = owned_or_404(Organization, request, pk)
+    finished = bool(request.POST.get("finished"))
+    set_finished(organization, finished)
+    if finished:
+        text = f"{organization} is finished: no more next moves for it."
+    else:
+        text = f"{organization} is back on your target list."
+    messages.success(request, text)
+    return HttpResponseRedirect(organization.get_absolute_url())
+
+
+@login_required
+def organization_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = owned_or_404(Organization, request, pk)
+    return confirm_delete(
+        request,
+        organization,
+        kind="organization",
+        consequence="Its contacts stay in your network, without an organization.",
+        cancel_url=organization.get_absolute_url(),
+        done_url=reverse("research:organizations"),
+    )
+
+
+@login_required
+def fields(request: HttpRequest) -> HttpResponse:
+    form = FieldForm(request.POST or None, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        field = form.save()
+        messages.success(request, f"Added the field {field}.")
+        return HttpResponseRedirect(reverse("research:fields"))
+    rows = Field.objects.owned_by(request.user)
+    return TemplateResponse(request, "research/fields.html", {"fields": rows, "form": form})
+
+
+@login_required
+def field_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    field = owned_or_404(Field, request, pk)
+    form = FieldForm(request.POST or None, instance=field, owner=request.user)
+    return autosave_or_page(
+        request,
+        form,
+        template="research/field_detail.html",
+        context={"field": field, "organizations": field.organizations.all()},
+        redirect_to=lambda obj: obj.get_absolute_url(),
+        saved_message="Field saved.",
+    )
+
+
+@login_required
+def field_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    field = owned_or_404(Field, request, pk)
+    return confirm_delete(
+        request,
+        field,
+        kind="field",
+        consequence="Organizations in this field stay on your list, without a field.",
+        cancel_url=field.get_absolute_url(),
+        done_url=reverse("research:fields"),
+    )

@@ -1,0 +1,289 @@
+"""The Today list, read from open follow-ups and upcoming conversations in a few queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+
+from coffeechat.method.cadence import ReplySpeed, responsiveness_rank
+from coffeechat.method.next_moves import warmth
+from coffeechat.method.today import HORIZON, Kind, TodayItem, order_today
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.outreach.queries import unsent_draft_items
+from coffeechat.pages.people.queries import speed_of, with_history
+from coffeechat.pipeline.followups.models import FollowUp
+
+
+@dataclass(frozen=True)
+class _Neighbours:
+    """What the list needs to know beyond each follow-up, read once for all of them."""
+
+    next_contact: dict[int, Contact]  # organization id -> someone there not yet written to
+    # organization id -> the people there still inside their 10 business days of waiting
+    awaiting: dict[int, list[Contact]]
+    speed: dict[int, ReplySpeed | None]  # contact id -> how quickly they answer
+    nudged: frozenset[int]  # contacts who were sent the polite follow-up
+    # organization id -> someone there who said yes: a conversation planned or held, or a time
+    # being agreed (nobody else there is needed for now)
+    talking: dict[int, Contact]
+    today: date
+
+
+def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighbours:
+    from coffeechat.pipeline.outreach.models import Message, Purpose
+
+    organizations = {
+        f.contact.organization_id
+        for f in followups
+        if f.kind == Kind.NO_REPLY and f.contact.organization_id
+    }
+    from coffeechat.pipeline.conversations.models import Conversation, Status
+
+    next_contact: dict[int, Contact] = {}
+    awaiting: dict[int, list[Contact]] = {}
+    talking: dict[int, Contact] = {}
+    if organizations:
+        # Not yet approached: nothing sent to them (asking them for an introduction to someone
+        # else does not count), and no introduction to them already asked for.
+        unwritten = (
+            Contact.objects.owned_by(user)
+            .filter(organization_id__in=organizations)
+            .exclude(
+                Exists(
+                    Message.objects.filter(contact=OuterRef("pk")).exclude(
+                        purpose=Purpose.INTRODUCTION
+                    )
+                )
+            )
+            .exclude(Exists(Message.objects.filter(introduction_to=OuterRef("pk"))))
+            .order_by("id")
+        )
+        for contact in unwritten:  # the warmest person there next, as Next moves picks
+            best = next_contact.get(contact.organization_id)
+            if best is None or warmth(contact.how_known) < warmth(best.how_known):
+                next_contact[contact.organization_id] = contact
+        # Until their move-on is due, someone written to is still owed the chance to answer.
+        waiting = (
+            FollowUp.objects.owned_by(user)
+            .open()
+            .filter(kind=Kind.MOVE_ON, due_on__gt=today)
+            .filter(contact__organization_id__in=organizations)
+            .select_related("contact")
+            .order_by("due_on", "id")
+        )
+        for followup in waiting:
+            awaiting.setdefault(followup.contact.organization_id, []).append(followup.contact)
+        said_yes = (
+            Contact.objects.owned_by(user)
+            .filter(organization_id__in=organizations)
+            .filter(
+                Exists(
+                    Conversation.objects.filter(contact=OuterRef("pk")).exclude(
+                        status=Status.CANCELLED
+                    )
+                )
+                | Exists(
+                    FollowUp.objects.filter(
+                        contact=OuterRef("pk"), kind=Kind.SCHEDULE, done_at__isnull=True
+                    )
+                )
+            )
+            .order_by("id")
+        )
+        for contact in said_yes:
+            talking.setdefault(contact.organization_id, contact)
+    profile = user.profile
+    holidays, tz = profile.holidays(), profile.tz()
+    ids = {f.contact_id for f in followups}
+    annotated = list(with_history(Contact.objects.owned_by(user).filter(pk__in=ids)) if ids else [])
+    speed = {c.pk: speed_of(c, today, holidays, tz) for c in annotated}
+    nudged = frozenset(c.pk for c in annotated if c.h_first_nudge is not None)
+    return _Neighbours(
+        next_contact=next_contact,
+        awaiting=awaiting,
+        speed=speed,
+        nudged=nudged,
+        talking=talking,
+        today=today,
+    )
+
+
+def _names(people: list[Contact]) -> str:
+    names = [person.full_name for person in people]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
+    """The 3-business-day suggestion: approach the next person at the same organization, but
+    only while nobody else there is waiting for an answer (one person at a time)."""
+    organization = contact.organization
+    waited = "3 business days without a reply"
+    others = [
+        person
+        for person in around.awaiting.get(organization.pk if organization else 0, [])
+        if person.pk != contact.pk
+    ]
+    if organization and organization.finished_on:
+        return (
+            f"{waited}: you marked {organization.name} finished, so nobody else there; "
+            f"{contact.first_name}'s own polite follow-up still comes after 7.",
+            contact.get_absolute_url(),
+            "Open contact",
+        )
+    yes = around.talking.get(organization.pk) if organization else None
+    if organization and yes is not None and yes.pk != contact.pk:
+        return (
+            f"{waited}, but you are already talking to {yes.full_name} at {organization.name}: "
+            "nobody else there is needed for now.",
+            contact.get_absolute_url(),
+            "Open contact",
+        )
+    if organization and others:
+        return (
+            f"{waited}, but you are still waiting for {_names(others)} at {organization.name} "
+            "to answer too: one person at a time per organization, so no one else there "
+            "for now.",
+            contact.get_absolute_url(),
+            "Open contact",
+        )
+    if organization and (nxt := around.next_contact.get(organization.pk)):
+        return (
+            f"{waited}: write to {nxt.full_name}, the next contact at {organization.name}.",
+            reverse("outreach:compose", args=[nxt.pk]),
+            f"Write to {nxt.full_name}",
+        )
+    if organization:
+        return (
+            f"{waited}: find another contact at {organization.name} and write to them.",
+            organization.get_absolute_url(),
+            "Find someone else there",
+        )
+    return (
+        f"{waited}. Keep other organizations going in parallel.",
+        contact.get_absolute_url(),
+        "Open contact",
+    )
+
+
+def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
+    contact = followup.contact
+    kind = Kind(followup.kind)
+    organization = f" ({contact.organization.name})" if contact.organization else ""
+    detail = followup.note
+    done_label = "Mark done"
+    if kind is Kind.THANK_YOU:
+        title = f"Thank {contact.full_name}{organization}"
+        url = reverse("outreach:thank_you", args=[followup.conversation_id])
+        action = "Write thank-you"
+    elif kind is Kind.SCHEDULE and followup.reply and followup.reply.outcome == "replied":
+        title = f"Answer {contact.full_name}{organization}"
+        url = reverse("outreach:reply", args=[contact.pk])
+        action = "Log what they decided"
+        done_label = "Nothing more to do"
+    elif kind is Kind.SCHEDULE:
+        title = f"Schedule with {contact.full_name}{organization}"
+        url = reverse("conversations:new", args=[contact.pk])
+        action = "Schedule it"
+        done_label = "It fell through"
+    elif kind is Kind.CONTACT_REFERRAL:
+        title = f"Contact referral {contact.full_name}{organization}"
+        url = reverse("outreach:compose", args=[contact.pk])
+        action = "Write to them"
+    elif kind is Kind.NO_REPLY:
+        title = f"No reply from {contact.full_name}{organization}"
+        detail, url, action = _no_reply(contact, around)
+    elif kind is Kind.NUDGE:
+        title = f"Send {contact.full_name}{organization} one polite follow-up"
+        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=follow_up"
+        action = "Write the follow-up"
+    elif kind is Kind.CLOSE_THE_LOOP:
+        title = f"Close the loop with {contact.full_name}{organization}"
+        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=update"
+        action = "Tell them what came of it"
+    elif kind is Kind.KEEP_IN_TOUCH:
+        title = f"Keep in touch with {contact.full_name}{organization}"
+        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=update"
+        action = "Write an update"
+    elif kind is Kind.MOVE_ON:
+        title = f"Move on from {contact.full_name}{organization}"
+        if contact.pk not in around.nudged and followup.due_on <= around.today:
+            detail = (
+                "Still no reply after 10 business days, and it is too late now for the follow-up "
+                "you did not send: move on gracefully, no more messages."
+            )
+        url = contact.get_absolute_url()
+        action = "Open contact"
+    else:
+        title = f"Follow up with {contact.full_name}{organization}"
+        url = contact.get_absolute_url()
+        action = "Open contact"
+    return TodayItem(
+        kind=kind,
+        title=title,
+        detail=detail,
+        due=followup.due_on,
+        url=url,
+        action=action,
+        deadline=followup.due_at,
+        followup_id=followup.pk,
+        done_label=done_label,
+        responsiveness=responsiveness_rank(around.speed.get(contact.pk)),
+        contact_id=contact.pk,
+    )
+
+
+def _conversation_item(conversation: object, tz: object, now: datetime) -> TodayItem:
+    from coffeechat.pipeline.conversations.models import Status
+
+    contact = conversation.contact
+    start = conversation.scheduled_at.astimezone(tz)
+    organization = f" ({contact.organization.name})" if contact.organization else ""
+    # Once its time has come (or it was started early), what is owed is the record of how it
+    # went, not preparation.
+    in_progress = conversation.status == Status.IN_PROGRESS
+    begun = in_progress or conversation.scheduled_at <= now
+    return TodayItem(
+        kind=Kind.CONVERSATION,
+        title=f"Conversation with {contact.full_name}{organization}",
+        detail=f"{conversation.duration_minutes} min, {conversation.get_mode_display()}"
+        + (f" at {conversation.place}" if conversation.place else ""),
+        due=start.date(),
+        url=reverse(
+            "conversations:conduct" if begun else "conversations:detail", args=[conversation.pk]
+        ),
+        action="Continue the conversation"
+        if in_progress
+        else ("Record how it went" if begun else "Prepare"),
+        at=conversation.scheduled_at,
+    )
+
+
+def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
+    """What is due, overdue and coming up for this user, most urgent first."""
+    from coffeechat.pipeline.conversations.models import Conversation, Status
+
+    tz = user.profile.tz()
+    now = now or timezone.now()
+    today = timezone.localdate(now, timezone=tz)
+    followups = (
+        FollowUp.objects.owned_by(user)
+        .owed(today)
+        .filter(due_on__lte=today + HORIZON)
+        .select_related("contact__organization", "reply")
+    )
+    conversations = (
+        Conversation.objects.owned_by(user)
+        .filter(status__in=[Status.SCHEDULED, Status.IN_PROGRESS])
+        .filter(scheduled_at__lte=now + HORIZON)
+        .select_related("contact__organization")
+    )
+    followups = list(followups)
+    around = _neighbours(user, followups, today)
+    items = [_followup_item(followup, around) for followup in followups]
+    items += [_conversation_item(conversation, tz, now) for conversation in conversations]
+    items += unsent_draft_items(user, today)
+    return order_today(items, today, now)

@@ -1,0 +1,90 @@
+"""What the compose page says about a message as it stands: counts, the checker's findings,
+unfilled merge fields and the mailto link."""
+
+from __future__ import annotations
+
+from coffeechat.foundation.accounts.models import Profile
+from coffeechat.method.checker import CHANNELS, RULE_SETS, Finding, RuleSet, Severity, check_message
+from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count, unfilled_fields
+from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.outreach.models import Channel, MessageTemplate, Purpose
+from coffeechat.pipeline.outreach.services import Draft, reader, recipient, word_count
+
+TIPS = {
+    Purpose.REQUEST: "Aim for under {limit} words; connection first; no mention of jobs; "
+    "ask for 15-20 minutes{as_question}.",
+    Purpose.FOLLOW_UP: "One polite follow-up, no third message. Aim for under {limit} words; "
+    "no mention of jobs; ask for 15-20 minutes{as_question}.",
+    Purpose.THANK_YOU: "Send it within 24 hours: thank them, name one thing you learned, "
+    "and mention the referrals you will contact.",
+    Purpose.UPDATE: "Tell them you followed their advice and what came of it.",
+}
+# Merge fields filled from the user's profile, and what the profile calls them.
+PROFILE_FIELDS = {
+    "my_name": "full name",
+    "my_headline": "headline",
+    "school": "school",
+    "pitch": "elevator pitch",
+}
+
+
+def connection_names(contact: Contact, template: MessageTemplate | None) -> tuple[str, ...]:
+    """Names that count as "the connection": who introduced you; when asking the mutual contact
+    for an introduction, the person you want to meet."""
+    if reader(contact, template) != contact:
+        return (contact.full_name,)
+    return (contact.introduced_by.full_name,) if contact.introduced_by else ()
+
+
+def findings(
+    *, contact: Contact, template: MessageTemplate | None, subject: str, body: str,
+    purpose: str, channel: str, profile: Profile,
+) -> list[Finding]:  # fmt: skip
+    """The checker's findings, problems first."""
+    to = reader(contact, template)
+    return check_message(
+        body,
+        subject=subject or None,
+        rules=RULE_SETS[profile.message_rules],
+        # A call, a word in person or a note passed on by a mutual contact has no subject line.
+        channel=channel if channel in CHANNELS else Channel.EMAIL.value,
+        purpose=purpose,
+        first_name=to.first_name,
+        last_name=to.last_name,
+        connection_names=connection_names(contact, template),
+    )
+
+
+def tip(purpose: Purpose, rules: RuleSet) -> str:
+    """The one-line reminder under the findings, in the user's rule set's terms."""
+    as_question = ", as a question ending in “?”" if rules.require_question else ""
+    return TIPS[purpose].format(limit=rules.word_limit, as_question=as_question)
+
+
+def message_check(
+    *, contact: Contact, template: MessageTemplate | None, subject: str, body: str,
+    purpose: str, channel: str, profile: Profile,
+) -> dict[str, object]:  # fmt: skip
+    """What the page shows beside the draft about `contact` (sent to `recipient()`)."""
+    to = recipient(contact, template)
+    purpose = Purpose(purpose) if purpose in Purpose.values else Purpose.REQUEST
+    unfilled = unfilled_fields(f"{subject}\n{body}")
+    linkedin = channel == Channel.LINKEDIN
+    characters = character_count(body)
+    found = findings(
+        contact=contact, template=template, subject=subject, body=body, purpose=purpose,
+        channel=channel, profile=profile,
+    )  # fmt: skip
+    return {
+        "words": word_count(body),
+        "characters": characters,
+        "linkedin": linkedin,
+        "character_limit": LINKEDIN_NOTE_LIMIT,
+        "over_characters": linkedin and characters > LINKEDIN_NOTE_LIMIT,
+        "findings": found,
+        "problems": sum(finding.severity == Severity.PROBLEM for finding in found),
+        "tip": tip(purpose, RULE_SETS[profile.message_rules]),
+        "from_profile": [PROFILE_FIELDS[name] for name in unfilled if name in PROFILE_FIELDS],
+        "mailto": Draft(subject, body).mailto(to.email),
+        "email": to.email,
+    }

@@ -1,0 +1,204 @@
+"""Step 3: the messages sent to a contact and the replies that came back."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from coffeechat.foundation.core.models import OwnedModel
+from coffeechat.method.messages import Situation
+from coffeechat.network.people.models import Contact
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", "Email"
+    LINKEDIN = "linkedin", "LinkedIn"
+    PHONE = "phone", "Phone"
+    IN_PERSON = "in_person", "In person"
+    INTRODUCTION = "introduction", "Introduction by a mutual contact"
+
+
+class Purpose(models.TextChoices):
+    REQUEST = "request", "Request for a conversation"
+    FOLLOW_UP = "follow_up", "Follow-up"
+    THANK_YOU = "thank_you", "Thank-you"
+    UPDATE = "update", "Update"
+    # To a mutual contact, asking them to introduce you to someone (Message.introduction_to).
+    INTRODUCTION = "introduction", "Request for an introduction"
+
+
+class TemplateChannel(models.TextChoices):
+    EMAIL = "email", "Email"
+    LINKEDIN = "linkedin", "LinkedIn"
+
+
+class MessageTemplate(OwnedModel):
+    """One of the user's message templates: seeded from the built-in set, then their own."""
+
+    name = models.CharField(max_length=120)
+    situation = models.CharField(
+        max_length=30,
+        choices=[(situation.value, situation.label) for situation in Situation],
+        default=Situation.COLD_EMAIL.value,
+        help_text="When you would use it; compose picks a template by situation.",
+    )
+    channel = models.CharField(
+        max_length=20, choices=TemplateChannel.choices, default=TemplateChannel.EMAIL
+    )
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+    built_in = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("outreach:template_edit", args=[self.pk])
+
+    @property
+    def situation_enum(self) -> Situation:
+        return Situation(self.situation)
+
+
+class Message(OwnedModel):
+    """A message to a contact, kept exactly as it was sent."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="messages")
+    conversation = models.ForeignKey(
+        "conversations.Conversation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="messages",
+    )
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.REQUEST)
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.EMAIL)
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+    sent_at = models.DateTimeField()
+    # Asking for an introduction: the message is stored on the mutual contact it went to, and
+    # this is the person they were asked to introduce you to (whose own routine it leaves alone).
+    introduction_to = models.ForeignKey(
+        Contact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="introductions_asked",
+    )
+    # Which template the message started from, for the templates' reply rates.
+    template = models.ForeignKey(
+        MessageTemplate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="messages",
+    )
+
+    class Meta:
+        ordering = ["-sent_at"]
+        indexes = [models.Index(fields=["owner", "contact", "sent_at"])]
+
+    def __str__(self) -> str:
+        if self.introduction_to_id:
+            return f"Asked {self.contact} to introduce you to {self.introduction_to}"
+        return f"{self.get_purpose_display()} to {self.contact}"
+
+
+class Outcome(models.TextChoices):
+    AGREED = "agreed", "Agreed to talk"
+    REPLIED = "replied", "Replied (not decided yet)"
+    DECLINED = "declined", "Declined"
+
+
+class Reply(OwnedModel):
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="replies")
+    received_on = models.DateField()
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.AGREED)
+    note = models.TextField(blank=True, help_text="What they said, or why they declined.")
+
+    class Meta:
+        ordering = ["-received_on", "-created_at"]
+        verbose_name_plural = "replies"
+
+    def __str__(self) -> str:
+        return f"Reply from {self.contact} on {self.received_on}"
+
+
+class Security(models.TextChoices):
+    STARTTLS = "starttls", "STARTTLS (usually port 587)"
+    SSL = "ssl", "SSL/TLS from the start (usually port 465)"
+    NONE = "none", "None (only for a server on this machine)"
+
+
+class EmailSettings(models.Model):
+    """The user's own outgoing mail server; the password is kept encrypted (outreach.secrets)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_settings"
+    )
+    host = models.CharField(
+        "SMTP server", max_length=255, blank=True, help_text="e.g. smtp.example.org"
+    )
+    port = models.PositiveIntegerField(default=587)
+    username = models.CharField(max_length=255, blank=True)
+    password_encrypted = models.TextField(blank=True, editable=False)
+    security = models.CharField(max_length=10, choices=Security.choices, default=Security.STARTTLS)
+    from_address = models.EmailField(
+        "From address", blank=True, help_text="The address your messages come from."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "email settings"
+
+    def __str__(self) -> str:
+        return f"Email settings of {self.user}"
+
+    @property
+    def is_configured(self) -> bool:
+        return bool(self.host and self.from_address)
+
+    @property
+    def has_password(self) -> bool:
+        return bool(self.password_encrypted)
+
+
+class Draft(OwnedModel):
+    """A message being written on the compose page, kept as the user edits it so that leaving
+    the page (or a server restart) loses nothing: one per contact, purpose and template (and
+    conversation, for a thank-you), until it is recorded as sent or discarded."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="drafts")
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.REQUEST)
+    # The template it was started from; a deleted template leaves the text in place.
+    template = models.ForeignKey(
+        MessageTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="drafts"
+    )
+    conversation = models.ForeignKey(
+        "conversations.Conversation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="drafts",
+    )
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        indexes = [models.Index(fields=["owner", "-updated_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} to {self.contact}"
+
+    def get_absolute_url(self) -> str:
+        """The compose page that reopens this draft."""
+        if self.conversation_id:
+            page = reverse("outreach:thank_you", args=[self.conversation_id])
+        else:
+            page = reverse("outreach:compose", args=[self.contact_id])
+        return f"{page}?draft={self.pk}"

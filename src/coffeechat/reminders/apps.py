@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class RemindersConfig(AppConfig):
-    name = "coffeechat.reminders"
-    label = "reminders"
-    verbose_name = "Reminders"
