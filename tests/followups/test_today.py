@@ -11,11 +11,10 @@ from coffeechat.edges.cli import main
 from coffeechat.network.people.models import Contact
 from coffeechat.network.research.models import Organization
 from coffeechat.pages.today.queries import today_items
-from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.followups.services import complete
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import conversation_changes, correspondence
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
 
@@ -28,13 +27,15 @@ def journey(alice):
     jo = Contact.objects.create(owner=alice, first_name="Jo", last_name="Park", organization=org)
     lee = Contact.objects.create(owner=alice, first_name="Lee", last_name="Wong")
     with time_machine.travel(NOW - timedelta(days=7), tick=False):
-        outreach.record_message(
+        correspondence.record_message(
             contact=sam, purpose="request", channel="email", subject="Hi", body="Hello",
             sent_at=NOW - timedelta(days=7),
         )  # fmt: skip
     met = Conversation.objects.create(owner=alice, contact=jo, scheduled_at=NOW - timedelta(days=1))
-    conversations.add_referral(met, first_name="Priya", last_name="Shah", organization="Green")
-    conversations.end(
+    conversation_changes.add_referral(
+        met, first_name="Priya", last_name="Shah", organization="Green"
+    )
+    conversation_changes.end(
         met, learned="a lot", still_unknown="", next_steps="", now=NOW - timedelta(hours=20)
     )
     Conversation.objects.create(owner=alice, contact=lee, scheduled_at=NOW + timedelta(days=6))
@@ -141,11 +142,11 @@ def test_people_quick_to_help_come_first_on_the_page_and_in_the_command_line(
 ):
     zoe = Contact.objects.create(owner=alice, first_name="Zoe", last_name="Quick")
     abe = Contact.objects.create(owner=alice, first_name="Abe", last_name="Unknown")
-    outreach.record_message(
+    correspondence.record_message(
         contact=zoe, purpose="request", channel="email", subject="Hi", body="Hello",
         sent_at=datetime(2026, 11, 2, 10, tzinfo=UTC),
     )  # fmt: skip
-    outreach.record_reply(contact=zoe, received_on=date(2026, 11, 3), outcome="replied")
+    correspondence.record_reply(contact=zoe, received_on=date(2026, 11, 3), outcome="replied")
     complete(zoe.followups.get(kind="schedule"))  # answered her: "Nothing more to do"
     # Abe's item has waited a week, Zoe's a day: Zoe answered within a day, so she comes first.
     FollowUp.objects.create(owner=alice, contact=abe, kind="no_reply", due_on=date(2026, 11, 13))

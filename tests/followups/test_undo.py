@@ -10,11 +10,10 @@ from django.urls import reverse
 
 from coffeechat.network.people.models import Contact
 from coffeechat.network.research.models import Organization
-from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups import undo
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import conversation_changes, correspondence
 
 SENT = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)  # a Monday
 LATER = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # the whole no-reply routine is due
@@ -31,7 +30,7 @@ def priya(alice):
 @pytest.fixture
 def waiting(priya):
     """A request to Priya with no answer: no-reply, nudge and move-on are all open."""
-    outreach.record_message(
+    correspondence.record_message(
         contact=priya, purpose="request", channel="email", subject="Hi", body="Hello", sent_at=SENT
     )
     return {f.kind: f for f in FollowUp.objects.filter(contact=priya)}
@@ -117,7 +116,7 @@ def test_undoing_keep_in_touch_leaves_exactly_the_update_that_was_planned(alice_
     met = Conversation.objects.create(
         owner=priya.owner, contact=priya, scheduled_at=SENT, time_zone="Europe/London"
     )
-    conversations.end(met, learned="", still_unknown="", next_steps="", now=SENT)
+    conversation_changes.end(met, learned="", still_unknown="", next_steps="", now=SENT)
     keep = FollowUp.objects.get(contact=priya, kind="keep_in_touch", done_at__isnull=True)
     before = state(priya)
     with time_machine.travel(LATER + timedelta(days=10), tick=False):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from coffeechat.network.people.models import Contact, HowKnown
 from coffeechat.network.research.models import Organization
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import correspondence
 
 
 @pytest.fixture
@@ -158,7 +158,9 @@ def test_the_edit_page_autosaves_through_htmx(alice_client, priya):
 
 
 def test_deleting_asks_for_confirmation_first(alice_client, priya):
-    outreach.record_reply(contact=priya, received_on=priya.created_at.date(), outcome="agreed")
+    correspondence.record_reply(
+        contact=priya, received_on=priya.created_at.date(), outcome="agreed"
+    )
     url = reverse("people:contact_delete", args=[priya.pk])
     page = alice_client.get(url).content.decode()
     assert "Delete contact “Priya Shah”?" in page
@@ -233,7 +235,9 @@ def test_the_list_searches_names_roles_and_organizations(alice_client, alice, pr
 
 def test_the_list_filters_by_stage(alice_client, alice, priya):
     Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee")
-    outreach.record_reply(contact=priya, received_on=priya.created_at.date(), outcome="replied")
+    correspondence.record_reply(
+        contact=priya, received_on=priya.created_at.date(), outcome="replied"
+    )
     url = reverse("people:contacts")
     page = alice_client.get(url, {"stage": "replied"}).content.decode()
     assert "Priya Shah" in page
@@ -268,7 +272,7 @@ def test_the_contact_list_runs_the_same_queries_for_3_or_15_contacts(alice_clien
             introducer = Contact.objects.create(
                 owner=alice, first_name=f"P{n}-{i}", organization=org, introduced_by=introducer
             )
-            outreach.record_reply(
+            correspondence.record_reply(
                 contact=introducer, received_on=introducer.created_at.date(), outcome="agreed"
             )
 
@@ -296,7 +300,7 @@ def test_the_contact_page_stops_asking_for_the_follow_up_never_sent_once_it_is_t
 ):
     # Request on Monday 2 November: one polite follow-up after 7 business days (11 November),
     # move on after 10 (16 November).
-    outreach.record_message(
+    correspondence.record_message(
         contact=priya, purpose="request", channel="email", subject="Hello", body="Hi",
         sent_at=datetime(2026, 11, 2, 14, tzinfo=UTC),
     )  # fmt: skip
@@ -313,7 +317,7 @@ def test_the_contact_page_stops_asking_for_the_follow_up_never_sent_once_it_is_t
 def test_the_reply_form_defaults_to_the_users_own_today_not_the_servers(alice_client, alice, priya):
     alice.profile.time_zone = "Pacific/Auckland"
     alice.profile.save()
-    outreach.record_message(
+    correspondence.record_message(
         contact=priya, purpose="request", channel="email", subject="Hello", body="Hi",
         sent_at=datetime(2026, 11, 26, 20, 0, tzinfo=UTC),
     )  # fmt: skip
@@ -324,12 +328,12 @@ def test_the_reply_form_defaults_to_the_users_own_today_not_the_servers(alice_cl
 
 
 def test_once_met_the_page_offers_an_update_and_the_thank_you_deadline(alice_client, alice, priya):
-    from coffeechat.pipeline.conversations import services as conversations
     from coffeechat.pipeline.conversations.models import Conversation
+    from coffeechat.pipeline.services import conversation_changes
 
     held = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)  # Friday 15:00 in London
     chat = Conversation.objects.create(owner=alice, contact=priya, scheduled_at=held)
-    conversations.end(chat, learned="A lot", still_unknown="", next_steps="", now=held)
+    conversation_changes.end(chat, learned="A lot", still_unknown="", next_steps="", now=held)
     with time_machine.travel(datetime(2026, 11, 27, 16, 0, tzinfo=UTC), tick=False):
         page = alice_client.get(priya.get_absolute_url()).content.decode()
     compose = reverse("outreach:compose", args=[priya.pk])

@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 
 from coffeechat.network.people.models import Contact
-from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.services import conversation_changes
 
 MET_ON = datetime(2026, 11, 20, 10, tzinfo=UTC)
 
@@ -27,7 +27,7 @@ def met(priya):
     chat = Conversation.objects.create(
         owner=priya.owner, contact=priya, scheduled_at=MET_ON, time_zone="Europe/London"
     )
-    conversations.end(chat, learned="", still_unknown="", next_steps="", now=MET_ON)
+    conversation_changes.end(chat, learned="", still_unknown="", next_steps="", now=MET_ON)
     return priya
 
 

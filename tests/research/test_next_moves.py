@@ -10,7 +10,7 @@ from django.urls import reverse
 from coffeechat.network.people.models import Contact, HowKnown
 from coffeechat.network.research.models import Organization
 from coffeechat.pages.research.queries import next_moves_for
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import correspondence
 
 
 def today(client) -> str:
@@ -43,7 +43,7 @@ def test_once_someone_there_is_written_to_the_move_gives_way_to_the_follow_ups(
     alice_client, alice, green
 ):
     priya = Contact.objects.create(owner=alice, first_name="Priya", organization=green)
-    outreach.record_message(
+    correspondence.record_message(
         contact=priya,
         purpose="request",
         channel="email",
@@ -114,7 +114,7 @@ def test_a_weak_tie_links_to_asking_the_introducer_with_the_introduction_templat
 
 
 def test_once_the_introducer_is_asked_the_move_gives_way(alice, green, lena, weak_sam):
-    outreach.record_message(
+    correspondence.record_message(
         contact=lena, purpose="introduction", channel="email", subject="Intro?", body="Hi Lena",
         sent_at=datetime(2026, 11, 24, 14, 0, tzinfo=UTC), introduction_to=weak_sam,
     )  # fmt: skip
@@ -128,7 +128,7 @@ def test_being_asked_for_an_introduction_does_not_put_the_introducers_organizati
     blue = Organization.objects.create(owner=alice, name="Blue Fund", motivation=3)
     lena.organization = blue
     lena.save()
-    outreach.record_message(
+    correspondence.record_message(
         contact=lena, purpose="introduction", channel="email", subject="Intro?", body="Hi Lena",
         sent_at=datetime(2026, 11, 24, 14, 0, tzinfo=UTC), introduction_to=weak_sam,
     )  # fmt: skip

@@ -5,7 +5,12 @@ from __future__ import annotations
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from coffeechat.method.next_moves import NextMove, Person, Target, next_moves
+from coffeechat.method.today import Kind
+from coffeechat.network.people.models import Contact, HowKnown
 from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations.models import Conversation, Status
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import Message, Purpose
 
 # How many organizations the method says to work on first.
 WORK_FIRST = 5
@@ -13,7 +18,6 @@ WORK_FIRST = 5
 
 def organizations_by_priority(user: object, search: str = "") -> QuerySet[Organization]:
     """LAMP order: Motivation, then Posting, then Advocacy (someone you know there)."""
-    from coffeechat.network.people.models import Contact, HowKnown
 
     known_there = Contact.objects.filter(organization=OuterRef("pk")).exclude(
         how_known=HowKnown.COLD
@@ -39,11 +43,6 @@ def organizations_by_priority(user: object, search: str = "") -> QuerySet[Organi
 def next_moves_for(user: object) -> list[NextMove]:
     """Next moves for the top of the target list not marked finished (two queries, however
     many contacts)."""
-    from coffeechat.method.today import Kind
-    from coffeechat.network.people.models import Contact
-    from coffeechat.pipeline.conversations.models import Conversation, Status
-    from coffeechat.pipeline.followups.models import FollowUp
-    from coffeechat.pipeline.outreach.models import Message, Purpose
 
     top = list(organizations_by_priority(user).filter(finished_on__isnull=True)[:WORK_FIRST])
     people: dict[int, list[Person]] = {organization.pk: [] for organization in top}
