@@ -25,9 +25,10 @@ BODY = (
 
 
 def post(client, contact, action: str, **overrides: object):
+    """What a button of the compose page posts, to its own address."""
     data = {"subject": SUBJECT, "body": BODY, "sent_on": "2026-11-20", "channel": "email",
-            "action": action, **overrides}  # fmt: skip
-    return client.post(reverse("outreach:compose", args=[contact.pk]), data, follow=True)
+            **overrides}  # fmt: skip
+    return client.post(reverse(f"outreach:compose_{action}", args=[contact.pk]), data, follow=True)
 
 
 def lf(text: str) -> str:
@@ -60,7 +61,7 @@ def test_the_eml_download_of_a_contact_without_email_has_no_recipient(alice_clie
 
 
 def test_the_eml_download_of_another_users_contact_is_a_404(bob_client, sam):
-    response = bob_client.post(reverse("outreach:compose", args=[sam.pk]), {"action": "eml"})
+    response = bob_client.post(reverse("outreach:compose_eml", args=[sam.pk]))
     assert response.status_code == 404
 
 
@@ -124,7 +125,8 @@ def test_a_refused_login_names_the_server_and_quotes_its_answer(
 def test_send_is_disabled_with_the_reason_when_there_is_no_server(alice_client, sam, settings):
     settings.EMAIL_HOST = ""
     page = alice_client.get(reverse("outreach:compose", args=[sam.pk])).content.decode()
-    assert '<button type="submit" name="action" value="send" disabled' in page
+    send_url = reverse("outreach:compose_send", args=[sam.pk])
+    assert f'<button type="submit" formaction="{send_url}" disabled' in page
     assert "Sending needs a mail server: set one up under" in page
     page = post(alice_client, sam, "send").content.decode()
     assert "Sending needs a mail server" in page
@@ -135,7 +137,8 @@ def test_a_contact_without_email_cannot_be_sent_to(alice_client, alice, smtp_ser
     use_smtp(alice, smtp_server.port)
     kim = Contact.objects.create(owner=alice, first_name="Kim", last_name="Ek")
     page = alice_client.get(reverse("outreach:compose", args=[kim.pk])).content.decode()
-    assert '<button type="submit" name="action" value="send" disabled' in page
+    send_url = reverse("outreach:compose_send", args=[kim.pk])
+    assert f'<button type="submit" formaction="{send_url}" disabled' in page
     assert "Kim Ek has no email address on file, so Coffeechat cannot send to them" in page
     page = post(alice_client, kim, "send").content.decode()
     assert "Kim Ek has no email address on file" in page

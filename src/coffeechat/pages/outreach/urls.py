@@ -2,6 +2,15 @@ from django.urls import path
 
 from coffeechat.pages.outreach import views
 from coffeechat.pages.outreach.views import corrections, drafts, network_update
+from coffeechat.pages.outreach.views.compose import download_eml, mark_sent, save_draft, send
+
+# The compose page's buttons, each posting to its own address (views.compose).
+COMPOSE_ACTIONS = [
+    ("save", save_draft),
+    ("eml", download_eml),
+    ("send", send),
+    ("mark", mark_sent),
+]
 
 app_name = "outreach"
 urlpatterns = [
@@ -9,6 +18,14 @@ urlpatterns = [
     path("write/<int:contact_pk>/", views.compose, name="compose"),
     path("reply/<int:contact_pk>/", views.reply, name="reply"),
     path("thank-you/<int:conversation_pk>/", views.thank_you, name="thank_you"),
+    *(
+        path(f"write/<int:contact_pk>/{action}/", view, name=f"compose_{action}")
+        for action, view in COMPOSE_ACTIONS
+    ),
+    *(
+        path(f"thank-you/<int:conversation_pk>/{action}/", view, name=f"thank_you_{action}")
+        for action, view in COMPOSE_ACTIONS
+    ),
     path("preview/", views.preview, name="preview"),
     path("drafts/save/", drafts.draft_save, name="draft_save"),
     path("drafts/<int:pk>/discard/", drafts.draft_discard, name="draft_discard"),

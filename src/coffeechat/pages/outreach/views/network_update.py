@@ -17,11 +17,12 @@ from django.views.decorators.http import require_POST
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.network_update import Milestone
 from coffeechat.network.people.models import Contact
-from coffeechat.pages.outreach.views.sending import NOT_SENDABLE, mark_sent, send_now
+from coffeechat.pages.outreach import recording
 from coffeechat.pipeline.outreach import mail, services
 from coffeechat.pipeline.outreach.forms import MilestoneForm, UpdateDraftForm
 from coffeechat.pipeline.outreach.models import Channel, Message, Purpose
 from coffeechat.pipeline.outreach.network_update import Drafts, Met, drafted, people_met
+from coffeechat.pipeline.services import sending
 
 
 @dataclass
@@ -72,13 +73,12 @@ def _cards(
         )  # fmt: skip
         channel = services.default_channel(contact)
         initial = {"subject": subject, "body": body, "sent_on": today, "channel": channel}
-        reason = "no_server" if server is None else ("" if contact.email else "no_email")
         cards.append(
             Card(
                 contact=contact,
                 form=_draft_form(request, contact, initial=initial),
                 mailto=services.Draft(subject, body).mailto(contact.email),
-                cannot_send=NOT_SENDABLE[reason].format(name=contact.full_name) if reason else "",
+                cannot_send=sending.send_state_through(server, contact).problem,
                 sent=sent.get(contact.pk),
             )
         )
@@ -182,10 +182,12 @@ def network_update_send(request: HttpRequest, contact_pk: int) -> HttpResponse:
     if form.is_valid():
         purpose = Purpose.UPDATE
         if action == "send":
-            done = send_now(request, form, contact=contact, to=contact, purpose=purpose,
-                            conversation=None)  # fmt: skip
+            done = recording.send(request.user, form, contact=contact, to=contact,
+                                  purpose=purpose, conversation=None)  # fmt: skip
         else:
-            done = mark_sent(request, form, contact=contact, purpose=purpose, conversation=None)
+            done = recording.mark_sent(
+                request.user, form, contact=contact, purpose=purpose, conversation=None
+            )
     if done:
         messages.success(request, done)
         return HttpResponseRedirect(f"{back}#update-{contact.pk}")
