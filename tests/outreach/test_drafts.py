@@ -139,7 +139,7 @@ def test_nobody_without_an_address_is_preset_to_email(alice_client, alice, kim):
 
 
 def test_enter_on_a_network_update_card_keeps_the_draft_and_records_nothing(alice_client, priya):
-    url = reverse("outreach:network_update_send", args=[priya.pk])
+    url = reverse("outreach:network_update_save", args=[priya.pk])  # the form's own action
     back = reverse("outreach:network_update") + "?milestone=new_job&detail=News"
     response = alice_client.post(
         url, {"back": back, f"p{priya.pk}-subject": "News", f"p{priya.pk}-body": "Dear Priya",

@@ -40,6 +40,11 @@ urlpatterns = [
         network_update.network_update_send,
         name="network_update_send",
     ),
+    path(
+        "network-update/<int:contact_pk>/mark/",
+        network_update.network_update_mark,
+        name="network_update_mark",
+    ),
     path("templates/", views.template_list, name="templates"),
     path("templates/new/", views.template_new, name="template_new"),
     path("templates/preview/", views.template_live_preview, name="template_live_preview"),

@@ -136,16 +136,27 @@ def _round(request: HttpRequest) -> tuple[Drafts, str]:
     return drafts, back
 
 
-@login_required
-@require_POST
-def network_update_save(request: HttpRequest, contact_pk: int) -> HttpResponse:
-    """Autosave of one draft as the user types (and when the page is left)."""
-    contact = owned_or_404(Contact, request, contact_pk)
-    drafts, _ = _round(request)
+def _kept(request: HttpRequest, contact: Contact) -> tuple[Drafts, str, str, str]:
+    """Keep the card's text as its draft of this round; the round, the page to go back to,
+    and the subject and body kept."""
+    drafts, back = _round(request)
     prefix = f"p{contact.pk}"
     subject = request.POST.get(f"{prefix}-subject", "")[:300]
     body = request.POST.get(f"{prefix}-body", "")
     drafts.keep(contact.pk, subject=subject, body=body)
+    return drafts, back, subject, body
+
+
+@login_required
+@require_POST
+def network_update_save(request: HttpRequest, contact_pk: int) -> HttpResponse:
+    """Autosave of one draft as the user types (and when the page is left); Enter in a field
+    (the browser's implicit submission, the form's own action) keeps it too and records
+    nothing."""
+    contact = owned_or_404(Contact, request, contact_pk)
+    _, back, subject, body = _kept(request, contact)
+    if not request.htmx:
+        return HttpResponseRedirect(f"{back}#update-{contact.pk}")
     return TemplateResponse(
         request,
         "outreach/_draft_status.html",
@@ -157,38 +168,37 @@ def network_update_save(request: HttpRequest, contact_pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def network_update_send(request: HttpRequest, contact_pk: int) -> HttpResponse:
-    """Send one update now, or mark it sent; either way it is stored exactly as written."""
+def _record(request: HttpRequest, contact_pk: int, *, sending_now: bool) -> HttpResponse:
+    """Send one update now or mark it sent; either way it is stored exactly as written, and
+    the text is kept as a draft until then."""
     contact = owned_or_404(Contact, request, contact_pk)
-    drafts, back = _round(request)
-    # Enter in a field (the browser's implicit submission) only keeps the draft.
-    action = request.POST.get("action", "save")
+    _, back, _, _ = _kept(request, contact)
     data = request.POST.copy()
-    prefix = f"p{contact.pk}"
-    drafts.keep(
-        contact.pk,
-        subject=data.get(f"{prefix}-subject", "")[:300],
-        body=data.get(f"{prefix}-body", ""),
-    )
-    if action not in ("send", "mark"):
-        return HttpResponseRedirect(f"{back}#update-{contact.pk}")
-    if action == "send":
+    if sending_now:  # it goes out now, by email, whatever the mark-as-sent fields say
         today = timezone.localdate(timezone=request.user.profile.tz())
+        prefix = f"p{contact.pk}"
         data.update({f"{prefix}-sent_on": today.isoformat(), f"{prefix}-channel": Channel.EMAIL})
     form = _draft_form(request, contact, data=data)
     done = None
     if form.is_valid():
-        purpose = Purpose.UPDATE
-        if action == "send":
-            done = recording.send(request.user, form, contact=contact, to=contact,
-                                  purpose=purpose, conversation=None)  # fmt: skip
+        recorded = {"contact": contact, "purpose": Purpose.UPDATE, "conversation": None}
+        if sending_now:
+            done = recording.send(request.user, form, to=contact, **recorded)
         else:
-            done = recording.mark_sent(
-                request.user, form, contact=contact, purpose=purpose, conversation=None
-            )
+            done = recording.mark_sent(request.user, form, **recorded)
     if done:
         messages.success(request, done)
         return HttpResponseRedirect(f"{back}#update-{contact.pk}")
     return _page(request, QueryDict(urlsplit(back).query), bound=form)
+
+
+@login_required
+@require_POST
+def network_update_send(request: HttpRequest, contact_pk: int) -> HttpResponse:
+    return _record(request, contact_pk, sending_now=True)
+
+
+@login_required
+@require_POST
+def network_update_mark(request: HttpRequest, contact_pk: int) -> HttpResponse:
+    return _record(request, contact_pk, sending_now=False)
