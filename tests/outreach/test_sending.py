@@ -164,7 +164,7 @@ def test_the_deployments_server_is_used_when_the_user_has_none(
 def settings_form(**overrides: object) -> dict[str, object]:
     return {"host": "smtp.example.org", "port": 587, "security": "starttls",
             "username": "alice", "password": "s3cret-Pa55word", "from_address":
-            "alice@example.org", "action": "save", **overrides}  # fmt: skip
+            "alice@example.org", **overrides}  # fmt: skip
 
 
 def test_the_smtp_password_is_stored_encrypted_and_never_shown(alice_client, alice):
@@ -206,19 +206,33 @@ def test_a_password_without_encryption_to_a_remote_server_is_refused(alice_clien
 
 def test_the_test_email_goes_to_the_user_through_their_server(alice_client, smtp_server):
     form = settings_form(host="127.0.0.1", port=smtp_server.port, security="none",
-                         username="", password="", action="test")  # fmt: skip
-    page = alice_client.post(reverse("outreach:email_settings"), form, follow=True)
+                         username="", password="")  # fmt: skip
+    page = alice_client.post(reverse("outreach:email_settings_test"), form, follow=True)
     page = page.content.decode()
     assert f"Sent a test email to alice@example.org through 127.0.0.1:{smtp_server.port}." in page
     [received] = smtp_server.received
     assert subject_of(received) == "Coffeechat test message"
 
 
+def test_saving_the_settings_sends_no_test_email(alice_client, smtp_server):
+    form = settings_form(host="127.0.0.1", port=smtp_server.port, security="none",
+                         username="", password="")  # fmt: skip
+    page = alice_client.post(reverse("outreach:email_settings"), form, follow=True)
+    assert "Email sending settings saved." in page.content.decode()
+    assert not smtp_server.received
+
+
+def test_the_profile_buttons_post_to_their_own_addresses(alice_client):
+    page = alice_client.get(reverse("accounts:profile")).content.decode()
+    assert f'action="{reverse("outreach:email_settings")}"' in page
+    assert f'formaction="{reverse("outreach:email_settings_test")}"' in page
+
+
 def test_a_failed_test_email_says_why(alice_client):
     port = free_port()
     form = settings_form(host="127.0.0.1", port=port, security="none", username="",
-                         password="", action="test")  # fmt: skip
-    page = alice_client.post(reverse("outreach:email_settings"), form, follow=True)
+                         password="")  # fmt: skip
+    page = alice_client.post(reverse("outreach:email_settings_test"), form, follow=True)
     page = page.content.decode()
     assert "The test email was not sent. Could not connect to the mail server at " in page
 

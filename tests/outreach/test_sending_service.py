@@ -44,7 +44,7 @@ def test_someone_without_an_address_cannot_be_sent_to(alice, smtp_server):
 
 def test_a_refused_message_is_not_recorded(alice, sam, refusing_smtp_server):
     use_smtp(alice, refusing_smtp_server.port)
-    with pytest.raises(sending.NotSent, match="refused the recipient sam@acme.example"):
+    with pytest.raises(sending.NotSent, match=r"refused the recipient sam@acme\.example"):
         sending.send_now(user=alice, to=sam, contact=sam, purpose=Purpose.REQUEST, **words())
     assert not Message.objects.exists()
 

@@ -3,6 +3,7 @@ from django.urls import path
 from coffeechat.pages.outreach import views
 from coffeechat.pages.outreach.views import corrections, drafts, network_update
 from coffeechat.pages.outreach.views.compose import download_eml, mark_sent, save_draft, send
+from coffeechat.pages.outreach.views.email_settings import email_settings_test
 
 # The compose page's buttons, each posting to its own address (views.compose).
 COMPOSE_ACTIONS = [
@@ -52,6 +53,7 @@ urlpatterns = [
     path("templates/<int:pk>/delete/", views.template_delete, name="template_delete"),
     path("templates/<int:pk>/preview/", views.template_preview, name="template_preview"),
     path("email-settings/", views.email_settings, name="email_settings"),
+    path("email-settings/test/", email_settings_test, name="email_settings_test"),
     path("messages/<int:pk>/edit/", corrections.message_edit, name="message_edit"),
     path("messages/<int:pk>/delete/", corrections.message_delete, name="message_delete"),
     path("replies/<int:pk>/edit/", corrections.reply_edit, name="reply_edit"),

@@ -17,6 +17,11 @@ from coffeechat.pipeline.outreach import services as outreach
 from coffeechat.pipeline.outreach.models import Channel, Message, MessageTemplate, Purpose
 from coffeechat.pipeline.services import correspondence
 
+TEST_SUBJECT = "Coffeechat test message"
+TEST_BODY = (
+    "This is a test message from Coffeechat.\n\n"
+    "If you can read it, your outreach can be sent straight from the compose page."
+)
 NOT_SENDABLE = {
     "no_server": "Sending needs a mail server: set one up under Email sending on your profile.",
     "no_email": "{name} has no email address on file, so Coffeechat cannot send to them.",
@@ -128,3 +133,21 @@ def mark_sent(
         template=template,
         introduction_to=introduction_to,
     )
+
+
+def send_test_message(user: object) -> tuple[str, mail.SmtpServer]:
+    """Mail the user a test message through their server; returns the address it went to and
+    the server, or raises NotSent. Nothing is recorded."""
+    server = mail.smtp_server_for(user)
+    if server is None:
+        raise NotSent("Fill in the SMTP server and From address first.")
+    to = user.email or server.from_address
+    name = user.profile.display_name
+    try:
+        mail.send(
+            server, to_name=name, to_email=to, subject=TEST_SUBJECT, body=TEST_BODY,
+            sender_name=name,
+        )  # fmt: skip
+    except mail.SendFailed as error:
+        raise NotSent(f"The test email was not sent. {error}") from error
+    return to, server
