@@ -1,11 +1,12 @@
-"""The one autosave status line and the one copy script, in a real browser: a save refused for
-a cleared field names it as the form labels it, and a copy button copies and says so."""
+"""Thin views, seen in a real browser: a save refused for a cleared field names it as the form
+labels it (the one autosave status line), the shared copy button copies and says so, and each
+button of the email settings does its own one thing."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from browser.helpers import CoffeechatServer, create_owner
+from browser.helpers import CoffeechatServer, create_owner, wait_for
 
 
 def add_priya(page: Page, server: CoffeechatServer) -> None:
@@ -62,3 +63,25 @@ def test_the_calendar_link_is_copied_by_the_shared_copy_button(
     )
     assert page.evaluate("navigator.clipboard.readText()") == link.input_value()
     assert not [m for m in console_messages if m.startswith("pageerror") or "Content Security" in m]
+
+
+def test_send_a_test_email_saves_the_settings_and_mails_the_user(
+    page: Page, coffeechat_server: CoffeechatServer, smtp_server
+):
+    mailbox, port = smtp_server
+    server = coffeechat_server
+    create_owner(page, server)
+    page.goto(f"{server.url}/profile/")
+    sending = page.locator("#email-sending")
+    sending.get_by_label("SMTP server").fill("127.0.0.1")
+    sending.get_by_label("Port").fill(str(port))
+    sending.get_by_label("Encryption").select_option("none")
+    sending.get_by_label("From address").fill("maya@example.org")
+
+    sending.get_by_role("button", name="Send a test email to myself").click()
+
+    expect(page.get_by_text(f"through 127.0.0.1:{port}.")).to_be_visible()
+    expect(page.get_by_text("Email sending settings saved.")).to_have_count(0)
+    wait_for(lambda: mailbox.received)
+    assert mailbox.received[0]["Subject"] == "Coffeechat test message"
+    expect(page.locator("#email-sending").get_by_label("SMTP server")).to_have_value("127.0.0.1")
