@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from django import forms
 from django.urls import reverse
 
+from coffeechat.foundation.core.autosave import problems
 from coffeechat.network.people.models import Contact
 from coffeechat.network.research.models import Organization
 from coffeechat.pipeline.conversations.models import Conversation
@@ -70,3 +72,16 @@ def test_another_users_contact_cannot_be_autosaved(bob_client, priya):
     assert response.status_code == 404
     priya.refresh_from_db()
     assert priya.first_name == "Priya"
+
+
+def test_problems_name_each_field_by_its_label_and_the_forms_own_without_one():
+    class PersonForm(forms.Form):
+        first_name = forms.CharField()
+        role = forms.CharField(label="Role at their organization", required=False)
+
+        def clean(self):
+            raise forms.ValidationError("Say who they are.")
+
+    form = PersonForm({"first_name": ""})
+    assert not form.is_valid()
+    assert problems(form) == ["First name: This field is required.", "Say who they are."]
