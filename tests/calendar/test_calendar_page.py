@@ -39,7 +39,7 @@ def test_the_page_offers_copy_webcal_and_steps_for_each_app(alice_client):
         assert step in page
     assert "up to a day" in page
     assert "reminders come from Coffeechat" in page
-    assert "coffeechat/calendar.js" in page
+    assert 'data-copy-target="feed-url" data-copy-status="copy-status"' in page  # app.js copies
     assert "<script>" not in page and "style=" not in page  # the CSP forbids inline code
 
 

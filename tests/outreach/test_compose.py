@@ -47,10 +47,9 @@ def send(client, contact, **overrides: object):
         "body": "Dear Sam,\n\nPriya Shah suggested I get in touch with you.\n\nThank you,\nAlice",
         "sent_on": "2026-11-20",
         "channel": "email",
-        "action": "mark",
         **overrides,
     }
-    return client.post(reverse("outreach:compose", args=[contact.pk]), data, follow=True)
+    return client.post(reverse("outreach:compose_mark", args=[contact.pk]), data, follow=True)
 
 
 def stage_on_page(client, contact) -> str:
@@ -60,8 +59,9 @@ def stage_on_page(client, contact) -> str:
 
 @pytest.mark.parametrize(
     ("name", "method"),
-    [("compose", "get"), ("compose", "post"), ("reply", "get"), ("reply", "post")],
-)
+    [("compose", "get"), ("compose_mark", "post"), ("compose_send", "post"),
+     ("compose_save", "post"), ("compose_eml", "post"), ("reply", "get"), ("reply", "post")],
+)  # fmt: skip
 def test_another_users_contact_cannot_be_written_to(bob_client, sam, name, method):
     url = reverse(f"outreach:{name}", args=[sam.pk])
     data = {"body": "hi", "sent_on": "2026-11-20", "channel": "email", "outcome": "agreed",
@@ -77,7 +77,9 @@ def test_another_users_conversation_cannot_be_thanked(bob_client, sam):
     )
     url = reverse("outreach:thank_you", args=[conversation.pk])
     assert bob_client.get(url).status_code == 404
-    assert bob_client.post(url, {"body": "hi", "sent_on": "2026-11-20"}).status_code == 404
+    for action in ("save", "eml", "send", "mark"):
+        posted = reverse(f"outreach:thank_you_{action}", args=[conversation.pk])
+        assert bob_client.post(posted, {"body": "hi", "sent_on": "2026-11-20"}).status_code == 404
     assert not Message.objects.exists()
 
 
@@ -312,9 +314,9 @@ def test_a_follow_up_and_an_update_get_their_own_drafts(alice_client, sam):
     assert "Follow up with Sam Lee" in page
     assert "I wrote to you recently" in page
     alice_client.post(
-        f"{url}?purpose=follow_up",
-        {"subject": "Following up", "body": "Hello again", "sent_on": "2026-11-20",
-         "channel": "linkedin", "action": "mark"},
+        reverse("outreach:compose_mark", args=[sam.pk]),
+        {"purpose": "follow_up", "subject": "Following up", "body": "Hello again",
+         "sent_on": "2026-11-20", "channel": "linkedin"},
     )  # fmt: skip
     assert Message.objects.get().purpose == "follow_up"
     assert not FollowUp.objects.filter(kind="no_reply").exists()  # only requests wait for a reply
@@ -347,9 +349,9 @@ def test_sending_the_thank_you_settles_the_thank_you_follow_up(alice_client, ali
     assert "join the CFA climate group was especially useful" in page
     assert "Send it within 24 hours" in page
     response = alice_client.post(
-        url,
+        reverse("outreach:thank_you_mark", args=[conversation.pk]),
         {"subject": "Thank you, Sam", "body": "Thank you for yesterday.", "sent_on": "2026-11-20",
-         "channel": "email", "action": "mark"},
+         "channel": "email"},
         follow=True,
     )  # fmt: skip
     assert "Marked your thank-you to Sam Lee as sent." in response.content.decode()

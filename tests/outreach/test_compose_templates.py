@@ -83,9 +83,9 @@ def test_the_template_list_offers_only_templates_for_this_kind_of_message(alice_
 def test_the_message_records_the_template_it_came_from(alice_client, alice, sam):
     referral = own(alice, "after_referral")
     alice_client.post(
-        reverse("outreach:compose", args=[sam.pk]),
+        reverse("outreach:compose_mark", args=[sam.pk]),
         {"subject": "Hi", "body": "Dear Sam, ...", "sent_on": "2026-11-20", "channel": "email",
-         "template": referral.pk, "action": "mark"},
+         "template": referral.pk},
     )  # fmt: skip
     assert Message.objects.get().template == referral
 
@@ -95,10 +95,11 @@ def test_bob_cannot_compose_with_alices_template(bob_client, bob, alice):
     bobs_kim = Contact.objects.create(owner=bob, first_name="Kim")
     url = reverse("outreach:compose", args=[bobs_kim.pk])
     assert bob_client.get(url, {"template": alices.pk}).status_code == 404
-    for action in ("mark", "send", "eml"):
+    for action in ("mark", "send", "eml", "save"):
         response = bob_client.post(
-            url, {"subject": "Hi", "body": "Hello", "sent_on": "2020-01-01", "channel": "email",
-                  "template": alices.pk, "action": action},
+            reverse(f"outreach:compose_{action}", args=[bobs_kim.pk]),
+            {"subject": "Hi", "body": "Hello", "sent_on": "2020-01-01", "channel": "email",
+             "template": alices.pk},
         )  # fmt: skip
         assert response.status_code == 404
     assert not Message.objects.exists()
@@ -110,10 +111,9 @@ def test_bob_cannot_compose_with_alices_template(bob_client, bob, alice):
 
 @time_machine.travel(FRIDAY, tick=False)
 def test_a_linkedin_note_over_300_characters_cannot_be_marked_sent(alice_client, alice, sam):
-    url = reverse("outreach:compose", args=[sam.pk])
+    url = reverse("outreach:compose_mark", args=[sam.pk])
     note = "Hi Sam, " + "x" * 293  # 301 characters
-    data = {"subject": "", "body": note, "sent_on": "2026-11-20", "channel": "linkedin",
-            "action": "mark"}  # fmt: skip
+    data = {"subject": "", "body": note, "sent_on": "2026-11-20", "channel": "linkedin"}
     page = alice_client.post(url, data).content.decode()
     assert "LinkedIn caps connection notes at 300 characters; this one has 301." in page
     assert not Message.objects.exists()
@@ -123,9 +123,9 @@ def test_a_linkedin_note_over_300_characters_cannot_be_marked_sent(alice_client,
 
 @time_machine.travel(FRIDAY, tick=False)
 def test_a_long_linkedin_follow_up_is_not_a_connection_note(alice_client, sam):
-    url = reverse("outreach:compose", args=[sam.pk]) + "?purpose=follow_up"
-    data = {"subject": "", "body": "word " * 80, "sent_on": "2026-11-20", "channel": "linkedin",
-            "action": "mark"}  # fmt: skip
+    url = reverse("outreach:compose_mark", args=[sam.pk])
+    data = {"purpose": "follow_up", "subject": "", "body": "word " * 80, "sent_on": "2026-11-20",
+            "channel": "linkedin"}  # fmt: skip
     alice_client.post(url, data)
     assert Message.objects.get().purpose == "follow_up"
 
@@ -158,8 +158,7 @@ def test_asking_for_an_introduction_is_addressed_to_the_mutual_contact(alice_cli
 def test_someone_already_a_linkedin_connection_gets_a_message_not_a_capped_note(alice_client, sam):
     sam.how_known = "linkedin"
     sam.save()
-    url = reverse("outreach:compose", args=[sam.pk])
-    data = {"subject": "", "body": "word " * 80, "sent_on": "2026-11-20", "channel": "linkedin",
-            "action": "mark"}  # fmt: skip
+    url = reverse("outreach:compose_mark", args=[sam.pk])
+    data = {"subject": "", "body": "word " * 80, "sent_on": "2026-11-20", "channel": "linkedin"}
     alice_client.post(url, data)
     assert Message.objects.get().channel == "linkedin"

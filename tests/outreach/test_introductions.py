@@ -49,8 +49,9 @@ def drafted(client, contact: Contact, template: MessageTemplate) -> dict[str, st
 
 def ask_priya(client, sam: Contact, situation: str = "ask_introduction", action: str = "mark"):
     template = own(sam.owner, situation)
-    data = {**drafted(client, sam, template), "action": action}
-    return client.post(compose_url(sam), data, follow=True), data
+    data = drafted(client, sam, template)
+    url = reverse(f"outreach:compose_{action}", args=[sam.pk])
+    return client.post(url, data, follow=True), data
 
 
 def page(client, contact: Contact) -> str:
@@ -154,8 +155,8 @@ def test_the_compose_page_says_where_it_goes_and_what_starts(alice_client, alice
 def test_without_anyone_to_introduce_you_it_is_refused_and_the_draft_kept(alice_client, alice):
     kim = Contact.objects.create(owner=alice, first_name="Kim", last_name="Ode")
     ask = own(alice, "ask_introduction")
-    data = {**drafted(alice_client, kim, ask), "body": "Hi there, my own words.", "action": "mark"}
-    response = alice_client.post(compose_url(kim), data)
+    data = {**drafted(alice_client, kim, ask), "body": "Hi there, my own words."}
+    response = alice_client.post(reverse("outreach:compose_mark", args=[kim.pk]), data)
     text = response.content.decode()
     assert response.status_code == 200
     assert "goes to the person who can introduce you to Kim Ode: say who that is under" in text
@@ -209,8 +210,8 @@ def test_writing_to_sam_once_introduced_settles_the_reminder_and_starts_his_own_
     monday = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
     with time_machine.travel(monday, tick=False):
         referral = own(alice, "after_referral")
-        data = {**drafted(alice_client, sam, referral), "action": "mark"}
-        alice_client.post(compose_url(sam), data)
+        data = drafted(alice_client, sam, referral)
+        alice_client.post(reverse("outreach:compose_mark", args=[sam.pk]), data)
         assert contact_row(alice, sam).stage is Stage.CONTACTED
     assert sam.messages.get().purpose == "request"
     assert set(sam.followups.values_list("kind", flat=True)) == {"no_reply", "nudge", "move_on"}

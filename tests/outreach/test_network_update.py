@@ -89,9 +89,9 @@ def test_marking_one_sent_stores_it_as_edited_and_settles_keep_in_touch(alice_cl
     priya, sam = met
     body = "Dear Priya,\n\nI got the job at Acme!  Your advice helped.\n\nMaya"
     answer = alice_client.post(
-        reverse("outreach:network_update_send", args=[priya.pk]),
+        reverse("outreach:network_update_mark", args=[priya.pk]),
         {
-            "back": page_url(priya, sam), "action": "mark",
+            "back": page_url(priya, sam),
             field(priya, "subject"): "News", field(priya, "body"): body,
             field(priya, "sent_on"): "2026-12-17", field(priya, "channel"): "email",
         },
@@ -112,9 +112,9 @@ def test_marking_one_sent_stores_it_as_edited_and_settles_keep_in_touch(alice_cl
 def test_a_problem_keeps_the_edited_text_on_the_page(alice_client, met):
     priya, sam = met
     answer = alice_client.post(
-        reverse("outreach:network_update_send", args=[priya.pk]),
+        reverse("outreach:network_update_mark", args=[priya.pk]),
         {
-            "back": page_url(priya, sam), "action": "mark",
+            "back": page_url(priya, sam),
             field(priya, "subject"): "News", field(priya, "body"): "My own words, Priya",
             field(priya, "sent_on"): "2027-01-05", field(priya, "channel"): "email",
         },
@@ -148,7 +148,7 @@ def test_send_goes_out_through_the_users_mail_server(alice_client, alice, met, s
     use_smtp(alice, smtp_server.port)
     answer = alice_client.post(
         reverse("outreach:network_update_send", args=[priya.pk]),
-        {"back": page_url(priya), "action": "send", field(priya, "subject"): "News",
+        {"back": page_url(priya), field(priya, "subject"): "News",
          field(priya, "body"): "Dear Priya, I got the job."},
     )  # fmt: skip
     assert answer.status_code == 302
@@ -160,8 +160,8 @@ def test_send_goes_out_through_the_users_mail_server(alice_client, alice, met, s
 
 def test_another_users_contact_is_a_404(bob_client, met):
     priya, _ = met
-    for name in ("outreach:network_update_save", "outreach:network_update_send"):
-        answer = bob_client.post(reverse(name, args=[priya.pk]), {"action": "mark"})
+    for action in ("save", "send", "mark"):
+        answer = bob_client.post(reverse(f"outreach:network_update_{action}", args=[priya.pk]))
         assert answer.status_code == 404
     assert "Nobody to write to yet" in text_of(bob_client.get(PAGE))
 
@@ -191,8 +191,8 @@ def test_fixing_the_detail_keeps_who_was_sent_and_the_earlier_edits(alice_client
         HTTP_HX_REQUEST="true",
     )  # fmt: skip
     alice_client.post(
-        reverse("outreach:network_update_send", args=[priya.pk]),
-        {"back": page_url(priya, sam), "action": "mark",
+        reverse("outreach:network_update_mark", args=[priya.pk]),
+        {"back": page_url(priya, sam),
          field(priya, "subject"): "News", field(priya, "body"): "Dear Priya, news.",
          field(priya, "sent_on"): "2026-12-17", field(priya, "channel"): "email"},
     )  # fmt: skip
@@ -202,3 +202,27 @@ def test_fixing_the_detail_keeps_who_was_sent_and_the_earlier_edits(alice_client
     assert "edited by hand" not in fixed  # the edit was about the old wording
     again = text_of(alice_client.get(page_url(priya, sam)))
     assert "Dear Sam, edited by hand." in again
+
+
+def test_each_card_button_posts_to_its_own_address(alice_client, met):
+    priya, _ = met
+    page = text_of(alice_client.get(page_url(priya)))
+    save = reverse("outreach:network_update_save", args=[priya.pk])
+    assert f'<form method="post" action="{save}"' in page  # Enter only keeps the draft
+    for action in ("send", "mark"):
+        posted = reverse(f"outreach:network_update_{action}", args=[priya.pk])
+        assert f'formaction="{posted}"' in page
+    assert 'name="action"' not in page
+
+
+def test_mark_records_it_as_said_and_sends_nothing(alice_client, alice, met, smtp_server):
+    priya, _ = met
+    use_smtp(alice, smtp_server.port)
+    alice_client.post(
+        reverse("outreach:network_update_mark", args=[priya.pk]),
+        {"back": page_url(priya), field(priya, "subject"): "News",
+         field(priya, "body"): "Dear Priya, I got the job.",
+         field(priya, "sent_on"): "2026-12-17", field(priya, "channel"): "linkedin"},
+    )  # fmt: skip
+    assert Message.objects.get(contact=priya).channel == "linkedin"
+    assert not smtp_server.received

@@ -25,9 +25,10 @@ BODY = (
 
 
 def post(client, contact, action: str, **overrides: object):
+    """What a button of the compose page posts, to its own address."""
     data = {"subject": SUBJECT, "body": BODY, "sent_on": "2026-11-20", "channel": "email",
-            "action": action, **overrides}  # fmt: skip
-    return client.post(reverse("outreach:compose", args=[contact.pk]), data, follow=True)
+            **overrides}  # fmt: skip
+    return client.post(reverse(f"outreach:compose_{action}", args=[contact.pk]), data, follow=True)
 
 
 def lf(text: str) -> str:
@@ -60,7 +61,7 @@ def test_the_eml_download_of_a_contact_without_email_has_no_recipient(alice_clie
 
 
 def test_the_eml_download_of_another_users_contact_is_a_404(bob_client, sam):
-    response = bob_client.post(reverse("outreach:compose", args=[sam.pk]), {"action": "eml"})
+    response = bob_client.post(reverse("outreach:compose_eml", args=[sam.pk]))
     assert response.status_code == 404
 
 
@@ -124,7 +125,8 @@ def test_a_refused_login_names_the_server_and_quotes_its_answer(
 def test_send_is_disabled_with_the_reason_when_there_is_no_server(alice_client, sam, settings):
     settings.EMAIL_HOST = ""
     page = alice_client.get(reverse("outreach:compose", args=[sam.pk])).content.decode()
-    assert '<button type="submit" name="action" value="send" disabled' in page
+    send_url = reverse("outreach:compose_send", args=[sam.pk])
+    assert f'<button type="submit" formaction="{send_url}" disabled' in page
     assert "Sending needs a mail server: set one up under" in page
     page = post(alice_client, sam, "send").content.decode()
     assert "Sending needs a mail server" in page
@@ -135,7 +137,8 @@ def test_a_contact_without_email_cannot_be_sent_to(alice_client, alice, smtp_ser
     use_smtp(alice, smtp_server.port)
     kim = Contact.objects.create(owner=alice, first_name="Kim", last_name="Ek")
     page = alice_client.get(reverse("outreach:compose", args=[kim.pk])).content.decode()
-    assert '<button type="submit" name="action" value="send" disabled' in page
+    send_url = reverse("outreach:compose_send", args=[kim.pk])
+    assert f'<button type="submit" formaction="{send_url}" disabled' in page
     assert "Kim Ek has no email address on file, so Coffeechat cannot send to them" in page
     page = post(alice_client, kim, "send").content.decode()
     assert "Kim Ek has no email address on file" in page
@@ -161,7 +164,7 @@ def test_the_deployments_server_is_used_when_the_user_has_none(
 def settings_form(**overrides: object) -> dict[str, object]:
     return {"host": "smtp.example.org", "port": 587, "security": "starttls",
             "username": "alice", "password": "s3cret-Pa55word", "from_address":
-            "alice@example.org", "action": "save", **overrides}  # fmt: skip
+            "alice@example.org", **overrides}  # fmt: skip
 
 
 def test_the_smtp_password_is_stored_encrypted_and_never_shown(alice_client, alice):
@@ -203,19 +206,33 @@ def test_a_password_without_encryption_to_a_remote_server_is_refused(alice_clien
 
 def test_the_test_email_goes_to_the_user_through_their_server(alice_client, smtp_server):
     form = settings_form(host="127.0.0.1", port=smtp_server.port, security="none",
-                         username="", password="", action="test")  # fmt: skip
-    page = alice_client.post(reverse("outreach:email_settings"), form, follow=True)
+                         username="", password="")  # fmt: skip
+    page = alice_client.post(reverse("outreach:email_settings_test"), form, follow=True)
     page = page.content.decode()
     assert f"Sent a test email to alice@example.org through 127.0.0.1:{smtp_server.port}." in page
     [received] = smtp_server.received
     assert subject_of(received) == "Coffeechat test message"
 
 
+def test_saving_the_settings_sends_no_test_email(alice_client, smtp_server):
+    form = settings_form(host="127.0.0.1", port=smtp_server.port, security="none",
+                         username="", password="")  # fmt: skip
+    page = alice_client.post(reverse("outreach:email_settings"), form, follow=True)
+    assert "Email sending settings saved." in page.content.decode()
+    assert not smtp_server.received
+
+
+def test_the_profile_buttons_post_to_their_own_addresses(alice_client):
+    page = alice_client.get(reverse("accounts:profile")).content.decode()
+    assert f'action="{reverse("outreach:email_settings")}"' in page
+    assert f'formaction="{reverse("outreach:email_settings_test")}"' in page
+
+
 def test_a_failed_test_email_says_why(alice_client):
     port = free_port()
     form = settings_form(host="127.0.0.1", port=port, security="none", username="",
-                         password="", action="test")  # fmt: skip
-    page = alice_client.post(reverse("outreach:email_settings"), form, follow=True)
+                         password="")  # fmt: skip
+    page = alice_client.post(reverse("outreach:email_settings_test"), form, follow=True)
     page = page.content.decode()
     assert "The test email was not sent. Could not connect to the mail server at " in page
 

@@ -1,4 +1,5 @@
-"""Shared view helpers: ownership, autosaving forms, deletion with confirmation, help."""
+"""Shared view helpers: ownership, deletion with confirmation, help (autosaving forms: see
+foundation/core/autosave)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import models, transaction
-from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 
 M = TypeVar("M", bound=models.Model)
 
@@ -21,39 +20,6 @@ M = TypeVar("M", bound=models.Model)
 def owned_or_404(model: type[M], request: HttpRequest, pk: int, **lookups: Any) -> M:
     """The user's own object, or 404: another user's object is indistinguishable from none."""
     return get_object_or_404(model, pk=pk, owner=request.user, **lookups)
-
-
-def autosave_or_page(
-    request: HttpRequest,
-    form: ModelForm,
-    *,
-    template: str,
-    context: dict[str, Any],
-    redirect_to: Callable[[models.Model], str],
-    saved_message: str = "",
-    after_save: Callable[[models.Model], object] | None = None,
-) -> HttpResponse:
-    """Handle an edit form that autosaves through HTMX and also works as a plain form.
-
-    An HTMX post saves a valid form and answers with the status line ("Saved 10:42:03") or the
-    errors, never losing what the user typed; a normal post redirects or re-renders the page.
-    `after_save` runs on the saved object, for what a change sets in motion.
-    """
-    if request.method == "POST":
-        if form.is_valid():
-            obj = form.save()
-            if after_save is not None:
-                after_save(obj)
-            if request.htmx:
-                return TemplateResponse(
-                    request, "core/autosave_status.html", {"saved_at": timezone.localtime()}
-                )
-            if saved_message:
-                messages.success(request, saved_message)
-            return HttpResponseRedirect(redirect_to(obj))
-        if request.htmx:
-            return TemplateResponse(request, "core/autosave_status.html", {"errors": form.errors})
-    return TemplateResponse(request, template, {**context, "form": form})
 
 
 def confirm_delete(

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 
 from coffeechat.foundation.accounts import services
 from coffeechat.foundation.accounts.forms import OwnerSetupForm, ProfileForm
-from coffeechat.foundation.core.views import autosave_or_page
+from coffeechat.foundation.core.autosave import autosave
 from coffeechat.pipeline.followups import plan
 
 
@@ -56,11 +56,10 @@ def profile(request: HttpRequest) -> HttpResponse:
         if {"time_zone", "country", "region"} & set(form.changed_data):
             plan.replan_everyone(request.user)
 
-    return autosave_or_page(
+    return autosave(
         request,
         form,
-        template="accounts/profile.html",
-        context={},
+        page=lambda: TemplateResponse(request, "accounts/profile.html", {"form": form}),
         redirect_to=lambda _: reverse("accounts:profile"),
         saved_message="Profile saved.",
         after_save=after_save,

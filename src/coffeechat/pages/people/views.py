@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, owned_or_404
+from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.method.stages import Stage
 from coffeechat.network.duplicates import finder as duplicates_finder
 from coffeechat.network.people.forms import ContactForm, KeepInTouchForm, contact_label
@@ -113,11 +114,12 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     contact = owned_or_404(Contact, request, pk)
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
-    return autosave_or_page(
+    return autosave(
         request,
         form,
-        template="people/contact_form.html",
-        context={"contact": contact},
+        page=lambda: TemplateResponse(
+            request, "people/contact_form.html", {"contact": contact, "form": form}
+        ),
         redirect_to=lambda obj: obj.get_absolute_url(),
         saved_message="Contact saved.",
         # Only a new cadence moves the next update; autosaves of other fields leave it be.

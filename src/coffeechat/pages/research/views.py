@@ -7,7 +7,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, owned_or_404
+from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.network.research.forms import FieldForm, OrganizationForm
 from coffeechat.network.research.models import Field, Organization
 from coffeechat.network.research.services import set_finished
@@ -50,11 +51,12 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organization = owned_or_404(Organization, request, pk)
     form = OrganizationForm(request.POST or None, instance=organization, owner=request.user)
-    return autosave_or_page(
+    return autosave(
         request,
         form,
-        template="research/organization_form.html",
-        context={"organization": organization},
+        page=lambda: TemplateResponse(
+            request, "research/organization_form.html", {"organization": organization, "form": form}
+        ),
         redirect_to=lambda obj: obj.get_absolute_url(),
         saved_message="Organization saved.",
     )
@@ -103,11 +105,14 @@ def fields(request: HttpRequest) -> HttpResponse:
 def field_detail(request: HttpRequest, pk: int) -> HttpResponse:
     field = owned_or_404(Field, request, pk)
     form = FieldForm(request.POST or None, instance=field, owner=request.user)
-    return autosave_or_page(
+    return autosave(
         request,
         form,
-        template="research/field_detail.html",
-        context={"field": field, "organizations": field.organizations.all()},
+        page=lambda: TemplateResponse(
+            request,
+            "research/field_detail.html",
+            {"field": field, "organizations": field.organizations.all(), "form": form},
+        ),
         redirect_to=lambda obj: obj.get_absolute_url(),
         saved_message="Field saved.",
     )

@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, owned_or_404
+from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.pages.conversations import queries
 from coffeechat.pipeline.conversations.forms import BankQuestionForm
 from coffeechat.pipeline.conversations.models import Question
@@ -32,11 +33,12 @@ def questions(request: HttpRequest) -> HttpResponse:
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     question = owned_or_404(Question, request, pk)
     form = BankQuestionForm(request.POST or None, instance=question, owner=request.user)
-    return autosave_or_page(
+    return autosave(
         request,
         form,
-        template="conversations/question_form.html",
-        context={"question": question},
+        page=lambda: TemplateResponse(
+            request, "conversations/question_form.html", {"question": question, "form": form}
+        ),
         redirect_to=lambda _: reverse("conversations:questions"),
         saved_message="Question saved.",
     )

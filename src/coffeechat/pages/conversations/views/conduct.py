@@ -17,13 +17,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.core.autosave import autosave, status_line
 from coffeechat.pages.conversations import queries
-from coffeechat.pages.conversations.views.common import (
-    autosave,
-    chosen_question_or_404,
-    conversation_or_404,
-    status_line,
-)
+from coffeechat.pages.conversations.views.common import chosen_question_or_404, conversation_or_404
 from coffeechat.pipeline.conversations import services
 from coffeechat.pipeline.conversations.forms import (
     AnswerNotesForm,
@@ -118,7 +114,7 @@ def notes(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         NotesForm(request.POST, instance=conversation),
         status_id="notes-status",
-        redirect_to=_conduct_url(conversation, "notes"),
+        redirect_to=lambda _: _conduct_url(conversation, "notes"),
         page=lambda: _page(request, conversation),
     )
 
@@ -132,7 +128,7 @@ def answer_notes(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         AnswerNotesForm(request.POST, instance=question),
         status_id=f"answer-status-{question.pk}",
-        redirect_to=_conduct_url(question.conversation, f"question-{question.pk}"),
+        redirect_to=lambda _: _conduct_url(question.conversation, f"question-{question.pk}"),
         page=lambda: _page(request, conversation_or_404(request, question.conversation_id)),
     )
 

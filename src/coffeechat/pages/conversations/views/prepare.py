@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
-from coffeechat.foundation.core.views import autosave_or_page
+from coffeechat.foundation.core.autosave import autosave
 from coffeechat.pages.conversations import queries
 from coffeechat.pages.conversations.views.common import chosen_question_or_404, conversation_or_404
 from coffeechat.pipeline.conversations import services
@@ -74,14 +74,13 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST" and conversation.status == Status.HELD:
         return held_page(request, conversation)
     form = PrepForm(request.POST or None, instance=conversation)
-    # An autosave answers with its status line only: no need to read the whole page.
-    autosaving = request.method == "POST" and request.htmx
-    context = {} if autosaving else _context(request, conversation)
-    return autosave_or_page(
+    return autosave(
         request,
         form,
-        template="conversations/detail.html",
-        context=context,
+        # Built only when shown: an autosave answers with its status line alone.
+        page=lambda: TemplateResponse(
+            request, "conversations/detail.html", {**_context(request, conversation), "form": form}
+        ),
         redirect_to=lambda obj: obj.get_absolute_url(),
         saved_message="Preparation saved.",
     )

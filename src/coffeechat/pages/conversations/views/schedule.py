@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, owned_or_404
+from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.conversations import queries
 from coffeechat.pages.conversations.views.common import conversation_or_404
@@ -46,11 +47,11 @@ def conversation_new(request: HttpRequest, contact_pk: int) -> HttpResponse:
 def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     form = LogisticsForm(request.POST or None, instance=conversation, owner=request.user)
-    return autosave_or_page(
+    context = {"conversation": conversation, "contact": conversation.contact, "form": form}
+    return autosave(
         request,
         form,
-        template="conversations/schedule_form.html",
-        context={"conversation": conversation, "contact": conversation.contact},
+        page=lambda: TemplateResponse(request, "conversations/schedule_form.html", context),
         redirect_to=lambda obj: obj.get_absolute_url(),
         saved_message="Logistics saved.",
         after_save=lambda obj: conversation_changes.logistics_edited(

@@ -1,28 +1,31 @@
 """Writing a message from a template: live checks as you type, then send it, download it as a
-draft, or mark it sent from wherever it went out."""
+draft, or mark it sent from wherever it went out; each button posts to its own address."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.messages import Situation
 from coffeechat.network.people.models import Contact
-from coffeechat.pages.outreach.views.sending import mark_sent, send_now, send_state
+from coffeechat.pages.outreach import recording
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach import mail, services
 from coffeechat.pipeline.outreach.check import message_check
 from coffeechat.pipeline.outreach.drafts import Slot
 from coffeechat.pipeline.outreach.forms import SendForm
 from coffeechat.pipeline.outreach.models import Channel, Draft, MessageTemplate, Purpose
+from coffeechat.pipeline.services import sending
 
 # Purposes that can be written from a contact page (a thank-you belongs to a conversation).
 CONTACT_PURPOSES = (Purpose.REQUEST, Purpose.FOLLOW_UP, Purpose.UPDATE)
@@ -140,21 +143,61 @@ def _keep(slot: Slot, form: SendForm) -> Draft:
     return slot.save(subject=form["subject"].value() or "", body=form["body"].value() or "")
 
 
-def _record(
-    request: HttpRequest,
-    form: SendForm,
-    action: str,
-    contact: Contact,
-    template: MessageTemplate | None,
-    purpose: Purpose,
-    conversation: Conversation | None,
-) -> str | None:
-    """Send it or mark it sent, as the button said; what to tell the user, or None with the
-    problem on the form."""
+@dataclass(frozen=True)
+class _Page:
+    """Which compose page a request is on: a contact's (a request, follow-up or update), or a
+    conversation's thank-you."""
+
+    contact: Contact
+    purpose: Purpose
+    conversation: Conversation | None = None
+
+    def url(self, action: str = "") -> str:
+        """The page's own address, or where one of its buttons posts (ACTIONS)."""
+        name = "thank_you" if self.conversation else "compose"
+        arg = self.conversation.pk if self.conversation else self.contact.pk
+        return reverse(f"outreach:{name}_{action}" if action else f"outreach:{name}", args=[arg])
+
+
+# Each button of the page posts to its own address: save (Enter in a field: the form's own
+# action), download as .eml, send now, mark as sent.
+ACTIONS = ("save", "eml", "send", "mark")
+
+
+def _posted_page(
+    request: HttpRequest, contact_pk: int | None, conversation_pk: int | None
+) -> _Page:
+    if conversation_pk is not None:
+        conversation = owned_or_404(Conversation, request, conversation_pk)
+        return _Page(conversation.contact, Purpose.THANK_YOU, conversation)
+    contact = owned_or_404(Contact, request, contact_pk)
+    return _Page(contact, _purpose(request.POST.get("purpose") or request.GET.get("purpose", "")))
+
+
+def _posted_form(
+    request: HttpRequest, page: _Page, *, sending_now: bool = False
+) -> tuple[SendForm, Slot]:
+    """The posted message, and the draft it belongs to."""
+    template = _posted_template(request)
+    data = request.POST.copy()
+    if sending_now:  # it goes out now, by email, whatever the mark-as-sent fields say
+        data.update({"sent_on": _today(request).isoformat(), "channel": Channel.EMAIL})
+    form = SendForm(
+        data,
+        today=_today(request),
+        owner=request.user,
+        purpose=page.purpose,
+        to=services.recipient(page.contact, template),
+    )
+    return form, Slot(page.contact, page.purpose, template, page.conversation)
+
+
+def _recorded(request: HttpRequest, page: _Page, form: SendForm, slot: Slot, *, sending_now: bool):
+    """Send it or mark it sent; what to tell the user, or None with the problem on the form."""
     valid = form.is_valid()
     if "template" in form.errors:
         raise Http404("No such template.")
-    where = services.addressed(contact, template, purpose)
+    where = services.addressed(page.contact, slot.template, page.purpose)
     if valid and where.problem:
         form.add_error(None, where.problem)  # the draft stays on the page
         valid = False
@@ -164,55 +207,34 @@ def _record(
     recorded = {
         "contact": where.to,
         "purpose": Purpose(where.purpose),
-        "conversation": conversation,
+        "conversation": page.conversation,
         "introduction_to": where.introduction_to,
     }
-    if action == "mark":
-        return mark_sent(request, form, **recorded)
-    return send_now(request, form, to=where.to, **recorded)
+    if sending_now:
+        return recording.send(request.user, form, to=where.to, **recorded)
+    return recording.mark_sent(request.user, form, **recorded)
 
 
-def _compose(
+def _record(request: HttpRequest, page: _Page, *, sending_now: bool) -> HttpResponse:
+    form, slot = _posted_form(request, page, sending_now=sending_now)
+    done = _recorded(request, page, form, slot, sending_now=sending_now)
+    if done:
+        slot.sent()
+        messages.success(request, done)
+        return HttpResponseRedirect(page.contact.get_absolute_url())
+    saved = _keep(slot, form)  # what was typed stays, even if the page is left now
+    return _render(request, page, form, slot.template, saved)
+
+
+def _render(
     request: HttpRequest,
-    *,
-    contact: Contact,
-    purpose: Purpose,
-    conversation: Conversation | None = None,
-    reopened: Draft | None = None,
-) -> HttpResponse:
+    page: _Page,
+    form: SendForm,
+    template: MessageTemplate | None,
+    saved: Draft | None,
+) -> TemplateResponse:
     """The compose page shared by requests, follow-ups, updates and thank-yous."""
-    today = _today(request)
-    saved = None
-    if request.method != "POST":
-        form, saved = _draft_form(request, contact, purpose, conversation, today, reopened)
-        template = form.initial["template"]
-    else:
-        # Enter in a field (the browser's implicit submission) saves the draft: recording a
-        # message always takes a click on a button that says what it records.
-        action = request.POST.get("action", "save")
-        data = request.POST.copy()
-        if action == "send":  # it goes out now, by email, whatever the mark-as-sent fields say
-            data.update({"sent_on": today.isoformat(), "channel": Channel.EMAIL})
-        template = _posted_template(request)
-        form = SendForm(
-            data,
-            today=today,
-            owner=request.user,
-            purpose=purpose,
-            to=services.recipient(contact, template),
-        )
-        slot = Slot(contact, purpose, template, conversation)
-        if action not in ("mark", "send"):
-            saved = _keep(slot, form)
-            if action == "eml":
-                return _eml(request, to=form.to)
-            return HttpResponseRedirect(saved.get_absolute_url())
-        done = _record(request, form, action, contact, template, purpose, conversation)
-        if done:
-            slot.sent()
-            messages.success(request, done)
-            return HttpResponseRedirect(contact.get_absolute_url())
-        saved = _keep(slot, form)  # what was typed stays, even if the page is left now
+    contact, purpose = page.contact, page.purpose
     to = services.recipient(contact, template)
     where = services.addressed(contact, template, purpose)
     heading = HEADINGS[purpose].format(name=contact.full_name)
@@ -226,13 +248,15 @@ def _compose(
             "opened_at": timezone.now().isoformat(),
             "contact": contact,
             "to": to,
-            "conversation": conversation,
+            "conversation": page.conversation,
             "purpose": purpose,
+            "page_url": page.url(),
+            "post_to": {action: page.url(action) for action in ACTIONS},
             "template": template,
             "template_groups": _template_choices(request.user, purpose, template),
             "heading": heading,
             "problem": where.problem,
-            "send": send_state(request, to),
+            "send": sending.send_state(request.user, to),
             "saved": saved,
             "check": message_check(
                 contact=contact,
@@ -247,26 +271,72 @@ def _compose(
     )
 
 
+def _opened(request: HttpRequest, page: _Page, reopened: Draft | None) -> HttpResponse:
+    form, saved = _draft_form(
+        request, page.contact, page.purpose, page.conversation, _today(request), reopened
+    )
+    return _render(request, page, form, form.initial["template"], saved)
+
+
 @login_required
+@require_safe
 def compose(request: HttpRequest, contact_pk: int) -> HttpResponse:
     contact = owned_or_404(Contact, request, contact_pk)
     reopened = _reopened(request, contact, None)
     purpose = _purpose(reopened.purpose if reopened else request.GET.get("purpose", ""))
-    return _compose(request, contact=contact, purpose=purpose, reopened=reopened)
+    return _opened(request, _Page(contact, purpose), reopened)
 
 
 @login_required
+@require_safe
 def thank_you(request: HttpRequest, conversation_pk: int) -> HttpResponse:
     conversation = owned_or_404(Conversation, request, conversation_pk)
-    contact = conversation.contact
-    reopened = _reopened(request, contact, conversation)
-    return _compose(
-        request,
-        contact=contact,
-        purpose=Purpose.THANK_YOU,
-        conversation=conversation,
-        reopened=reopened,
-    )
+    reopened = _reopened(request, conversation.contact, conversation)
+    return _opened(request, _Page(conversation.contact, Purpose.THANK_YOU, conversation), reopened)
+
+
+@login_required
+@require_POST
+def save_draft(
+    request: HttpRequest, contact_pk: int | None = None, conversation_pk: int | None = None
+) -> HttpResponse:
+    """Enter in a field (the browser's implicit submission) only keeps the draft: recording
+    a message always takes a click on a button that says what it records."""
+    page = _posted_page(request, contact_pk, conversation_pk)
+    form, slot = _posted_form(request, page)
+    return HttpResponseRedirect(_keep(slot, form).get_absolute_url())
+
+
+@login_required
+@require_POST
+def download_eml(
+    request: HttpRequest, contact_pk: int | None = None, conversation_pk: int | None = None
+) -> HttpResponse:
+    """The draft, kept, and as a .eml file that mail apps open unsent; nothing is recorded."""
+    page = _posted_page(request, contact_pk, conversation_pk)
+    form, slot = _posted_form(request, page)
+    _keep(slot, form)
+    return _eml(request, to=form.to)
+
+
+@login_required
+@require_POST
+def send(
+    request: HttpRequest, contact_pk: int | None = None, conversation_pk: int | None = None
+) -> HttpResponse:
+    """Send it now through the user's mail server, and record it."""
+    page = _posted_page(request, contact_pk, conversation_pk)
+    return _record(request, page, sending_now=True)
+
+
+@login_required
+@require_POST
+def mark_sent(
+    request: HttpRequest, contact_pk: int | None = None, conversation_pk: int | None = None
+) -> HttpResponse:
+    """Record it as sent another way, on the day and by the channel the user says."""
+    page = _posted_page(request, contact_pk, conversation_pk)
+    return _record(request, page, sending_now=False)
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""Email sending on the profile page: the user's own SMTP server and a test message."""
+"""Email sending on the profile page: the user's own SMTP server, saved by one button and
+tested by the other, each posting to its own address."""
 
 from __future__ import annotations
 
@@ -11,41 +12,16 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.pipeline.outreach import mail, services
 from coffeechat.pipeline.outreach.forms import EmailSettingsForm
-
-TEST_SUBJECT = "Coffeechat test message"
-TEST_BODY = (
-    "This is a test message from Coffeechat.\n\n"
-    "If you can read it, your outreach can be sent straight from the compose page."
-)
+from coffeechat.pipeline.services import sending
 
 
 def _profile_url() -> str:
     return reverse("accounts:profile") + "#email-sending"
 
 
-def _send_test(request: HttpRequest) -> None:
-    server = mail.smtp_server_for(request.user)
-    if server is None:
-        messages.error(request, "Fill in the SMTP server and From address first.")
-        return
-    to = request.user.email or server.from_address
-    try:
-        mail.send(
-            server, to_name=request.user.profile.display_name, to_email=to,
-            subject=TEST_SUBJECT, body=TEST_BODY, sender_name=request.user.profile.display_name,
-        )  # fmt: skip
-    except mail.SendFailed as error:
-        messages.error(request, f"The test email was not sent. {error}")
-        return
-    messages.success(request, f"Sent a test email to {to} through {server.where}.")
-
-
-@login_required
-@require_POST
-def email_settings(request: HttpRequest) -> HttpResponse:
-    """Save the user's SMTP settings (and, with the test button, send a test message)."""
-    own = mail.own_settings(request.user)
-    form = EmailSettingsForm(request.POST, instance=own)
+def _saved(request: HttpRequest) -> HttpResponse | None:
+    """Save the posted settings; None when saved, else the page again with the problems."""
+    form = EmailSettingsForm(request.POST, instance=mail.own_settings(request.user))
     if not form.is_valid():
         return TemplateResponse(request, "outreach/email_settings_page.html", {"email_form": form})
     services.save_email_settings(
@@ -54,8 +30,31 @@ def email_settings(request: HttpRequest) -> HttpResponse:
         password=form.cleaned_data["password"],
         forget_password=form.cleaned_data.get("forget_password", False),
     )
-    if request.POST.get("action") == "test":
-        _send_test(request)
+    return None
+
+
+@login_required
+@require_POST
+def email_settings(request: HttpRequest) -> HttpResponse:
+    """Save the user's SMTP settings (Enter in a field does this too)."""
+    problem = _saved(request)
+    if problem is not None:
+        return problem
+    messages.success(request, "Email sending settings saved.")
+    return HttpResponseRedirect(_profile_url())
+
+
+@login_required
+@require_POST
+def email_settings_test(request: HttpRequest) -> HttpResponse:
+    """Save the settings as they stand, then send the user a test message through them."""
+    problem = _saved(request)
+    if problem is not None:
+        return problem
+    try:
+        to, server = sending.send_test_message(request.user)
+    except sending.NotSent as error:
+        messages.error(request, str(error))
     else:
-        messages.success(request, "Email sending settings saved.")
+        messages.success(request, f"Sent a test email to {to} through {server.where}.")
     return HttpResponseRedirect(_profile_url())

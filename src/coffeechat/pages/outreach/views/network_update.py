@@ -17,11 +17,12 @@ from django.views.decorators.http import require_POST
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.network_update import Milestone
 from coffeechat.network.people.models import Contact
-from coffeechat.pages.outreach.views.sending import NOT_SENDABLE, mark_sent, send_now
+from coffeechat.pages.outreach import recording
 from coffeechat.pipeline.outreach import mail, services
 from coffeechat.pipeline.outreach.forms import MilestoneForm, UpdateDraftForm
 from coffeechat.pipeline.outreach.models import Channel, Message, Purpose
 from coffeechat.pipeline.outreach.network_update import Drafts, Met, drafted, people_met
+from coffeechat.pipeline.services import sending
 
 
 @dataclass
@@ -72,13 +73,12 @@ def _cards(
         )  # fmt: skip
         channel = services.default_channel(contact)
         initial = {"subject": subject, "body": body, "sent_on": today, "channel": channel}
-        reason = "no_server" if server is None else ("" if contact.email else "no_email")
         cards.append(
             Card(
                 contact=contact,
                 form=_draft_form(request, contact, initial=initial),
                 mailto=services.Draft(subject, body).mailto(contact.email),
-                cannot_send=NOT_SENDABLE[reason].format(name=contact.full_name) if reason else "",
+                cannot_send=sending.send_state_through(server, contact).problem,
                 sent=sent.get(contact.pk),
             )
         )
@@ -136,16 +136,27 @@ def _round(request: HttpRequest) -> tuple[Drafts, str]:
     return drafts, back
 
 
-@login_required
-@require_POST
-def network_update_save(request: HttpRequest, contact_pk: int) -> HttpResponse:
-    """Autosave of one draft as the user types (and when the page is left)."""
-    contact = owned_or_404(Contact, request, contact_pk)
-    drafts, _ = _round(request)
+def _kept(request: HttpRequest, contact: Contact) -> tuple[Drafts, str, str, str]:
+    """Keep the card's text as its draft of this round; the round, the page to go back to,
+    and the subject and body kept."""
+    drafts, back = _round(request)
     prefix = f"p{contact.pk}"
     subject = request.POST.get(f"{prefix}-subject", "")[:300]
     body = request.POST.get(f"{prefix}-body", "")
     drafts.keep(contact.pk, subject=subject, body=body)
+    return drafts, back, subject, body
+
+
+@login_required
+@require_POST
+def network_update_save(request: HttpRequest, contact_pk: int) -> HttpResponse:
+    """Autosave of one draft as the user types (and when the page is left); Enter in a field
+    (the browser's implicit submission, the form's own action) keeps it too and records
+    nothing."""
+    contact = owned_or_404(Contact, request, contact_pk)
+    _, back, subject, body = _kept(request, contact)
+    if not request.htmx:
+        return HttpResponseRedirect(f"{back}#update-{contact.pk}")
     return TemplateResponse(
         request,
         "outreach/_draft_status.html",
@@ -157,36 +168,37 @@ def network_update_save(request: HttpRequest, contact_pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def network_update_send(request: HttpRequest, contact_pk: int) -> HttpResponse:
-    """Send one update now, or mark it sent; either way it is stored exactly as written."""
+def _record(request: HttpRequest, contact_pk: int, *, sending_now: bool) -> HttpResponse:
+    """Send one update now or mark it sent; either way it is stored exactly as written, and
+    the text is kept as a draft until then."""
     contact = owned_or_404(Contact, request, contact_pk)
-    drafts, back = _round(request)
-    # Enter in a field (the browser's implicit submission) only keeps the draft.
-    action = request.POST.get("action", "save")
+    _, back, _, _ = _kept(request, contact)
     data = request.POST.copy()
-    prefix = f"p{contact.pk}"
-    drafts.keep(
-        contact.pk,
-        subject=data.get(f"{prefix}-subject", "")[:300],
-        body=data.get(f"{prefix}-body", ""),
-    )
-    if action not in ("send", "mark"):
-        return HttpResponseRedirect(f"{back}#update-{contact.pk}")
-    if action == "send":
+    if sending_now:  # it goes out now, by email, whatever the mark-as-sent fields say
         today = timezone.localdate(timezone=request.user.profile.tz())
+        prefix = f"p{contact.pk}"
         data.update({f"{prefix}-sent_on": today.isoformat(), f"{prefix}-channel": Channel.EMAIL})
     form = _draft_form(request, contact, data=data)
     done = None
     if form.is_valid():
-        purpose = Purpose.UPDATE
-        if action == "send":
-            done = send_now(request, form, contact=contact, to=contact, purpose=purpose,
-                            conversation=None)  # fmt: skip
+        recorded = {"contact": contact, "purpose": Purpose.UPDATE, "conversation": None}
+        if sending_now:
+            done = recording.send(request.user, form, to=contact, **recorded)
         else:
-            done = mark_sent(request, form, contact=contact, purpose=purpose, conversation=None)
+            done = recording.mark_sent(request.user, form, **recorded)
     if done:
         messages.success(request, done)
         return HttpResponseRedirect(f"{back}#update-{contact.pk}")
     return _page(request, QueryDict(urlsplit(back).query), bound=form)
+
+
+@login_required
+@require_POST
+def network_update_send(request: HttpRequest, contact_pk: int) -> HttpResponse:
+    return _record(request, contact_pk, sending_now=True)
+
+
+@login_required
+@require_POST
+def network_update_mark(request: HttpRequest, contact_pk: int) -> HttpResponse:
+    return _record(request, contact_pk, sending_now=False)

@@ -1,126 +1,32 @@
 """A template merged for someone, checked: on its own page, and live beside the editor as the
-user types (merged for one of their contacts, or for a clearly labelled made-up one)."""
+user types (see pages/outreach/previews)."""
 
 from __future__ import annotations
-
-from collections.abc import Mapping
-from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.views import owned_or_404
-from coffeechat.method.messages import Situation
-from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.network.research.models import Organization
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.outreach import previews
 from coffeechat.pages.outreach.queries import preview_choices
-from coffeechat.pipeline.outreach import services
-from coffeechat.pipeline.outreach.check import message_check
-from coffeechat.pipeline.outreach.models import MessageTemplate, Purpose, TemplateChannel
+from coffeechat.pipeline.outreach.models import MessageTemplate
 
 
-def sample_contact(owner: object, situation: Situation) -> Contact:
-    """A made-up person that fits the template's situation, to preview it with (never saved)."""
-    introduced = situation in (
-        Situation.AFTER_REFERRAL,
-        Situation.ASK_INTRODUCTION,
-        Situation.INTRO_BLURB,
-    )
-    linkedin_only = situation == Situation.LINKEDIN_NOTE
-    return Contact(
-        owner=owner,
-        first_name="Jordan",
-        last_name="Rivera",
-        email="" if linkedin_only else "jordan.rivera@northwind.example",
-        linkedin_url="https://www.linkedin.com/in/jordan-rivera-example" if linkedin_only else "",
-        role="Senior analyst",
-        organization=Organization(owner=owner, name="Northwind Energy"),
-        how_known=HowKnown.ALUMNI if situation == Situation.ALUMNI else HowKnown.COLD,
-        introduced_by=(
-            Contact(owner=owner, first_name="Priya", last_name="Shah",
-                    email="priya.shah@example.org")
-            if introduced
-            else None
-        ),
-    )  # fmt: skip
-
-
-def sample_conversation_lines(profile: object) -> dict[str, str]:
-    """The thank-you's and update's lines for a made-up conversation with the sample contact,
-    held yesterday in the user's own time zone."""
-    yesterday = timezone.localdate(timezone.now(), profile.tz()) - timedelta(days=1)
-    return services.conversation_lines(
-        yesterday, advice=["Talk to the risk team before specialising"], referral_names=["Sam"]
-    )
-
-
-def preview_context(
-    request: HttpRequest, template: MessageTemplate, contact_pk: str = ""
-) -> dict[str, object]:
-    """What a preview shows: `template` merged for one of the user's contacts (another user's
-    is a 404) or, without one, for the made-up sample contact; and the checker's findings."""
-    situation = template.situation_enum
-    purpose = situation.purpose
-    profile = request.user.profile
-    is_sample = not contact_pk.isdigit()
-    if is_sample:
-        contact = sample_contact(request.user, situation)
-        # The thank-you and update fields come from a conversation: the sample had one too.
-        had_one = purpose in (Purpose.THANK_YOU, Purpose.UPDATE)
-        lines = sample_conversation_lines(profile) if had_one else {}
-    else:
-        contact, lines = owned_or_404(Contact, request, int(contact_pk)), None
-    draft = services.draft(contact, profile, template, purpose=purpose, about_conversation=lines)
-    return {
-        "template": template,
-        "contact": contact,
-        "is_sample": is_sample,
-        "to": services.recipient(contact, template),
-        "draft": draft,
-        "check": message_check(
-            contact=contact, template=template, subject=draft.subject, body=draft.body,
-            purpose=purpose, channel=template.channel, profile=profile,
-        ),
-    }  # fmt: skip
-
-
-SITUATIONS = frozenset(situation.value for situation in Situation)
-
-
-def unsaved_template(owner: object, data: Mapping[str, str]) -> MessageTemplate:
-    """The template as the editor shows it right now, whatever has been saved."""
-    situation = data.get("situation", "")
-    channel = data.get("channel", "")
-    return MessageTemplate(
-        owner=owner,
-        name=data.get("name", ""),
-        situation=situation if situation in SITUATIONS else Situation.COLD_EMAIL.value,
-        channel=channel if channel in TemplateChannel.values else TemplateChannel.EMAIL,
-        subject=data.get("subject", ""),
-        body=data.get("body", ""),
-    )
-
-
-def live_preview_context(request: HttpRequest, template: MessageTemplate) -> dict[str, object]:
-    """The editor's preview panel: `template` merged for the chosen contact, and the choices."""
-    live = preview_context(request, template, request.POST.get("preview_contact", ""))
-    chosen = None if live["is_sample"] else live["contact"]
-    return {
-        "live": live,
-        "preview_choices": preview_choices(request.user, chosen),
-        "preview_chosen": chosen.pk if chosen else None,
-    }
+def chosen_contact(request: HttpRequest, value: str) -> Contact | None:
+    """The contact picked to preview with (another user's is a 404); none means the sample."""
+    return owned_or_404(Contact, request, int(value)) if value.isdigit() else None
 
 
 @login_required
 @require_POST
 def template_live_preview(request: HttpRequest) -> HttpResponse:
     """The preview beside the template editor, refreshed as the user types."""
-    template = unsaved_template(request.user, request.POST)
-    context = {"live": preview_context(request, template, request.POST.get("preview_contact", ""))}
+    template = previews.unsaved_template(request.user, request.POST)
+    contact = chosen_contact(request, request.POST.get("preview_contact", ""))
+    context = {"live": previews.preview(request.user, template, contact)}
     return TemplateResponse(request, "outreach/_template_live_preview.html", context)
 
 
@@ -128,7 +34,7 @@ def template_live_preview(request: HttpRequest) -> HttpResponse:
 def template_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The saved template merged for a sample contact, or for one of the user's contacts."""
     template = owned_or_404(MessageTemplate, request, pk)
-    context = preview_context(request, template, request.GET.get("contact", ""))
-    chosen = None if context["is_sample"] else context["contact"]
-    context["choices"] = preview_choices(request.user, chosen)
+    contact = chosen_contact(request, request.GET.get("contact", ""))
+    context = previews.preview(request.user, template, contact)
+    context["choices"] = preview_choices(request.user, contact)
     return TemplateResponse(request, "outreach/template_preview.html", context)

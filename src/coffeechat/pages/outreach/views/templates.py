@@ -9,17 +9,20 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, owned_or_404
+from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.method.checker import RULE_SETS
 from coffeechat.method.messages import MERGE_FIELDS
+from coffeechat.pages.outreach.previews import SITUATIONS, live_preview, unsaved_template
 from coffeechat.pages.outreach.queries import templates_by_situation, templates_with_stats
-from coffeechat.pages.outreach.views.previewing import (
-    SITUATIONS,
-    live_preview_context,
-    unsaved_template,
-)
+from coffeechat.pages.outreach.views.previewing import chosen_contact
 from coffeechat.pipeline.outreach.forms import TemplateForm
 from coffeechat.pipeline.outreach.models import MessageTemplate
+
+
+def _live_preview(request: HttpRequest, shown: MessageTemplate) -> dict[str, object]:
+    contact = chosen_contact(request, request.POST.get("preview_contact", ""))
+    return live_preview(request.user, shown, contact)
 
 
 @login_required
@@ -44,7 +47,7 @@ def template_new(request: HttpRequest) -> HttpResponse:
     shown = unsaved_template(request.user, request.POST or initial)
     context = {"form": form, "merge_fields": MERGE_FIELDS}
     return TemplateResponse(
-        request, "outreach/template_form.html", {**context, **live_preview_context(request, shown)}
+        request, "outreach/template_form.html", {**context, **_live_preview(request, shown)}
     )
 
 
@@ -53,16 +56,14 @@ def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
     template = owned_or_404(MessageTemplate, request, pk)
     shown = unsaved_template(request.user, request.POST) if request.POST else template
     form = TemplateForm(request.POST or None, instance=template)
-    return autosave_or_page(
+    context = {"template": template, "merge_fields": MERGE_FIELDS, "form": form}
+    return autosave(
         request,
         form,
-        template="outreach/template_form.html",
-        context={
-            "template": template,
-            "merge_fields": MERGE_FIELDS,
-            # An autosave answers with its status line only: no preview to work out.
-            **({} if request.htmx else live_preview_context(request, shown)),
-        },
+        # Built only when shown: an autosave answers with its status line, no preview.
+        page=lambda: TemplateResponse(
+            request, "outreach/template_form.html", {**context, **_live_preview(request, shown)}
+        ),
         redirect_to=lambda _: reverse("outreach:templates"),
         saved_message="Template saved.",
     )

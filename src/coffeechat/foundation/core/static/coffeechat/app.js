@@ -3,32 +3,66 @@
 (function () {
   "use strict";
 
+  // Every copy button: data-copy-target names the field (or element) whose text it copies.
+  // The button then says "Copied"; with data-copy-status, a live region says data-copied
+  // instead. Where the clipboard is refused (an insecure context, an old browser), a field's
+  // text is left selected and the person is told to press Ctrl+C (or data-not-copied).
+  var NOT_COPIED = "Selected: press Ctrl+C (⌘C on a Mac) to copy it.";
+
   function setupCopyButtons(root) {
     root.querySelectorAll("[data-copy-target]").forEach(function (button) {
       if (button.dataset.copyReady) return;
       button.dataset.copyReady = "1";
       button.addEventListener("click", function () {
         var target = document.getElementById(button.dataset.copyTarget);
+        if (!target) return;
         var text = target.value !== undefined ? target.value : target.textContent;
-        var done = function () { button.textContent = "Copied"; };
+        var told = function (copied) { tellCopied(button, copied); };
         if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(target, done); });
+          navigator.clipboard.writeText(text).then(function () { told(true); },
+            function () { told(fallbackCopy(target, text)); });
         } else {
-          fallbackCopy(target, done);
+          told(fallbackCopy(target, text));
         }
       });
     });
   }
 
-  function fallbackCopy(target, done) {
+  function execCopy() {
+    try { return document.execCommand("copy"); } catch (error) { return false; }
+  }
+
+  function fallbackCopy(target, text) {
+    if (typeof target.select === "function") {  // a field: selected in place, ready for Ctrl+C
+      target.focus();
+      target.select();
+      return execCopy();
+    }
     var area = document.createElement("textarea");
-    area.value = target.value !== undefined ? target.value : target.textContent;
+    area.value = text;
     document.body.appendChild(area);
     area.select();
-    document.execCommand("copy");
+    var copied = execCopy();
     area.remove();
-    done();
+    return copied;
   }
+
+  function tellCopied(button, copied) {
+    var status = button.dataset.copyStatus && document.getElementById(button.dataset.copyStatus);
+    var said = copied ? (button.dataset.copied || "Copied") : (button.dataset.notCopied || NOT_COPIED);
+    if (!status) {
+      button.textContent = copied ? "Copied" : said;
+      return;
+    }
+    // Emptied first, so screen readers announce the same words again on a second click.
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = said; }, 50);
+  }
+
+  // A read-only field meant to be copied (data-select-all) selects all of itself on focus.
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("input[data-select-all]")) event.target.select();
+  });
 
   function pad(n) { return String(n).padStart(2, "0"); }
 
