@@ -11,7 +11,7 @@ from coffeechat.method.stages import Stage
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.insights.queries import insight_facts
 from coffeechat.pages.insights.sections import funnel_section
-from coffeechat.pages.outreach.queries import templates_with_stats
+from coffeechat.pages.outreach.queries import template_rows
 from coffeechat.pages.people.queries import contact_row
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.outreach.models import Message, Purpose
@@ -202,12 +202,12 @@ def test_deleting_the_only_request_leaves_the_templates_reply_rate(
     from coffeechat.pipeline.services import correspondence
 
     correspondence.record_reply(contact=priya, received_on=date(2026, 11, 18), outcome="agreed")
-    cold = next(t for t in templates_with_stats(alice) if t.name == "Cold email")
+    cold = next(t for t in template_rows(alice) if t.template.name == "Cold email")
     assert (cold.sent, cold.replied, cold.reply_rate) == (1, 1, 100)
 
     alice_client.post(delete_url(request_to_priya))
 
-    cold = next(t for t in templates_with_stats(alice) if t.name == "Cold email")
+    cold = next(t for t in template_rows(alice) if t.template.name == "Cold email")
     assert (cold.sent, cold.replied, cold.reply_rate) == (0, 0, None)
 
 

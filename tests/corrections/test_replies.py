@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from coffeechat.method.stages import Stage
-from coffeechat.pages.outreach.queries import templates_with_stats
+from coffeechat.pages.outreach.queries import template_rows
 from coffeechat.pages.people.queries import contact_row
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.outreach.models import Outcome, Reply
@@ -92,12 +92,12 @@ def test_deleting_a_reply_puts_the_contact_back_to_waiting(alice_client, decline
 
 
 def test_deleting_a_reply_takes_it_out_of_the_reply_rate(alice, alice_client, declined):
-    cold = next(t for t in templates_with_stats(alice) if t.name == "Cold email")
+    cold = next(t for t in template_rows(alice) if t.template.name == "Cold email")
     assert cold.reply_rate == 100
 
     alice_client.post(delete_url(declined))
 
-    cold = next(t for t in templates_with_stats(alice) if t.name == "Cold email")
+    cold = next(t for t in template_rows(alice) if t.template.name == "Cold email")
     assert (cold.sent, cold.replied, cold.reply_rate) == (1, 0, 0)
 
 

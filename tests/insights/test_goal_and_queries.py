@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coffeechat.network.people.models import Contact
-from coffeechat.pages.outreach.queries import templates_with_stats
+from coffeechat.pages.outreach.queries import template_rows
 from coffeechat.pipeline.outreach.models import Channel, Outcome
 from coffeechat.pipeline.services.correspondence import record_reply
 from insights.conftest import held, request
@@ -88,13 +88,14 @@ def test_template_figures_agree_with_the_message_templates_page(alice, alice_cli
     insights = section(alice_client.get(URL).content.decode(), "replies")
     templates = alice_client.get(reverse("outreach:templates")).content.decode()
     shown = 0
-    for template in templates_with_stats(alice):
-        if not template.sent:
+    for stats in template_rows(alice):
+        if not stats.sent:
             continue
-        line = templates.split(f'data-template="{template.pk}"')[1].split("</small>")[0]
-        assert line.endswith(f"{template.sent} sent · {template.reply_rate}% replied")
-        assert row(insights, "data-row", template.name) == (
-            f"{template.name} {template.sent} {template.replied} {template.reply_rate}%"
+        name = stats.template.name
+        line = templates.split(f'data-template="{stats.template.pk}"')[1].split("</small>")[0]
+        assert line.endswith(f"{stats.sent} sent · {stats.reply_rate}% replied")
+        assert row(insights, "data-row", name) == (
+            f"{name} {stats.sent} {stats.replied} {stats.reply_rate}%"
         )
         shown += 1
     assert shown == 3  # the alumni note, the cold email and the polite nudge

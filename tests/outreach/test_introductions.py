@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from coffeechat.method.stages import Stage
 from coffeechat.network.people.models import Contact
-from coffeechat.pages.outreach.queries import templates_with_stats
+from coffeechat.pages.outreach.queries import template_rows
 from coffeechat.pages.people.queries import contact_row
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.followups.models import FollowUp
@@ -168,7 +168,7 @@ def test_without_anyone_to_introduce_you_it_is_refused_and_the_draft_kept(alice_
 def test_introduction_requests_stay_out_of_the_reply_rates(alice_client, alice, priya, sam):
     ask_priya(alice_client, sam)
     correspondence.record_reply(contact=priya, received_on=date(2026, 11, 20), outcome="replied")
-    stats = {t.situation: t for t in templates_with_stats(alice)}["ask_introduction"]
+    stats = {t.template.situation: t for t in template_rows(alice)}["ask_introduction"]
     assert (stats.used, stats.sent, stats.reply_rate) == (1, 0, None)
     listing = alice_client.get(reverse("outreach:templates")).content.decode()
     assert "Used 1 time (no reply rate: it asks a mutual contact for a favour" in listing

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coffeechat.network.people.models import Contact
-from coffeechat.pages.outreach.queries import templates_with_stats
+from coffeechat.pages.outreach.queries import template_rows
 from coffeechat.pipeline.outreach.models import MessageTemplate
 from coffeechat.pipeline.services import correspondence
 
@@ -36,9 +36,9 @@ def reply(contact: Contact, day: int) -> None:
 
 def figures(user) -> dict[str, tuple[int, int, int, int | None]]:
     return {
-        t.name: (t.used, t.sent, t.replied, t.reply_rate)
-        for t in templates_with_stats(user)
-        if t.name.startswith("T ")
+        t.template.name: (t.used, t.sent, t.replied, t.reply_rate)
+        for t in template_rows(user)
+        if t.template.name.startswith("T ")
     }
 
 

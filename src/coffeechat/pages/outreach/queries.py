@@ -11,6 +11,7 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.counting import count_per_row
 from coffeechat.method import insights
 from coffeechat.method.insights import AskingMessage
@@ -69,37 +70,47 @@ def _count_used() -> Coalesce:
     return count_per_row(Message.objects.filter(template=OuterRef("pk")), grouped_by="template")
 
 
-def templates_with_stats(user: object) -> list[MessageTemplate]:
-    """The user's templates by name, each with `used` (every message written from it), `sent`
-    (those that ask for an answer: requests and follow-ups), `replied` (those of them a reply
-    answered) and `reply_rate` (a percentage, None when it never asked): three queries.
+@dataclass(frozen=True)
+class TemplateRow:
+    """A template as the templates page lists it, with how it has done."""
+
+    template: MessageTemplate
+    used: int  # every message written from it
+    sent: int  # those that ask for an answer: requests and follow-ups
+    replied: int  # those of them a reply answered
+    reply_rate: int | None  # a percentage; None when it never asked
+
+
+def template_rows(user: User) -> list[TemplateRow]:
+    """The user's templates by name with their figures, in three queries.
 
     Replies are credited by method.insights.answered, the rule the Insights page uses too: a
     reply answers the last request or follow-up sent to that person on or before its day.
     """
-    templates = list(
-        MessageTemplate.objects.owned_by(user).annotate(used=_count_used()).order_by("name", "id")
-    )
+    templates = MessageTemplate.objects.owned_by(user).annotate(used=_count_used())
     counts = insights.tally(
         asking_messages(user), replies_by_contact(user), key=lambda message: message.template_id
     )
-    for template in templates:
-        template.sent, template.replied = counts.get(template.pk, (0, 0))
-        template.reply_rate = insights.percent(template.replied, template.sent)
-    return templates
+    rows = []
+    for template in templates.order_by("name", "id"):
+        sent, replied = counts.get(template.pk, (0, 0))
+        rows.append(
+            TemplateRow(template, template.used, sent, replied, insights.percent(replied, sent))
+        )
+    return rows
 
 
 @dataclass(frozen=True)
 class SituationGroup:
     situation: Situation
-    templates: list[MessageTemplate]
+    rows: list[TemplateRow]
 
 
-def templates_by_situation(templates: Iterable[MessageTemplate]) -> list[SituationGroup]:
+def templates_by_situation(rows: Iterable[TemplateRow]) -> list[SituationGroup]:
     """Templates grouped in the order of the method's situations, empty groups left out."""
-    groups: dict[str, list[MessageTemplate]] = {situation.value: [] for situation in Situation}
-    for template in templates:
-        groups[template.situation].append(template)
+    groups: dict[str, list[TemplateRow]] = {situation.value: [] for situation in Situation}
+    for row in rows:
+        groups[row.template.situation].append(row)
     return [SituationGroup(Situation(key), items) for key, items in groups.items() if items]
 
 

@@ -14,7 +14,7 @@ from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.method.checker import RULE_SETS
 from coffeechat.method.messages import MERGE_FIELDS
 from coffeechat.pages.outreach.previews import SITUATIONS, live_preview, unsaved_template
-from coffeechat.pages.outreach.queries import templates_by_situation, templates_with_stats
+from coffeechat.pages.outreach.queries import template_rows, templates_by_situation
 from coffeechat.pages.outreach.views.previewing import chosen_contact
 from coffeechat.pipeline.outreach.forms import TemplateForm
 from coffeechat.pipeline.outreach.models import MessageTemplate
@@ -27,7 +27,7 @@ def _live_preview(request: HttpRequest, shown: MessageTemplate) -> dict[str, obj
 
 @login_required
 def template_list(request: HttpRequest) -> HttpResponse:
-    groups = templates_by_situation(templates_with_stats(request.user))
+    groups = templates_by_situation(template_rows(request.user))
     word_limit = RULE_SETS[request.user.profile.message_rules].word_limit
     return TemplateResponse(
         request, "outreach/templates.html", {"groups": groups, "word_limit": word_limit}
