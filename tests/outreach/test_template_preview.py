@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+import factories as make
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import PREVIEW_CHOICES
 from coffeechat.pipeline.outreach import services
@@ -70,7 +71,7 @@ def big_network(alice):
     people = []
     for index in range(60):
         with time_machine.travel(start + timedelta(days=index), tick=False):
-            people.append(Contact.objects.create(owner=alice, first_name=f"P{index:02}"))
+            people.append(make.contact(alice, f"P{index:02}"))
     services.record_message(
         contact=people[1], purpose="request", channel="email", subject="Hello", body="Hi",
         sent_at=datetime(2026, 3, 25, 9, 0, tzinfo=UTC),
@@ -117,6 +118,6 @@ def test_a_small_network_is_listed_whole_without_the_note(alice_client, alice):
 
 
 def test_another_users_contacts_are_never_offered(alice_client, bob):
-    Contact.objects.create(owner=bob, first_name="Zed")
+    make.contact(bob, "Zed")
     page = alice_client.get(reverse("outreach:template_new")).content.decode()
     assert options(page, "preview_contact") == ["A made-up example contact"]
