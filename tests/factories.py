@@ -53,10 +53,11 @@ def contact(
     **fields: object,
 ) -> Contact:
     """A contact: "Priya Shah" is first name Priya, last name Shah ("Kim" has no last name);
-    first_name/last_name keywords override the split for names it would get wrong."""
-    first, _, last = name.partition(" ")
-    fields.setdefault("first_name", first)
-    fields.setdefault("last_name", last)
+    first_name (and last_name) as keywords replace the name, for names it would split wrong."""
+    if "first_name" in fields:
+        fields.setdefault("last_name", "")
+    else:
+        fields["first_name"], _, fields["last_name"] = name.partition(" ")
     return Contact.objects.create(owner=owner, organization=_organization(owner, org), **fields)
 
 
