@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+import factories as make
 from coffeechat.method.stages import Stage
-from coffeechat.network.people.models import Contact
 from coffeechat.pages.people.queries import contact_row
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.outreach import services as outreach
@@ -20,7 +20,7 @@ AUTUMN = datetime(2026, 10, 13, 10, 0, tzinfo=UTC)  # a Tuesday
 
 @pytest.fixture
 def sam(alice):
-    return Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee")
+    return make.contact(alice, "Sam Lee")
 
 
 def send(contact, at, purpose="request"):
