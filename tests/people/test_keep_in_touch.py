@@ -9,9 +9,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
-from coffeechat.pipeline.conversations import services as conversations
-from coffeechat.pipeline.conversations.models import Conversation
+import factories as make
 from coffeechat.pipeline.followups.models import FollowUp
 
 MET_ON = datetime(2026, 11, 20, 10, tzinfo=UTC)
@@ -19,15 +17,12 @@ MET_ON = datetime(2026, 11, 20, 10, tzinfo=UTC)
 
 @pytest.fixture
 def priya(alice):
-    return Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah")
+    return make.contact(alice, "Priya Shah")
 
 
 @pytest.fixture
 def met(priya):
-    chat = Conversation.objects.create(
-        owner=priya.owner, contact=priya, scheduled_at=MET_ON, time_zone="Europe/London"
-    )
-    conversations.end(chat, learned="", still_unknown="", next_steps="", now=MET_ON)
+    make.held(priya, at=MET_ON)
     return priya
 
 
