@@ -54,6 +54,7 @@ def contact(
 ) -> Contact:
     """A contact: "Priya Shah" is first name Priya, last name Shah ("Kim" has no last name);
     first_name (and last_name) as keywords replace the name, for names it would split wrong."""
+    org = fields.pop("organization", org)  # the model's own name for it works too
     if "first_name" in fields:
         fields.setdefault("last_name", "")
     else:
