@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import factories as make
 from coffeechat.edges.cli import CommandFailed
 from coffeechat.edges.commands.imports import add_import_arguments, run_import
 from coffeechat.network.people.models import Contact
@@ -110,7 +111,7 @@ def test_the_arguments_offer_the_four_kinds():
 def test_coffeechats_own_contacts_csv_imports_into_another_account(alice, bob, tmp_path, capsys):
     from coffeechat.edges.records.tables import TABLES, table_text
 
-    Contact.objects.create(owner=alice, first_name="=Ana", last_name="'Quoted", phone="+44 1")
+    make.contact(alice, "=Ana 'Quoted", phone="+44 1")
     path = tmp_path / "coffeechat-contacts.csv"
     path.write_text(table_text(TABLES["contacts"], alice), encoding="utf-8", newline="")
 
