@@ -59,7 +59,7 @@ def mine(alice):
 
 
 def person(alice, name: str) -> Contact:
-    return Contact.objects.create(owner=alice, first_name=name)
+    return make.contact(alice, first_name=name)
 
 
 @time_machine.travel(NOW, tick=False)

@@ -11,7 +11,6 @@ import time_machine
 from django.urls import reverse
 
 import factories as make
-from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import PREVIEW_CHOICES
 from coffeechat.pipeline.outreach import services
 from coffeechat.pipeline.outreach.models import MessageTemplate
@@ -111,7 +110,7 @@ def test_a_contact_chosen_from_outside_the_50_stays_chosen(alice_client, alice, 
 
 def test_a_small_network_is_listed_whole_without_the_note(alice_client, alice):
     for name in ("Ana", "Ben"):
-        Contact.objects.create(owner=alice, first_name=name)
+        make.contact(alice, first_name=name)
     page = alice_client.get(reverse("outreach:template_new")).content.decode()
     assert options(page, "preview_contact") == ["A made-up example contact", "Ben", "Ana"]
     assert "most recently wrote to" not in page

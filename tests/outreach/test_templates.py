@@ -178,10 +178,7 @@ def test_the_templates_page_shows_how_many_were_sent_and_what_share_got_a_reply(
     alice_client, alice, acme
 ):
     cold = template(alice, Situation.COLD_EMAIL)
-    people = [
-        Contact.objects.create(owner=alice, first_name=name, organization=acme)
-        for name in ("Ana", "Ben", "Cy")
-    ]
+    people = [make.contact(alice, first_name=name, org=acme) for name in ("Ana", "Ben", "Cy")]
     for person in people:
         send_with(person, cold, days_ago=5)
     # Ana answered after the request; Ben's only reply predates it, so it does not count.
