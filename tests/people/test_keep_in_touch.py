@@ -16,11 +16,6 @@ MET_ON = datetime(2026, 11, 20, 10, tzinfo=UTC)
 
 
 @pytest.fixture
-def priya(alice):
-    return make.contact(alice, "Priya Shah")
-
-
-@pytest.fixture
 def met(priya):
     make.held(priya, at=MET_ON)
     return priya
