@@ -25,3 +25,15 @@ def priya(alice, acme) -> Contact:
     return make.contact(
         alice, "Priya Shah", org=acme, email="priya@acme.example", how_known=HowKnown.ALUMNI
     )
+
+
+@pytest.fixture
+def sam(alice) -> Contact:
+    """Someone Alice knows nothing more about yet: no organization, no address on file."""
+    return make.contact(alice, "Sam Lee")
+
+
+@pytest.fixture
+def kim(alice) -> Contact:
+    """Another bare contact of Alice's, with no address on file."""
+    return make.contact(alice, "Kim Ode")

@@ -35,11 +35,6 @@ def priya(alice):
 
 
 @pytest.fixture
-def sam(alice):
-    return make.contact(alice, "Sam Lee")
-
-
-@pytest.fixture
 def chat(alice, priya):
     return Conversation.objects.create(
         owner=alice,

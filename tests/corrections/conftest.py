@@ -16,7 +16,6 @@ from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar, Event
 
-import factories as make
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.calendar import services as calendar
 from coffeechat.pipeline.conversations import services as conversations
@@ -74,11 +73,6 @@ def send(contact: Contact, purpose: str, sent_at: datetime, **extra: object) -> 
         contact=contact, purpose=purpose, channel="email", subject="", body="Hello",
         sent_at=sent_at, **extra,
     )  # fmt: skip
-
-
-@pytest.fixture
-def kim(alice):
-    return make.contact(alice, "Kim Ode")
 
 
 @pytest.fixture

@@ -4,11 +4,9 @@ And the contact page offers the polite follow-up only once it is owed."""
 
 from datetime import UTC, date, datetime
 
-import pytest
 import time_machine
 from django.urls import reverse
 
-import factories as make
 from coffeechat.method.stages import Stage
 from coffeechat.pages.people.queries import contact_row
 from coffeechat.pages.today.queries import today_items
@@ -16,11 +14,6 @@ from coffeechat.pipeline.outreach import services as outreach
 
 SPRING = datetime(2026, 4, 14, 10, 0, tzinfo=UTC)
 AUTUMN = datetime(2026, 10, 13, 10, 0, tzinfo=UTC)  # a Tuesday
-
-
-@pytest.fixture
-def sam(alice):
-    return make.contact(alice, "Sam Lee")
 
 
 def send(contact, at, purpose="request"):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
-import pytest
 import time_machine
 from django.db import connection
 from django.test import Client
@@ -49,12 +48,6 @@ def autosave(client, contact: Contact, template: MessageTemplate | None, **field
     return client.post(
         reverse("outreach:draft_save"), typed(contact, template, **fields), HTTP_HX_REQUEST="true"
     )
-
-
-@pytest.fixture
-def kim(alice):
-    """Someone with no email address on file."""
-    return make.contact(alice, "Kim Ode", how_known="cold")
 
 
 # Nothing is recorded by accident -----------------------------------------------------------
