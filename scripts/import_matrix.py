@@ -44,10 +44,17 @@ LAYERS: list[tuple[str, list[str]]] = [
     ),
     (
         "edges",
-        ["edges.imports", "edges.records", "edges.commands", "edges.cli", "edges.server"],
+        [
+            "edges.imports",
+            "edges.records",
+            "edges.upgrade",
+            "edges.commands",
+            "edges.server",
+            "edges.cli",
+            "wsgi",
+        ],
     ),
-    ("edges", ["edges.upgrade"]),
-    ("project", ["settings", "urls", "wsgi", "__main__"]),
+    ("project", ["settings", "urls", "__main__"]),
 ]
 LAYER_OF = {unit: index for index, (_, units) in enumerate(LAYERS) for unit in units}
 UNITS = [unit for _, units in LAYERS for unit in units]
@@ -126,6 +133,30 @@ def all_imports() -> list[Import]:
     return [imp for path in source_files() for imp in imports_in(path)]
 
 
+def unexplained_lazy_imports() -> list[str]:
+    """Every import statement inside a function (of any module, not only Coffeechat's) whose
+    line carries no `# reason`: such imports are only for optional or heavy dependencies, or
+    for what must wait until Django is set up, and say so."""
+    found: list[str] = []
+    for path in source_files():
+        lines = path.read_text().splitlines()
+        for node, in_function in _walk(ast.parse("\n".join(lines), str(path)), False):
+            lazy = in_function and isinstance(node, ast.Import | ast.ImportFrom)
+            if lazy and "#" not in lines[node.lineno - 1]:
+                found.append(f"{path.relative_to(PACKAGE.parent.parent)}:{node.lineno}")
+    return found
+
+
+def _walk(node: ast.AST, in_function: bool) -> list[tuple[ast.AST, bool]]:
+    """Every node below `node`, with whether it sits inside a function."""
+    found: list[tuple[ast.AST, bool]] = []
+    for child in ast.iter_child_nodes(node):
+        found.append((child, in_function))
+        nested = isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
+        found.extend(_walk(child, in_function or nested))
+    return found
+
+
 def upward(imports: list[Import]) -> list[Import]:
     """Imports from a lower layer into a higher one."""
     return [i for i in imports if LAYER_OF[i.source] < LAYER_OF[i.target]]
@@ -186,7 +217,11 @@ def main() -> int:
     print(f"import statements inside functions: {len(hidden)}")
     for i in hidden.values():
         print(f"  {where(i)}  # {i.comment or '(no reason given)'}")
-    return 1 if up or loops else 0
+    lazy = unexplained_lazy_imports()
+    print(f"imports inside functions with no reason given (any package): {len(lazy)}")
+    for line in lazy:
+        print(f"  {line}")
+    return 1 if up or loops or lazy else 0
 
 
 if __name__ == "__main__":

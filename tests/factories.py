@@ -22,8 +22,8 @@ from coffeechat.network.people.models import Contact
 from coffeechat.network.research.models import Field, Organization
 from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation, Referral, Status, Takeaway
-from coffeechat.pipeline.outreach import services as outreach
 from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
+from coffeechat.pipeline.services import conversation_changes, correspondence
 
 # A dated message with no time of day goes out at 09:00, the owner's local time.
 MORNING = time(9, 0)
@@ -82,7 +82,7 @@ def sent(
 ) -> Message:
     """A message recorded as sent (now, at a moment, or at 09:00 local on a day), with what it
     sets in motion; `extra` goes to record_message (template, conversation, introduction_to)."""
-    return outreach.record_message(
+    return correspondence.record_message(
         contact=to,
         purpose=purpose,
         channel=channel,
@@ -109,7 +109,7 @@ def reply(
     """An answer logged (today, in the owner's time zone, unless `on`); `suggested` takes
     suggested_first_name/_last_name/_role for a colleague they pointed to instead."""
     received_on = on or timezone.localdate(timezone=by.owner.profile.tz())
-    return outreach.record_reply(
+    return correspondence.record_reply(
         contact=by, received_on=received_on, outcome=outcome, note=note, **suggested
     )
 
@@ -129,9 +129,9 @@ def conversation(
     chat = Conversation.objects.create(
         owner=with_.owner, contact=with_, scheduled_at=at or timezone.now(), **fields
     )
-    conversations.after_scheduled(chat)
+    conversation_changes.after_scheduled(chat)
     if status == Status.HELD:
-        conversations.end(
+        conversation_changes.end(
             chat,
             learned=chat.learned,
             still_unknown=chat.still_unknown,
@@ -139,7 +139,7 @@ def conversation(
             now=ended_at or chat.scheduled_at,
         )
     elif status == Status.CANCELLED:
-        conversations.cancel(chat)
+        conversation_changes.cancel(chat)
     elif status == Status.IN_PROGRESS:
         conversations.start(chat, now=chat.scheduled_at)
     return chat
@@ -165,7 +165,7 @@ def referral(
     """Someone suggested in a conversation: a new contact introduced by the person met, to
     write to within 3 business days (`fields`: role, email; organization by name)."""
     first, _, last = name.partition(" ")
-    return conversations.add_referral(
+    return conversation_changes.add_referral(
         chat,
         first_name=first,
         last_name=last,

@@ -130,6 +130,18 @@ def test_every_other_command_meets_a_ready_database_on_an_empty_folder(home, arg
     assert applied(home / "coffeechat.sqlite3", "reminders") == ["0001_initial"]
 
 
+def test_manage_runs_the_same_commands_through_django_after_the_same_upgrade(home):
+    ok(coffeechat(home, "manage", "createuser", "maya", stdin=PASSWORD + "\n"))
+
+    result = ok(coffeechat(home, "manage", "today", "--json"))
+    unknown = coffeechat(home, "manage", "today", "--user", "nosuch")
+
+    assert json.loads(result.stdout) == []
+    assert usernames(home / "coffeechat.sqlite3") == ["maya"]
+    assert unknown.returncode == 1
+    assert "no user named 'nosuch'" in unknown.stderr
+
+
 def test_serve_on_an_empty_folder_starts_and_prints_the_setup_link(home):
     env = environment(home)
     with socket.socket() as sock:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "coffeechat.pages.insights",
     "coffeechat.edges.imports",
     "coffeechat.edges.records",
+    "coffeechat.edges.commands",
 ]
 
 MIDDLEWARE = [

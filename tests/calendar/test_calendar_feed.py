@@ -231,9 +231,9 @@ def test_a_call_across_the_autumn_clock_change_keeps_its_length(client, alice, p
 
 def test_a_nudge_never_sent_leaves_the_feed_once_it_is_time_to_move_on(client, priya, feed_url):
     # Request on Monday 2 November: nudge due after 7 business days, move on after 10.
-    from coffeechat.pipeline.outreach import services as outreach
+    from coffeechat.pipeline.services import correspondence
 
-    outreach.record_message(
+    correspondence.record_message(
         contact=priya,
         purpose="request",
         channel="email",

@@ -15,7 +15,7 @@ from coffeechat.pipeline.followups import services as followups
 from coffeechat.pipeline.followups.close_the_loop import sync_advice_loop
 from coffeechat.pipeline.followups.keep_in_touch import replan
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import conversation_changes, correspondence
 
 LOGISTICS = {
     "date": "2026-12-01",
@@ -95,8 +95,8 @@ def test_each_move_grows_it_again(alice_client, chat):
 
 
 def test_cancelling_twice_counts_once(chat):
-    services.cancel(chat)
-    services.cancel(Conversation.objects.get(pk=chat.pk))
+    conversation_changes.cancel(chat)
+    conversation_changes.cancel(Conversation.objects.get(pk=chat.pk))
 
     chat.refresh_from_db()
     assert chat.sequence == 1
@@ -110,7 +110,7 @@ def hold(contact, at=HELD_AT):
     conversation = Conversation.objects.create(
         owner=contact.owner, contact=contact, scheduled_at=at, time_zone="Europe/London"
     )
-    services.end(conversation, learned="", still_unknown="", next_steps="", now=at)
+    conversation_changes.end(conversation, learned="", still_unknown="", next_steps="", now=at)
     return conversation
 
 
@@ -124,7 +124,7 @@ def test_a_keep_in_touch_moved_by_a_later_message_replaces_its_event(client, sam
     planned = followup_event(client, keep, feed_url)
     assert (planned.start, planned["SEQUENCE"]) == (date(2026, 12, 8), 0)
 
-    outreach.record_message(
+    correspondence.record_message(
         contact=sam, purpose="follow_up", channel="email", subject="Hi", body="Hello",
         sent_at=datetime(2026, 11, 13, 12, 0, tzinfo=UTC),
     )  # fmt: skip
@@ -140,11 +140,11 @@ def test_a_rewritten_close_the_loop_note_grows_the_sequence(client, sam, feed_ur
     conversation = hold(sam)
     first = services.add_takeaway(conversation, kind="advice", text="Read the FT")
     second = services.add_takeaway(conversation, kind="advice", text="Join the CFA society")
-    services.set_acted_on(first, True, now=NOW)
+    conversation_changes.set_acted_on(first, True, now=NOW)
     loop = FollowUp.objects.get(kind="close_the_loop")
     assert followup_event(client, loop, feed_url)["SEQUENCE"] == 0
 
-    services.set_acted_on(second, True, now=NOW)
+    conversation_changes.set_acted_on(second, True, now=NOW)
 
     rewritten = followup_event(client, loop, feed_url)
     assert rewritten["SEQUENCE"] == 1
@@ -176,7 +176,7 @@ def test_replanning_that_changes_nothing_leaves_the_event_alone(
     client, sam, feed_url, time_machine
 ):
     conversation = hold(sam)
-    services.set_acted_on(
+    conversation_changes.set_acted_on(
         services.add_takeaway(conversation, kind="advice", text="Read the FT"), True, now=NOW
     )
     keep, loop = (FollowUp.objects.get(kind=kind) for kind in ("keep_in_touch", "close_the_loop"))

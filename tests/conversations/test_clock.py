@@ -12,6 +12,7 @@ from django.urls import reverse
 from coffeechat.method.clock import ClockError
 from coffeechat.pipeline.conversations import services
 from coffeechat.pipeline.conversations.models import Status
+from coffeechat.pipeline.services import conversation_changes
 
 # Sam's call was agreed for 10:00 on Friday 20 November (London is on UTC then).
 OPENED = datetime(2026, 11, 20, 9, 47, tzinfo=UTC)
@@ -118,7 +119,7 @@ def test_the_end_records_what_the_clock_measured(alice_client, chat):
 def test_ending_while_paused_does_not_count_the_pause(alice_client, chat):
     services.start(chat, now=at(0))
     services.pause(chat, now=at(18))
-    services.end(chat, **END, now=at(30))
+    conversation_changes.end(chat, **END, now=at(30))
     chat.refresh_from_db()
     assert chat.held_minutes == 18
     assert chat.paused_at is None
@@ -126,7 +127,7 @@ def test_ending_while_paused_does_not_count_the_pause(alice_client, chat):
 
 
 def test_ending_without_the_clock_records_no_start_and_no_length(alice_client, chat):
-    services.end(chat, **END, now=at(30))
+    conversation_changes.end(chat, **END, now=at(30))
     chat.refresh_from_db()
     assert (chat.started_at, chat.held_minutes) == (None, None)
     held = alice_client.get(chat.get_absolute_url()).content.decode()
@@ -135,8 +136,8 @@ def test_ending_without_the_clock_records_no_start_and_no_length(alice_client, c
 
 def test_ending_a_second_time_keeps_the_measured_length(chat):
     services.start(chat, now=at(0))
-    services.end(chat, **END, now=at(25))
-    services.end(chat, **{**END, "next_steps": "Call Priya"}, now=at(90))
+    conversation_changes.end(chat, **END, now=at(25))
+    conversation_changes.end(chat, **{**END, "next_steps": "Call Priya"}, now=at(90))
     chat.refresh_from_db()
     assert (chat.held_minutes, chat.ended_at, chat.next_steps) == (25, at(25), "Call Priya")
 
@@ -163,7 +164,7 @@ def test_reset_asks_first_then_puts_the_clock_back_to_not_started(alice_client, 
 
 def test_a_held_conversations_clock_cannot_be_reset_paused_or_started(alice_client, chat):
     services.start(chat, now=at(0))
-    services.end(chat, **END, now=at(20))
+    conversation_changes.end(chat, **END, now=at(20))
     for name in ("reset", "pause", "resume", "start"):
         alice_client.post(url(name, chat))
     chat.refresh_from_db()
@@ -174,6 +175,6 @@ def test_a_held_conversations_clock_cannot_be_reset_paused_or_started(alice_clie
 
 
 def test_a_cancelled_conversation_cannot_be_started(chat):
-    services.cancel(chat)
+    conversation_changes.cancel(chat)
     with pytest.raises(ClockError, match="cancelled"):
         services.start(chat)

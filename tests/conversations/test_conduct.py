@@ -14,6 +14,7 @@ from coffeechat.network.research.models import Organization
 from coffeechat.pipeline.conversations import services
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.services import conversation_changes
 
 
 @pytest.fixture
@@ -223,9 +224,9 @@ def test_ending_without_what_you_learned_is_a_clear_error(alice_client, chat):
 
 
 def test_the_held_page_lists_referrals_and_takeaways(alice_client, chat):
-    services.add_referral(chat, first_name="Priya", may_use_name=True)
+    conversation_changes.add_referral(chat, first_name="Priya", may_use_name=True)
     services.add_takeaway(chat, kind="advice", text="Learn SQL")
-    services.end(chat, **END)
+    conversation_changes.end(chat, **END)
     page = alice_client.get(chat.get_absolute_url()).content.decode()
     assert "How it went" in page
     assert ">Priya</a>" in page

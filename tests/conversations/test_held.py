@@ -10,6 +10,7 @@ import time_machine
 from django.urls import reverse
 
 from coffeechat.pipeline.conversations import services
+from coffeechat.pipeline.services import conversation_changes
 
 END = {
     "learned": "Analysts come from audit",
@@ -34,9 +35,9 @@ def held(chat):
     first.notes = "Audit for two years, then a secondment."
     first.save()
     services.add_takeaway(chat, kind="advice", text="Learn SQL")
-    services.add_referral(chat, first_name="Priya", may_use_name=True)
+    conversation_changes.add_referral(chat, first_name="Priya", may_use_name=True)
     services.start(chat, now=datetime(2026, 11, 20, 10, 3, tzinfo=UTC))
-    services.end(chat, **END, now=datetime(2026, 11, 20, 10, 29, tzinfo=UTC))
+    conversation_changes.end(chat, **END, now=datetime(2026, 11, 20, 10, 29, tzinfo=UTC))
     return chat
 
 

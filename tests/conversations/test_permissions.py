@@ -10,6 +10,7 @@ from django.urls import reverse
 import factories as make
 from coffeechat.pipeline.conversations import services
 from coffeechat.pipeline.conversations.models import Conversation, ConversationQuestion, Question
+from coffeechat.pipeline.services import conversation_changes
 
 PAGES = ["detail", "conduct", "edit", "cancel", "delete", "reset"]
 POSTS = [
@@ -53,7 +54,7 @@ def test_another_user_cannot_touch_the_clock_of_a_started_or_held_conversation(
     if name == "resume":
         services.pause(chat, now=datetime(2026, 11, 20, 10, 5, tzinfo=UTC))
     if name == "correct_time":
-        services.end(chat, learned="x", still_unknown="", next_steps="")
+        conversation_changes.end(chat, learned="x", still_unknown="", next_steps="")
     before = (chat.status, chat.started_at, chat.paused_at, chat.held_minutes)
     response = bob_client.post(
         reverse(f"conversations:{name}", args=[chat.pk]),

@@ -8,12 +8,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.forms import ScheduleForm
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups import keep_in_touch
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import conversation_changes, correspondence
 
 
 def schedule(client, contact, **overrides):
@@ -127,7 +126,9 @@ def test_editing_logistics_autosaves_and_keeps_the_local_time(alice_client, chat
 def test_typing_a_new_place_does_not_replan_keep_in_touch_but_a_new_date_does(
     alice_client, chat, monkeypatch
 ):
-    conversations.end(chat, learned="", still_unknown="", next_steps="", now=chat.scheduled_at)
+    conversation_changes.end(
+        chat, learned="", still_unknown="", next_steps="", now=chat.scheduled_at
+    )
     replanned = []
     real_replan = keep_in_touch.replan
     monkeypatch.setattr(keep_in_touch, "replan", lambda c: replanned.append(c) or real_replan(c))
@@ -189,7 +190,7 @@ def test_lengths_outside_10_to_90_are_refused(alice, sam, minutes):
 @time_machine.travel(datetime(2026, 11, 27, 12, 0, tzinfo=UTC), tick=False)
 def test_scheduling_ends_the_no_reply_routine_even_without_a_logged_reply(alice_client, sam):
     # Sam said yes on the phone: nobody logged a reply, but a time is now agreed.
-    outreach.record_message(
+    correspondence.record_message(
         contact=sam,
         purpose="request",
         channel="email",

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from coffeechat.pages.people.queries import contact_timeline
 from coffeechat.pipeline.conversations import services
 from coffeechat.pipeline.outreach.models import Channel, Message, Purpose
+from coffeechat.pipeline.services import conversation_changes
 
 END = {"learned": "Analysts come from audit", "still_unknown": "", "next_steps": ""}
 
@@ -15,7 +16,7 @@ def test_the_timeline_puts_a_conversation_held_early_before_its_thank_you(alice,
     # Agreed for Friday, but Sam called on Wednesday; the thank-you went out that evening.
     wednesday = datetime(2026, 11, 18, 16, 0, tzinfo=UTC)
     services.start(chat, now=wednesday)
-    services.end(chat, **END, now=wednesday + timedelta(minutes=25))
+    conversation_changes.end(chat, **END, now=wednesday + timedelta(minutes=25))
     Message.objects.create(
         owner=alice,
         contact=chat.contact,

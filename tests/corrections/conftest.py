@@ -21,8 +21,8 @@ from coffeechat.pages.calendar import services as calendar
 from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach import services as outreach
 from coffeechat.pipeline.outreach.models import Message, MessageTemplate
+from coffeechat.pipeline.services import conversation_changes, correspondence
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
 MONDAY_9AM = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
@@ -62,14 +62,14 @@ def cold_email(alice):
 @pytest.fixture
 def request_to_priya(priya, cold_email) -> Message:
     """The request recorded by pressing Enter in the subject: the one to correct."""
-    return outreach.record_message(
+    return correspondence.record_message(
         contact=priya, purpose="request", channel="email", subject="Your advice on climate finance",
         body="Dear Priya, would you have 15 minutes?", sent_at=MONDAY_9AM, template=cold_email,
     )  # fmt: skip
 
 
 def send(contact: Contact, purpose: str, sent_at: datetime, **extra: object) -> Message:
-    return outreach.record_message(
+    return correspondence.record_message(
         contact=contact, purpose=purpose, channel="email", subject="", body="Hello",
         sent_at=sent_at, **extra,
     )  # fmt: skip
@@ -84,8 +84,8 @@ def held_with_kim(alice, kim) -> Conversation:
     )  # fmt: skip
     conversations.add_takeaway(chat, kind="advice", text="Join the CFA climate group")
     conversations.add_takeaway(chat, kind="resource", text="The Green Finance podcast")
-    conversations.add_referral(chat, first_name="Sam", last_name="Lee", may_use_name=False)
-    conversations.end(
+    conversation_changes.add_referral(chat, first_name="Sam", last_name="Lee", may_use_name=False)
+    conversation_changes.end(
         chat, learned="How analysts get hired", still_unknown="", next_steps="",
         now=datetime(2026, 11, 17, 10, 30, tzinfo=UTC),
     )  # fmt: skip

@@ -198,9 +198,9 @@ def test_deleting_the_only_request_takes_the_contact_back_to_identified(
 def test_deleting_the_only_request_leaves_the_templates_reply_rate(
     alice, alice_client, request_to_priya, priya
 ):
-    from coffeechat.pipeline.outreach import services
+    from coffeechat.pipeline.services import correspondence
 
-    services.record_reply(contact=priya, received_on=date(2026, 11, 18), outcome="agreed")
+    correspondence.record_reply(contact=priya, received_on=date(2026, 11, 18), outcome="agreed")
     cold = next(t for t in templates_with_stats(alice) if t.name == "Cold email")
     assert (cold.sent, cold.replied, cold.reply_rate) == (1, 1, 100)
 

@@ -11,15 +11,15 @@ from coffeechat.method.stages import Stage
 from coffeechat.pages.outreach.queries import templates_with_stats
 from coffeechat.pages.people.queries import contact_row
 from coffeechat.pages.today.queries import today_items
-from coffeechat.pipeline.outreach import services
 from coffeechat.pipeline.outreach.models import Outcome, Reply
+from coffeechat.pipeline.services import correspondence
 from corrections.conftest import open_followups, text
 
 
 @pytest.fixture
 def declined(priya, request_to_priya) -> Reply:
     """Logged as a no on Wednesday; Priya had in fact agreed."""
-    return services.record_reply(
+    return correspondence.record_reply(
         contact=priya, received_on=date(2026, 11, 18), outcome="declined", note="Too busy"
     )
 
@@ -104,7 +104,9 @@ def test_deleting_a_reply_takes_it_out_of_the_reply_rate(alice, alice_client, de
 def test_deleting_an_agreed_reply_brings_back_the_waiting_routine(
     alice, alice_client, priya, request_to_priya
 ):
-    agreed = services.record_reply(contact=priya, received_on=date(2026, 11, 18), outcome="agreed")
+    agreed = correspondence.record_reply(
+        contact=priya, received_on=date(2026, 11, 18), outcome="agreed"
+    )
     assert open_followups(priya) == {"schedule": date(2026, 11, 18)}  # the routine is over
 
     alice_client.post(delete_url(agreed))

@@ -11,9 +11,9 @@ from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.insights.queries import insight_facts
 from coffeechat.pages.today.queries import today_items
-from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Referral, Takeaway
 from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.services import conversation_changes
 from corrections.conftest import feed_events, send, text
 
 
@@ -89,7 +89,7 @@ def test_ticking_advice_as_acted_on_owes_its_giver_news(alice, alice_client, adv
 def test_correcting_acted_on_advice_rewrites_the_news_owed_and_the_calendar_sees_it(
     alice, alice_client, advice, kim
 ):
-    conversations.set_acted_on(advice, True)
+    conversation_changes.set_acted_on(advice, True)
     [before] = [e for e in feed_events(alice) if "Close the loop" in e["SUMMARY"]]
 
     alice_client.post(
@@ -105,7 +105,7 @@ def test_correcting_acted_on_advice_rewrites_the_news_owed_and_the_calendar_sees
 
 
 def test_unticking_advice_withdraws_the_news_owed(alice, alice_client, advice, kim):
-    conversations.set_acted_on(advice, True)
+    conversation_changes.set_acted_on(advice, True)
 
     alice_client.post(url("takeaway_edit", advice), {"text": advice.text})
 
@@ -132,7 +132,7 @@ def test_deleting_advice_asks_first(alice_client, advice):
 
 
 def test_deleting_acted_on_advice_takes_its_news_off_today(alice, alice_client, advice, kim):
-    conversations.set_acted_on(advice, True)
+    conversation_changes.set_acted_on(advice, True)
     assert "Close the loop with Kim Ode" in titles(alice)
 
     response = alice_client.post(url("takeaway_delete", advice))

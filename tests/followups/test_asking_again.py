@@ -10,20 +10,20 @@ from django.urls import reverse
 from coffeechat.method.stages import Stage
 from coffeechat.pages.people.queries import contact_row
 from coffeechat.pages.today.queries import today_items
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import correspondence
 
 SPRING = datetime(2026, 4, 14, 10, 0, tzinfo=UTC)
 AUTUMN = datetime(2026, 10, 13, 10, 0, tzinfo=UTC)  # a Tuesday
 
 
 def send(contact, at, purpose="request"):
-    outreach.record_message(
+    correspondence.record_message(
         contact=contact, purpose=purpose, channel="email", subject="Hello", body="Hi", sent_at=at
     )
 
 
 def decline(contact, day):
-    outreach.record_reply(
+    correspondence.record_reply(
         contact=contact, received_on=day, outcome="declined", note="Try me in autumn."
     )
 
@@ -66,7 +66,7 @@ def test_a_request_while_still_waiting_starts_no_second_routine(alice, sam):
 
 def test_a_request_on_the_day_of_the_reply_starts_nothing(alice, sam):
     send(sam, SPRING)
-    outreach.record_reply(contact=sam, received_on=date(2026, 4, 14), outcome="replied")
+    correspondence.record_reply(contact=sam, received_on=date(2026, 4, 14), outcome="replied")
     send(sam, datetime(2026, 4, 14, 16, 0, tzinfo=UTC))  # answering their reply, that day
     # No new wait: only the reminder to log what they decide.
     assert open_routine(sam) == {"schedule": date(2026, 4, 14)}
@@ -104,7 +104,7 @@ def test_the_timeline_times_each_reply_from_the_request_it_answered(alice_client
     send(sam, SPRING)
     decline(sam, date(2026, 4, 15))  # the next day
     send(sam, AUTUMN)
-    outreach.record_reply(contact=sam, received_on=date(2026, 10, 15), outcome="agreed")
+    correspondence.record_reply(contact=sam, received_on=date(2026, 10, 15), outcome="agreed")
     with time_machine.travel(datetime(2026, 10, 16, 12, 0, tzinfo=UTC), tick=False):
         page = alice_client.get(sam.get_absolute_url()).content.decode()
     assert "Reply received: Declined (1 business day after your request)" in page

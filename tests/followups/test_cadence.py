@@ -11,7 +11,7 @@ from django.urls import reverse
 import factories as make
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import correspondence
 
 SENT = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)  # Tuesday of Thanksgiving week
 
@@ -40,7 +40,7 @@ def sam(us_alice, green):
 
 
 def send(contact, purpose="request", at=SENT):
-    return outreach.record_message(
+    return correspondence.record_message(
         contact=contact, purpose=purpose, channel="email", subject="Hello", body="Hi", sent_at=at
     )
 
@@ -99,7 +99,7 @@ def test_after_seven_business_days_one_polite_nudge_then_never_a_third(us_alice,
 
 def test_a_reply_ends_the_whole_routine(us_alice, priya):
     send(priya)
-    outreach.record_reply(contact=priya, received_on=date(2026, 11, 25), outcome="declined")
+    correspondence.record_reply(contact=priya, received_on=date(2026, 11, 25), outcome="declined")
     assert not FollowUp.objects.open().exists()
     assert titles(us_alice, datetime(2026, 12, 10, 15, tzinfo=UTC)) == []
 
@@ -115,8 +115,8 @@ def test_today_favours_people_quick_to_help(us_alice, green):
     slow = make.contact(us_alice, "Abe", org=green)
     for person in (quick, slow):
         send(person)
-    outreach.record_reply(contact=quick, received_on=date(2026, 11, 25), outcome="declined")
-    outreach.record_reply(contact=slow, received_on=date(2026, 12, 8), outcome="declined")
+    correspondence.record_reply(contact=quick, received_on=date(2026, 11, 25), outcome="declined")
+    correspondence.record_reply(contact=slow, received_on=date(2026, 12, 8), outcome="declined")
     for person in (slow, quick):  # both owe us nothing yet; both get a follow-up due the same day
         FollowUp.objects.create(
             owner=us_alice, contact=person, kind="follow_up", due_on=date(2026, 12, 10)
@@ -171,7 +171,7 @@ def test_another_users_contact_cannot_get_a_quick_reply(bob_client, priya):
 
 def test_the_timeline_shows_how_quickly_they_answered(alice_client, priya):
     send(priya)
-    outreach.record_reply(contact=priya, received_on=date(2026, 11, 30), outcome="agreed")
+    correspondence.record_reply(contact=priya, received_on=date(2026, 11, 30), outcome="agreed")
     page = alice_client.get(priya.get_absolute_url()).content.decode()
     # Tue 24 -> Mon 30 November: Wed 25, Fri 27 and Mon 30 count; Thanksgiving does not.
     assert "Reply received: Agreed to talk (3 business days after your request)" in page
@@ -346,7 +346,7 @@ def test_someone_an_introduction_was_asked_for_is_not_suggested_as_a_cold_next_c
     kim = make.contact(us_alice, "Kim Ito")
     sam.introduced_by = kim
     sam.save()
-    outreach.record_message(
+    correspondence.record_message(
         contact=kim, purpose="introduction", channel="email", subject="Intro?", body="Hi Kim",
         sent_at=SENT, introduction_to=sam,
     )  # fmt: skip

@@ -12,7 +12,7 @@ from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import conversation_changes, correspondence
 
 FRIDAY_10AM = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 MONDAY = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
@@ -33,7 +33,7 @@ def loops(contact):
 
 
 def test_acting_on_advice_owes_its_giver_a_close_the_loop_update(alice, priya, advice):
-    conversations.set_acted_on(advice, True, now=MONDAY)
+    conversation_changes.set_acted_on(advice, True, now=MONDAY)
     loop = loops(priya).get()
     assert loop.due_on == date(2026, 12, 9)  # two business days
     assert loop.note == (
@@ -47,44 +47,44 @@ def test_acting_on_advice_owes_its_giver_a_close_the_loop_update(alice, priya, a
 
 
 def test_more_advice_acted_on_joins_the_same_follow_up(priya, chat, advice):
-    conversations.set_acted_on(advice, True, now=MONDAY)
-    conversations.set_acted_on(advice, True, now=MONDAY)  # a double click
+    conversation_changes.set_acted_on(advice, True, now=MONDAY)
+    conversation_changes.set_acted_on(advice, True, now=MONDAY)  # a double click
     other = conversations.add_takeaway(chat, kind="advice", text="Read the FT every day")
-    conversations.set_acted_on(other, True, now=MONDAY)
+    conversation_changes.set_acted_on(other, True, now=MONDAY)
     assert loops(priya).count() == 1
     assert "“Learn the green bond principles”; “Read the FT every day”" in loops(priya).get().note
 
 
 def test_undoing_the_tick_before_the_update_withdraws_it(priya, chat, advice):
     other = conversations.add_takeaway(chat, kind="advice", text="Read the FT every day")
-    conversations.set_acted_on(advice, True, now=MONDAY)
-    conversations.set_acted_on(other, True, now=MONDAY)
-    conversations.set_acted_on(advice, False)
+    conversation_changes.set_acted_on(advice, True, now=MONDAY)
+    conversation_changes.set_acted_on(other, True, now=MONDAY)
+    conversation_changes.set_acted_on(advice, False)
     assert "green bond" not in loops(priya).get().note
-    conversations.set_acted_on(other, False)
+    conversation_changes.set_acted_on(other, False)
     assert not FollowUp.objects.filter(kind="close_the_loop").exists()
 
 
 def test_an_update_closes_the_loop_and_old_advice_does_not_reopen_it(priya, chat, advice):
-    conversations.set_acted_on(advice, True, now=MONDAY)
-    outreach.record_message(
+    conversation_changes.set_acted_on(advice, True, now=MONDAY)
+    correspondence.record_message(
         contact=priya, purpose="update", channel="email", subject="News", body="It worked",
         sent_at=datetime(2026, 12, 8, 12, tzinfo=UTC),
     )  # fmt: skip
     assert not loops(priya).exists()
     other = conversations.add_takeaway(chat, kind="advice", text="Read the FT every day")
-    conversations.set_acted_on(other, True, now=datetime(2026, 12, 20, 9, tzinfo=UTC))
+    conversation_changes.set_acted_on(other, True, now=datetime(2026, 12, 20, 9, tzinfo=UTC))
     assert "green bond" not in loops(priya).get().note  # only what is new since the update
 
 
 def test_meeting_someone_they_suggested_owes_the_referrer_an_update_once(priya, chat):
-    referral = conversations.add_referral(chat, first_name="Sam", last_name="Lee")
+    referral = conversation_changes.add_referral(chat, first_name="Sam", last_name="Lee")
     for day in (1, 8):
         with_sam = Conversation.objects.create(
             owner=priya.owner, contact=referral.contact, time_zone="Europe/London",
             scheduled_at=datetime(2026, 12, day, 10, tzinfo=UTC),
         )  # fmt: skip
-        conversations.end(with_sam, learned="", still_unknown="", next_steps="")
+        conversation_changes.end(with_sam, learned="", still_unknown="", next_steps="")
     loop = loops(priya).get()
     assert loop.note == "You met Sam Lee, whom Priya suggested. Tell Priya how it went."
     assert loop.due_on == date(2026, 12, 3)
@@ -94,7 +94,7 @@ def test_meeting_someone_they_suggested_owes_the_referrer_an_update_once(priya, 
 def test_someone_introduced_without_a_referral_counts_too(alice, priya):
     kim = make.contact(alice, "Kim", introduced_by=priya)
     with_kim = Conversation.objects.create(owner=alice, contact=kim, scheduled_at=FRIDAY_10AM)
-    conversations.end(with_kim, learned="", still_unknown="", next_steps="")
+    conversation_changes.end(with_kim, learned="", still_unknown="", next_steps="")
     assert "You met Kim, whom Priya suggested." in loops(priya).get().note
 
 

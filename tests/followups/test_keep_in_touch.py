@@ -19,8 +19,8 @@ from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups import services as followups
 from coffeechat.pipeline.followups.keep_in_touch import replan, set_cadence
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach import services as outreach
 from coffeechat.pipeline.outreach.models import Message
+from coffeechat.pipeline.services import correspondence
 from coffeechat.pipeline.services.merge import merge_contacts
 
 FRIDAY_10AM = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # Europe/London is on UTC in November
@@ -31,7 +31,7 @@ def hold(contact, at=FRIDAY_10AM):
 
 
 def send(contact, purpose, at):
-    return outreach.record_message(
+    return correspondence.record_message(
         contact=contact, purpose=purpose, channel="email", subject="Hi", body="Hello", sent_at=at
     )
 
@@ -68,7 +68,7 @@ def test_it_shows_in_coffeechat_today_json(monkeypatch, capsys, alice, priya):
 
 def test_nobody_is_kept_in_touch_with_before_you_have_met(alice, priya):
     send(priya, "request", FRIDAY_10AM)
-    outreach.record_reply(contact=priya, received_on=date(2026, 11, 23), outcome="agreed")
+    correspondence.record_reply(contact=priya, received_on=date(2026, 11, 23), outcome="agreed")
     assert open_keep_in_touch(priya) == []
 
 
@@ -80,7 +80,7 @@ def test_the_thank_you_restarts_the_count_from_the_day_it_went(alice, priya):
 
 def test_a_reply_counts_from_the_day_it_came_across_the_christmas_holidays(alice, priya):
     hold(priya)
-    outreach.record_reply(contact=priya, received_on=date(2026, 11, 30), outcome="replied")
+    correspondence.record_reply(contact=priya, received_on=date(2026, 11, 30), outcome="replied")
     # 28 Dec 2026 is the Boxing Day holiday in England (26 Dec is a Saturday).
     assert open_keep_in_touch(priya) == [date(2026, 12, 29)]
 

@@ -13,9 +13,9 @@ from coffeechat.network.research.services import set_finished
 from coffeechat.pages.research.queries import next_moves_for
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.conversations.models import Conversation
-from coffeechat.pipeline.conversations.services import after_scheduled
 from coffeechat.pipeline.followups import plan, services
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import correspondence
+from coffeechat.pipeline.services.conversation_changes import after_scheduled
 
 SENT = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)  # Monday
 
@@ -31,7 +31,7 @@ def grace(alice, acme):
 
 
 def send(contact, purpose="request", at=SENT):
-    return outreach.record_message(
+    return correspondence.record_message(
         contact=contact, purpose=purpose, channel="email", subject="Hello", body="Hi", sent_at=at
     )
 
@@ -42,7 +42,7 @@ def open_kinds(contact):
 
 def test_an_agreement_closes_the_routine_saying_why_and_asks_to_schedule(alice, grace):
     send(grace)
-    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
+    correspondence.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
     assert open_kinds(grace) == ["schedule"]
     closed = grace.followups.filter(kind="nudge").get()
     assert (closed.closed_by, closed.ending) == ("retired", "Closed: Grace agreed to talk")
@@ -52,7 +52,7 @@ def test_an_agreement_closes_the_routine_saying_why_and_asks_to_schedule(alice, 
 def test_today_asks_to_schedule_with_a_link_that_schedules_until_it_is_in_the_calendar(
     alice, grace
 ):
-    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
+    correspondence.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
     moment = datetime(2026, 11, 3, 17, 0, tzinfo=UTC)
     [item] = today_items(alice, moment)
     assert item.title == "Schedule with Grace Hopper (Acme)"
@@ -69,12 +69,12 @@ def test_today_asks_to_schedule_with_a_link_that_schedules_until_it_is_in_the_ca
 
 
 def test_cancelling_brings_back_the_reminder_to_schedule(alice, grace):
-    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
+    correspondence.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
     conversation = Conversation.objects.create(
         owner=alice, contact=grace, scheduled_at=SENT + timedelta(days=5)
     )
     after_scheduled(conversation)
-    from coffeechat.pipeline.conversations.services import cancel
+    from coffeechat.pipeline.services.conversation_changes import cancel
 
     cancel(conversation)
     assert open_kinds(grace) == ["schedule"]
@@ -111,7 +111,7 @@ def test_writing_again_after_the_routine_ran_out_never_leaves_move_on_beside_a_n
 
 def test_only_what_you_marked_done_by_hand_can_be_reopened(alice, grace):
     send(grace)
-    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="declined")
+    correspondence.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="declined")
     retired = grace.followups.get(kind="no_reply")
     with pytest.raises(services.NotReopenable):
         services.reopen(retired)
@@ -133,7 +133,7 @@ def test_marked_done_by_hand_stays_done_whatever_is_recorded_later(alice, grace)
 def test_the_follow_ups_page_tells_done_from_closed(alice, alice_client, grace):
     send(grace)
     send(grace, purpose="follow_up", at=SENT + timedelta(days=9))
-    outreach.record_reply(contact=grace, received_on=date(2026, 11, 12), outcome="declined")
+    correspondence.record_reply(contact=grace, received_on=date(2026, 11, 12), outcome="declined")
     page = alice_client.get(reverse("followups:list")).content.decode()
     assert "Done: you sent the follow-up on Wed 11 Nov" in page
     assert "Closed: Grace declined" in page
@@ -141,7 +141,7 @@ def test_the_follow_ups_page_tells_done_from_closed(alice, alice_client, grace):
 
 def test_a_decline_that_names_someone_makes_them_the_next_move_there(alice, grace):
     send(grace)
-    outreach.record_reply(
+    correspondence.record_reply(
         contact=grace,
         received_on=date(2026, 11, 3),
         outcome="declined",
@@ -164,7 +164,7 @@ def test_a_top_target_with_nothing_under_way_always_has_a_next_move_until_finish
 ):
     send(grace)
     assert next_moves_for(alice) == []  # Grace is waiting for an answer
-    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="declined")
+    correspondence.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="declined")
     [move] = next_moves_for(alice)
     assert move.title == "Find someone else at Acme"
     set_finished(acme, True)
@@ -214,7 +214,7 @@ def test_moving_to_another_country_moves_every_due_date_to_its_business_days(
 
 def test_an_undecided_answer_keeps_the_target_in_play_with_an_item_to_answer(alice, grace):
     send(grace)
-    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="replied")
+    correspondence.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="replied")
     [item] = today_items(alice, datetime(2026, 11, 3, 17, 0, tzinfo=UTC))
     assert item.title == "Answer Grace Hopper (Acme)"
     assert item.url == reverse("outreach:reply", args=[grace.pk])
@@ -228,7 +228,7 @@ def test_no_reply_asks_for_nobody_else_where_someone_already_said_yes_or_you_fin
     make.contact(alice, "Marco Bianchi", org=acme)
     send(grace)
     # Hana said yes when you met her at a meetup (no request in writing).
-    outreach.record_reply(contact=hana, received_on=date(2026, 11, 3), outcome="agreed")
+    correspondence.record_reply(contact=hana, received_on=date(2026, 11, 3), outcome="agreed")
     thursday = datetime(2026, 11, 5, 17, 0, tzinfo=UTC)
     [no_reply] = [i for i in today_items(alice, thursday) if i.kind.value == "no_reply"]
     assert no_reply.detail == (
@@ -252,7 +252,7 @@ def test_the_too_late_wording_waits_until_moving_on_is_due(alice, grace):
 
 
 def test_it_fell_through_says_so_everywhere_instead_of_done(alice, alice_client, grace):
-    outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
+    correspondence.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="agreed")
     schedule = grace.followups.get(kind="schedule")
     response = alice_client.post(
         reverse("followups:done", args=[schedule.pk]), headers={"HX-Request": "true"}
@@ -271,7 +271,9 @@ def test_a_maybe_corrected_to_a_yes_asks_to_schedule_again(alice, grace):
     from coffeechat.pipeline.services.message_corrections import edit_reply
 
     send(grace)
-    maybe = outreach.record_reply(contact=grace, received_on=date(2026, 11, 3), outcome="replied")
+    maybe = correspondence.record_reply(
+        contact=grace, received_on=date(2026, 11, 3), outcome="replied"
+    )
     services.complete(grace.followups.get(kind="schedule"))  # "Nothing more to do"
     edit_reply(maybe, received_on=date(2026, 11, 3), outcome="agreed")
     [schedule] = grace.followups.filter(kind="schedule")
@@ -281,7 +283,7 @@ def test_a_maybe_corrected_to_a_yes_asks_to_schedule_again(alice, grace):
 
 def test_a_decline_naming_someone_you_already_have_there_adds_no_second_record(alice, grace):
     ines = make.contact(alice, "Ines Duarte", org=grace.organization)
-    outreach.record_reply(
+    correspondence.record_reply(
         contact=grace,
         received_on=date(2026, 11, 3),
         outcome="declined",
@@ -317,10 +319,10 @@ def test_an_update_deleted_leaves_keeping_in_touch_open_not_done_by_it(alice, gr
 
 def test_an_introducers_answer_closes_the_reminder_without_calling_it_done(alice, acme, grace):
     priya = make.contact(alice, "Priya Shah")
-    outreach.record_message(
+    correspondence.record_message(
         contact=priya, purpose="introduction", channel="email", subject="Intro?", body="Hi",
         sent_at=SENT, introduction_to=grace,
     )  # fmt: skip
-    outreach.record_reply(contact=priya, received_on=date(2026, 11, 4), outcome="replied")
+    correspondence.record_reply(contact=priya, received_on=date(2026, 11, 4), outcome="replied")
     reminder = priya.followups.get(kind="follow_up")
     assert reminder.ending == "Closed: Priya replied on Wed 4 Nov"

@@ -10,11 +10,10 @@ from django.urls import reverse
 import factories as make
 from coffeechat.edges.cli import main
 from coffeechat.pages.today.queries import today_items
-from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.followups.services import complete
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import conversation_changes, correspondence
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
 
@@ -27,13 +26,15 @@ def journey(alice):
     jo = make.contact(alice, "Jo Park", org=org)
     lee = make.contact(alice, "Lee Wong")
     with time_machine.travel(NOW - timedelta(days=7), tick=False):
-        outreach.record_message(
+        correspondence.record_message(
             contact=sam, purpose="request", channel="email", subject="Hi", body="Hello",
             sent_at=NOW - timedelta(days=7),
         )  # fmt: skip
     met = Conversation.objects.create(owner=alice, contact=jo, scheduled_at=NOW - timedelta(days=1))
-    conversations.add_referral(met, first_name="Priya", last_name="Shah", organization="Green")
-    conversations.end(
+    conversation_changes.add_referral(
+        met, first_name="Priya", last_name="Shah", organization="Green"
+    )
+    conversation_changes.end(
         met, learned="a lot", still_unknown="", next_steps="", now=NOW - timedelta(hours=20)
     )
     Conversation.objects.create(owner=alice, contact=lee, scheduled_at=NOW + timedelta(days=6))
@@ -140,11 +141,11 @@ def test_people_quick_to_help_come_first_on_the_page_and_in_the_command_line(
 ):
     zoe = make.contact(alice, "Zoe Quick")
     abe = make.contact(alice, "Abe Unknown")
-    outreach.record_message(
+    correspondence.record_message(
         contact=zoe, purpose="request", channel="email", subject="Hi", body="Hello",
         sent_at=datetime(2026, 11, 2, 10, tzinfo=UTC),
     )  # fmt: skip
-    outreach.record_reply(contact=zoe, received_on=date(2026, 11, 3), outcome="replied")
+    correspondence.record_reply(contact=zoe, received_on=date(2026, 11, 3), outcome="replied")
     complete(zoe.followups.get(kind="schedule"))  # answered her: "Nothing more to do"
     # Abe's item has waited a week, Zoe's a day: Zoe answered within a day, so she comes first.
     FollowUp.objects.create(owner=alice, contact=abe, kind="no_reply", due_on=date(2026, 11, 13))

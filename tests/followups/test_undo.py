@@ -12,7 +12,7 @@ import factories as make
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.followups import undo
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import correspondence
 
 SENT = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)  # a Monday
 LATER = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # the whole no-reply routine is due
@@ -26,7 +26,7 @@ def priya(alice):
 @pytest.fixture
 def waiting(priya):
     """A request to Priya with no answer: no-reply, nudge and move-on are all open."""
-    outreach.record_message(
+    correspondence.record_message(
         contact=priya, purpose="request", channel="email", subject="Hi", body="Hello", sent_at=SENT
     )
     return {f.kind: f for f in FollowUp.objects.filter(contact=priya)}

@@ -16,10 +16,10 @@ import time_machine
 
 import factories as make
 from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.outreach.models import Channel, MessageTemplate, Outcome, Purpose
-from coffeechat.pipeline.outreach.services import record_message, record_reply
+from coffeechat.pipeline.services import conversation_changes
+from coffeechat.pipeline.services.correspondence import record_message, record_reply
 
 NOW = datetime(2026, 3, 11, 12, 0, tzinfo=UTC)  # a Wednesday
 
@@ -82,7 +82,7 @@ def known_data(alice, bob, frozen_now):
         contact=ana, purpose=Purpose.THANK_YOU, channel=Channel.EMAIL, subject="Thanks",
         body="Thank you", sent_at=at(2, 10, 18), conversation=ana_chat,
     )  # fmt: skip
-    ben = conversations.add_referral(
+    ben = conversation_changes.add_referral(
         ana_chat, first_name="Ben", last_name="Okafor", organization="Northwind"
     ).contact
 
@@ -92,7 +92,7 @@ def known_data(alice, bob, frozen_now):
     follow_up(ben, at(2, 19), Channel.LINKEDIN, nudge)
     record_reply(contact=ben, received_on=date(2026, 2, 21), outcome=Outcome.AGREED)
     ben_chat = held(ben, at(3, 9))
-    chloe = conversations.add_referral(
+    chloe = conversation_changes.add_referral(
         ben_chat, first_name="Chloe", last_name="Park", organization="Greenbank"
     ).contact
     request(chloe, at(3, 11, 9), Channel.EMAIL)  # from scratch, this morning
@@ -118,7 +118,7 @@ def known_data(alice, bob, frozen_now):
     request(zed, at(3, 2), Channel.LINKEDIN)
     record_reply(contact=zed, received_on=date(2026, 3, 3), outcome=Outcome.AGREED)
     zed_chat = held(zed, at(3, 9))
-    conversations.add_referral(
+    conversation_changes.add_referral(
         zed_chat, first_name="Yan", last_name="Bob", organization=bob_org.name
     )
     return alice

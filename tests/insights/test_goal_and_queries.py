@@ -15,7 +15,7 @@ from django.urls import reverse
 import factories as make
 from coffeechat.pages.outreach.queries import templates_with_stats
 from coffeechat.pipeline.outreach.models import Channel, Outcome
-from coffeechat.pipeline.outreach.services import record_reply
+from coffeechat.pipeline.services.correspondence import record_reply
 from insights.conftest import held, request
 from insights.test_page import URL, row, section, text
 

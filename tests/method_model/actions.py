@@ -24,7 +24,11 @@ from coffeechat.pipeline.followups import services as followups
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach import services as outreach
 from coffeechat.pipeline.outreach.models import Message, Reply
-from coffeechat.pipeline.services import conversation_corrections
+from coffeechat.pipeline.services import (
+    conversation_changes,
+    conversation_corrections,
+    correspondence,
+)
 from coffeechat.pipeline.services import message_corrections as outreach_corrections
 from coffeechat.pipeline.services.merge import merge_contacts
 
@@ -80,7 +84,7 @@ def send(
     """Send a message of this purpose to the contact now, or mark one sent `days_ago` days
     earlier (the "mark as sent" form: the day, at this time of day)."""
     tz = contact.owner.profile.tz()
-    outreach.record_message(
+    correspondence.record_message(
         contact=contact,
         purpose=purpose,
         channel=channel,
@@ -92,7 +96,7 @@ def send(
 
 
 def ask_introduction(introducer: Contact, target: Contact) -> None:
-    outreach.record_message(
+    correspondence.record_message(
         contact=introducer,
         purpose="introduction",
         channel="email",
@@ -125,7 +129,7 @@ def log_reply(
     """Log their answer; a decline can name someone to ask instead (the reply form's
     "They suggested someone else"), who is returned."""
     first, last = suggested or ("", "")
-    outreach.record_reply(
+    correspondence.record_reply(
         contact=contact,
         received_on=_reply_day(contact, days_ago),
         outcome=outcome,
@@ -207,7 +211,7 @@ def schedule(contact: Contact, *, days_ahead: int, hour: int) -> Conversation | 
     if not form.is_valid():
         return None
     conversation = form.save()
-    conversations.after_scheduled(conversation)
+    conversation_changes.after_scheduled(conversation)
     return conversation
 
 
@@ -222,7 +226,7 @@ def move(conversation: Conversation, *, days_ahead: int, hour: int) -> bool:
 
 
 def cancel(conversation: Conversation) -> None:
-    conversations.cancel(conversation)
+    conversation_changes.cancel(conversation)
 
 
 def delete_conversation(conversation: Conversation) -> None:
@@ -236,7 +240,7 @@ def start(conversation: Conversation) -> None:
 
 
 def end(conversation: Conversation) -> None:
-    conversations.end(conversation, learned="A lot.", still_unknown="", next_steps="")
+    conversation_changes.end(conversation, learned="A lot.", still_unknown="", next_steps="")
 
 
 def thank(conversation: Conversation) -> None:
@@ -246,7 +250,7 @@ def thank(conversation: Conversation) -> None:
 def capture_referral(
     conversation: Conversation, first_name: str, last_name: str, organization: str
 ) -> Contact:
-    referral = conversations.add_referral(
+    referral = conversation_changes.add_referral(
         conversation,
         first_name=first_name,
         last_name=last_name,
@@ -269,7 +273,7 @@ def delete_takeaway(takeaway: Takeaway) -> None:
 
 
 def act_on_advice(takeaway: Takeaway, acted: bool) -> None:
-    conversations.set_acted_on(takeaway, acted)
+    conversation_changes.set_acted_on(takeaway, acted)
 
 
 def mark_done(followup: FollowUp) -> None:

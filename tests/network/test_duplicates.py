@@ -15,9 +15,9 @@ from coffeechat.network.duplicates.finder import (
     find_pairs,
     likely_duplicates,
     mark_not_duplicate,
-    pair_rows,
 )
 from coffeechat.network.people.models import Contact
+from coffeechat.pages.duplicates.queries import pair_rows
 
 
 def candidate(pk: int, name: str, *, email="", url="", org="") -> Candidate:

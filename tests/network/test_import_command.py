@@ -6,19 +6,23 @@ import argparse
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
 
 import factories as make
-from coffeechat.edges.cli import CommandFailed
-from coffeechat.edges.commands.imports import add_import_arguments, run_import
+from coffeechat.edges import cli
 from coffeechat.network.people.models import Contact
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 
 
 def arguments(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="coffeechat import")
-    add_import_arguments(parser)
-    return parser.parse_args(argv)
+    return cli.load("import").create_parser("coffeechat", "import").parse_args(argv)
+
+
+def run_import(*argv: str) -> int:
+    """`coffeechat import ARGV...` in-process: 0 when it succeeds, a failure raises CommandError."""
+    call_command("import_contacts", *argv)
+    return 0
 
 
 def fixture(name: str) -> str:
@@ -26,7 +30,7 @@ def fixture(name: str) -> str:
 
 
 def test_it_prints_the_counts_and_each_skipped_row(alice, capsys):
-    assert run_import(arguments("linkedin", fixture("linkedin_connections.csv"))) == 0
+    assert run_import("linkedin", fixture("linkedin_connections.csv")) == 0
     assert capsys.readouterr().out.splitlines() == [
         "added 6, updated 0, unchanged 0, skipped 1",
         "skipped line 8: no name (https://www.linkedin.com/in/ACoAABc3xYwBq1Z); "
@@ -36,14 +40,14 @@ def test_it_prints_the_counts_and_each_skipped_row(alice, capsys):
 
 
 def test_a_second_run_changes_nothing(alice, capsys):
-    run_import(arguments("vcard", fixture("contacts_v4.vcf")))
-    run_import(arguments("vcard", fixture("contacts_v4.vcf")))
+    run_import("vcard", fixture("contacts_v4.vcf"))
+    run_import("vcard", fixture("contacts_v4.vcf"))
     assert capsys.readouterr().out.splitlines()[-1] == "added 0, updated 0, unchanged 2, skipped 0"
 
 
 def test_bad_rows_are_listed_and_nothing_is_imported(alice, capsys):
-    with pytest.raises(CommandFailed) as failed:
-        run_import(arguments("linkedin", fixture("linkedin_with_problems.csv")))
+    with pytest.raises(CommandError) as failed:
+        run_import("linkedin", fixture("linkedin_with_problems.csv"))
     assert str(failed.value) == (
         "nothing imported: 2 rows of linkedin_with_problems.csv have problems (listed above); "
         "fix the file, or run again with --skip-bad-rows to import the other rows"
@@ -56,8 +60,7 @@ def test_bad_rows_are_listed_and_nothing_is_imported(alice, capsys):
 
 
 def test_skip_bad_rows_imports_the_rest(alice, capsys):
-    args = arguments("linkedin", fixture("linkedin_with_problems.csv"), "--skip-bad-rows")
-    assert run_import(args) == 0
+    assert run_import("linkedin", fixture("linkedin_with_problems.csv"), "--skip-bad-rows") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "added 2, updated 0, unchanged 0, skipped 3"
     assert out[1] == "skipped line 6: the e-mail 'bob@' is not a valid address"
@@ -65,7 +68,7 @@ def test_skip_bad_rows_imports_the_rest(alice, capsys):
 
 
 def test_a_dry_run_shows_the_same_and_writes_nothing(alice, capsys):
-    assert run_import(arguments("google", fixture("google_contacts.csv"), "--dry-run")) == 0
+    assert run_import("google", fixture("google_contacts.csv"), "--dry-run") == 0
     assert capsys.readouterr().out.splitlines() == [
         "added 4, updated 0, unchanged 0, skipped 1",
         "skipped line 8: no name (newsletter@example.com)",
@@ -75,24 +78,24 @@ def test_a_dry_run_shows_the_same_and_writes_nothing(alice, capsys):
 
 
 def test_the_user_is_chosen_with_user_when_there_are_several(alice, bob, capsys):
-    with pytest.raises(CommandFailed, match="several users"):
-        run_import(arguments("linkedin", fixture("linkedin_old.csv")))
-    run_import(arguments("linkedin", fixture("linkedin_old.csv"), "--user", "bob"))
+    with pytest.raises(CommandError, match="several users"):
+        run_import("linkedin", fixture("linkedin_old.csv"))
+    run_import("linkedin", fixture("linkedin_old.csv"), "--user", "bob")
     assert Contact.objects.filter(owner=bob).count() == 3
     assert not Contact.objects.filter(owner=alice).exists()
-    with pytest.raises(CommandFailed, match="no user named 'carol'"):
-        run_import(arguments("linkedin", fixture("linkedin_old.csv"), "--user", "carol"))
+    with pytest.raises(CommandError, match="no user named 'carol'"):
+        run_import("linkedin", fixture("linkedin_old.csv"), "--user", "carol")
 
 
 def test_a_missing_file_is_one_line(alice):
-    with pytest.raises(CommandFailed) as failed:
-        run_import(arguments("linkedin", "/nowhere/Connections.csv"))
+    with pytest.raises(CommandError) as failed:
+        run_import("linkedin", "/nowhere/Connections.csv")
     assert str(failed.value) == "cannot read /nowhere/Connections.csv: No such file or directory"
 
 
 def test_the_wrong_file_is_one_line_that_says_what_to_do(alice):
-    with pytest.raises(CommandFailed) as failed:
-        run_import(arguments("outlook", fixture("contacts_v3.vcf")))
+    with pytest.raises(CommandError) as failed:
+        run_import("outlook", fixture("contacts_v3.vcf"))
     assert str(failed.value) == (
         "contacts_v3.vcf is a vCard file, not a CSV export from Outlook: choose “vCard” as the "
         "kind of file."
@@ -115,7 +118,7 @@ def test_coffeechats_own_contacts_csv_imports_into_another_account(alice, bob, t
     path = tmp_path / "coffeechat-contacts.csv"
     path.write_text(table_text(TABLES["contacts"], alice), encoding="utf-8", newline="")
 
-    assert run_import(arguments("coffeechat", str(path), "--user", "bob")) == 0
+    assert run_import("coffeechat", str(path), "--user", "bob") == 0
 
     assert capsys.readouterr().out.splitlines() == ["added 1, updated 0, unchanged 0, skipped 0"]
     ana = Contact.objects.get(owner=bob)
@@ -134,8 +137,8 @@ def test_a_file_over_the_upload_cap_is_refused_in_one_line_before_it_is_read(
         raise AssertionError(f"{self} was read")
 
     monkeypatch.setattr(Path, "read_bytes", never)
-    with pytest.raises(CommandFailed) as refused:
-        run_import(arguments("linkedin", str(huge)))
+    with pytest.raises(CommandError) as refused:
+        run_import("linkedin", str(huge))
 
     assert str(refused.value) == (
         "Connections.csv is 3 MB; the largest file Coffeechat takes is 1 MB. Split it into "
@@ -147,19 +150,17 @@ def test_a_file_over_the_upload_cap_is_refused_in_one_line_before_it_is_read(
 def test_a_file_at_the_cap_is_imported(alice, tmp_path, settings):
     data = (FIXTURES / "linkedin_old.csv").read_bytes()
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = len(data)
-    assert run_import(arguments("linkedin", fixture("linkedin_old.csv"))) == 0
+    assert run_import("linkedin", fixture("linkedin_old.csv")) == 0
     assert Contact.objects.filter(owner=alice).count() == 3
 
 
 def test_the_command_exits_non_zero_with_the_one_line(alice, tmp_path, monkeypatch, capsys):
-    from coffeechat.edges.cli import main
-
     huge = tmp_path / "big.csv"
     with huge.open("wb") as file:
         file.truncate(2 * 1024 * 1024)
     monkeypatch.setattr("django.conf.settings.DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
 
-    assert main(["import", "google", str(huge)]) != 0
+    assert cli.main(["import", "google", str(huge)]) != 0
 
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "big.csv is 2 MB; the largest file Coffeechat takes is 1 MB" in err[0]

@@ -11,6 +11,7 @@ from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import Message
+from coffeechat.pipeline.services import conversation_changes
 
 FRIDAY = "2026-11-20 10:00 +00:00"
 
@@ -319,7 +320,7 @@ def test_sending_the_thank_you_settles_the_thank_you_follow_up(alice_client, ali
         owner=alice, contact=sam, scheduled_at=datetime(2026, 11, 19, 15, tzinfo=UTC)
     )
     conversations.add_takeaway(conversation, kind="advice", text="Join the CFA climate group.")
-    conversations.end(
+    conversation_changes.end(
         conversation, learned="A lot", still_unknown="", next_steps="",
         now=datetime(2026, 11, 19, 15, 30, tzinfo=UTC),
     )  # fmt: skip

@@ -352,9 +352,9 @@ def test_today_json_includes_the_drafts(capsys, monkeypatch, alice, alice_client
 
 
 def test_a_follow_up_draft_leaves_today_once_it_is_time_to_move_on(alice_client, alice, priya):
-    from coffeechat.pipeline.outreach import services as outreach
+    from coffeechat.pipeline.services import correspondence
 
-    outreach.record_message(
+    correspondence.record_message(
         contact=priya, purpose="request", channel="email", subject="Hello", body="Hi",
         sent_at=datetime(2026, 11, 2, 10, tzinfo=UTC),
     )  # fmt: skip

@@ -18,8 +18,8 @@ from coffeechat.pages.outreach.queries import templates_with_stats
 from coffeechat.pages.people.queries import contact_row
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach import services
 from coffeechat.pipeline.outreach.models import Message, MessageTemplate
+from coffeechat.pipeline.services import correspondence
 from outreach.conftest import subject_of, use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -167,7 +167,7 @@ def test_without_anyone_to_introduce_you_it_is_refused_and_the_draft_kept(alice_
 @time_machine.travel(FRIDAY, tick=False)
 def test_introduction_requests_stay_out_of_the_reply_rates(alice_client, alice, priya, sam):
     ask_priya(alice_client, sam)
-    services.record_reply(contact=priya, received_on=date(2026, 11, 20), outcome="replied")
+    correspondence.record_reply(contact=priya, received_on=date(2026, 11, 20), outcome="replied")
     stats = {t.situation: t for t in templates_with_stats(alice)}["ask_introduction"]
     assert (stats.used, stats.sent, stats.reply_rate) == (1, 0, None)
     listing = alice_client.get(reverse("outreach:templates")).content.decode()
@@ -198,7 +198,7 @@ def test_the_introducer_gets_one_reminder_after_seven_business_days_and_no_more(
 @time_machine.travel(FRIDAY, tick=False)
 def test_an_answer_from_the_introducer_settles_the_reminder(alice_client, alice, priya, sam):
     ask_priya(alice_client, sam)
-    services.record_reply(contact=priya, received_on=date(2026, 11, 20), outcome="replied")
+    correspondence.record_reply(contact=priya, received_on=date(2026, 11, 20), outcome="replied")
     assert not FollowUp.objects.filter(done_at__isnull=True).exists()
 
 
@@ -219,7 +219,7 @@ def test_writing_to_sam_once_introduced_settles_the_reminder_and_starts_his_own_
 
 
 def test_another_user_sees_nothing_of_an_introduction_asked(bob_client, priya, sam):
-    services.record_message(
+    correspondence.record_message(
         contact=priya, purpose="introduction", channel="email", subject="Intro?", body="Hi",
         sent_at=FRIDAY, introduction_to=sam,
     )  # fmt: skip
@@ -234,12 +234,12 @@ def test_messages_filed_on_the_wrong_person_before_are_moved_to_the_introducer(a
     )
     ask = own(alice, "ask_introduction")
     # As the old code stored it: on Sam, as a request, with Sam's no-reply routine started.
-    services.record_message(
+    correspondence.record_message(
         contact=sam, purpose="request", channel="email", subject="Would you introduce me?",
         body="Hi Priya", sent_at=FRIDAY, template=ask,
     )  # fmt: skip
     cold = own(alice, "cold_email")
-    services.record_message(
+    correspondence.record_message(
         contact=priya, purpose="request", channel="email", subject="Advice?", body="Dear Priya",
         sent_at=FRIDAY, template=cold,
     )  # fmt: skip
@@ -255,7 +255,7 @@ def test_messages_filed_on_the_wrong_person_before_are_moved_to_the_introducer(a
 def test_only_a_request_for_an_introduction_names_whom_to_introduce(priya, sam, purpose):
     wrong = {"introduction_to": None} if purpose == "introduction" else {"introduction_to": sam}
     with pytest.raises(ValueError, match="names whom to introduce"):
-        services.record_message(
+        correspondence.record_message(
             contact=priya, purpose=purpose, channel="email", subject="", body="Hi",
             sent_at=FRIDAY, **wrong,
         )  # fmt: skip

@@ -6,13 +6,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import factories as make
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import correspondence
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
 
 def write(contact, purpose="request", days_ago=1, subject="Hello"):
-    return outreach.record_message(
+    return correspondence.record_message(
         contact=contact, purpose=purpose, channel="email", subject=subject, body="Hi",
         sent_at=NOW - timedelta(days=days_ago),
     )  # fmt: skip
@@ -38,7 +38,7 @@ def test_waiting_for_a_reply_lists_only_contacts_still_waiting(alice_client, ali
     answered = make.contact(alice, "Answered Two")
     write(waiting)
     write(answered)
-    outreach.record_reply(contact=answered, received_on=date(2026, 11, 20), outcome="agreed")
+    correspondence.record_reply(contact=answered, received_on=date(2026, 11, 20), outcome="agreed")
     page = alice_client.get(reverse("outreach:messages")).content.decode()
     section = page.split('id="waiting"')[1].split('id="sent"')[0]
     assert "Waiting One" in section

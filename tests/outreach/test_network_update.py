@@ -17,6 +17,7 @@ from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import Message
+from coffeechat.pipeline.services import conversation_changes
 from outreach.conftest import use_smtp
 
 MET_ON = datetime(2026, 11, 20, 10, tzinfo=UTC)
@@ -37,7 +38,7 @@ def hold(contact, advice=""):
     )
     if advice:
         conversations.add_takeaway(chat, kind="advice", text=advice)
-    conversations.end(chat, learned="", still_unknown="", next_steps="", now=MET_ON)
+    conversation_changes.end(chat, learned="", still_unknown="", next_steps="", now=MET_ON)
     return chat
 
 

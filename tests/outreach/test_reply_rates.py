@@ -14,8 +14,8 @@ from django.urls import reverse
 import factories as make
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import templates_with_stats
-from coffeechat.pipeline.outreach import services
 from coffeechat.pipeline.outreach.models import MessageTemplate
+from coffeechat.pipeline.services import correspondence
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 
@@ -25,14 +25,14 @@ def nov(day: int, hour: int = 10) -> datetime:
 
 
 def send(contact: Contact, template: MessageTemplate, at: datetime, purpose: str = "request"):
-    services.record_message(
+    correspondence.record_message(
         contact=contact, purpose=purpose, channel="email", subject="Hello", body="Hi",
         sent_at=at, template=template,
     )  # fmt: skip
 
 
 def reply(contact: Contact, day: int) -> None:
-    services.record_reply(contact=contact, received_on=date(2026, 11, day), outcome="replied")
+    correspondence.record_reply(contact=contact, received_on=date(2026, 11, day), outcome="replied")
 
 
 def figures(user) -> dict[str, tuple[int, int, int, int | None]]:

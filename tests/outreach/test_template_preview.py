@@ -12,8 +12,8 @@ from django.urls import reverse
 
 import factories as make
 from coffeechat.pages.outreach.queries import PREVIEW_CHOICES
-from coffeechat.pipeline.outreach import services
 from coffeechat.pipeline.outreach.models import MessageTemplate
+from coffeechat.pipeline.services import correspondence
 
 THANKS = {
     "name": "Short thanks", "situation": "thank_you", "channel": "email",
@@ -71,7 +71,7 @@ def big_network(alice):
     for index in range(60):
         with time_machine.travel(start + timedelta(days=index), tick=False):
             people.append(make.contact(alice, f"P{index:02}"))
-    services.record_message(
+    correspondence.record_message(
         contact=people[1], purpose="request", channel="email", subject="Hello", body="Hi",
         sent_at=datetime(2026, 3, 25, 9, 0, tzinfo=UTC),
     )  # fmt: skip

@@ -25,6 +25,7 @@ from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach import check, services
 from coffeechat.pipeline.outreach.models import Message, MessageTemplate
+from coffeechat.pipeline.services import conversation_changes, correspondence
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
@@ -125,7 +126,7 @@ def test_the_built_in_follow_up_and_thank_you_have_no_problems(alice, jordan):
         owner=alice, contact=jordan, scheduled_at=NOW - timedelta(days=1)
     )
     conversations.add_takeaway(conversation, kind="advice", text="Read the TCFD reports.")
-    conversations.end(conversation, learned="", still_unknown="", next_steps="", now=NOW)
+    conversation_changes.end(conversation, learned="", still_unknown="", next_steps="", now=NOW)
     thanks = services.draft_thank_you(conversation, alice.profile)
     assert "Your advice to read the TCFD reports was especially useful." in thanks.body
     assert problems(thanks, purpose="thank_you", first_name="Jordan") == []
@@ -162,7 +163,7 @@ def test_asking_for_an_introduction_is_written_to_the_mutual_contact(alice, jord
 
 
 def send_with(contact, template_obj, days_ago: int) -> Message:
-    return services.record_message(
+    return correspondence.record_message(
         contact=contact, purpose="request", channel="email", subject="Hello", body="Hi",
         sent_at=NOW - timedelta(days=days_ago), template=template_obj,
     )  # fmt: skip
@@ -182,8 +183,10 @@ def test_the_templates_page_shows_how_many_were_sent_and_what_share_got_a_reply(
     for person in people:
         send_with(person, cold, days_ago=5)
     # Ana answered after the request; Ben's only reply predates it, so it does not count.
-    services.record_reply(contact=people[0], received_on=date(2026, 11, 17), outcome="agreed")
-    services.record_reply(contact=people[1], received_on=date(2026, 11, 10), outcome="replied")
+    correspondence.record_reply(contact=people[0], received_on=date(2026, 11, 17), outcome="agreed")
+    correspondence.record_reply(
+        contact=people[1], received_on=date(2026, 11, 10), outcome="replied"
+    )
     page = alice_client.get(reverse("outreach:templates")).content.decode()
     assert stats_line(page, cold) == "3 sent · 33% replied"
     assert stats_line(page, template(alice, Situation.ALUMNI)) == "Not used yet"
@@ -200,7 +203,9 @@ def test_the_templates_page_runs_the_same_queries_for_few_or_many_templates(alic
             )
             person = make.contact(alice, f"P{n}-{i}")
             send_with(person, own, days_ago=2)
-            services.record_reply(contact=person, received_on=date(2026, 11, 20), outcome="agreed")
+            correspondence.record_reply(
+                contact=person, received_on=date(2026, 11, 20), outcome="agreed"
+            )
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 import factories as make
 from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import correspondence
 
 
 @pytest.fixture
@@ -152,7 +152,9 @@ def test_the_edit_page_autosaves_through_htmx(alice_client, priya):
 
 
 def test_deleting_asks_for_confirmation_first(alice_client, priya):
-    outreach.record_reply(contact=priya, received_on=priya.created_at.date(), outcome="agreed")
+    correspondence.record_reply(
+        contact=priya, received_on=priya.created_at.date(), outcome="agreed"
+    )
     url = reverse("people:contact_delete", args=[priya.pk])
     page = alice_client.get(url).content.decode()
     assert "Delete contact “Priya Shah”?" in page
@@ -227,7 +229,9 @@ def test_the_list_searches_names_roles_and_organizations(alice_client, alice, pr
 
 def test_the_list_filters_by_stage(alice_client, alice, priya):
     make.contact(alice, "Sam Lee")
-    outreach.record_reply(contact=priya, received_on=priya.created_at.date(), outcome="replied")
+    correspondence.record_reply(
+        contact=priya, received_on=priya.created_at.date(), outcome="replied"
+    )
     url = reverse("people:contacts")
     page = alice_client.get(url, {"stage": "replied"}).content.decode()
     assert "Priya Shah" in page
@@ -260,7 +264,7 @@ def test_the_contact_list_runs_the_same_queries_for_3_or_15_contacts(alice_clien
         for i in range(n):
             org = make.organization(alice, f"Org {n}-{i}")
             introducer = make.contact(alice, f"P{n}-{i}", org=org, introduced_by=introducer)
-            outreach.record_reply(
+            correspondence.record_reply(
                 contact=introducer, received_on=introducer.created_at.date(), outcome="agreed"
             )
 
@@ -288,7 +292,7 @@ def test_the_contact_page_stops_asking_for_the_follow_up_never_sent_once_it_is_t
 ):
     # Request on Monday 2 November: one polite follow-up after 7 business days (11 November),
     # move on after 10 (16 November).
-    outreach.record_message(
+    correspondence.record_message(
         contact=priya, purpose="request", channel="email", subject="Hello", body="Hi",
         sent_at=datetime(2026, 11, 2, 14, tzinfo=UTC),
     )  # fmt: skip
@@ -305,7 +309,7 @@ def test_the_contact_page_stops_asking_for_the_follow_up_never_sent_once_it_is_t
 def test_the_reply_form_defaults_to_the_users_own_today_not_the_servers(alice_client, alice, priya):
     alice.profile.time_zone = "Pacific/Auckland"
     alice.profile.save()
-    outreach.record_message(
+    correspondence.record_message(
         contact=priya, purpose="request", channel="email", subject="Hello", body="Hi",
         sent_at=datetime(2026, 11, 26, 20, 0, tzinfo=UTC),
     )  # fmt: skip

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
 import stat
 import threading
@@ -11,10 +10,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 
-from coffeechat.edges.cli import CommandFailed
-from coffeechat.edges.commands import records as commands
+from coffeechat.edges import cli
 from coffeechat.edges.records.backup import BackupRefused, back_up, backups_in, sqlite_path
 
 NOON = datetime(2025, 6, 18, 12, 0, 0, tzinfo=UTC)
@@ -37,9 +36,9 @@ def live_database(path: Path, rows: int = 2000) -> Path:
 
 
 def backup(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="coffeechat backup")
-    commands.add_backup_arguments(parser)
-    return commands.run_backup(parser.parse_args(argv))
+    """`coffeechat backup ARGV...` in-process: 0 when it succeeds, a failure raises CommandError."""
+    call_command("backup", *argv)
+    return 0
 
 
 def test_a_backup_taken_while_another_connection_writes_is_consistent(tmp_path):
@@ -206,7 +205,7 @@ def test_postgresql_is_refused_with_the_advice_to_use_pg_dump():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs the PostgreSQL run")
 def test_the_command_on_postgresql_says_to_use_pg_dump_and_copies_nothing(tmp_path):
-    with pytest.raises(CommandFailed) as refused:
+    with pytest.raises(CommandError) as refused:
         backup(str(tmp_path / "backups"))
 
     assert "back it up with pg_dump instead" in str(refused.value)
@@ -245,7 +244,8 @@ def test_the_command_takes_a_folder_and_how_many_to_keep(tmp_path, monkeypatch, 
     assert Path(capsys.readouterr().out.strip()) == backups_in(folder)[-1]
 
 
-def test_keeping_no_backup_at_all_is_a_usage_error(capsys):
+def test_keeping_no_backup_at_all_is_a_usage_error(capsys, monkeypatch):
+    monkeypatch.setattr(cli, "_setup_django", lambda: None)  # pytest-django did it
     with pytest.raises(SystemExit):
-        backup("--keep", "0")
+        cli.main(["backup", "--keep", "0"])
     assert "keep at least 1 backup" in capsys.readouterr().err

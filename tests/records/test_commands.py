@@ -1,30 +1,23 @@
-"""`coffeechat export` and `coffeechat restore`, run in-process as cli.py runs them."""
+"""`coffeechat export` and `coffeechat restore`, run in-process as management commands."""
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import sys
 
 import pytest
+from django.core.management import CommandError, call_command
 
-from coffeechat.edges.cli import CommandFailed
-from coffeechat.edges.commands import records as commands
+from coffeechat.edges import cli
 from coffeechat.network.people.models import Contact
 from records.helpers import export_document
 
 
 def coffeechat(*argv: str) -> int:
-    """Parse and run one of the records commands the way cli.main does."""
-    parser = argparse.ArgumentParser(prog="coffeechat")
-    subcommands = parser.add_subparsers(dest="command", required=True)
-    for name in ("export", "restore", "backup"):
-        sub = subcommands.add_parser(name)
-        getattr(commands, f"add_{name}_arguments")(sub)
-        sub.set_defaults(handler=getattr(commands, f"run_{name}"))
-    args = parser.parse_args(argv)
-    return args.handler(args)
+    """Run one of the records commands; 0 when it succeeds, a failure raises CommandError."""
+    call_command(*argv)
+    return 0
 
 
 def test_export_json_writes_the_document_to_standard_output(rich_alice, capsys):
@@ -36,12 +29,12 @@ def test_export_json_writes_the_document_to_standard_output(rich_alice, capsys):
 
 
 def test_export_needs_to_know_whose_records_when_there_are_several_users(alice, bob):
-    with pytest.raises(CommandFailed, match="there are several users: say which with --user"):
+    with pytest.raises(CommandError, match="there are several users: say which with --user"):
         coffeechat("export", "json")
 
 
 def test_export_of_an_unknown_user_fails_in_one_line(alice):
-    with pytest.raises(CommandFailed, match="no user named 'maya'"):
+    with pytest.raises(CommandError, match="no user named 'maya'"):
         coffeechat("export", "json", "--user", "maya")
 
 
@@ -63,13 +56,14 @@ def test_export_writes_vcards(rich_alice, capsys):
 
 
 def test_export_to_a_folder_that_does_not_exist_fails_in_one_line(rich_alice, tmp_path):
-    with pytest.raises(CommandFailed, match=r"^cannot write .*/nowhere/x\.json: "):
+    with pytest.raises(CommandError, match=r"^cannot write .*/nowhere/x\.json: "):
         coffeechat("export", "json", "-o", str(tmp_path / "nowhere" / "x.json"))
 
 
-def test_an_unknown_export_format_is_a_usage_error(alice, capsys):
+def test_an_unknown_export_format_is_a_usage_error(alice, capsys, monkeypatch):
+    monkeypatch.setattr(cli, "_setup_django", lambda: None)  # pytest-django did it
     with pytest.raises(SystemExit):
-        coffeechat("export", "xml")
+        cli.main(["export", "xml"])
     assert "invalid choice: 'xml'" in capsys.readouterr().err
 
 
@@ -105,7 +99,7 @@ def test_restore_refuses_an_account_that_owns_records(rich_alice, tmp_path):
     path = tmp_path / "export.json"
     coffeechat("export", "json", "--user", "alice", "-o", str(path))
 
-    with pytest.raises(CommandFailed) as refused:
+    with pytest.raises(CommandError) as refused:
         coffeechat("restore", str(path), "--user", "alice")
 
     assert str(refused.value).startswith("alice already owns ")
@@ -138,7 +132,7 @@ def test_restore_of_a_bad_file_names_the_file_in_one_line(carol, tmp_path, conte
     else:
         path.write_text(content, "utf-8")
 
-    with pytest.raises(CommandFailed, match=message) as failed:
+    with pytest.raises(CommandError, match=message) as failed:
         coffeechat("restore", str(path), "--user", "carol")
 
     assert "\n" not in str(failed.value)
@@ -151,12 +145,12 @@ def test_restore_of_a_bad_record_names_the_file_and_the_place(rich_alice, carol,
     path = tmp_path / "edited.json"
     path.write_text(json.dumps(document), "utf-8")
 
-    with pytest.raises(CommandFailed, match=r"edited\.json: contacts\[7\]\.how_known: 'pal' is"):
+    with pytest.raises(CommandError, match=r"edited\.json: contacts\[7\]\.how_known: 'pal' is"):
         coffeechat("restore", str(path), "--user", "carol")
 
     assert not Contact.objects.filter(owner=carol).exists()
 
 
 def test_restore_of_a_missing_file_says_so(carol, tmp_path):
-    with pytest.raises(CommandFailed, match=r"gone\.json cannot be read \(No such file"):
+    with pytest.raises(CommandError, match=r"gone\.json cannot be read \(No such file"):
         coffeechat("restore", str(tmp_path / "gone.json"), "--user", "carol")

@@ -10,7 +10,7 @@ from django.urls import reverse
 import factories as make
 from coffeechat.network.people.models import HowKnown
 from coffeechat.pages.research.queries import next_moves_for
-from coffeechat.pipeline.outreach import services as outreach
+from coffeechat.pipeline.services import correspondence
 
 
 def today(client) -> str:
@@ -41,7 +41,7 @@ def test_once_someone_there_is_written_to_the_move_gives_way_to_the_follow_ups(
     alice_client, alice, green
 ):
     priya = make.contact(alice, "Priya", org=green)
-    outreach.record_message(
+    correspondence.record_message(
         contact=priya,
         purpose="request",
         channel="email",
@@ -107,7 +107,7 @@ def test_a_weak_tie_links_to_asking_the_introducer_with_the_introduction_templat
 
 
 def test_once_the_introducer_is_asked_the_move_gives_way(alice, green, lena, weak_sam):
-    outreach.record_message(
+    correspondence.record_message(
         contact=lena, purpose="introduction", channel="email", subject="Intro?", body="Hi Lena",
         sent_at=datetime(2026, 11, 24, 14, 0, tzinfo=UTC), introduction_to=weak_sam,
     )  # fmt: skip
@@ -121,7 +121,7 @@ def test_being_asked_for_an_introduction_does_not_put_the_introducers_organizati
     blue = make.organization(alice, "Blue Fund", motivation=3)
     lena.organization = blue
     lena.save()
-    outreach.record_message(
+    correspondence.record_message(
         contact=lena, purpose="introduction", channel="email", subject="Intro?", body="Hi Lena",
         sent_at=datetime(2026, 11, 24, 14, 0, tzinfo=UTC), introduction_to=weak_sam,
     )  # fmt: skip

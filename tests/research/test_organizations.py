@@ -26,9 +26,11 @@ def test_the_target_list_is_sorted_by_motivation_then_postings_then_advocacy(ali
 
 def test_a_cold_contact_is_not_advocacy(alice_client, alice, acme):
     make.contact(alice, "Cold", org=acme, how_known=HowKnown.COLD)
-    from coffeechat.pages.research.queries import organizations_by_priority
+    from coffeechat.pages.research.queries import target_list
 
-    assert organizations_by_priority(alice).get(pk=acme.pk).advocacy is False
+    (row,) = [row for row in target_list(alice) if row.organization == acme]
+    assert row.knows_someone is False
+    assert row.contact_count == 1
 
 
 def test_adding_an_organization_shows_it_with_its_notes_rendered(alice_client):

@@ -8,6 +8,9 @@ import sys
 from django.conf import settings
 from django.core.management import call_command
 
+from coffeechat.foundation.accounts.services import issue_setup_token, needs_setup
+from coffeechat.pages.reminders import scheduler
+
 log = logging.getLogger("coffeechat.edges.server")
 # Room for the rest of an import form around its file: the kind, the CSRF token, the
 # multipart boundaries and headers.
@@ -27,8 +30,6 @@ def local_url(host: str, port: int) -> str:
 
 
 def announce(host: str, port: int) -> None:
-    from coffeechat.foundation.accounts.services import issue_setup_token, needs_setup
-
     base = local_url(host, port)
     where = settings.DATABASES["default"]["NAME"]
     print(f"Coffeechat is serving on {base}/ (data: {where})", flush=True)
@@ -41,19 +42,17 @@ def announce(host: str, port: int) -> None:
 
 
 def serve(*, host: str, port: int, threads: int) -> None:
-    import waitress
+    import waitress  # only the serve command needs it
 
     # The database is already up to date: cli.main brings it there before any command.
     # Hashed, compressed copies for WhiteNoise; quick and idempotent on every start. This must
     # come before the WSGI app loads: WhiteNoise indexes STATIC_ROOT once, when it is created.
     call_command("collectstatic", interactive=False, verbosity=0)
-    from coffeechat.wsgi import application
+    from coffeechat.wsgi import application  # only now: WhiteNoise indexes files on creation
 
     announce(host, port)
     sys.stdout.flush()
     if settings.COFFEECHAT_DIGEST_SCHEDULER:
-        from coffeechat.pages.reminders import scheduler
-
         scheduler.start(base=settings.COFFEECHAT_BASE_URL or local_url(host, port))
     waitress.serve(
         application,

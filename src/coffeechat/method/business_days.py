@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Container
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TypeAlias
 
 import holidays as holidays_lib
 
 SATURDAY = 5
+
+# The days that do not count in a user's country and region (a `holidays` calendar, or any
+# container of dates in tests): what every business-day rule takes.
+HolidayCalendar: TypeAlias = Container[date]
 
 
 class UnknownRegion(ValueError):
@@ -16,7 +21,7 @@ class UnknownRegion(ValueError):
 
 
 @lru_cache(maxsize=64)
-def public_holidays(country: str, region: str = "") -> Container[date]:
+def public_holidays(country: str, region: str = "") -> HolidayCalendar:
     """Public holidays of a country (ISO 3166-1 alpha-2) and optional region/subdivision."""
     if not country:
         return frozenset()

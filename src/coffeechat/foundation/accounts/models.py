@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Container
-from datetime import date
 
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from coffeechat.method.business_days import public_holidays
+from coffeechat.method.business_days import HolidayCalendar, public_holidays
 
 
 class User(AbstractUser):
@@ -79,7 +77,7 @@ class Profile(models.Model):
     def display_name(self) -> str:
         return self.full_name or self.user.get_full_name() or self.user.get_username()
 
-    def holidays(self) -> Container[date]:
+    def holidays(self) -> HolidayCalendar:
         return public_holidays(self.country, self.region)
 
     def tz(self) -> zoneinfo.ZoneInfo:

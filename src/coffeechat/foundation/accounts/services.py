@@ -6,11 +6,10 @@ import hashlib
 import secrets
 
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from coffeechat.foundation.accounts.models import Profile, SetupToken, User
-from coffeechat.pipeline.conversations.services import seed_question_bank
-from coffeechat.pipeline.outreach.services import seed_templates
+from coffeechat.foundation.accounts.models import SetupToken, User
 
 
 def create_user(*, username: str, password: str, email: str = "") -> User:
@@ -18,8 +17,6 @@ def create_user(*, username: str, password: str, email: str = "") -> User:
 
     Raises django.core.exceptions.ValidationError for a weak password or a taken username.
     """
-    from django.core.exceptions import ValidationError
-
     username = username.strip()
     if not username:
         raise ValidationError("A username is required.")
@@ -30,17 +27,6 @@ def create_user(*, username: str, password: str, email: str = "") -> User:
     with transaction.atomic():
         # The post_save signal (accounts.signals) gives it a profile, questions and templates.
         return User.objects.create_user(username=username, password=password, email=email)
-
-
-def set_up_account(user: User) -> None:
-    """Everything a new account starts with, however it was made (createuser, createsuperuser,
-    the setup link): a profile and its own copies of the question bank and message templates."""
-    if Profile.objects.filter(user=user).exists():
-        return
-    with transaction.atomic():
-        Profile.objects.create(user=user)
-        seed_question_bank(user)
-        seed_templates(user)
 
 
 def _hash(token: str) -> str:
@@ -66,8 +52,6 @@ def setup_token_is_valid(token: str) -> bool:
 
 def create_owner(*, token: str, username: str, password: str, email: str = "") -> User:
     """Create the first account through the one-time link, then burn the link."""
-    from django.core.exceptions import PermissionDenied
-
     with transaction.atomic():
         if not setup_token_is_valid(token):
             raise PermissionDenied("This setup link has been used or has expired.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.conf import settings
 from django.db import models
 
@@ -14,8 +15,6 @@ class WebAddressField(models.URLField):
     """
 
     def formfield(self, **kwargs: object) -> object:
-        from django import forms
-
         kwargs.setdefault("assume_scheme", "https")
         kwargs.setdefault(
             "widget", forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -23,7 +23,6 @@ from coffeechat.method.importers import email_key, linkedin_key, organization_ke
 from coffeechat.network.duplicates.addresses import EMAIL, LINKEDIN
 from coffeechat.network.duplicates.models import NotDuplicate
 from coffeechat.network.people.models import Contact, OtherAddress
-from coffeechat.pages.people.queries import ContactRow, contact_rows
 
 NAME_SIMILARITY = 90  # rapidfuzz token_sort_ratio, 0-100
 # A key shared by more people than this (a team inbox, a company page pasted as a profile) is
@@ -242,26 +241,3 @@ def mark_not_duplicate(*, owner: object, first: Contact, second: Contact) -> Not
         owner=owner, contact_a_id=a_id, contact_b_id=b_id
     )
     return dismissal
-
-
-@dataclass(frozen=True)
-class PairRow:
-    """A pair as the duplicates page shows it: both contacts with their stage."""
-
-    pair: Pair
-    left: ContactRow
-    right: ContactRow
-
-
-def pair_rows(owner: object, pairs: Sequence[Pair]) -> list[PairRow]:
-    """The contacts of a page of pairs, in a fixed number of queries however many pairs."""
-    ids = {pk for pair in pairs for pk in (pair.left_id, pair.right_id)}
-    rows = {
-        row.contact.pk: row
-        for row in contact_rows(owner, Contact.objects.owned_by(owner).filter(pk__in=ids))
-    }
-    return [
-        PairRow(pair, rows[pair.left_id], rows[pair.right_id])
-        for pair in pairs
-        if pair.left_id in rows and pair.right_id in rows
-    ]

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from coffeechat.foundation.accounts import services
 from coffeechat.foundation.accounts.forms import OwnerSetupForm, ProfileForm
 from coffeechat.foundation.core.views import autosave_or_page
+from coffeechat.pipeline.followups import plan
 
 
 class LoginView(auth_views.LoginView):
@@ -47,7 +48,6 @@ def setup(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    from coffeechat.pipeline.followups import plan  # a page composes the layers below it
 
     form = ProfileForm(request.POST or None, instance=request.user.profile)
 

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.views import owned_or_404
-from coffeechat.network.duplicates.finder import likely_duplicates, mark_not_duplicate, pair_rows
+from coffeechat.network.duplicates.finder import likely_duplicates, mark_not_duplicate
 from coffeechat.network.people.models import Contact
+from coffeechat.pages.duplicates.queries import pair_rows
 from coffeechat.pipeline.services.merge import merge_contacts, plan_merge
 
 PAIRS_PER_PAGE = 25

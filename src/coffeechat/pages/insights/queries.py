@@ -9,11 +9,12 @@ from django.db.models import Count, F, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.counting import count_per_row
 from coffeechat.method.insights import AskingMessage, ContactFacts, Person
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import asking_messages, replies_by_contact
-from coffeechat.pages.people.queries import stage_of, with_history
+from coffeechat.pages.people.queries import contact_rows
 from coffeechat.pipeline.conversations.models import Conversation, Referral, Status
 
 NO_TEMPLATE = "No template"
@@ -39,23 +40,27 @@ def _referrals_given() -> Coalesce:
     )
 
 
-def _contacts(user: object, today: date) -> tuple[list[ContactFacts], list[Person]]:
-    holidays, tz = user.profile.holidays(), user.profile.tz()
-    rows = with_history(Contact.objects.owned_by(user)).annotate(
-        referrals_given=_referrals_given(),
-        # A referral names the person you met; "introduced by" covers everyone else.
-        referred_by=F("referred_in__conversation__contact_id"),
-        organization_name=F("organization__name"),
-    )
+def _contacts(user: User, today: date) -> tuple[list[ContactFacts], list[Person]]:
+    contacts = Contact.objects.owned_by(user)
+    rows = contact_rows(user, contacts)
+    links = {
+        link["pk"]: link
+        for link in contacts.annotate(
+            referrals_given=_referrals_given(),
+            # A referral names the person you met; "introduced by" covers everyone else.
+            referred_by=F("referred_in__conversation__contact_id"),
+        ).values("pk", "referrals_given", "referred_by")
+    }
     facts, people = [], []
-    for contact in rows:
-        facts.append(ContactFacts(stage_of(contact, today, holidays, tz), contact.referrals_given))
+    for row in rows:
+        contact, link = row.contact, links[row.contact.pk]
+        facts.append(ContactFacts(row.stage, link["referrals_given"]))
         people.append(
             Person(
                 id=contact.pk,
                 name=contact.full_name,
-                organization=contact.organization_name or "",
-                led_by=contact.referred_by or contact.introduced_by_id,
+                organization=contact.organization.name if contact.organization else "",
+                led_by=link["referred_by"] or contact.introduced_by_id,
             )
         )
     return facts, people

@@ -17,6 +17,7 @@ from coffeechat.method.insights import AskingMessage
 from coffeechat.method.messages import Situation
 from coffeechat.method.today import Kind, TodayItem
 from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach import services
 from coffeechat.pipeline.outreach.models import (
     Channel,
@@ -144,7 +145,6 @@ def unsent_draft_items(user: object, today: date, limit: int = TODAY_DRAFTS) -> 
     """ "Draft to Priya, not sent yet" for the user's unsent compose drafts, the most recently
     edited first, each linking back to the page that restores it (one query). Due today: a
     draft is nobody's deadline, so it is never overdue."""
-    from coffeechat.pipeline.followups.models import FollowUp
 
     tz = user.profile.tz()
     # Once it is time to move on, a polite follow-up never sent is not owed: nor is its draft.

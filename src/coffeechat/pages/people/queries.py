@@ -10,31 +10,39 @@ from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
-from coffeechat.method.business_days import business_days_between
+from coffeechat.foundation.accounts.models import User
+from coffeechat.method.business_days import HolidayCalendar, business_days_between
 from coffeechat.method.cadence import ReplySpeed, reply_speed
 from coffeechat.method.stages import ContactHistory, Stage, contact_stage
 from coffeechat.method.timeline import TimelineEntry, merge_timeline
 from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.conversations.models import Conversation, Referral, Status, Takeaway
+from coffeechat.pipeline.outreach.models import Message, Outcome, Purpose, Reply
 
 
 @dataclass(frozen=True)
 class ContactRow:
+    """A contact as lists show them: where they stand, how quickly they answer, and the facts
+    behind both."""
+
     contact: Contact
     stage: Stage
     speed: ReplySpeed | None = None
+    first_request_at: datetime | None = None
+    nudged: bool = False  # a follow-up to a request was sent
 
 
-def with_history(contacts: QuerySet[Contact], tz: tzinfo | None = None) -> QuerySet[Contact]:
+def _with_history(contacts: QuerySet[Contact], tz: tzinfo | None = None) -> QuerySet[Contact]:
     """Annotate each contact with what happened to them, one subquery per fact (no N+1).
-    `tz` is the user's (by default the active one): a reply carries their local day."""
-    from coffeechat.pipeline.conversations.models import Conversation, Status
-    from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
+    `tz` is the user's (by default the active one): a reply carries their local day. The
+    annotations are read back only by _row, which turns them into a typed ContactRow."""
 
     def first(queryset: QuerySet, column: str) -> Subquery:
         return Subquery(queryset.values(column)[:1])
 
     messages = Message.objects.filter(contact=OuterRef("pk"))
     conversations = Conversation.objects.filter(contact=OuterRef("pk"))
+    replies = Reply.objects.filter(contact=OuterRef("pk"))
     return contacts.annotate(
         h_first_request=first(
             messages.filter(purpose=Purpose.REQUEST).order_by("sent_at"), "sent_at"
@@ -44,18 +52,9 @@ def with_history(contacts: QuerySet[Contact], tz: tzinfo | None = None) -> Query
         h_first_nudge=first(
             messages.filter(purpose=Purpose.FOLLOW_UP).order_by("sent_at"), "sent_at"
         ),
-        h_first_reply=first(
-            Reply.objects.filter(contact=OuterRef("pk")).order_by("received_on", "id"),
-            "received_on",
-        ),
-        h_last_reply=first(
-            Reply.objects.filter(contact=OuterRef("pk")).order_by("-received_on", "-id"),
-            "received_on",
-        ),
-        h_last_outcome=first(
-            Reply.objects.filter(contact=OuterRef("pk")).order_by("-received_on", "-id"),
-            "outcome",
-        ),
+        h_first_reply=first(replies.order_by("received_on", "id"), "received_on"),
+        h_last_reply=first(replies.order_by("-received_on", "-id"), "received_on"),
+        h_last_outcome=first(replies.order_by("-received_on", "-id"), "outcome"),
         h_upcoming=first(
             conversations.filter(status__in=[Status.SCHEDULED, Status.IN_PROGRESS]).order_by(
                 "scheduled_at"
@@ -75,11 +74,10 @@ def with_history(contacts: QuerySet[Contact], tz: tzinfo | None = None) -> Query
     )
 
 
-def history_of(contact: Contact) -> ContactHistory:
-    """The facts from an annotated contact (see with_history)."""
-    from coffeechat.pipeline.outreach.models import Outcome
-
-    return ContactHistory(
+def _row(contact: Contact, today: date, holidays: HolidayCalendar, tz: tzinfo) -> ContactRow:
+    """The typed row of a contact annotated by _with_history; `today` and `tz` are the user's
+    (the request's day counts in their time zone)."""
+    history = ContactHistory(
         first_request_sent_at=contact.h_first_request,
         last_reply_on=contact.h_last_reply,
         declined=contact.h_last_outcome == Outcome.DECLINED,
@@ -90,44 +88,32 @@ def history_of(contact: Contact) -> ContactHistory:
         new_request_sent_at=contact.h_new_request,
     )
 
-
-def stage_of(contact: Contact, today: date, holidays: object, tz: object) -> Stage:
-    """`today` and `tz` are the user's: the request's day counts in their time zone."""
-    return contact_stage(history_of(contact), today, holidays, tz=tz)
-
-
-def speed_of(contact: Contact, today: date, holidays: object, tz: object) -> ReplySpeed | None:
-    """How quickly this person answers requests (an annotated contact, see with_history)."""
-
     def day(moment: datetime | None) -> date | None:
         return timezone.localdate(moment, timezone=tz) if moment else None
 
-    return reply_speed(
+    speed = reply_speed(
         first_request_on=day(contact.h_first_request),
         first_reply_on=contact.h_first_reply,
         nudged_on=day(contact.h_first_nudge),
         today=today,
         holidays=holidays,
     )
+    return ContactRow(
+        contact=contact,
+        stage=contact_stage(history, today, holidays, tz=tz),
+        speed=speed,
+        first_request_at=contact.h_first_request,
+        nudged=contact.h_first_nudge is not None,
+    )
 
 
-def _today_and_holidays(user: object) -> tuple[date, object]:
+def contact_rows(user: User, queryset: QuerySet[Contact]) -> list[ContactRow]:
+    """Typed rows for these contacts, in a fixed number of queries however many."""
     profile = user.profile
-    return timezone.localdate(timezone=profile.tz()), profile.holidays()
-
-
-def contact_rows(user: object, queryset: QuerySet[Contact]) -> list[ContactRow]:
-    today, holidays = _today_and_holidays(user)
-    tz = user.profile.tz()
-    annotated = with_history(queryset.select_related("organization", "introduced_by"), tz)
-    return [
-        ContactRow(
-            contact,
-            stage_of(contact, today, holidays, tz),
-            speed_of(contact, today, holidays, tz),
-        )
-        for contact in annotated
-    ]
+    tz, holidays = profile.tz(), profile.holidays()
+    today = timezone.localdate(timezone=tz)
+    annotated = _with_history(queryset.select_related("organization", "introduced_by"), tz)
+    return [_row(contact, today, holidays, tz) for contact in annotated]
 
 
 def search_contacts(user: object, search: str = "", stage: str = "") -> list[ContactRow]:
@@ -190,7 +176,6 @@ def _message_entries(contact: Contact) -> list[TimelineEntry]:
 
 
 def _reply_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
-    from coffeechat.pipeline.outreach.models import Purpose
 
     # Each reply answers the latest request sent on or before its day: asked again in autumn,
     # an autumn reply is not timed from the spring request.
@@ -245,7 +230,6 @@ def _conversation_entries(contact: Contact) -> list[TimelineEntry]:
 
 def _referral_entries(contact: Contact) -> list[TimelineEntry]:
     """The people this contact suggested you talk to, on the timeline of whoever suggested them."""
-    from coffeechat.pipeline.conversations.models import Referral
 
     referrals = Referral.objects.filter(conversation__contact=contact).select_related("contact")
     return [
@@ -265,7 +249,6 @@ def _referral_entries(contact: Contact) -> list[TimelineEntry]:
 
 def _takeaway_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
     """The advice and resources this contact gave you in your conversations."""
-    from coffeechat.pipeline.conversations.models import Takeaway
 
     return [
         TimelineEntry(
@@ -326,7 +309,6 @@ def open_followups(contact: Contact, *, tz: object = None) -> QuerySet:
 
 def first_request_at(contact: Contact) -> datetime | None:
     """When the first request for a conversation went to this contact, if one did."""
-    from coffeechat.pipeline.outreach.models import Purpose
 
     first = contact.messages.filter(purpose=Purpose.REQUEST).order_by("sent_at").first()
     return first.sent_at if first else None

@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from dataclasses import dataclass
 
+from django.db.models import Count, Exists, F, OuterRef, Q
+
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.next_moves import NextMove, Person, Target, next_moves
+from coffeechat.method.today import Kind
+from coffeechat.network.people.models import Contact, HowKnown
 from coffeechat.network.research.models import Organization
+from coffeechat.pipeline.conversations.models import Conversation, Status
+from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import Message, Purpose
 
 # How many organizations the method says to work on first.
 WORK_FIRST = 5
 
 
-def organizations_by_priority(user: object, search: str = "") -> QuerySet[Organization]:
-    """LAMP order: Motivation, then Posting, then Advocacy (someone you know there)."""
-    from coffeechat.network.people.models import Contact, HowKnown
+@dataclass(frozen=True)
+class TargetRow:
+    """An organization on the target list, with what the user has there."""
 
+    organization: Organization
+    knows_someone: bool  # LAMP's Advocacy: someone there you know other than cold
+    contact_count: int
+
+
+def target_list(
+    user: User, search: str = "", *, unfinished_only: bool = False, limit: int | None = None
+) -> list[TargetRow]:
+    """The target list in LAMP order: Motivation, then Posting, then Advocacy (someone you
+    know there); finished targets last."""
     known_there = Contact.objects.filter(organization=OuterRef("pk")).exclude(
         how_known=HowKnown.COLD
     )
@@ -33,19 +51,21 @@ def organizations_by_priority(user: object, search: str = "") -> QuerySet[Organi
             | Q(industry__icontains=search)
             | Q(location__icontains=search)
         )
-    return organizations
+    if unfinished_only:
+        organizations = organizations.filter(finished_on__isnull=True)
+    if limit is not None:
+        organizations = organizations[:limit]
+    return [
+        TargetRow(org, knows_someone=org.advocacy, contact_count=org.contact_count)
+        for org in organizations
+    ]
 
 
 def next_moves_for(user: object) -> list[NextMove]:
     """Next moves for the top of the target list not marked finished (two queries, however
     many contacts)."""
-    from coffeechat.method.today import Kind
-    from coffeechat.network.people.models import Contact
-    from coffeechat.pipeline.conversations.models import Conversation, Status
-    from coffeechat.pipeline.followups.models import FollowUp
-    from coffeechat.pipeline.outreach.models import Message, Purpose
 
-    top = list(organizations_by_priority(user).filter(finished_on__isnull=True)[:WORK_FIRST])
+    top = [row.organization for row in target_list(user, unfinished_only=True, limit=WORK_FIRST)]
     people: dict[int, list[Person]] = {organization.pk: [] for organization in top}
     contacts = (
         Contact.objects.owned_by(user)

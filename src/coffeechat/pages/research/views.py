@@ -12,13 +12,13 @@ from coffeechat.network.research.forms import FieldForm, OrganizationForm
 from coffeechat.network.research.models import Field, Organization
 from coffeechat.network.research.services import set_finished
 from coffeechat.pages.people.queries import contacts_at
-from coffeechat.pages.research.queries import WORK_FIRST, organizations_by_priority
+from coffeechat.pages.research.queries import WORK_FIRST, target_list
 
 
 @login_required
 def organizations(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()
-    rows = list(organizations_by_priority(request.user, search))
+    rows = target_list(request.user, search)
     return TemplateResponse(
         request,
         "research/organizations.html",

@@ -14,8 +14,10 @@ from coffeechat.method.next_moves import warmth
 from coffeechat.method.today import HORIZON, Kind, TodayItem, order_today
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import unsent_draft_items
-from coffeechat.pages.people.queries import speed_of, with_history
+from coffeechat.pages.people.queries import contact_rows
+from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import Message, Purpose
 
 
 @dataclass(frozen=True)
@@ -34,14 +36,12 @@ class _Neighbours:
 
 
 def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighbours:
-    from coffeechat.pipeline.outreach.models import Message, Purpose
 
     organizations = {
         f.contact.organization_id
         for f in followups
         if f.kind == Kind.NO_REPLY and f.contact.organization_id
     }
-    from coffeechat.pipeline.conversations.models import Conversation, Status
 
     next_contact: dict[int, Contact] = {}
     awaiting: dict[int, list[Contact]] = {}
@@ -96,12 +96,10 @@ def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighb
         )
         for contact in said_yes:
             talking.setdefault(contact.organization_id, contact)
-    profile = user.profile
-    holidays, tz = profile.holidays(), profile.tz()
     ids = {f.contact_id for f in followups}
-    annotated = list(with_history(Contact.objects.owned_by(user).filter(pk__in=ids)) if ids else [])
-    speed = {c.pk: speed_of(c, today, holidays, tz) for c in annotated}
-    nudged = frozenset(c.pk for c in annotated if c.h_first_nudge is not None)
+    rows = contact_rows(user, Contact.objects.owned_by(user).filter(pk__in=ids)) if ids else []
+    speed = {row.contact.pk: row.speed for row in rows}
+    nudged = frozenset(row.contact.pk for row in rows if row.nudged)
     return _Neighbours(
         next_contact=next_contact,
         awaiting=awaiting,
@@ -237,7 +235,6 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
 
 
 def _conversation_item(conversation: object, tz: object, now: datetime) -> TodayItem:
-    from coffeechat.pipeline.conversations.models import Status
 
     contact = conversation.contact
     start = conversation.scheduled_at.astimezone(tz)
@@ -264,7 +261,6 @@ def _conversation_item(conversation: object, tz: object, now: datetime) -> Today
 
 def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
     """What is due, overdue and coming up for this user, most urgent first."""
-    from coffeechat.pipeline.conversations.models import Conversation, Status
 
     tz = user.profile.tz()
     now = now or timezone.now()

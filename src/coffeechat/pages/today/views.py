@@ -23,7 +23,7 @@ from coffeechat.pipeline.followups import services, undo
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.forms import ReplyForm
 from coffeechat.pipeline.outreach.models import Outcome
-from coffeechat.pipeline.outreach.services import record_reply
+from coffeechat.pipeline.services.correspondence import record_reply
 
 
 @login_required

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,15 @@ class ConversationsConfig(AppConfig):
     name = "coffeechat.pipeline.conversations"
     label = "conversations"
     verbose_name = "4-5. Prepare and conduct"
+
+    def ready(self) -> None:
+        # Each app sets up its own part of a new account (see foundation/accounts/signals.py).
+        from coffeechat.foundation.accounts.signals import account_created  # apps must be ready
+        from coffeechat.pipeline.conversations import services  # models load when apps are ready
+
+        def give_new_account(sender: type, user: Any, **_: Any) -> None:
+            services.seed_question_bank(user)  # its own copy of the question bank
+
+        account_created.connect(
+            give_new_account, weak=False, dispatch_uid="conversations-new-account"
+        )

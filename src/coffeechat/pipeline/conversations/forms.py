@@ -148,14 +148,9 @@ class LogisticsForm(ScheduleForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # As stored, before the posted values are copied onto the instance.
+        # As stored, before the posted values are copied onto the instance: the view hands it to
+        # conversation_changes.logistics_edited after saving.
         self.calendar_before = services.calendar_version(self.instance)
-
-    def save(self, commit: bool = True) -> Conversation:
-        conversation = super().save(commit)
-        if commit:
-            services.logistics_edited(conversation, before=self.calendar_before)
-        return conversation
 
 
 class PrepForm(forms.ModelForm):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from coffeechat.method.keep_in_touch import close_the_loop_due
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.conversations.models import Referral
 from coffeechat.pipeline.followups.models import FollowUp
 
 NOTE_LIMIT = 300  # FollowUp.note
@@ -65,7 +66,6 @@ def sync_advice_loop(conversation: object, now: datetime | None = None) -> Follo
 def _referrer_of(contact: Contact) -> Contact | None:
     """Who suggested you talk to this person: the conversation they were referred in, else the
     contact's "introduced by"."""
-    from coffeechat.pipeline.conversations.models import Referral
 
     referral = (
         Referral.objects.filter(contact=contact).select_related("conversation__contact").first()

@@ -16,7 +16,9 @@ from django.utils import timezone
 from coffeechat.method.keep_in_touch import next_keep_in_touch
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact, KeepInTouch
+from coffeechat.pipeline.conversations.models import Status
 from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import Purpose
 
 
 @dataclass(frozen=True)
@@ -32,8 +34,6 @@ def _local(moment: datetime | None, tz: object) -> date | None:
 
 def _facts(contact: Contact, tz: object) -> _Facts | None:
     """What decides the next update, or None if you have not met them yet."""
-    from coffeechat.pipeline.conversations.models import Status
-    from coffeechat.pipeline.outreach.models import Purpose
 
     last_met = (
         contact.conversations.filter(status=Status.HELD).order_by("-scheduled_at", "-id").first()

@@ -32,8 +32,10 @@ from coffeechat.method.situation import (
 )
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.conversations.models import Conversation, Referral
 from coffeechat.pipeline.followups import close_the_loop, keep_in_touch
 from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -43,8 +45,6 @@ REASON_LIMIT = FollowUp._meta.get_field("closed_reason").max_length
 
 
 def _facts(contact: Contact, rows: list[FollowUp]) -> Facts:
-    from coffeechat.pipeline.conversations.models import Referral
-    from coffeechat.pipeline.outreach.models import Message, Purpose
 
     messages = [
         Sent(id=m.pk, purpose=m.purpose, at=m.sent_at)
@@ -106,7 +106,6 @@ def _facts(contact: Contact, rows: list[FollowUp]) -> Facts:
 def _introductions(introducer: Contact) -> list[Introduction]:
     """What this contact was asked to introduce you to, and when you and each person were
     first in touch after asking (three queries, however many)."""
-    from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
 
     asks = list(
         introducer.messages.filter(purpose=Purpose.INTRODUCTION)
@@ -328,7 +327,6 @@ def after_conversation_changed(conversation: object) -> None:
 def replan_everyone(user: AbstractBaseUser) -> int:
     """Replan every contact of a user with a history (after a change of country or time zone
     moves business days, or to repair). Returns how many contacts were replanned."""
-    from coffeechat.pipeline.conversations.models import Conversation
 
     contacts = list(
         Contact.objects.owned_by(user)

@@ -19,6 +19,7 @@ from coffeechat.method.importers import email_key, linkedin_key
 from coffeechat.network.duplicates.addresses import addresses_to_keep
 from coffeechat.network.duplicates.models import NotDuplicate
 from coffeechat.network.people.models import Contact, HowKnown, OtherAddress
+from coffeechat.pipeline.conversations.models import Referral
 from coffeechat.pipeline.followups import plan as followup_plan
 
 # Facts about the record rather than the person: filled when blank, never noted as conflicts.
@@ -105,7 +106,6 @@ def _merge_details(plan: MergePlan) -> None:
 
 def _referral_of_other(keep: Contact, other: Contact) -> tuple[bool, str]:
     """Whether other's referral moves, or (keep has its own) the line that remembers it."""
-    from coffeechat.pipeline.conversations.models import Referral
 
     theirs = Referral.objects.filter(contact=other).select_related("conversation__contact")
     theirs = theirs.first()
@@ -212,7 +212,6 @@ def merge_contacts(keep: Contact, other: Contact) -> Contact:
 
     Both are read again inside the transaction, so the merge works from what is stored.
     """
-    from coffeechat.pipeline.conversations.models import Referral
 
     stored = Contact.objects.select_for_update().in_bulk([keep.pk, other.pk])
     if len(stored) != 2:

@@ -19,6 +19,7 @@ from coffeechat.pages.conversations.views.common import conversation_or_404
 from coffeechat.pipeline.conversations import services
 from coffeechat.pipeline.conversations.forms import CorrectTimeForm
 from coffeechat.pipeline.conversations.models import Conversation, Status
+from coffeechat.pipeline.services import conversation_changes
 
 
 def _clock_url(conversation: Conversation) -> str:
@@ -90,7 +91,7 @@ def correct_time(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return prepare.held_page(request, conversation, time_form=form)
     try:
-        services.correct_time(conversation, **form.cleaned_data)
+        conversation_changes.correct_time(conversation, **form.cleaned_data)
     except ClockError as refused:
         messages.error(request, str(refused))
     else:

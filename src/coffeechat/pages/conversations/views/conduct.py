@@ -33,6 +33,7 @@ from coffeechat.pipeline.conversations.forms import (
     TakeawayForm,
 )
 from coffeechat.pipeline.conversations.models import Conversation, Status, Takeaway
+from coffeechat.pipeline.services import conversation_changes
 
 # Quick capture of a takeaway: its kind in the address; its section id, heading and field label.
 TAKEAWAY_KINDS = {
@@ -142,7 +143,7 @@ def referral(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     form = ReferralForm(request.POST)
     if form.is_valid():
-        created = services.add_referral(conversation, **form.cleaned_data)
+        created = conversation_changes.add_referral(conversation, **form.cleaned_data)
         if not request.htmx:
             messages.success(request, f"Added {created.contact.full_name} to your contacts.")
             return HttpResponseRedirect(_conduct_url(conversation, "referrals"))
@@ -181,7 +182,7 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _page(request, conversation, end=form)
     first_time = conversation.status != Status.HELD
-    services.end(conversation, **form.cleaned_data)
+    conversation_changes.end(conversation, **form.cleaned_data)
     if first_time:
         messages.success(
             request,

@@ -10,9 +10,9 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from coffeechat.method.today import Kind
-from coffeechat.pipeline.conversations import services
 from coffeechat.pipeline.conversations.models import Takeaway
 from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.services import conversation_changes
 
 
 def _advice_or_404(request: HttpRequest, pk: int) -> Takeaway:
@@ -42,7 +42,7 @@ def _loop(takeaway: Takeaway) -> FollowUp | None:
 def acted_on(request: HttpRequest, pk: int) -> HttpResponse:
     takeaway = _advice_or_404(request, pk)
     acted = request.POST.get("acted") == "1"
-    services.set_acted_on(takeaway, acted)
+    conversation_changes.set_acted_on(takeaway, acted)
     loop = _loop(takeaway) if acted else None
     if request.htmx:
         context = {"t": takeaway, "loop": loop, "just_changed": True}

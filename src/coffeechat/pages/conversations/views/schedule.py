@@ -12,9 +12,9 @@ from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, o
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.conversations import queries
 from coffeechat.pages.conversations.views.common import conversation_or_404
-from coffeechat.pipeline.conversations import services
 from coffeechat.pipeline.conversations.forms import LogisticsForm, ScheduleForm
 from coffeechat.pipeline.followups import plan
+from coffeechat.pipeline.services import conversation_changes
 
 
 @login_required
@@ -32,7 +32,7 @@ def conversation_new(request: HttpRequest, contact_pk: int) -> HttpResponse:
     form = ScheduleForm(request.POST or None, owner=request.user, contact=contact)
     if request.method == "POST" and form.is_valid():
         conversation = form.save()
-        services.after_scheduled(conversation)
+        conversation_changes.after_scheduled(conversation)
         messages.success(
             request, f"Scheduled with {contact.full_name}. Now prepare: research, goal, questions."
         )
@@ -53,6 +53,9 @@ def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         context={"conversation": conversation, "contact": conversation.contact},
         redirect_to=lambda obj: obj.get_absolute_url(),
         saved_message="Logistics saved.",
+        after_save=lambda obj: conversation_changes.logistics_edited(
+            obj, before=form.calendar_before
+        ),
     )
 
 
@@ -61,7 +64,7 @@ def conversation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     if request.method == "POST":
         if conversation.is_open:
-            services.cancel(conversation)
+            conversation_changes.cancel(conversation)
             messages.success(
                 request,
                 f"Cancelled the conversation with {conversation.contact.full_name}. "

@@ -14,9 +14,9 @@ from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.stages import Stage
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.people.queries import first_request_at, search_contacts
-from coffeechat.pipeline.outreach import services
 from coffeechat.pipeline.outreach.forms import LogReplyForm
 from coffeechat.pipeline.outreach.models import Message, Outcome
+from coffeechat.pipeline.services import correspondence
 
 REPLY_LOGGED = {
     Outcome.REPLIED: "Logged {name}'s reply.",
@@ -63,7 +63,7 @@ def reply(request: HttpRequest, contact_pk: int) -> HttpResponse:
         request.POST or None, today=today, earliest=earliest, initial={"received_on": today}
     )
     if request.method == "POST" and form.is_valid():
-        logged = services.record_reply(contact=contact, **form.cleaned_data)
+        logged = correspondence.record_reply(contact=contact, **form.cleaned_data)
         suggested = " ".join(
             form.cleaned_data[name].strip()
             for name in ("suggested_first_name", "suggested_last_name")

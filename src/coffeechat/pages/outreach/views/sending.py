@@ -11,6 +11,7 @@ from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach import mail, services
 from coffeechat.pipeline.outreach.forms import SendForm
 from coffeechat.pipeline.outreach.models import Channel, Purpose
+from coffeechat.pipeline.services import correspondence
 
 NOT_SENDABLE = {
     "no_server": "Sending needs a mail server: set one up under Email sending on your profile.",
@@ -60,7 +61,7 @@ def send_now(
     except mail.SendFailed as error:
         form.add_error(None, str(error))
         return None
-    services.record_message(
+    correspondence.record_message(
         contact=contact,
         purpose=purpose,
         channel=Channel.EMAIL,
@@ -92,7 +93,7 @@ def mark_sent(
     """Record a message sent another way, on the day the user says, on `contact` (the person
     it went to); returns the confirmation."""
     data = form.cleaned_data
-    services.record_message(
+    correspondence.record_message(
         contact=contact,
         purpose=purpose,
         channel=data["channel"],
