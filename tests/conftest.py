@@ -53,3 +53,7 @@ def bob_client(client, bob):
 def persona_password() -> str:
     """The password alice and bob were created with, for tests that log in through the form."""
     return PASSWORD
+
+
+# Shared personas (Priya at Acme Climate...), built with the factories of tests/factories.py.
+pytest_plugins = ["personas"]

@@ -135,3 +135,105 @@ def us_user_at_green_bank(
             page, server.url, "Green Bank", first, last, f"{first.lower()}@greenbank.example"
         )
     return owner
+
+
+# Steps that many browser tests take on the way to what they check, walked as a person would.
+
+
+def flash(page: Page, text: str):
+    """The message a page shows after an action ("Added Priya Shah to your network.")."""
+    return page.get_by_role("status").filter(has_text=text)
+
+
+def today_item(page: Page, title: str):
+    """An item on the Today page, found by its title."""
+    return page.locator(".today-item").filter(has_text=title)
+
+
+def add_organization(
+    page: Page, url: str, name: str, *, industry: str = "", field: str = ""
+) -> None:
+    """Add a target organization through the form on Research; ends on its page."""
+    page.goto(f"{url}/research/organizations/new/")
+    page.get_by_label("Name").fill(name)
+    if industry:
+        page.get_by_label("Industry").fill(industry)
+    if field:
+        page.get_by_label("Field", exact=True).select_option(label=field)
+    page.get_by_role("button", name="Add organization").click()
+    expect(page.get_by_role("heading", level=1, name=re.compile(re.escape(name)))).to_be_visible()
+
+
+def add_contact(
+    page: Page,
+    url: str,
+    first: str,
+    last: str,
+    *,
+    email: str = "",
+    organization: str = "",
+    role: str = "",
+    **choices: str,
+) -> str:
+    """Add a contact through the form (`choices`: other drop-downs by label, e.g.
+    how_known="Alumni"); ends on their page and returns its address."""
+    page.goto(f"{url}/contacts/new/")
+    page.get_by_label("First name").fill(first)
+    page.get_by_label("Last name").fill(last)
+    if email:
+        page.get_by_label("Email").fill(email)
+    if organization:
+        page.get_by_label("Organization").select_option(label=organization)
+    if role:
+        page.get_by_label("Role").fill(role)
+    for label, option in choices.items():
+        page.get_by_label(label.replace("_", " ").capitalize()).select_option(label=option)
+    page.get_by_role("button", name="Add contact").click()
+    name = f"{first} {last}".strip()
+    expect(page.get_by_role("heading", level=1, name=re.compile(re.escape(name)))).to_be_visible()
+    expect(flash(page, f"Added {name} to your network.")).to_be_visible()
+    return page.url
+
+
+def open_contact(page: Page, url: str, name: str) -> None:
+    """Open someone's page from the contacts list."""
+    page.goto(f"{url}/contacts/")
+    page.get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", level=1, name=re.compile(re.escape(name)))).to_be_visible()
+
+
+def mark_request_sent(page: Page, name: str, *, subject: str = "") -> None:
+    """From a contact's page: draft the request (with this subject) and mark it sent; by phone
+    when there is no email address on file."""
+    page.get_by_role("link", name="Write a request").click()
+    if subject:
+        page.locator("#id_subject").fill(subject)
+    sent_by = page.get_by_label("Sent by")
+    if sent_by.input_value() == "":
+        sent_by.select_option("phone")
+    page.get_by_role("button", name="Mark as sent").click()
+    expect(
+        flash(page, f"Marked your request for a conversation to {name} as sent.")
+    ).to_be_visible()
+    expect(page.locator(".badge.stage")).to_have_text("Contacted")
+
+
+def type_and_wait_for_autosave(page: Page, field, text: str) -> None:
+    """Type as a person would and wait for the autosave request the pause in typing sends,
+    carrying this text as the field's own value (so that a short text such as "30" is not
+    found in the date or the CSRF token of an earlier request)."""
+    name = field.get_attribute("name")
+
+    def carries_text(response) -> bool:
+        request = response.request
+        if request.method != "POST" or "hx-request" not in request.headers:
+            return False
+        try:
+            form = request.post_data_json or {}  # the form's fields, for a url-encoded post
+        except ValueError:
+            return False
+        return str(form.get(name, "")).replace("\r\n", "\n") == text
+
+    with page.expect_response(carries_text) as saved:
+        field.fill(text)
+    assert saved.value.ok

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.helpers import CoffeechatServer, Owner, create_owner, go
+from browser.helpers import CoffeechatServer, Owner, add_contact, create_owner, go
 
 # A Wednesday in November: London is on UTC, so the times below read the same in both.
 NOON = "2026-11-18T12:00:00+00:00"
@@ -22,14 +22,6 @@ TIMER = re.compile(r"^\d+:\d\d$")
 
 def at(minutes: int) -> str:
     return f"2026-11-18T12:{minutes:02d}:00+00:00"
-
-
-def add_contact(page: Page, server: CoffeechatServer, first: str, last: str) -> None:
-    page.goto(f"{server.url}/contacts/new/")
-    page.get_by_label("First name").fill(first)
-    page.get_by_label("Last name").fill(last)
-    page.get_by_role("button", name="Add contact").click()
-    expect(page.get_by_role("heading", name=f"{first} {last}")).to_be_visible()
 
 
 def schedule_coffee(page: Page, time: str) -> str:
@@ -62,7 +54,7 @@ def test_the_clock_runs_only_from_start_pauses_survives_a_reload_and_is_what_is_
 ):
     server = coffeechat_server
     owner = create_owner(page, server)
-    add_contact(page, server, "Priya", "Shah")
+    add_contact(page, server.url, "Priya", "Shah")
     schedule_coffee(page, "12:15")
 
     # Opened a quarter of an hour early to get ready: the clock waits.
@@ -113,7 +105,7 @@ def test_resetting_the_clock_asks_first_and_leaves_it_not_started(
 ):
     server = coffeechat_server
     create_owner(page, server)
-    add_contact(page, server, "Sam", "Lee")
+    add_contact(page, server.url, "Sam", "Lee")
     schedule_coffee(page, "12:30")
     # Pressed by mistake long before the call.
     page.get_by_role("button", name="Start the conversation").click()
@@ -138,7 +130,7 @@ def test_a_held_conversation_shows_its_record_and_its_start_and_length_can_be_co
 ):
     server = coffeechat_server
     create_owner(page, server)
-    add_contact(page, server, "Priya", "Shah")
+    add_contact(page, server.url, "Priya", "Shah")
     schedule_coffee(page, "11:00")
     research = page.get_by_label("Research the person")
     research.fill("Priya moved from audit to green bonds in 2021.")

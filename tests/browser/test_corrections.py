@@ -9,13 +9,17 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.helpers import CoffeechatServer, Owner, create_owner, go_today
+from browser.helpers import (
+    CoffeechatServer,
+    Owner,
+    add_contact,
+    create_owner,
+    go_today,
+    open_contact,
+    today_item,
+)
 
 MONDAY = "2026-11-16T09:00:00+00:00"
-
-
-def today_item(page: Page, title: str):
-    return page.locator(".today-item").filter(has_text=title)
 
 
 def timeline_entry(page: Page, text: str):
@@ -23,17 +27,8 @@ def timeline_entry(page: Page, text: str):
 
 
 def add_priya(page: Page, server: CoffeechatServer) -> None:
-    page.goto(f"{server.url}/contacts/new/")
-    page.get_by_label("First name").fill("Priya")
-    page.get_by_label("Last name").fill("Shah")
-    page.get_by_label("Email").fill("priya@greenbank.example")
-    page.get_by_role("button", name="Add contact").click()
+    add_contact(page, server.url, "Priya", "Shah", email="priya@greenbank.example")
     expect(page.locator(".badge.stage")).to_have_text("Identified")
-
-
-def open_priya(page: Page, server: CoffeechatServer) -> None:
-    page.goto(f"{server.url}/contacts/")
-    page.get_by_role("link", name="Priya Shah").click()
 
 
 def start_with_priya(page: Page, server: CoffeechatServer) -> Owner:
@@ -58,7 +53,7 @@ def test_a_request_marked_sent_by_mistake_is_deleted_from_the_timeline(
     expect(today_item(page, "No reply from Priya Shah")).to_be_visible()
 
     # On the timeline: delete it. A confirmation comes first, and Cancel keeps it.
-    open_priya(page, server)
+    open_contact(page, server.url, "Priya Shah")
     request = timeline_entry(page, "Request for a conversation sent")
     request.get_by_role("link", name=re.compile("^Delete")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -167,7 +162,7 @@ def test_a_piece_of_advice_is_deleted_and_the_news_owed_for_it_goes(
     go_today(page, server, owner)
     expect(today_item(page, "Close the loop with Priya Shah")).to_be_visible()
 
-    open_priya(page, server)
+    open_contact(page, server.url, "Priya Shah")
     # (The close-the-loop follow-up quotes it too: the takeaway is the entry to correct.)
     advice = page.locator(".timeline-takeaway").filter(has_text="Learn the green bond principles")
     expect(advice).to_contain_text("Acted on Mon 16 Nov 2026.")

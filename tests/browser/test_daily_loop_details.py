@@ -14,21 +14,18 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from browser.helpers import CoffeechatServer, Mailbox, create_owner, go, use_mail_server, wait_for
+from browser.helpers import (
+    CoffeechatServer,
+    Mailbox,
+    add_contact,
+    create_owner,
+    go,
+    use_mail_server,
+    wait_for,
+)
 
 TUESDAY = "2026-11-17T09:00:00+00:00"
 NEW_YORK = ZoneInfo("America/New_York")
-
-
-def add_contact(page: Page, server: CoffeechatServer, first: str, last: str, email: str) -> str:
-    """Add someone through the form; returns their page's path."""
-    page.goto(f"{server.url}/contacts/new/")
-    page.get_by_label("First name").fill(first)
-    page.get_by_label("Last name").fill(last)
-    page.get_by_label("Email").fill(email)
-    page.get_by_role("button", name="Add contact").click()
-    expect(page.get_by_role("heading", name=f"{first} {last}")).to_be_visible()
-    return page.url.removeprefix(server.url)
 
 
 def schedule_coffee(page: Page, day: str) -> None:
@@ -59,7 +56,8 @@ def test_a_new_cadence_moves_the_next_update_on_the_contact_page_and_today(
 ):
     server = coffeechat_server
     owner = create_owner(page, server)
-    priya = add_contact(page, server, "Priya", "Shah", "priya@greenbank.example")
+    priya = add_contact(page, server.url, "Priya", "Shah", email="priya@greenbank.example")
+    priya = priya.removeprefix(server.url)
     schedule_coffee(page, "2026-11-16")  # yesterday's coffee, logged today
     hold(page, "Analysts come from economics and law.")
 
@@ -94,7 +92,7 @@ def test_a_conversations_ics_opens_as_one_event_and_a_move_replaces_it(
 ):
     server = coffeechat_server
     create_owner(page, server)
-    add_contact(page, server, "Priya", "Shah", "priya@greenbank.example")
+    add_contact(page, server.url, "Priya", "Shah", email="priya@greenbank.example")
     page.get_by_role("link", name="Schedule a conversation").click()
     page.get_by_label("Date").fill("2026-12-01")
     page.get_by_label("Start time").fill("09:30")
@@ -157,7 +155,8 @@ def test_an_update_sent_from_keep_your_network_posted_goes_out_and_shows_on_the_
     mailbox, port = smtp_server
     owner = create_owner(page, server)
     use_mail_server(page, port)
-    priya = add_contact(page, server, "Priya", "Shah", "priya@greenbank.example")
+    priya = add_contact(page, server.url, "Priya", "Shah", email="priya@greenbank.example")
+    priya = priya.removeprefix(server.url)
     schedule_coffee(page, "2026-11-16")
     hold(page, "Analysts come from economics and law.")
 
@@ -199,7 +198,7 @@ def test_meeting_someone_a_contact_suggested_owes_them_a_word_on_today(
 ):
     server = coffeechat_server
     owner = create_owner(page, server)
-    add_contact(page, server, "Priya", "Shah", "priya@greenbank.example")
+    add_contact(page, server.url, "Priya", "Shah", email="priya@greenbank.example")
     schedule_coffee(page, "2026-11-16")
     page.get_by_role("button", name="Start the conversation").click()
     referrals = page.locator("#referrals")

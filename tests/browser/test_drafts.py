@@ -10,20 +10,14 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.helpers import CoffeechatServer, Owner, create_owner, go, go_today
+from browser.helpers import CoffeechatServer, Owner, add_contact, create_owner, go, go_today
 
 WEDNESDAY = "2026-12-02T14:05:00+00:00"
 
 
 def add_priya(page: Page, server: CoffeechatServer, email: str = "") -> None:
     """Priya Shah, a fellow alumna, with or without an email address on file."""
-    page.goto(f"{server.url}/contacts/new/")
-    page.get_by_label("First name").fill("Priya")
-    page.get_by_label("Last name").fill("Shah")
-    if email:
-        page.get_by_label("Email").fill(email)
-    page.get_by_role("button", name="Add contact").click()
-    expect(page.get_by_role("heading", level=1, name=re.compile("Priya Shah"))).to_be_visible()
+    add_contact(page, server.url, "Priya", "Shah", email=email)
 
 
 def write_to_priya(page: Page, server: CoffeechatServer, owner: Owner) -> None:

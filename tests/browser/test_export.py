@@ -11,18 +11,10 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from browser.helpers import create_owner
+from browser.helpers import add_contact, create_owner
 from coffeechat.method.spreadsheet import unneutralise
 
 DATED = r"\d{4}-\d\d-\d\d"
-
-
-def add_contact(page: Page, url: str, first: str, last: str) -> None:
-    page.goto(f"{url}/contacts/new/")
-    page.get_by_label("First name").fill(first)
-    page.get_by_label("Last name").fill(last)
-    page.get_by_role("button", name="Add contact").click()
-    expect(page.get_by_role("status").filter(has_text="to your network")).to_be_visible()
 
 
 def download(page: Page, link_name: str, folder: Path) -> tuple[str, str]:

@@ -10,21 +10,18 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.helpers import CoffeechatServer, create_owner, go, go_today, use_mail_server, wait_for
+from browser.helpers import (
+    CoffeechatServer,
+    add_contact,
+    create_owner,
+    go,
+    go_today,
+    use_mail_server,
+    wait_for,
+)
 
 TUESDAY = "2026-12-01T09:00:00-05:00"
 LENAS_SEVENTH_BUSINESS_DAY = "2026-12-10T10:00:00-05:00"  # Thursday after
-
-
-def add_contact(page: Page, server: CoffeechatServer, first: str, last: str, **choices) -> None:
-    page.goto(f"{server.url}/contacts/new/")
-    page.get_by_label("First name").fill(first)
-    page.get_by_label("Last name").fill(last)
-    page.get_by_label("Email").fill(f"{first.lower()}@example.org")
-    for label, option in choices.items():
-        page.get_by_label(label.replace("_", " ").capitalize()).select_option(label=option)
-    page.get_by_role("button", name="Add contact").click()
-    expect(page.get_by_role("heading", level=1, name=re.compile(f"{first} {last}"))).to_be_visible()
 
 
 @pytest.mark.server_time(TUESDAY)
@@ -42,9 +39,11 @@ def test_asking_lena_to_introduce_you_to_sam_is_kept_on_lena_and_leaves_sam_alon
     page.goto(f"{server.url}/research/organizations/new/")
     page.get_by_label("Name").fill("Green Bank")
     page.get_by_role("button", name="Add organization").click()
-    add_contact(page, server, "Lena", "Ortiz", how_you_know_them="Friend")
     add_contact(
-        page, server, "Sam", "Lee",
+        page, server.url, "Lena", "Ortiz", email="lena@example.org", how_you_know_them="Friend"
+    )
+    add_contact(
+        page, server.url, "Sam", "Lee", email="sam@example.org",
         organization="Green Bank", how_you_know_them="LinkedIn",
         introduced_by="Lena Ortiz",
     )  # fmt: skip

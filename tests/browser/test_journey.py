@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from urllib.parse import parse_qs
 
 from playwright.sync_api import Page, expect
 
-from browser.helpers import create_owner
+from browser.helpers import create_owner, today_item, type_and_wait_for_autosave
 
 PITCH = "I'm finishing economics and want to help companies cut their emissions."
 BACKGROUND = "Two summers at a credit-rating agency; a dissertation on green bonds."
@@ -20,27 +19,8 @@ def today_page(page: Page, url: str) -> None:
     expect(page.get_by_role("heading", level=1, name=re.compile("^Today"))).to_be_visible()
 
 
-def today_item(page: Page, title: str):
-    return page.locator(".today-item").filter(has_text=title)
-
-
 def autosaved(page: Page, status_selector: str) -> None:
     expect(page.locator(status_selector)).to_contain_text(re.compile(r"Saved \d\d:\d\d:\d\d"))
-
-
-def type_and_wait_for_autosave(page: Page, field, text: str) -> None:
-    """Type as a person would and wait for the autosave request the pause in typing sends."""
-
-    def carries_text(response) -> bool:
-        request = response.request
-        if request.method != "POST" or "hx-request" not in request.headers:
-            return False
-        values = parse_qs(request.post_data or "").values()
-        return any(text in value for value in values)
-
-    with page.expect_response(carries_text) as saved:
-        field.fill(text)
-    assert saved.value.ok
 
 
 def test_a_job_seeker_walks_one_informational_interview_end_to_end(page: Page, coffeechat_server):

@@ -9,15 +9,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.helpers import CoffeechatServer, create_owner, go
+from browser.helpers import CoffeechatServer, create_owner, go, today_item
 
 TUESDAY = "2026-11-17T09:00:00+00:00"
 FOUR_WEEKS_ON = "2026-12-16T09:00:00+00:00"  # 28 days after Wednesday 18 November
 NEWS = "I start at Acme as a climate analyst on 3 March"
-
-
-def today_item(page: Page, title: str):
-    return page.locator(".today-item").filter(has_text=title)
 
 
 def hold_a_conversation_with_priya(page: Page, server: CoffeechatServer) -> None:

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from browser.helpers import CoffeechatServer, create_owner
+from browser.helpers import CoffeechatServer, create_owner, mark_request_sent
 
 
 def add_priya(page: Page, server: CoffeechatServer, email: str, role: str) -> None:
@@ -22,31 +22,20 @@ def add_priya(page: Page, server: CoffeechatServer, email: str, role: str) -> No
     expect(page.get_by_role("heading", level=1, name=re.compile("Priya Shah"))).to_be_visible()
 
 
-def mark_request_sent(page: Page, subject: str) -> None:
-    """From the contact's page: write a request, give it a subject, mark it as sent."""
-    page.get_by_role("link", name="Write a request").click()
-    page.locator("#id_subject").fill(subject)
-    page.get_by_role("button", name="Mark as sent").click()
-    expect(
-        page.get_by_text("Marked your request for a conversation to Priya Shah as sent.")
-    ).to_be_visible()
-    expect(page.locator(".badge.stage")).to_have_text("Contacted")
-
-
 def test_two_records_of_one_person_are_merged_with_both_timelines(
     page: Page, coffeechat_server: CoffeechatServer
 ):
     server = coffeechat_server
     create_owner(page, server)
     add_priya(page, server, "priya.shah@greenbank.example", "Senior analyst")
-    mark_request_sent(page, "Advice on green bonds")
+    mark_request_sent(page, "Priya Shah", subject="Advice on green bonds")
     # Added again under her personal address (a new one would have been warned about), then
     # given her work address, written differently.
     add_priya(page, server, "priya.s@home.example", "Analyst")
     page.get_by_role("link", name="Edit", exact=True).click()
     page.get_by_label("Email").fill("Priya.Shah@GreenBank.example")
     page.get_by_role("button", name="Save and close").click()
-    mark_request_sent(page, "A fellow Leeds alum")
+    mark_request_sent(page, "Priya Shah", subject="A fellow Leeds alum")
 
     page.goto(f"{server.url}/contacts/")
     expect(page.get_by_role("link", name="Priya Shah")).to_have_count(2)

@@ -4,7 +4,6 @@ and the profile's rule set, country and region as the compose page and Today the
 
 from __future__ import annotations
 
-import re
 import socket
 from collections.abc import Iterator
 from email import message_from_bytes, policy
@@ -13,7 +12,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.helpers import CoffeechatServer, Mailbox, create_owner, go, use_mail_server
+from browser.helpers import (
+    CoffeechatServer,
+    Mailbox,
+    add_contact,
+    add_organization,
+    create_owner,
+    go,
+    use_mail_server,
+)
 
 NOTE_310 = (
     "Hi Priya, I found you through the Leeds alumni network and your move from insurance into "
@@ -65,25 +72,6 @@ def set_up_profile(page: Page) -> None:
     save_profile_field(page, lambda: page.get_by_label("School").fill("Leeds"))
 
 
-def add_organization(page: Page, server: CoffeechatServer, name: str) -> None:
-    page.goto(f"{server.url}/research/organizations/new/")
-    page.get_by_label("Name").fill(name)
-    page.get_by_role("button", name="Add organization").click()
-    expect(page.get_by_role("heading", level=1, name=re.compile(name))).to_be_visible()
-
-
-def add_contact(page: Page, server: CoffeechatServer, first: str, last: str, **fields: str):
-    page.goto(f"{server.url}/contacts/new/")
-    page.get_by_label("First name").fill(first)
-    page.get_by_label("Last name").fill(last)
-    if "email" in fields:
-        page.get_by_label("Email").fill(fields["email"])
-    if "organization" in fields:
-        page.get_by_label("Organization").select_option(label=fields["organization"])
-    page.get_by_role("button", name="Add contact").click()
-    expect(page.get_by_role("heading", level=1, name=re.compile(f"{first} {last}"))).to_be_visible()
-
-
 def check_panel(page: Page):
     return page.locator("#message-check")
 
@@ -93,7 +81,7 @@ def test_a_linkedin_note_over_300_characters_is_refused_when_marked_sent(
 ):
     server = coffeechat_server
     create_owner(page, server)
-    add_contact(page, server, "Priya", "Shah")
+    add_contact(page, server.url, "Priya", "Shah")
     page.get_by_role("link", name="Write a request").click()
 
     page.get_by_label("Sent by").select_option("LinkedIn")
@@ -127,8 +115,8 @@ def test_a_template_of_your_own_previews_live_as_you_type_then_writes_the_reques
     server = coffeechat_server
     create_owner(page, server)
     set_up_profile(page)
-    add_organization(page, server, "Green Bank")
-    add_contact(page, server, "Priya", "Shah", email="priya@greenbank.example",
+    add_organization(page, server.url, "Green Bank")
+    add_contact(page, server.url, "Priya", "Shah", email="priya@greenbank.example",
                 organization="Green Bank")  # fmt: skip
 
     page.goto(f"{server.url}/outreach/templates/")
@@ -196,7 +184,7 @@ def test_copy_puts_the_message_on_the_clipboard_and_the_eml_holds_subject_and_bo
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
     create_owner(page, server)
     set_up_profile(page)
-    add_contact(page, server, "Priya", "Shah", email="priya@greenbank.example")
+    add_contact(page, server.url, "Priya", "Shah", email="priya@greenbank.example")
     page.get_by_role("link", name="Write a request").click()
     page.locator("#id_subject").fill("A fellow Leeds graduate asking for advice")
     body = (
@@ -233,7 +221,7 @@ def test_a_mail_server_that_refuses_says_so_and_keeps_the_draft(
     create_owner(page, server)
     set_up_profile(page)
     use_mail_server(page, port)
-    add_contact(page, server, "Priya", "Shah", email="priya@greenbank.example")
+    add_contact(page, server.url, "Priya", "Shah", email="priya@greenbank.example")
     page.get_by_role("link", name="Write a request").click()
     page.locator("#id_subject").fill("A fellow Leeds graduate asking for advice")
     body = "Dear Priya,\n\nWould you have 20 minutes for a call?\n\nThank you,\nMaya Chen"
@@ -266,7 +254,7 @@ def test_the_profiles_rule_set_country_and_region_change_what_compose_and_today_
 ):
     server = coffeechat_server
     owner = create_owner(page, server)
-    add_contact(page, server, "Priya", "Shah", email="priya@greenbank.example")
+    add_contact(page, server.url, "Priya", "Shah", email="priya@greenbank.example")
     page.get_by_role("link", name="Write a request").click()
     page.locator("#id_body").fill(STATEMENT)
     check = check_panel(page)

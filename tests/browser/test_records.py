@@ -7,88 +7,21 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from urllib.parse import parse_qs
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.helpers import create_owner
+from browser.helpers import (
+    add_contact,
+    add_organization,
+    create_owner,
+    flash,
+    mark_request_sent,
+    type_and_wait_for_autosave,
+)
 
 CSP_COMPLAINT = re.compile(r"Content Security Policy|Refused to|violates the following", re.I)
 SAVED = re.compile(r"Saved \d\d:\d\d:\d\d")
-
-
-def type_and_wait_for_autosave(page: Page, field, text: str) -> None:
-    """Type as a person would and wait for the autosave request the pause in typing sends.
-
-    (From test_journey.py, stricter: the text must be this field's own value, so that a short
-    text such as "30" is not found in the date or the CSRF token of an earlier request.)"""
-    name = field.get_attribute("name")
-
-    def carries_text(response) -> bool:
-        request = response.request
-        if request.method != "POST" or "hx-request" not in request.headers:
-            return False
-        values = parse_qs(request.post_data or "").get(name, [])
-        return any(value.replace("\r\n", "\n") == text for value in values)
-
-    with page.expect_response(carries_text) as saved:
-        field.fill(text)
-    assert saved.value.ok
-
-
-def flash(page: Page, text: str):
-    return page.get_by_role("status").filter(has_text=text)
-
-
-def add_organization(page: Page, url: str, name: str, *, industry: str = "", field: str = ""):
-    page.goto(f"{url}/research/organizations/new/")
-    page.get_by_label("Name").fill(name)
-    if industry:
-        page.get_by_label("Industry").fill(industry)
-    if field:
-        page.get_by_label("Field", exact=True).select_option(label=field)
-    page.get_by_role("button", name="Add organization").click()
-    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
-
-
-def add_contact(
-    page: Page,
-    url: str,
-    first: str,
-    last: str,
-    *,
-    organization: str = "",
-    email: str = "",
-    role: str = "",
-) -> str:
-    """Add a contact through the form; ends on their page and returns its address."""
-    page.goto(f"{url}/contacts/new/")
-    page.get_by_label("First name").fill(first)
-    page.get_by_label("Last name").fill(last)
-    if email:
-        page.get_by_label("Email").fill(email)
-    if organization:
-        page.get_by_label("Organization").select_option(label=organization)
-    if role:
-        page.get_by_label("Role").fill(role)
-    page.get_by_role("button", name="Add contact").click()
-    expect(page.get_by_role("heading", level=1, name=f"{first} {last}")).to_be_visible()
-    expect(flash(page, f"Added {first} {last} to your network.")).to_be_visible()
-    return page.url
-
-
-def mark_request_sent(page: Page, name: str) -> None:
-    """From a contact's page: draft the request and mark it sent."""
-    page.get_by_role("link", name="Write a request").click()
-    sent_by = page.get_by_label("Sent by")
-    if sent_by.input_value() == "":  # no email address on file: say how it went
-        sent_by.select_option("phone")
-    page.get_by_role("button", name="Mark as sent").click()
-    expect(
-        flash(page, f"Marked your request for a conversation to {name} as sent.")
-    ).to_be_visible()
-    expect(page.locator(".badge.stage")).to_have_text("Contacted")
 
 
 def schedule_coffee(page: Page, when: date, place: str) -> str:

@@ -8,23 +8,17 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.helpers import CoffeechatServer, go, go_today, us_user_at_green_bank
+from browser.helpers import (
+    CoffeechatServer,
+    go,
+    go_today,
+    mark_request_sent,
+    open_contact,
+    us_user_at_green_bank,
+)
 
 TUESDAY = "2026-12-01T09:00:00-05:00"
 THURSDAY = "2026-12-03T10:00:00-05:00"
-
-
-def write_request(page: Page, server: CoffeechatServer, name: str) -> None:
-    page.goto(f"{server.url}/contacts/")
-    page.get_by_role("link", name=name).click()
-    page.get_by_role("link", name="Write a request").click()
-    page.get_by_role("button", name="Mark as sent").click()
-    expect(page.locator(".badge.stage")).to_have_text("Contacted")
-
-
-def open_contact(page: Page, server: CoffeechatServer, name: str) -> None:
-    page.goto(f"{server.url}/contacts/")
-    page.get_by_role("link", name=name).click()
 
 
 @pytest.mark.server_time(TUESDAY)
@@ -33,12 +27,13 @@ def test_a_decline_that_suggests_a_colleague_makes_them_the_next_move(
 ):
     server = coffeechat_server
     owner = us_user_at_green_bank(page, server, [("Priya", "Shah")])
-    write_request(page, server, "Priya Shah")
+    open_contact(page, server.url, "Priya Shah")
+    mark_request_sent(page, "Priya Shah")
     go_today(page, server, owner)
     expect(page.locator("#next-moves")).to_have_count(0)  # Priya is waiting: one at a time
 
     server.restart(THURSDAY)
-    open_contact(page, server, "Priya Shah")
+    open_contact(page, server.url, "Priya Shah")
     page.get_by_role("link", name="Log a reply").click()
     page.get_by_label("Outcome").select_option("declined")
     page.get_by_label("They suggested someone else: first name").fill("Lena")
@@ -78,7 +73,8 @@ def test_an_agreement_is_scheduled_from_a_link_and_today_reminds_until_it_is(
 ):
     server = coffeechat_server
     owner = us_user_at_green_bank(page, server, [("Grace", "Hopper")])
-    write_request(page, server, "Grace Hopper")
+    open_contact(page, server.url, "Grace Hopper")
+    mark_request_sent(page, "Grace Hopper")
     server.restart(THURSDAY)
     go_today(page, server, owner)
     page.get_by_role("button", name="Agreed to talk").first.click()
@@ -118,7 +114,8 @@ def test_today_never_asks_for_the_follow_up_and_says_it_is_too_late_at_once(
 ):
     server = coffeechat_server
     owner = us_user_at_green_bank(page, server, [("Chloe", "Martin")])
-    write_request(page, server, "Chloe Martin")
+    open_contact(page, server.url, "Chloe Martin")
+    mark_request_sent(page, "Chloe Martin")
 
     server.restart(SEVENTH_BUSINESS_DAY)
     go_today(page, server, owner)

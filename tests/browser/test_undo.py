@@ -8,19 +8,20 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from browser.helpers import CoffeechatServer, Owner, create_owner, log_in
+from browser.helpers import (
+    CoffeechatServer,
+    Owner,
+    add_contact,
+    create_owner,
+    log_in,
+    mark_request_sent,
+)
 
 
 def write_to(page: Page, server: CoffeechatServer, first: str, last: str) -> None:
     """Add someone and mark a request to them sent: their no-reply routine starts."""
-    page.goto(f"{server.url}/contacts/new/")
-    page.get_by_label("First name").fill(first)
-    page.get_by_label("Last name").fill(last)
-    page.get_by_role("button", name="Add contact").click()
-    page.get_by_role("link", name="Write a request").click()
-    page.get_by_label("Sent by").select_option("phone")  # no email address on file
-    page.get_by_role("button", name="Mark as sent").click()
-    expect(page.locator(".badge.stage")).to_have_text("Contacted")
+    add_contact(page, server.url, first, last)  # no email address on file: sent by phone
+    mark_request_sent(page, f"{first} {last}")
 
 
 def test_mark_done_on_today_then_undo_puts_the_item_back_in_place(

@@ -14,9 +14,8 @@ import pytest
 from calendar_helpers import NOW
 from django.urls import reverse
 
+import factories as make
 from coffeechat.method.today import Kind
-from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
 from coffeechat.pages.calendar import services
 from coffeechat.pipeline.conversations.models import Conversation, Mode
 from coffeechat.pipeline.followups.models import FollowUp
@@ -32,15 +31,7 @@ def _frozen_clock(time_machine):
 
 @pytest.fixture
 def priya(alice):
-    acme = Organization.objects.create(owner=alice, name="Acme")
-    return Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", organization=acme, role="Analyst"
-    )
-
-
-@pytest.fixture
-def sam(alice):
-    return Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee")
+    return make.contact(alice, "Priya Shah", org="Acme", role="Analyst")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import time_machine
 from calendar_helpers import NOW, event, fetch
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
+import factories as make
 from coffeechat.pages.calendar import services
 from coffeechat.pipeline.conversations.models import Conversation, Mode
 from coffeechat.pipeline.followups.models import FollowUp
@@ -183,7 +183,7 @@ def test_the_feed_is_read_in_a_fixed_number_of_queries(
 ):
     def add_rows(count: int) -> None:
         for n in range(count):
-            contact = Contact.objects.create(owner=alice, first_name=f"P{n}", last_name="X")
+            contact = make.contact(alice, first_name=f"P{n}", last_name="X")
             Conversation.objects.create(
                 owner=alice, contact=contact, scheduled_at=NOW + timedelta(days=n + 1),
                 time_zone=["Europe/Paris", "Asia/Tokyo", "UTC"][n % 3],

@@ -1,4 +1,5 @@
-"""Alice's network for conversation tests: Sam at Acme, introduced by her friend Kim."""
+"""Alice's network for conversation tests: Sam at Acme (tests/personas.py), introduced by her
+friend Kim."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.network.research.models import Organization
+import factories as make
+from coffeechat.network.people.models import HowKnown
 from coffeechat.pipeline.conversations.models import Conversation, Mode
 
 # A Friday in November; Europe/London is on UTC then.
@@ -15,24 +16,16 @@ FRIDAY_10AM = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def acme(alice):
-    return Organization.objects.create(owner=alice, name="Acme Climate")
-
-
-@pytest.fixture
 def kim(alice):
-    return Contact.objects.create(
-        owner=alice, first_name="Kim", last_name="Ode", how_known=HowKnown.FRIEND
-    )
+    return make.contact(alice, "Kim Ode", how_known=HowKnown.FRIEND)
 
 
 @pytest.fixture
 def sam(alice, acme, kim):
-    return Contact.objects.create(
-        owner=alice,
-        first_name="Sam",
-        last_name="Lee",
-        organization=acme,
+    return make.contact(
+        alice,
+        "Sam Lee",
+        org=acme,
         role="Carbon analyst",
         education="MSc Environmental Economics, LSE",
         how_known=HowKnown.ALUMNI,

@@ -8,16 +8,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
+import factories as make
 from coffeechat.pipeline.conversations.models import Conversation, Status
 
 START = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
 
 def add(alice, name: str, days: int, status: str = Status.SCHEDULED) -> Conversation:
-    org = Organization.objects.create(owner=alice, name=f"{name} Org")
-    contact = Contact.objects.create(owner=alice, first_name=name, organization=org)
+    org = make.organization(alice, f"{name} Org")
+    contact = make.contact(alice, first_name=name, org=org)
     return Conversation.objects.create(
         owner=alice, contact=contact, scheduled_at=START + timedelta(days=days), status=status
     )

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
+import factories as make
 from coffeechat.pipeline.conversations import services
 from coffeechat.pipeline.conversations.models import Conversation, ConversationQuestion, Question
 from coffeechat.pipeline.services import conversation_changes
@@ -91,9 +92,7 @@ def test_another_user_cannot_schedule_with_your_contact(bob_client, sam):
 
 
 def test_bob_cannot_add_alices_questions_to_his_conversation(bob_client, bob, alice):
-    from coffeechat.network.people.models import Contact
-
-    his_contact = Contact.objects.create(owner=bob, first_name="Pat")
+    his_contact = make.contact(bob, "Pat")
     his = Conversation.objects.create(
         owner=bob, contact=his_contact, scheduled_at=datetime(2026, 12, 1, tzinfo=UTC)
     )

@@ -1,4 +1,5 @@
-"""Alice's records to correct: Priya at Acme, written to on Monday 16 November 2026.
+"""Alice's records to correct: Priya at Acme (tests/personas.py), written to on Monday
+16 November 2026.
 
 The clock stands on Friday 20 November 2026, 10:00 (Europe/London is on UTC then), so the
 request's no-reply check (3 business days) is due, its nudge (7) and move-on (10) are to come.
@@ -15,8 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar, Event
 
-from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.network.research.models import Organization
+from coffeechat.network.people.models import Contact
 from coffeechat.pages.calendar import services as calendar
 from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
@@ -55,19 +55,6 @@ def feed_events(user: object) -> list[Event]:
 
 
 @pytest.fixture
-def acme(alice):
-    return Organization.objects.create(owner=alice, name="Acme Climate")
-
-
-@pytest.fixture
-def priya(alice, acme):
-    return Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", organization=acme,
-        email="priya@acme.example", how_known=HowKnown.ALUMNI,
-    )  # fmt: skip
-
-
-@pytest.fixture
 def cold_email(alice):
     return MessageTemplate.objects.owned_by(alice).get(name="Cold email")
 
@@ -86,11 +73,6 @@ def send(contact: Contact, purpose: str, sent_at: datetime, **extra: object) -> 
         contact=contact, purpose=purpose, channel="email", subject="", body="Hello",
         sent_at=sent_at, **extra,
     )  # fmt: skip
-
-
-@pytest.fixture
-def kim(alice):
-    return Contact.objects.create(owner=alice, first_name="Kim", last_name="Ode")
 
 
 @pytest.fixture

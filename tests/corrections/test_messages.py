@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
+import factories as make
 from coffeechat.method.stages import Stage
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.insights.queries import insight_facts
@@ -132,9 +133,7 @@ def test_a_message_sent_earlier_today_can_be_dated_now(alice_client, request_to_
 
 
 def test_a_request_for_an_introduction_stays_one(alice, alice_client, priya, acme):
-    sam = Contact.objects.create(
-        owner=alice, first_name="Sam", last_name="Lee", organization=acme, introduced_by=priya
-    )
+    sam = make.contact(alice, "Sam Lee", org=acme, introduced_by=priya)
     asked = send(priya, "introduction", MONDAY_9AM, introduction_to=sam)
 
     page = alice_client.get(edit_url(asked)).content.decode()

@@ -4,23 +4,16 @@ And the contact page offers the polite follow-up only once it is owed."""
 
 from datetime import UTC, date, datetime
 
-import pytest
 import time_machine
 from django.urls import reverse
 
 from coffeechat.method.stages import Stage
-from coffeechat.network.people.models import Contact
 from coffeechat.pages.people.queries import contact_row
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.services import correspondence
 
 SPRING = datetime(2026, 4, 14, 10, 0, tzinfo=UTC)
 AUTUMN = datetime(2026, 10, 13, 10, 0, tzinfo=UTC)  # a Tuesday
-
-
-@pytest.fixture
-def sam(alice):
-    return Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee")
 
 
 def send(contact, at, purpose="request"):

@@ -8,8 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
+import factories as make
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.services import correspondence
@@ -27,21 +26,17 @@ def us_alice(alice):
 
 @pytest.fixture
 def green(us_alice):
-    return Organization.objects.create(owner=us_alice, name="Green Bank")
+    return make.organization(us_alice, "Green Bank")
 
 
 @pytest.fixture
 def priya(us_alice, green):
-    return Contact.objects.create(
-        owner=us_alice, first_name="Priya", last_name="Shah", organization=green
-    )
+    return make.contact(us_alice, "Priya Shah", org=green)
 
 
 @pytest.fixture
 def sam(us_alice, green):
-    return Contact.objects.create(
-        owner=us_alice, first_name="Sam", last_name="Lee", organization=green
-    )
+    return make.contact(us_alice, "Sam Lee", org=green)
 
 
 def send(contact, purpose="request", at=SENT):
@@ -116,8 +111,8 @@ def test_a_second_request_does_not_restart_a_running_routine(priya):
 
 
 def test_today_favours_people_quick_to_help(us_alice, green):
-    quick = Contact.objects.create(owner=us_alice, first_name="Zoe", organization=green)
-    slow = Contact.objects.create(owner=us_alice, first_name="Abe", organization=green)
+    quick = make.contact(us_alice, "Zoe", org=green)
+    slow = make.contact(us_alice, "Abe", org=green)
     for person in (quick, slow):
         send(person)
     correspondence.record_reply(contact=quick, received_on=date(2026, 11, 25), outcome="declined")
@@ -207,7 +202,7 @@ def test_writing_to_the_next_contact_closes_the_first_ones_try_the_next_contact(
 
 
 def test_while_someone_there_is_waiting_today_asks_for_no_third_person(us_alice, priya, sam, green):
-    Contact.objects.create(owner=us_alice, first_name="Kim", last_name="Ito", organization=green)
+    make.contact(us_alice, "Kim Ito", org=green)
     send(priya)
     send(sam, at=MONDAY)
     thursday = datetime(2026, 12, 3, 15, tzinfo=UTC)  # Sam's 3 business days are up
@@ -228,9 +223,7 @@ def test_while_someone_there_is_waiting_today_asks_for_no_third_person(us_alice,
 def test_once_the_first_has_run_out_of_time_the_next_contact_is_suggested_again(
     us_alice, priya, sam, green
 ):
-    kim = Contact.objects.create(
-        owner=us_alice, first_name="Kim", last_name="Ito", organization=green
-    )
+    kim = make.contact(us_alice, "Kim Ito", org=green)
     send(priya)
     send(sam, at=MONDAY)
     move_on_day = datetime(2026, 12, 9, 15, tzinfo=UTC)  # Priya's 10 business days
@@ -263,8 +256,8 @@ def test_a_try_the_next_contact_closed_by_writing_to_sam_follows_that_record(us_
 
 
 def test_contacts_at_other_organizations_run_in_parallel(us_alice, priya):
-    other = Organization.objects.create(owner=us_alice, name="Blue Fund")
-    lee = Contact.objects.create(owner=us_alice, first_name="Lee", organization=other)
+    other = make.organization(us_alice, "Blue Fund")
+    lee = make.contact(us_alice, "Lee", org=other)
     send(priya)
     send(lee, at=MONDAY)
     assert not FollowUp.objects.get(contact=priya, kind="no_reply").is_done
@@ -340,9 +333,7 @@ def no_reply_detail(user, at) -> str:
 
 
 def test_the_next_contact_suggested_is_the_warmest_one_there(us_alice, priya, sam, green):
-    Contact.objects.create(
-        owner=us_alice, first_name="Fay", last_name="Ode", organization=green, how_known="friend"
-    )
+    make.contact(us_alice, "Fay Ode", org=green, how_known="friend")
     send(priya)
     assert no_reply_detail(us_alice, datetime(2026, 11, 30, 15, tzinfo=UTC)) == (
         "3 business days without a reply: write to Fay Ode, the next contact at Green Bank."
@@ -352,7 +343,7 @@ def test_the_next_contact_suggested_is_the_warmest_one_there(us_alice, priya, sa
 def test_someone_an_introduction_was_asked_for_is_not_suggested_as_a_cold_next_contact(
     us_alice, priya, sam, green
 ):
-    kim = Contact.objects.create(owner=us_alice, first_name="Kim", last_name="Ito")
+    kim = make.contact(us_alice, "Kim Ito")
     sam.introduced_by = kim
     sam.save()
     correspondence.record_message(

@@ -7,8 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
+import factories as make
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
@@ -20,22 +19,8 @@ MONDAY = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def priya(alice):
-    acme = Organization.objects.create(owner=alice, name="Acme Climate")
-    return Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", organization=acme
-    )
-
-
-@pytest.fixture
 def chat(priya):
-    conversation = Conversation.objects.create(
-        owner=priya.owner, contact=priya, scheduled_at=FRIDAY_10AM, time_zone="Europe/London"
-    )
-    conversation_changes.end(
-        conversation, learned="", still_unknown="", next_steps="", now=FRIDAY_10AM
-    )
-    return conversation
+    return make.held(priya, at=FRIDAY_10AM)
 
 
 @pytest.fixture
@@ -107,7 +92,7 @@ def test_meeting_someone_they_suggested_owes_the_referrer_an_update_once(priya, 
 
 
 def test_someone_introduced_without_a_referral_counts_too(alice, priya):
-    kim = Contact.objects.create(owner=alice, first_name="Kim", introduced_by=priya)
+    kim = make.contact(alice, "Kim", introduced_by=priya)
     with_kim = Conversation.objects.create(owner=alice, contact=kim, scheduled_at=FRIDAY_10AM)
     conversation_changes.end(with_kim, learned="", still_unknown="", next_steps="")
     assert "You met Kim, whom Priya suggested." in loops(priya).get().note

@@ -12,36 +12,22 @@ import time_machine
 from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 
+import factories as make
 from coffeechat.edges import cli
-from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups import services as followups
 from coffeechat.pipeline.followups.keep_in_touch import replan, set_cadence
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import Message
-from coffeechat.pipeline.services import conversation_changes, correspondence
+from coffeechat.pipeline.services import correspondence
 from coffeechat.pipeline.services.merge import merge_contacts
 
 FRIDAY_10AM = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # Europe/London is on UTC in November
 
 
-@pytest.fixture
-def priya(alice):
-    acme = Organization.objects.create(owner=alice, name="Acme Climate")
-    return Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", organization=acme,
-        email="priya@acme.example",
-    )  # fmt: skip
-
-
 def hold(contact, at=FRIDAY_10AM):
-    conversation = Conversation.objects.create(
-        owner=contact.owner, contact=contact, scheduled_at=at, time_zone="Europe/London"
-    )
-    conversation_changes.end(conversation, learned="", still_unknown="", next_steps="", now=at)
-    return conversation
+    return make.held(contact, at=at)
 
 
 def send(contact, purpose, at):
@@ -158,7 +144,7 @@ def test_replanning_twice_changes_nothing(alice, priya):
 
 def test_merging_two_records_of_someone_you_met_leaves_one_keep_in_touch(alice, priya):
     hold(priya)
-    twin = Contact.objects.create(owner=alice, first_name="Priya", email="p.shah@acme.example")
+    twin = make.contact(alice, "Priya", email="p.shah@acme.example")
     hold(twin, at=datetime(2026, 11, 27, 10, tzinfo=UTC))
     assert FollowUp.objects.open().filter(kind="keep_in_touch").count() == 2
     merge_contacts(priya, twin)
@@ -168,7 +154,7 @@ def test_merging_two_records_of_someone_you_met_leaves_one_keep_in_touch(alice, 
 
 def test_another_users_contacts_are_not_touched(alice, bob, priya):
     hold(priya)
-    bobs = Contact.objects.create(owner=bob, first_name="Priya")
+    bobs = make.contact(bob, "Priya")
     replan(bobs)
     assert FollowUp.objects.filter(owner=bob).count() == 0
     assert open_keep_in_touch(priya) == [date(2026, 12, 18)]
@@ -226,7 +212,7 @@ def test_deleting_someone_elses_conversation_is_a_404_and_plans_nothing(bob_clie
 
 def test_merging_two_records_keeps_the_notes_of_both_keep_in_touch_follow_ups(alice, priya):
     hold(priya)
-    twin = Contact.objects.create(owner=alice, first_name="Priya", email="p.shah@acme.example")
+    twin = make.contact(alice, "Priya", email="p.shah@acme.example")
     hold(twin, at=datetime(2026, 11, 27, 10, tzinfo=UTC))
     # Notes of their own, as a restored backup brings them: after the planned sentence or alone.
     mine = FollowUp.objects.open().get(kind="keep_in_touch", contact=priya)
@@ -300,13 +286,13 @@ def met_before_keep_in_touch(contact, at):
 
 def test_the_migration_plans_an_update_for_everyone_already_met(alice, bob, priya, historical_apps):
     met_before_keep_in_touch(priya, FRIDAY_10AM)
-    sam = Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee")
+    sam = make.contact(alice, "Sam Lee")
     met_before_keep_in_touch(sam, datetime(2026, 10, 1, 10, tzinfo=UTC))
     Message.objects.create(
         owner=alice, contact=sam, purpose="update", body="News!",
         sent_at=datetime(2026, 10, 20, 12, tzinfo=UTC),
     )  # fmt: skip
-    bobs = Contact.objects.create(owner=bob, first_name="Ravi")
+    bobs = make.contact(bob, "Ravi")
     met_before_keep_in_touch(bobs, datetime(2026, 11, 2, 15, tzinfo=UTC))
 
     assert migrate(historical_apps) == 3
@@ -329,7 +315,7 @@ def test_people_met_long_ago_are_due_from_the_next_business_day_not_overdue_at_o
     alice, priya, historical_apps
 ):
     met_before_keep_in_touch(priya, datetime(2026, 3, 12, 10, tzinfo=UTC))
-    sam = Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee")
+    sam = make.contact(alice, "Sam Lee")
     met_before_keep_in_touch(sam, datetime(2026, 6, 1, 10, tzinfo=UTC))
     # Run on Christmas Eve in England: Christmas, the weekend and Boxing Day (Monday) go by.
     christmas_eve = datetime(2026, 12, 24, 9, tzinfo=UTC)
@@ -347,9 +333,9 @@ def test_the_migration_skips_people_not_met_set_to_never_or_already_planned(
     alice, priya, historical_apps
 ):
     hold(priya)  # planned already, the usual way
-    never = Contact.objects.create(owner=alice, first_name="Kim", keep_in_touch="never")
+    never = make.contact(alice, "Kim", keep_in_touch="never")
     met_before_keep_in_touch(never, FRIDAY_10AM)
-    not_met = Contact.objects.create(owner=alice, first_name="Jo")
+    not_met = make.contact(alice, "Jo")
     Conversation.objects.create(
         owner=alice, contact=not_met, scheduled_at=datetime(2026, 12, 1, 10, tzinfo=UTC)
     )

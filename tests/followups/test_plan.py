@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+import factories as make
 from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.network.research.models import Organization
 from coffeechat.network.research.services import set_finished
 from coffeechat.pages.research.queries import next_moves_for
 from coffeechat.pages.today.queries import today_items
@@ -22,14 +22,12 @@ SENT = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)  # Monday
 
 @pytest.fixture
 def acme(alice):
-    return Organization.objects.create(owner=alice, name="Acme", motivation=3)
+    return make.organization(alice, "Acme", motivation=3)
 
 
 @pytest.fixture
 def grace(alice, acme):
-    return Contact.objects.create(
-        owner=alice, first_name="Grace", last_name="Hopper", organization=acme
-    )
+    return make.contact(alice, "Grace Hopper", org=acme)
 
 
 def send(contact, purpose="request", at=SENT):
@@ -226,10 +224,8 @@ def test_an_undecided_answer_keeps_the_target_in_play_with_an_item_to_answer(ali
 def test_no_reply_asks_for_nobody_else_where_someone_already_said_yes_or_you_finished(
     alice, grace, acme
 ):
-    hana = Contact.objects.create(
-        owner=alice, first_name="Hana", last_name="Sato", organization=acme
-    )
-    Contact.objects.create(owner=alice, first_name="Marco", last_name="Bianchi", organization=acme)
+    hana = make.contact(alice, "Hana Sato", org=acme)
+    make.contact(alice, "Marco Bianchi", org=acme)
     send(grace)
     # Hana said yes when you met her at a meetup (no request in writing).
     correspondence.record_reply(contact=hana, received_on=date(2026, 11, 3), outcome="agreed")
@@ -286,9 +282,7 @@ def test_a_maybe_corrected_to_a_yes_asks_to_schedule_again(alice, grace):
 
 
 def test_a_decline_naming_someone_you_already_have_there_adds_no_second_record(alice, grace):
-    ines = Contact.objects.create(
-        owner=alice, first_name="Ines", last_name="Duarte", organization=grace.organization
-    )
+    ines = make.contact(alice, "Ines Duarte", org=grace.organization)
     correspondence.record_reply(
         contact=grace,
         received_on=date(2026, 11, 3),
@@ -324,7 +318,7 @@ def test_an_update_deleted_leaves_keeping_in_touch_open_not_done_by_it(alice, gr
 
 
 def test_an_introducers_answer_closes_the_reminder_without_calling_it_done(alice, acme, grace):
-    priya = Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah")
+    priya = make.contact(alice, "Priya Shah")
     correspondence.record_message(
         contact=priya, purpose="introduction", channel="email", subject="Intro?", body="Hi",
         sent_at=SENT, introduction_to=grace,

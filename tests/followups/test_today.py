@@ -7,9 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+import factories as make
 from coffeechat.edges.cli import main
-from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
@@ -22,10 +21,10 @@ NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
 @pytest.fixture
 def journey(alice):
     """Alice wrote to Sam a week ago, met Jo yesterday, and has a talk with Lee next Thursday."""
-    org = Organization.objects.create(owner=alice, name="Acme")
-    sam = Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee", organization=org)
-    jo = Contact.objects.create(owner=alice, first_name="Jo", last_name="Park", organization=org)
-    lee = Contact.objects.create(owner=alice, first_name="Lee", last_name="Wong")
+    org = make.organization(alice, "Acme")
+    sam = make.contact(alice, "Sam Lee", org=org)
+    jo = make.contact(alice, "Jo Park", org=org)
+    lee = make.contact(alice, "Lee Wong")
     with time_machine.travel(NOW - timedelta(days=7), tick=False):
         correspondence.record_message(
             contact=sam, purpose="request", channel="email", subject="Hi", body="Hello",
@@ -93,7 +92,7 @@ def test_another_users_follow_up_cannot_be_touched(bob_client, journey):
 
 @time_machine.travel(NOW, tick=False)
 def test_a_conversation_whose_time_has_passed_asks_for_the_record(alice_client, alice):
-    kim = Contact.objects.create(owner=alice, first_name="Kim")
+    kim = make.contact(alice, "Kim")
     Conversation.objects.create(owner=alice, contact=kim, scheduled_at=NOW - timedelta(hours=2))
     items = today_items(alice)
     assert items[0].action == "Record how it went"
@@ -103,8 +102,8 @@ def test_a_conversation_whose_time_has_passed_asks_for_the_record(alice_client, 
 def test_the_today_page_runs_the_same_queries_for_few_or_many_items(alice_client, alice):
     def add(n: int) -> None:
         for i in range(n):
-            org = Organization.objects.create(owner=alice, name=f"Org {n}-{i}")
-            person = Contact.objects.create(owner=alice, first_name=f"P{n}-{i}", organization=org)
+            org = make.organization(alice, f"Org {n}-{i}")
+            person = make.contact(alice, f"P{n}-{i}", org=org)
             FollowUp.objects.create(
                 owner=alice, contact=person, kind="no_reply", due_on=date(2026, 11, 19)
             )
@@ -140,8 +139,8 @@ def test_today_requires_login(client, db):
 def test_people_quick_to_help_come_first_on_the_page_and_in_the_command_line(
     alice_client, alice, capsys
 ):
-    zoe = Contact.objects.create(owner=alice, first_name="Zoe", last_name="Quick")
-    abe = Contact.objects.create(owner=alice, first_name="Abe", last_name="Unknown")
+    zoe = make.contact(alice, "Zoe Quick")
+    abe = make.contact(alice, "Abe Unknown")
     correspondence.record_message(
         contact=zoe, purpose="request", channel="email", subject="Hi", body="Hello",
         sent_at=datetime(2026, 11, 2, 10, tzinfo=UTC),

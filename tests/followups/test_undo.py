@@ -8,12 +8,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+import factories as make
 from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
-from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups import undo
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.services import conversation_changes, correspondence
+from coffeechat.pipeline.services import correspondence
 
 SENT = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)  # a Monday
 LATER = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # the whole no-reply routine is due
@@ -21,10 +20,7 @@ LATER = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # the whole no-reply routine 
 
 @pytest.fixture
 def priya(alice):
-    acme = Organization.objects.create(owner=alice, name="Acme")
-    return Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", organization=acme
-    )
+    return make.contact(alice, "Priya Shah", org="Acme")
 
 
 @pytest.fixture
@@ -113,10 +109,7 @@ def test_undoing_move_on_leaves_a_follow_up_settled_earlier_settled(alice_client
 
 
 def test_undoing_keep_in_touch_leaves_exactly_the_update_that_was_planned(alice_client, priya):
-    met = Conversation.objects.create(
-        owner=priya.owner, contact=priya, scheduled_at=SENT, time_zone="Europe/London"
-    )
-    conversation_changes.end(met, learned="", still_unknown="", next_steps="", now=SENT)
+    make.held(priya, at=SENT)
     keep = FollowUp.objects.get(contact=priya, kind="keep_in_touch", done_at__isnull=True)
     before = state(priya)
     with time_machine.travel(LATER + timedelta(days=10), tick=False):

@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
+import factories as make
 from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.network.research.models import Organization
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.outreach.models import Channel, MessageTemplate, Outcome, Purpose
 from coffeechat.pipeline.services import conversation_changes
@@ -49,25 +49,17 @@ def follow_up(contact: Contact, sent_at: datetime, channel: str, template=None) 
 
 
 def held(contact: Contact, when: datetime, ended: datetime | None = None) -> Conversation:
-    conversation = Conversation.objects.create(
-        owner=contact.owner, contact=contact, scheduled_at=when, time_zone="Europe/London"
-    )
-    conversation_changes.end(
-        conversation, learned="", still_unknown="", next_steps="", now=ended or when
-    )
-    return conversation
+    return make.held(contact, at=when, ended_at=ended)
 
 
 def person(owner, first: str, last: str, organization=None, **extra) -> Contact:
-    return Contact.objects.create(
-        owner=owner, first_name=first, last_name=last, organization=organization, **extra
-    )
+    return make.contact(owner, first_name=first, last_name=last, org=organization, **extra)
 
 
 @pytest.fixture
 def known_data(alice, bob, frozen_now):
-    greenbank = Organization.objects.create(owner=alice, name="Greenbank")
-    northwind = Organization.objects.create(owner=alice, name="Northwind")
+    greenbank = make.organization(alice, "Greenbank")
+    northwind = make.organization(alice, "Northwind")
     alumni = MessageTemplate.objects.create(owner=alice, name="Alumni note", body="Hi")
     cold = MessageTemplate.objects.create(owner=alice, name="Cold email", body="Hi")
     nudge = MessageTemplate.objects.create(
@@ -121,7 +113,7 @@ def known_data(alice, bob, frozen_now):
     Conversation.objects.create(owner=alice, contact=ben, scheduled_at=at(3, 13))
 
     # Bob's network, which must stay out of alice's figures.
-    bob_org = Organization.objects.create(owner=bob, name="Bobcorp")
+    bob_org = make.organization(bob, "Bobcorp")
     zed = person(bob, "Zed", "Bobson", how_known=HowKnown.FRIEND)
     request(zed, at(3, 2), Channel.LINKEDIN)
     record_reply(contact=zed, received_on=date(2026, 3, 3), outcome=Outcome.AGREED)

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
+import factories as make
 from coffeechat.pages.outreach.queries import template_rows
 from coffeechat.pipeline.outreach.models import Channel, Outcome
 from coffeechat.pipeline.services.correspondence import record_reply
@@ -105,7 +105,7 @@ def test_template_figures_agree_with_the_message_templates_page(alice, alice_cli
 
 
 def test_weeks_follow_the_users_time_zone(alice, alice_client):
-    chloe = Contact.objects.create(owner=alice, first_name="Chloe")
+    chloe = make.contact(alice, "Chloe")
     # Sunday 23:30 in London is already Monday 08:30 in Tokyo.
     held(chloe, datetime(2026, 3, 8, 23, 30, tzinfo=UTC))
     with time_machine.travel(datetime(2026, 3, 11, 12, 0, tzinfo=UTC), tick=False):
@@ -122,7 +122,7 @@ def test_weeks_follow_the_users_time_zone(alice, alice_client):
 def test_a_conversation_counts_in_the_week_it_took_place_not_when_it_was_ended(
     alice, alice_client, frozen_now
 ):
-    chloe = Contact.objects.create(owner=alice, first_name="Chloe")
+    chloe = make.contact(alice, "Chloe")
     held(chloe, datetime(2026, 3, 6, 10, tzinfo=UTC), ended=datetime(2026, 3, 10, 9, tzinfo=UTC))
     weekly = section(alice_client.get(URL).content.decode(), "weekly")
     assert row(weekly, "data-week", "2026-03-02").endswith(" 1 no")
@@ -130,7 +130,7 @@ def test_a_conversation_counts_in_the_week_it_took_place_not_when_it_was_ended(
 
 
 def test_requests_are_dated_in_the_users_time_zone(alice, alice_client, frozen_now):
-    chloe = Contact.objects.create(owner=alice, first_name="Chloe")
+    chloe = make.contact(alice, "Chloe")
     # 20:00 on Monday in London is 05:00 on Tuesday in Tokyo, after the reply logged for Monday.
     request(chloe, datetime(2026, 3, 2, 20, tzinfo=UTC), Channel.EMAIL)
     record_reply(contact=chloe, received_on=date(2026, 3, 2), outcome=Outcome.AGREED)
@@ -146,10 +146,8 @@ def test_requests_are_dated_in_the_users_time_zone(alice, alice_client, frozen_n
 
 def add_network(alice, n: int) -> None:
     for index in range(n):
-        introducer = Contact.objects.create(owner=alice, first_name=f"Intro{index}")
-        contact = Contact.objects.create(
-            owner=alice, first_name=f"P{index}", introduced_by=introducer
-        )
+        introducer = make.contact(alice, f"Intro{index}")
+        contact = make.contact(alice, f"P{index}", introduced_by=introducer)
         request(contact, datetime(2026, 3, 2, 10, tzinfo=UTC), Channel.EMAIL)
         held(contact, datetime(2026, 3, 9, 10, tzinfo=UTC))
 

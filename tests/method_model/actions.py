@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
+import factories as make
 from coffeechat.network.people.models import Contact
 from coffeechat.network.research.models import Organization
 from coffeechat.network.research.services import set_finished
@@ -33,9 +34,7 @@ from coffeechat.pipeline.services.merge import merge_contacts
 
 
 def add_organization(user: object, name: str, *, motivation: int = 0, posting: int = 1):
-    return Organization.objects.create(
-        owner=user, name=name, motivation=motivation, posting=posting
-    )
+    return make.organization(user, name, motivation=motivation, posting=posting)
 
 
 def mark_target(organization: Organization, *, motivation: int, posting: int) -> None:
@@ -68,11 +67,11 @@ def add_contact(
     how_known: str = "cold",
     introduced_by: Contact | None = None,
 ) -> Contact:
-    return Contact.objects.create(
-        owner=user,
+    return make.contact(
+        user,
         first_name=first_name,
         last_name=last_name,
-        organization=organization,
+        org=organization,
         how_known=how_known,
         introduced_by=introduced_by,
         email=f"{first_name.lower()}.{last_name.lower()}@example.org",

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import factories as make
 from coffeechat.method.importers import linkedin_key
 from coffeechat.network.duplicates import finder as duplicates
 from coffeechat.network.duplicates.finder import (
@@ -16,7 +17,6 @@ from coffeechat.network.duplicates.finder import (
     mark_not_duplicate,
 )
 from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
 from coffeechat.pages.duplicates.queries import pair_rows
 
 
@@ -145,11 +145,11 @@ def test_dismissed_pairs_are_left_out():
 
 @pytest.fixture
 def green_bank(alice):
-    return Organization.objects.create(owner=alice, name="Green Bank")
+    return make.organization(alice, "Green Bank")
 
 
 def add(owner, first: str, last: str = "", **fields) -> Contact:
-    return Contact.objects.create(owner=owner, first_name=first, last_name=last, **fields)
+    return make.contact(owner, first_name=first, last_name=last, **fields)
 
 
 def test_only_the_users_own_contacts_are_paired(alice, bob):

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+import factories as make
 from coffeechat.network.duplicates.models import NotDuplicate
 from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
 from coffeechat.pages.duplicates.views import PAIRS_PER_PAGE
 
 URL = reverse("network:duplicates")
@@ -17,19 +17,20 @@ URL = reverse("network:duplicates")
 
 @pytest.fixture
 def green_bank(alice):
-    return Organization.objects.create(owner=alice, name="Green Bank")
+    return make.organization(alice, "Green Bank")
 
 
 @pytest.fixture
 def pair(alice, green_bank):
-    first = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", email="priya@greenbank.example",
-        organization=green_bank, role="Senior analyst",
-    )  # fmt: skip
-    second = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", email="Priya@GreenBank.example",
+    first = make.contact(
+        alice, "Priya Shah", email="priya@greenbank.example", org=green_bank, role="Senior analyst"
+    )
+    second = make.contact(
+        alice,
+        "Priya Shah",
+        email="Priya@GreenBank.example",
         linkedin_url="https://www.linkedin.com/in/priya-shah",
-    )  # fmt: skip
+    )
     return first, second
 
 
@@ -94,7 +95,7 @@ def test_not_the_same_person_is_never_recorded_by_a_get(alice_client, pair):
 
 
 def test_another_users_contacts_cannot_be_marked_different(bob, bob_client, pair):
-    bobs = Contact.objects.create(owner=bob, first_name="Priya", last_name="Shah")
+    bobs = make.contact(bob, "Priya Shah")
     assert bob_client.post(not_duplicate_url(*pair)).status_code == 404
     assert bob_client.post(not_duplicate_url(bobs, pair[0])).status_code == 404
     assert bob_client.post(not_duplicate_url(pair[0], bobs)).status_code == 404
@@ -104,9 +105,7 @@ def test_another_users_contacts_cannot_be_marked_different(bob, bob_client, pair
 def test_the_list_is_split_into_pages(alice_client, alice):
     for number in range(PAIRS_PER_PAGE + 2):
         for _ in range(2):
-            Contact.objects.create(
-                owner=alice, first_name=f"P{number}", email=f"{number}@x.example"
-            )
+            make.contact(alice, f"P{number}", email=f"{number}@x.example")
     first = alice_client.get(URL).content.decode()
     second = alice_client.get(URL, {"page": 2}).content.decode()
     assert first.count("Not the same person") == PAIRS_PER_PAGE
@@ -124,7 +123,5 @@ def test_the_page_needs_the_same_queries_for_one_pair_or_many(alice_client, alic
     one = queries()
     for number in range(8):
         for _ in range(2):
-            Contact.objects.create(
-                owner=alice, first_name=f"P{number}", email=f"{number}@x.example"
-            )
+            make.contact(alice, f"P{number}", email=f"{number}@x.example")
     assert queries() == one

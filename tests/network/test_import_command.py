@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+import factories as make
 from coffeechat.edges import cli
 from coffeechat.network.people.models import Contact
 
@@ -113,7 +114,7 @@ def test_the_arguments_offer_the_four_kinds():
 def test_coffeechats_own_contacts_csv_imports_into_another_account(alice, bob, tmp_path, capsys):
     from coffeechat.edges.records.tables import TABLES, table_text
 
-    Contact.objects.create(owner=alice, first_name="=Ana", last_name="'Quoted", phone="+44 1")
+    make.contact(alice, "=Ana 'Quoted", phone="+44 1")
     path = tmp_path / "coffeechat-contacts.csv"
     path.write_text(table_text(TABLES["contacts"], alice), encoding="utf-8", newline="")
 

@@ -9,6 +9,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import factories as make
 from coffeechat.edges.imports.services import import_contacts, import_file
 from coffeechat.method.importers import LIMITS, ImportedContact, parse
 from coffeechat.network.people.models import Contact, HowKnown, Source
@@ -64,7 +65,7 @@ def test_a_linkedin_file_adds_its_people_and_says_where_they_came_from(alice):
 
 
 def test_contacts_added_by_hand_say_so(alice):
-    sam = Contact.objects.create(owner=alice, first_name="Sam")
+    sam = make.contact(alice, "Sam")
     assert (sam.source, sam.imported_at) == (Source.MANUAL, None)
 
 
@@ -100,8 +101,8 @@ def test_every_kind_of_file_is_safe_to_import_twice(alice, kind, name, people):
 
 
 def test_organizations_are_created_once_and_matched_whatever_the_capitals(alice, bob):
-    mine = Organization.objects.create(owner=alice, name="green bank")
-    Organization.objects.create(owner=bob, name="Banco Verde")
+    mine = make.organization(alice, "green bank")
+    make.organization(bob, "Banco Verde")
     report = import_fixture(alice, "linkedin", "linkedin_connections.csv")
     assert report.new_organizations == 3
     assert contact(alice, "Priya").organization == mine
@@ -151,11 +152,15 @@ def test_the_report_lists_every_row_in_file_order(alice):
 
 
 def test_someone_already_there_gets_blanks_filled_and_a_new_job_but_keeps_what_you_wrote(alice):
-    acme = Organization.objects.create(owner=alice, name="Acme")
-    priya = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="S.", role="Analyst", organization=acme,
-        linkedin_url="https://linkedin.com/in/Priya-Shah-4b1a2c/", notes="Met at the fair.",
-    )  # fmt: skip
+    acme = make.organization(alice, "Acme")
+    priya = make.contact(
+        alice,
+        "Priya S.",
+        role="Analyst",
+        org=acme,
+        linkedin_url="https://linkedin.com/in/Priya-Shah-4b1a2c/",
+        notes="Met at the fair.",
+    )
     report = import_fixture(alice, "linkedin", "linkedin_connections.csv")
     assert (report.added, report.updated) == (5, 1)
     [row] = [row for row in report.actions if row.action == "update"]
@@ -173,16 +178,18 @@ def test_someone_already_there_gets_blanks_filled_and_a_new_job_but_keeps_what_y
 
 
 def test_how_you_know_someone_is_not_overwritten_once_set(alice):
-    Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", how_known=HowKnown.ALUMNI,
+    make.contact(
+        alice,
+        "Priya Shah",
+        how_known=HowKnown.ALUMNI,
         linkedin_url="https://www.linkedin.com/in/priya-shah-4b1a2c",
-    )  # fmt: skip
+    )
     import_fixture(alice, "linkedin", "linkedin_connections.csv")
     assert contact(alice, "Priya").how_known == HowKnown.ALUMNI
 
 
 def test_people_are_recognized_by_email_when_there_is_no_profile(alice):
-    rafa = Contact.objects.create(owner=alice, first_name="Rafa", email="RAFA@example.es")
+    rafa = make.contact(alice, "Rafa", email="RAFA@example.es")
     report = import_fixture(alice, "google", "google_contacts.csv")
     assert report.updated == 1
     rafa.refresh_from_db()
@@ -192,10 +199,8 @@ def test_people_are_recognized_by_email_when_there_is_no_profile(alice):
 
 
 def test_people_are_recognized_by_the_same_name_at_the_same_organization(alice):
-    contoso = Organization.objects.create(owner=alice, name="Contoso")
-    sarah = Contact.objects.create(
-        owner=alice, first_name="sarah", last_name="JOHNSON", organization=contoso
-    )
+    contoso = make.organization(alice, "Contoso")
+    sarah = make.contact(alice, "sarah JOHNSON", org=contoso)
     import_fixture(alice, "outlook", "outlook_contacts.csv")
     sarah.refresh_from_db()
     assert sarah.email == "sarah.johnson@contoso.example"
@@ -203,11 +208,10 @@ def test_people_are_recognized_by_the_same_name_at_the_same_organization(alice):
 
 
 def test_the_same_name_with_another_linkedin_profile_is_someone_else(alice):
-    green = Organization.objects.create(owner=alice, name="Green Bank")
-    Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", organization=green,
-        linkedin_url="https://www.linkedin.com/in/another-priya",
-    )  # fmt: skip
+    green = make.organization(alice, "Green Bank")
+    make.contact(
+        alice, "Priya Shah", org=green, linkedin_url="https://www.linkedin.com/in/another-priya"
+    )
     report = import_fixture(alice, "linkedin", "linkedin_connections.csv")
     assert report.added == 6
     assert Contact.objects.filter(first_name="Priya").count() == 2
@@ -224,7 +228,7 @@ def test_the_same_person_twice_in_one_file_is_skipped_the_second_time(alice):
 
 
 def test_referred_by_links_to_someone_in_the_file_to_a_contact_or_to_someone_new(alice):
-    priya = Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah")
+    priya = make.contact(alice, "Priya Shah")
     report = import_fixture(alice, "outlook", "outlook_contacts.csv")
     assert report.added == 5
     assert contact(alice, "David").introduced_by == contact(alice, "Sarah")  # in the file
@@ -244,12 +248,8 @@ def test_referred_by_links_to_someone_in_the_file_to_a_contact_or_to_someone_new
 
 
 def test_a_referral_fills_an_existing_contacts_blank_introducer(alice):
-    sarah = Contact.objects.create(
-        owner=alice, first_name="Sarah", last_name="Johnson", email="sarah.johnson@contoso.example"
-    )
-    david = Contact.objects.create(
-        owner=alice, first_name="David", last_name="Park", email="david.park@fabrikam.example"
-    )
+    sarah = make.contact(alice, "Sarah Johnson", email="sarah.johnson@contoso.example")
+    david = make.contact(alice, "David Park", email="david.park@fabrikam.example")
     import_fixture(alice, "outlook", "outlook_contacts.csv")
     david.refresh_from_db()
     assert david.introduced_by == sarah
@@ -270,11 +270,14 @@ def test_google_groups_say_how_you_know_them(alice):
 
 
 def test_bobs_import_never_touches_alices_contacts(alice, bob):
-    green = Organization.objects.create(owner=alice, name="Green Bank")
-    priya = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", organization=green, role="Analyst",
+    green = make.organization(alice, "Green Bank")
+    priya = make.contact(
+        alice,
+        "Priya Shah",
+        org=green,
+        role="Analyst",
         linkedin_url="https://www.linkedin.com/in/priya-shah-4b1a2c",
-    )  # fmt: skip
+    )
     report = import_fixture(bob, "linkedin", "linkedin_connections.csv")
     assert (report.added, report.updated) == (6, 0)
     priya.refresh_from_db()

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+import factories as make
 from coffeechat.edges.imports import uploads
 from coffeechat.network.people.models import Contact
 
@@ -220,7 +221,7 @@ def test_a_real_login_can_import(client, alice, persona_password):
 def test_a_coffeechat_export_is_previewed_and_imported_as_it_was(alice_client, alice, bob):
     from coffeechat.edges.records.tables import TABLES, table_text
 
-    Contact.objects.create(owner=bob, first_name="=Zoë", last_name="@home", education="-BSc")
+    make.contact(bob, "=Zoë @home", education="-BSc")
     data = table_text(TABLES["contacts"], bob).encode()
 
     refused = upload(alice_client, "coffeechat-contacts.csv", "linkedin", data=data)

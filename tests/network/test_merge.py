@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+import factories as make
 from coffeechat.network.duplicates.finder import likely_duplicates, mark_not_duplicate
 from coffeechat.network.people.models import Contact, HowKnown, Source
-from coffeechat.network.research.models import Organization
 from coffeechat.pipeline.conversations.models import Conversation, Referral
 from coffeechat.pipeline.followups import plan as followup_plan
 from coffeechat.pipeline.followups.models import FollowUp
@@ -20,17 +20,16 @@ MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 
 @pytest.fixture
 def green_bank(alice):
-    return Organization.objects.create(owner=alice, name="Green Bank")
+    return make.organization(alice, "Green Bank")
 
 
 @pytest.fixture
 def priya(alice, green_bank):
-    return Contact.objects.create(
-        owner=alice,
-        first_name="Priya",
-        last_name="Shah",
+    return make.contact(
+        alice,
+        "Priya Shah",
         email="priya@greenbank.example",
-        organization=green_bank,
+        org=green_bank,
         role="Senior analyst",
         how_known=HowKnown.ALUMNI,
     )
@@ -39,10 +38,9 @@ def priya(alice, green_bank):
 @pytest.fixture
 def priya_again(alice):
     """The same person, added again later with other details."""
-    return Contact.objects.create(
-        owner=alice,
-        first_name="Priya",
-        last_name="Shah",
+    return make.contact(
+        alice,
+        "Priya Shah",
         email="PRIYA@greenbank.example",
         phone="+44 20 7946 0000",
         linkedin_url="https://www.linkedin.com/in/priya-shah",
@@ -96,8 +94,8 @@ def test_every_message_reply_conversation_and_followup_of_both_is_kept(alice, pr
 def test_people_the_duplicate_introduced_are_now_introduced_by_the_kept_contact(
     alice, priya, priya_again
 ):
-    sam = Contact.objects.create(owner=alice, first_name="Sam", introduced_by=priya_again)
-    kim = Contact.objects.create(owner=alice, first_name="Kim", introduced_by=priya)
+    sam = make.contact(alice, "Sam", introduced_by=priya_again)
+    kim = make.contact(alice, "Kim", introduced_by=priya)
 
     merge_contacts(priya, priya_again)
 
@@ -105,10 +103,8 @@ def test_people_the_duplicate_introduced_are_now_introduced_by_the_kept_contact(
 
 
 def test_an_introduction_between_the_two_does_not_become_an_introduction_of_oneself(alice, priya):
-    kim = Contact.objects.create(owner=alice, first_name="Kim", last_name="Ode")
-    introduced = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", introduced_by=priya
-    )
+    kim = make.contact(alice, "Kim Ode")
+    introduced = make.contact(alice, "Priya Shah", introduced_by=priya)
     priya.introduced_by = kim
     priya.save()
 
@@ -119,7 +115,7 @@ def test_an_introduction_between_the_two_does_not_become_an_introduction_of_ones
 
 
 def test_a_referral_of_the_duplicate_moves_to_the_kept_contact(alice, priya, priya_again):
-    kim = Contact.objects.create(owner=alice, first_name="Kim")
+    kim = make.contact(alice, "Kim")
     chat = Conversation.objects.create(owner=alice, contact=kim, scheduled_at=MONDAY)
     Referral.objects.create(conversation=chat, contact=priya_again, may_use_name=True)
 
@@ -132,8 +128,8 @@ def test_a_referral_of_the_duplicate_moves_to_the_kept_contact(alice, priya, pri
 def test_when_both_were_referred_the_kept_referral_stays_and_the_other_is_noted(
     alice, priya, priya_again
 ):
-    kim = Contact.objects.create(owner=alice, first_name="Kim", last_name="Ode")
-    tom = Contact.objects.create(owner=alice, first_name="Tom", last_name="Reed")
+    kim = make.contact(alice, "Kim Ode")
+    tom = make.contact(alice, "Tom Reed")
     with_kim = Conversation.objects.create(owner=alice, contact=kim, scheduled_at=MONDAY)
     with_tom = Conversation.objects.create(owner=alice, contact=tom, scheduled_at=MONDAY)
     Referral.objects.create(conversation=with_kim, contact=priya)
@@ -165,7 +161,7 @@ def test_the_same_email_in_another_case_is_not_a_conflict(priya, priya_again):
 def test_different_details_stay_and_the_duplicates_are_written_into_the_notes(
     alice, priya, priya_again
 ):
-    acme = Organization.objects.create(owner=alice, name="Acme Climate")
+    acme = make.organization(alice, "Acme Climate")
     priya_again.email = "priya.shah@acme.example"
     priya_again.role = "Analyst"
     priya_again.organization = acme
@@ -255,7 +251,7 @@ def test_the_duplicates_notes_are_moved_as_they_are_when_the_kept_contact_has_no
 
 
 def test_contacts_of_two_users_cannot_be_merged(alice, bob, priya):
-    bobs = Contact.objects.create(owner=bob, first_name="Priya", last_name="Shah")
+    bobs = make.contact(bob, "Priya Shah")
     Message.objects.create(owner=bob, contact=bobs, body="Bob's", sent_at=MONDAY)
 
     with pytest.raises(ValueError):
@@ -276,9 +272,7 @@ def test_a_contact_cannot_be_merged_into_itself(priya):
 def test_people_marked_different_from_the_duplicate_stay_different_from_the_kept_contact(
     alice, priya, priya_again
 ):
-    other_priya = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", email="priya@greenbank.example"
-    )
+    other_priya = make.contact(alice, "Priya Shah", email="priya@greenbank.example")
     mark_not_duplicate(owner=alice, first=priya_again, second=other_priya)
     mark_not_duplicate(owner=alice, first=priya, second=other_priya)
     mark_not_duplicate(owner=alice, first=priya, second=priya_again)
@@ -290,7 +284,7 @@ def test_people_marked_different_from_the_duplicate_stay_different_from_the_kept
 
 def test_the_plan_says_what_moves_and_writes_nothing(alice, priya, priya_again):
     history(priya_again, label="second")
-    Contact.objects.create(owner=alice, first_name="Sam", introduced_by=priya_again)
+    make.contact(alice, "Sam", introduced_by=priya_again)
 
     plan = plan_merge(priya, priya_again)
 

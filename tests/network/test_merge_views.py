@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
+import factories as make
 from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
 from coffeechat.pipeline.outreach.models import Message
 
 MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
@@ -16,19 +16,26 @@ MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 
 @pytest.fixture
 def priya(alice):
-    green_bank = Organization.objects.create(owner=alice, name="Green Bank")
-    return Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", email="priya@greenbank.example",
-        organization=green_bank, role="Senior analyst", notes="Met at the careers fair.",
-    )  # fmt: skip
+    green_bank = make.organization(alice, "Green Bank")
+    return make.contact(
+        alice,
+        "Priya Shah",
+        email="priya@greenbank.example",
+        org=green_bank,
+        role="Senior analyst",
+        notes="Met at the careers fair.",
+    )
 
 
 @pytest.fixture
 def priya_again(alice):
-    contact = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", email="priya@greenbank.example",
-        role="Analyst", phone="+44 20 7946 0000",
-    )  # fmt: skip
+    contact = make.contact(
+        alice,
+        "Priya Shah",
+        email="priya@greenbank.example",
+        role="Analyst",
+        phone="+44 20 7946 0000",
+    )
     for body in ("First request", "Polite follow-up"):
         Message.objects.create(owner=alice, contact=contact, body=body, sent_at=MONDAY)
     return contact
@@ -84,7 +91,7 @@ def test_another_users_contacts_are_a_404(bob_client, priya, priya_again):
 
 
 def test_another_users_contact_cannot_be_merged_into_your_own(bob, bob_client, priya):
-    bobs = Contact.objects.create(owner=bob, first_name="Priya", last_name="Shah")
+    bobs = make.contact(bob, "Priya Shah")
     assert bob_client.post(merge_url(bobs, priya)).status_code == 404
     assert bob_client.post(merge_url(priya, bobs)).status_code == 404
     assert bob_client.get(merge_url(bobs, priya)).status_code == 404

@@ -9,11 +9,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import factories as make
 from coffeechat.edges.imports.services import import_contacts, import_file
 from coffeechat.method.importers import ImportedContact
 from coffeechat.network.duplicates.finder import likely_duplicates
 from coffeechat.network.people.models import Contact, OtherAddress
-from coffeechat.network.research.models import Organization
 from coffeechat.pipeline.services.merge import merge_contacts
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
@@ -36,16 +36,19 @@ def other_addresses(contact: Contact) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def green_bank(alice):
-    return Organization.objects.create(owner=alice, name="Green Bank")
+    return make.organization(alice, "Green Bank")
 
 
 @pytest.fixture
 def typed_priya(alice, green_bank):
     """Priya as typed in by hand, with the LinkedIn address she had then."""
-    return Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", organization=green_bank,
-        linkedin_url=OLD_PROFILE, notes="Met at the Leeds careers fair.",
-    )  # fmt: skip
+    return make.contact(
+        alice,
+        "Priya Shah",
+        org=green_bank,
+        linkedin_url=OLD_PROFILE,
+        notes="Met at the Leeds careers fair.",
+    )
 
 
 def test_a_merged_duplicate_is_not_added_again_when_the_same_linkedin_file_is_imported_again(
@@ -76,10 +79,7 @@ def test_a_merged_duplicate_is_not_added_again_when_the_same_linkedin_file_is_im
 def test_a_merged_duplicate_with_another_email_is_not_added_again_when_imported_again(
     alice, green_bank
 ):
-    sam = Contact.objects.create(
-        owner=alice, first_name="Sam", last_name="Lee", organization=green_bank,
-        email="sam@home.example",
-    )  # fmt: skip
+    sam = make.contact(alice, "Sam Lee", org=green_bank, email="sam@home.example")
     rows = [
         ImportedContact(
             line=2, first_name="Sam", last_name="Lee", organization="Green Bank",
@@ -104,24 +104,27 @@ def test_a_merged_duplicate_with_another_email_is_not_added_again_when_imported_
 def test_an_address_the_kept_contact_already_has_written_another_way_is_not_kept_twice(
     alice, typed_priya
 ):
-    again = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", email="priya@greenbank.example",
+    again = make.contact(
+        alice,
+        "Priya Shah",
+        email="priya@greenbank.example",
         linkedin_url="http://uk.linkedin.com/in/Priya-S-Old/?trk=x",
-    )  # fmt: skip
+    )
     merged = merge_contacts(typed_priya, again)
     assert merged.email == "priya@greenbank.example"  # a blank filled, not another address
     assert other_addresses(merged) == []
 
 
 def test_a_contact_merged_twice_is_known_by_the_addresses_of_all_three_records(alice, typed_priya):
-    second = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", email="priya@greenbank.example",
-        linkedin_url=NEW_PROFILE,
-    )  # fmt: skip
-    third = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", email="priya.shah@home.example",
+    second = make.contact(
+        alice, "Priya Shah", email="priya@greenbank.example", linkedin_url=NEW_PROFILE
+    )
+    third = make.contact(
+        alice,
+        "Priya Shah",
+        email="priya.shah@home.example",
         linkedin_url="https://www.linkedin.com/in/priya-shah-london",
-    )  # fmt: skip
+    )
     merge_contacts(second, third)
     merged = merge_contacts(typed_priya, second)
 
@@ -137,14 +140,9 @@ def test_a_contact_merged_twice_is_known_by_the_addresses_of_all_three_records(a
 def test_someone_added_later_with_a_merged_records_address_is_a_likely_duplicate(
     alice, typed_priya
 ):
-    imported = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", linkedin_url=NEW_PROFILE
-    )
+    imported = make.contact(alice, "Priya Shah", linkedin_url=NEW_PROFILE)
     merge_contacts(typed_priya, imported)
-    later = Contact.objects.create(
-        owner=alice, first_name="P.", last_name="Shah",
-        linkedin_url="linkedin.com/in/PRIYA-SHAH-4b1a2c/",
-    )  # fmt: skip
+    later = make.contact(alice, "P. Shah", linkedin_url="linkedin.com/in/PRIYA-SHAH-4b1a2c/")
 
     [pair] = likely_duplicates(alice)
 
@@ -156,15 +154,10 @@ def test_someone_added_later_with_a_merged_records_address_is_a_likely_duplicate
 
 
 def test_a_contact_whose_own_address_it_is_wins_over_one_known_by_it(alice, typed_priya):
-    imported = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", linkedin_url=NEW_PROFILE
-    )
+    imported = make.contact(alice, "Priya Shah", linkedin_url=NEW_PROFILE)
     merge_contacts(typed_priya, imported)
     # The user decides the new profile is someone else after all and types her in again.
-    other = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", linkedin_url=NEW_PROFILE,
-        role="Intern",
-    )  # fmt: skip
+    other = make.contact(alice, "Priya Shah", linkedin_url=NEW_PROFILE, role="Intern")
 
     import_connections(alice)
 
@@ -175,8 +168,8 @@ def test_a_contact_whose_own_address_it_is_wins_over_one_known_by_it(alice, type
 
 
 def test_another_users_merged_addresses_never_recognise_your_contacts(alice, bob):
-    bobs = Contact.objects.create(owner=bob, first_name="Priya", linkedin_url=OLD_PROFILE)
-    bobs_again = Contact.objects.create(owner=bob, first_name="Priya", linkedin_url=NEW_PROFILE)
+    bobs = make.contact(bob, "Priya", linkedin_url=OLD_PROFILE)
+    bobs_again = make.contact(bob, "Priya", linkedin_url=NEW_PROFILE)
     merge_contacts(bobs, bobs_again)
 
     report = import_connections(alice)

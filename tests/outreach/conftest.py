@@ -1,4 +1,5 @@
-"""Outreach fixtures: alice's contacts, and a real SMTP server on 127.0.0.1 (aiosmtpd)."""
+"""Outreach fixtures: Sam, whom Priya (tests/personas.py) introduced, and a real SMTP server
+on 127.0.0.1 (aiosmtpd)."""
 
 from __future__ import annotations
 
@@ -13,37 +14,19 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.network.research.models import Organization
+import factories as make
+from coffeechat.network.people.models import HowKnown
 from coffeechat.pipeline.outreach import services
 
 
 @pytest.fixture
-def acme(alice):
-    return Organization.objects.create(owner=alice, name="Acme Climate")
-
-
-@pytest.fixture
-def priya(alice, acme):
-    return Contact.objects.create(
-        owner=alice,
-        first_name="Priya",
-        last_name="Shah",
-        email="priya@acme.example",
-        organization=acme,
-        how_known="alumni",
-    )
-
-
-@pytest.fixture
 def sam(alice, acme, priya):
-    return Contact.objects.create(
-        owner=alice,
-        first_name="Sam",
-        last_name="Lee",
+    return make.contact(
+        alice,
+        "Sam Lee",
         email="sam@acme.example",
         role="Climate risk analyst",
-        organization=acme,
+        org=acme,
         how_known=HowKnown.REFERRAL,
         introduced_by=priya,
     )

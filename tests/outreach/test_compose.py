@@ -5,8 +5,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.network.research.models import Organization
+import factories as make
+from coffeechat.network.people.models import HowKnown
 from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
@@ -17,25 +17,18 @@ FRIDAY = "2026-11-20 10:00 +00:00"
 
 
 @pytest.fixture
-def acme(alice):
-    return Organization.objects.create(owner=alice, name="Acme Climate")
-
-
-@pytest.fixture
 def priya(alice, acme):
-    return Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", organization=acme, how_known="alumni"
-    )
+    """Priya with no e-mail address on file."""
+    return make.contact(alice, "Priya Shah", org=acme, how_known="alumni")
 
 
 @pytest.fixture
 def sam(alice, acme, priya):
-    return Contact.objects.create(
-        owner=alice,
-        first_name="Sam",
-        last_name="Lee",
+    return make.contact(
+        alice,
+        "Sam Lee",
         email="sam@acme.example",
-        organization=acme,
+        org=acme,
         how_known=HowKnown.REFERRAL,
         introduced_by=priya,
     )
@@ -72,9 +65,7 @@ def test_another_users_contact_cannot_be_written_to(bob_client, sam, name, metho
 
 
 def test_another_users_conversation_cannot_be_thanked(bob_client, sam):
-    conversation = Conversation.objects.create(
-        owner=sam.owner, contact=sam, scheduled_at=datetime(2026, 11, 19, 10, tzinfo=UTC)
-    )
+    conversation = make.conversation(sam, at=datetime(2026, 11, 19, 10, tzinfo=UTC))
     url = reverse("outreach:thank_you", args=[conversation.pk])
     assert bob_client.get(url).status_code == 404
     for action in ("save", "eml", "send", "mark"):
@@ -106,7 +97,7 @@ def test_the_draft_merges_the_contact_organization_and_introducer(alice_client, 
 
 
 def test_a_cold_contacts_draft_names_their_organization(alice_client, alice, acme):
-    kim = Contact.objects.create(owner=alice, first_name="Kim", organization=acme, how_known="cold")
+    kim = make.contact(alice, "Kim", org=acme, how_known="cold")
     page = alice_client.get(reverse("outreach:compose", args=[kim.pk])).content.decode()
     assert "Dear Kim," in page
     assert "I came across your work at Acme Climate." in page

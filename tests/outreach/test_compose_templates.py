@@ -7,7 +7,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact, HowKnown
+import factories as make
+from coffeechat.network.people.models import HowKnown
 from coffeechat.pipeline.outreach.models import Message, MessageTemplate
 
 FRIDAY = "2026-11-20 10:00 +00:00"
@@ -42,7 +43,7 @@ def own(user, situation: str) -> MessageTemplate:
     ],
 )
 def test_the_template_suits_the_contact_and_purpose(alice_client, alice, details, query, expected):
-    kim = Contact.objects.create(owner=alice, first_name="Kim", **details)
+    kim = make.contact(alice, "Kim", **details)
     assert selected_template(compose_page(alice_client, kim, **query)) == expected
 
 
@@ -53,9 +54,7 @@ def test_someone_introduced_gets_the_after_referral_template(alice_client, sam):
 
 
 def test_a_linkedin_note_is_marked_sent_by_linkedin_and_counts_to_300(alice_client, alice):
-    kim = Contact.objects.create(
-        owner=alice, first_name="Kim", linkedin_url="https://www.linkedin.com/in/kim"
-    )
+    kim = make.contact(alice, "Kim", linkedin_url="https://www.linkedin.com/in/kim")
     page = compose_page(alice_client, kim)
     assert '<option value="linkedin" selected>LinkedIn</option>' in page
     assert "/300 characters" in page
@@ -92,7 +91,7 @@ def test_the_message_records_the_template_it_came_from(alice_client, alice, sam)
 
 def test_bob_cannot_compose_with_alices_template(bob_client, bob, alice):
     alices = own(alice, "cold_email")
-    bobs_kim = Contact.objects.create(owner=bob, first_name="Kim")
+    bobs_kim = make.contact(bob, "Kim")
     url = reverse("outreach:compose", args=[bobs_kim.pk])
     assert bob_client.get(url, {"template": alices.pk}).status_code == 404
     for action in ("mark", "send", "eml", "save"):

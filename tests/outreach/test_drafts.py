@@ -7,19 +7,18 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
-import pytest
 import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+import factories as make
 from coffeechat.edges import cli
 from coffeechat.method.today import Kind, Section
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import unsent_draft_items
 from coffeechat.pages.today.queries import today_items
-from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.forms import sent_label
 from coffeechat.pipeline.outreach.models import Draft, Message, MessageTemplate
@@ -54,12 +53,6 @@ def autosave(client, contact: Contact, template: MessageTemplate | None, **field
     return client.post(
         reverse("outreach:draft_save"), typed(contact, template, **fields), HTTP_HX_REQUEST="true"
     )
-
-
-@pytest.fixture
-def kim(alice):
-    """Someone with no email address on file."""
-    return Contact.objects.create(owner=alice, first_name="Kim", last_name="Ode", how_known="cold")
 
 
 # Nothing is recorded by accident -----------------------------------------------------------
@@ -238,9 +231,7 @@ def test_sending_through_smtp_deletes_the_draft(alice_client, alice, sam, smtp_s
 
 @time_machine.travel(FRIDAY, tick=False)
 def test_a_thank_you_draft_belongs_to_its_conversation(alice_client, alice, sam):
-    conversation = Conversation.objects.create(
-        owner=alice, contact=sam, scheduled_at=datetime(2026, 11, 19, 15, tzinfo=UTC)
-    )
+    conversation = make.conversation(sam, at=datetime(2026, 11, 19, 15, tzinfo=UTC))
     thanks = own(alice, "thank_you")
     autosave(alice_client, sam, thanks, purpose="thank_you", conversation=conversation.pk,
              body="Thank you for yesterday, edited.")  # fmt: skip
@@ -266,7 +257,7 @@ def test_another_users_draft_is_a_404(alice_client, alice, priya, bob):
     draft = Draft.objects.get()
     bob_client = Client()
     bob_client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
-    bobs_kim = Contact.objects.create(owner=bob, first_name="Kim")
+    bobs_kim = make.contact(bob, "Kim")
     discard = reverse("outreach:draft_discard", args=[draft.pk])
     assert bob_client.get(discard).status_code == 404
     assert bob_client.post(discard).status_code == 404
@@ -278,11 +269,9 @@ def test_another_users_draft_is_a_404(alice_client, alice, priya, bob):
 def test_an_autosave_with_another_users_contact_template_or_conversation_is_a_404(
     alice, priya, bob, bob_client
 ):
-    bobs_kim = Contact.objects.create(owner=bob, first_name="Kim")
+    bobs_kim = make.contact(bob, "Kim")
     bobs_template = MessageTemplate.objects.filter(owner=bob).first()
-    alices_chat = Conversation.objects.create(
-        owner=alice, contact=priya, scheduled_at=datetime(2026, 11, 19, 15, tzinfo=UTC)
-    )
+    alices_chat = make.conversation(priya, at=datetime(2026, 11, 19, 15, tzinfo=UTC))
     for contact, template, extra in [
         (priya, bobs_template, {}),
         (bobs_kim, own(alice, "alumni"), {}),
@@ -343,16 +332,14 @@ def test_the_drafts_on_today_are_read_in_one_query(alice, alice_client, priya):
     one = count()
     for situation in ("cold_email", "ask_introduction", "after_referral"):
         for i in range(3):
-            person = Contact.objects.create(
-                owner=alice, first_name=f"P{i}", introduced_by=priya, email=f"{i}@x.example"
-            )
+            person = make.contact(alice, f"P{i}", introduced_by=priya, email=f"{i}@x.example")
             autosave(alice_client, person, own(alice, situation))
     assert count() == one == 1
 
 
 def test_today_lists_at_most_the_twenty_latest_drafts(alice_client, alice, priya):
     for i in range(22):
-        person = Contact.objects.create(owner=alice, first_name=f"P{i}")
+        person = make.contact(alice, f"P{i}")
         autosave(alice_client, person, None)
     items = unsent_draft_items(alice, date(2026, 11, 20))
     assert len(items) == 20

@@ -11,6 +11,7 @@ import time_machine
 from django.apps import apps
 from django.urls import reverse
 
+import factories as make
 from coffeechat.method.stages import Stage
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import template_rows
@@ -153,7 +154,7 @@ def test_the_compose_page_says_where_it_goes_and_what_starts(alice_client, alice
 
 @time_machine.travel(FRIDAY, tick=False)
 def test_without_anyone_to_introduce_you_it_is_refused_and_the_draft_kept(alice_client, alice):
-    kim = Contact.objects.create(owner=alice, first_name="Kim", last_name="Ode")
+    kim = make.contact(alice, "Kim Ode")
     ask = own(alice, "ask_introduction")
     data = {**drafted(alice_client, kim, ask), "body": "Hi there, my own words."}
     response = alice_client.post(reverse("outreach:compose_mark", args=[kim.pk]), data)

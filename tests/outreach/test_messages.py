@@ -5,8 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
+import factories as make
 from coffeechat.pipeline.services import correspondence
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -21,9 +20,9 @@ def write(contact, purpose="request", days_ago=1, subject="Hello"):
 
 @time_machine.travel(NOW, tick=False)
 def test_sent_messages_are_listed_newest_first_with_who_and_why(alice_client, alice):
-    acme = Organization.objects.create(owner=alice, name="Acme")
-    sam = Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee", organization=acme)
-    jo = Contact.objects.create(owner=alice, first_name="Jo", last_name="Park")
+    acme = make.organization(alice, "Acme")
+    sam = make.contact(alice, "Sam Lee", org=acme)
+    jo = make.contact(alice, "Jo Park")
     write(sam, days_ago=5, subject="Older request")
     write(jo, purpose="update", days_ago=1, subject="Newer update")
     page = alice_client.get(reverse("outreach:messages")).content.decode()
@@ -35,8 +34,8 @@ def test_sent_messages_are_listed_newest_first_with_who_and_why(alice_client, al
 
 @time_machine.travel(NOW, tick=False)
 def test_waiting_for_a_reply_lists_only_contacts_still_waiting(alice_client, alice):
-    waiting = Contact.objects.create(owner=alice, first_name="Waiting", last_name="One")
-    answered = Contact.objects.create(owner=alice, first_name="Answered", last_name="Two")
+    waiting = make.contact(alice, "Waiting One")
+    answered = make.contact(alice, "Answered Two")
     write(waiting)
     write(answered)
     correspondence.record_reply(contact=answered, received_on=date(2026, 11, 20), outcome="agreed")
@@ -48,7 +47,7 @@ def test_waiting_for_a_reply_lists_only_contacts_still_waiting(alice_client, ali
 
 
 def test_another_users_messages_are_not_listed(bob_client, alice):
-    sam = Contact.objects.create(owner=alice, first_name="Sam", last_name="Secret")
+    sam = make.contact(alice, "Sam Secret")
     write(sam, subject="Private subject")
     page = bob_client.get(reverse("outreach:messages")).content.decode()
     assert "Private subject" not in page
@@ -60,8 +59,8 @@ def test_another_users_messages_are_not_listed(bob_client, alice):
 def test_the_messages_page_runs_the_same_queries_for_3_or_15_messages(alice_client, alice):
     def add(n: int) -> None:
         for i in range(n):
-            org = Organization.objects.create(owner=alice, name=f"Org {n}-{i}")
-            person = Contact.objects.create(owner=alice, first_name=f"P{n}-{i}", organization=org)
+            org = make.organization(alice, f"Org {n}-{i}")
+            person = make.contact(alice, f"P{n}-{i}", org=org)
             write(person, subject=f"Subject {n}-{i}")
 
     def count() -> int:

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
+import factories as make
 from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
@@ -64,7 +64,7 @@ def field(contact, name):
 
 def test_it_drafts_one_personal_update_per_person_met(alice_client, alice, met):
     priya, sam = met
-    Contact.objects.create(owner=alice, first_name="Kim", last_name="Ode")  # not met yet
+    make.contact(alice, "Kim Ode")  # not met yet
     page = text_of(alice_client.get(page_url(priya, sam)))
     assert "Dear Priya" in page and "Dear Sam" in page
     assert "I start at Acme as an analyst on 3 March." in page
@@ -171,7 +171,7 @@ def test_the_page_reads_in_the_same_number_of_queries_for_more_people(alice_clie
     alice_client.get(page_url(priya, sam))  # the first visit starts this round of drafts
     with CaptureQueriesContext(connection) as two:
         assert alice_client.get(page_url(priya, sam)).status_code == 200
-    more = [Contact.objects.create(owner=alice, first_name=f"P{i}", email=f"{i}@x.example")
+    more = [make.contact(alice, f"P{i}", email=f"{i}@x.example")
             for i in range(4)]  # fmt: skip
     for person in more:
         hold(person, advice="Join the CFA society")

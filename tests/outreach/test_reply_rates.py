@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+import factories as make
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import template_rows
 from coffeechat.pipeline.outreach.models import MessageTemplate
@@ -58,7 +59,7 @@ def mine(alice):
 
 
 def person(alice, name: str) -> Contact:
-    return Contact.objects.create(owner=alice, first_name=name)
+    return make.contact(alice, first_name=name)
 
 
 @time_machine.travel(NOW, tick=False)
@@ -141,7 +142,7 @@ def test_a_thank_you_template_shows_how_often_it_was_used_without_a_rate(alice_c
 
 
 def test_another_users_messages_do_not_count(alice, bob, mine):
-    stranger = Contact.objects.create(owner=bob, first_name="Zed")
+    stranger = make.contact(bob, "Zed")
     theirs = MessageTemplate.objects.create(owner=bob, name="T cold", body="Hi")
     with time_machine.travel(NOW, tick=False):
         send(stranger, theirs, nov(2))

@@ -10,7 +10,7 @@ import time_machine
 from django.db import connection
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
+import factories as make
 from coffeechat.pipeline.outreach import mail
 from coffeechat.pipeline.outreach.models import EmailSettings, Message, MessageTemplate
 from outreach.conftest import free_port, subject_of, use_smtp
@@ -53,7 +53,7 @@ def test_the_eml_download_is_a_draft_mail_apps_open_and_marks_nothing_sent(alice
 
 
 def test_the_eml_download_of_a_contact_without_email_has_no_recipient(alice_client, alice):
-    kim = Contact.objects.create(owner=alice, first_name="Kim", last_name="Ødegård")
+    kim = make.contact(alice, "Kim Ødegård")
     response = post(alice_client, kim, "eml")
     parsed = message_from_bytes(response.content, policy=policy.default)
     assert parsed["To"] is None
@@ -135,7 +135,7 @@ def test_send_is_disabled_with_the_reason_when_there_is_no_server(alice_client, 
 
 def test_a_contact_without_email_cannot_be_sent_to(alice_client, alice, smtp_server):
     use_smtp(alice, smtp_server.port)
-    kim = Contact.objects.create(owner=alice, first_name="Kim", last_name="Ek")
+    kim = make.contact(alice, "Kim Ek")
     page = alice_client.get(reverse("outreach:compose", args=[kim.pk])).content.decode()
     send_url = reverse("outreach:compose_send", args=[kim.pk])
     assert f'<button type="submit" formaction="{send_url}" disabled' in page
@@ -241,7 +241,7 @@ def test_another_users_smtp_settings_are_never_used_or_shown(bob_client, bob, al
     use_smtp(alice, smtp_server.port)
     page = bob_client.get(reverse("accounts:profile")).content.decode()
     assert f'value="{smtp_server.port}"' not in page
-    bobs_sam = Contact.objects.create(owner=bob, first_name="Sam", email="sam@acme.example")
+    bobs_sam = make.contact(bob, "Sam", email="sam@acme.example")
     page = bob_client.get(reverse("outreach:compose", args=[bobs_sam.pk])).content.decode()
     assert f"127.0.0.1:{smtp_server.port}" not in page
     assert "Sending needs a mail server" in page

@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
+import factories as make
 from coffeechat.pages.outreach.queries import PREVIEW_CHOICES
 from coffeechat.pipeline.outreach.models import MessageTemplate
 from coffeechat.pipeline.services import correspondence
@@ -70,7 +70,7 @@ def big_network(alice):
     people = []
     for index in range(60):
         with time_machine.travel(start + timedelta(days=index), tick=False):
-            people.append(Contact.objects.create(owner=alice, first_name=f"P{index:02}"))
+            people.append(make.contact(alice, f"P{index:02}"))
     correspondence.record_message(
         contact=people[1], purpose="request", channel="email", subject="Hello", body="Hi",
         sent_at=datetime(2026, 3, 25, 9, 0, tzinfo=UTC),
@@ -110,13 +110,13 @@ def test_a_contact_chosen_from_outside_the_50_stays_chosen(alice_client, alice, 
 
 def test_a_small_network_is_listed_whole_without_the_note(alice_client, alice):
     for name in ("Ana", "Ben"):
-        Contact.objects.create(owner=alice, first_name=name)
+        make.contact(alice, first_name=name)
     page = alice_client.get(reverse("outreach:template_new")).content.decode()
     assert options(page, "preview_contact") == ["A made-up example contact", "Ben", "Ana"]
     assert "most recently wrote to" not in page
 
 
 def test_another_users_contacts_are_never_offered(alice_client, bob):
-    Contact.objects.create(owner=bob, first_name="Zed")
+    make.contact(bob, "Zed")
     page = alice_client.get(reverse("outreach:template_new")).content.decode()
     assert options(page, "preview_contact") == ["A made-up example contact"]

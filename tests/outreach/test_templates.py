@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+import factories as make
 from coffeechat.method.checker import RULE_SETS, check_message
 from coffeechat.method.messages import (
     BUILT_IN_TEMPLATES,
@@ -42,10 +43,15 @@ def merged(user, situation: Situation, contact: Contact):
 @pytest.fixture
 def jordan(alice, acme, priya):
     """A realistic contact: a role, an organization, an email and someone who introduced them."""
-    return Contact.objects.create(
-        owner=alice, first_name="Jordan", last_name="Rivera", email="jordan@acme.example",
-        role="Senior analyst", organization=acme, how_known=HowKnown.ALUMNI, introduced_by=priya,
-    )  # fmt: skip
+    return make.contact(
+        alice,
+        "Jordan Rivera",
+        email="jordan@acme.example",
+        role="Senior analyst",
+        org=acme,
+        how_known=HowKnown.ALUMNI,
+        introduced_by=priya,
+    )
 
 
 def test_a_new_user_gets_an_editable_template_for_every_situation(alice):
@@ -173,10 +179,7 @@ def test_the_templates_page_shows_how_many_were_sent_and_what_share_got_a_reply(
     alice_client, alice, acme
 ):
     cold = template(alice, Situation.COLD_EMAIL)
-    people = [
-        Contact.objects.create(owner=alice, first_name=name, organization=acme)
-        for name in ("Ana", "Ben", "Cy")
-    ]
+    people = [make.contact(alice, first_name=name, org=acme) for name in ("Ana", "Ben", "Cy")]
     for person in people:
         send_with(person, cold, days_ago=5)
     # Ana answered after the request; Ben's only reply predates it, so it does not count.
@@ -198,7 +201,7 @@ def test_the_templates_page_runs_the_same_queries_for_few_or_many_templates(alic
             own = MessageTemplate.objects.create(
                 owner=alice, name=f"Mine {n}-{i}", situation="cold_email", body="Hi"
             )
-            person = Contact.objects.create(owner=alice, first_name=f"P{n}-{i}")
+            person = make.contact(alice, f"P{n}-{i}")
             send_with(person, own, days_ago=2)
             correspondence.record_reply(
                 contact=person, received_on=date(2026, 11, 20), outcome="agreed"
@@ -261,7 +264,7 @@ def test_a_built_in_template_can_be_edited_and_deleted_after_confirming(alice_cl
 
 def test_a_message_keeps_its_text_when_its_template_is_deleted(alice, acme):
     cold = template(alice, Situation.COLD_EMAIL)
-    person = Contact.objects.create(owner=alice, first_name="Ana", organization=acme)
+    person = make.contact(alice, "Ana", org=acme)
     message = send_with(person, cold, days_ago=1)
     cold.delete()
     message.refresh_from_db()

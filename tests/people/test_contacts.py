@@ -8,26 +8,20 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+import factories as make
 from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.network.research.models import Organization
 from coffeechat.pipeline.services import correspondence
 
 
 @pytest.fixture
-def acme(alice):
-    return Organization.objects.create(owner=alice, name="Acme Climate")
-
-
-@pytest.fixture
 def priya(alice, acme):
-    return Contact.objects.create(
-        owner=alice,
-        first_name="Priya",
-        last_name="Shah",
+    return make.contact(
+        alice,
+        "Priya Shah",
         email="priya@acme.example",
         phone="+44 20 7946 0000",
         linkedin_url="https://www.linkedin.com/in/priya-shah",
-        organization=acme,
+        org=acme,
         role="Senior analyst",
         how_known=HowKnown.ALUMNI,
     )
@@ -51,7 +45,7 @@ def test_the_list_shows_only_your_own_contacts(bob_client, priya):
 
 
 def test_another_users_organization_cannot_be_chosen(alice_client, bob):
-    bobs = Organization.objects.create(owner=bob, name="Bob Corp")
+    bobs = make.organization(bob, "Bob Corp")
     response = alice_client.post(reverse("people:contact_new"), contact_data(organization=bobs.pk))
     page = response.content.decode()
     assert "Select a valid choice" in page
@@ -60,7 +54,7 @@ def test_another_users_organization_cannot_be_chosen(alice_client, bob):
 
 
 def test_another_users_contact_cannot_be_the_introducer(alice_client, bob):
-    bobs = Contact.objects.create(owner=bob, first_name="Mallory")
+    bobs = make.contact(bob, "Mallory")
     response = alice_client.post(reverse("people:contact_new"), contact_data(introduced_by=bobs.pk))
     assert "Select a valid choice" in response.content.decode()
     assert not Contact.objects.filter(first_name="Sam").exists()
@@ -125,7 +119,7 @@ def test_the_new_contact_form_preselects_organization_and_introducer(alice_clien
 
 
 def test_preselecting_another_users_organization_is_ignored(alice_client, bob):
-    bobs = Organization.objects.create(owner=bob, name="Bob Corp")
+    bobs = make.organization(bob, "Bob Corp")
     page = alice_client.get(f"{reverse('people:contact_new')}?organization={bobs.pk}")
     html = page.content.decode()
     organization_select = html.split('id="id_organization"')[1].split("</select>")[0]
@@ -173,7 +167,7 @@ def test_deleting_asks_for_confirmation_first(alice_client, priya):
 
 
 def test_the_contact_page_shows_details_and_who_they_introduced(alice_client, alice, priya):
-    sam = Contact.objects.create(owner=alice, first_name="Sam", introduced_by=priya)
+    sam = make.contact(alice, "Sam", introduced_by=priya)
     page = alice_client.get(priya.get_absolute_url()).content.decode()
     assert 'href="mailto:priya@acme.example"' in page
     assert 'href="tel:+442079460000"' in page
@@ -223,7 +217,7 @@ def test_notes_are_markdown_and_nothing_in_them_runs(alice_client, priya):
 
 
 def test_the_list_searches_names_roles_and_organizations(alice_client, alice, priya):
-    Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee", role="Engineer")
+    make.contact(alice, "Sam Lee", role="Engineer")
     url = reverse("people:contacts")
     for search in ("priya shah", "senior", "acme", "priya@acme"):
         page = alice_client.get(url, {"q": search}).content.decode()
@@ -234,7 +228,7 @@ def test_the_list_searches_names_roles_and_organizations(alice_client, alice, pr
 
 
 def test_the_list_filters_by_stage(alice_client, alice, priya):
-    Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee")
+    make.contact(alice, "Sam Lee")
     correspondence.record_reply(
         contact=priya, received_on=priya.created_at.date(), outcome="replied"
     )
@@ -249,7 +243,7 @@ def test_the_list_filters_by_stage(alice_client, alice, priya):
 
 
 def test_the_list_shows_each_contacts_row(alice_client, alice, priya):
-    Contact.objects.create(owner=alice, first_name="Sam", introduced_by=priya, how_known="referral")
+    make.contact(alice, "Sam", introduced_by=priya, how_known="referral")
     page = alice_client.get(reverse("people:contacts")).content.decode()
     assert "Senior analyst" in page
     assert f'<a href="{priya.organization.get_absolute_url()}">Acme Climate</a>' in page
@@ -268,10 +262,8 @@ def test_the_contact_list_runs_the_same_queries_for_3_or_15_contacts(alice_clien
     def add(n: int) -> None:
         introducer = Contact.objects.owned_by(alice).last()
         for i in range(n):
-            org = Organization.objects.create(owner=alice, name=f"Org {n}-{i}")
-            introducer = Contact.objects.create(
-                owner=alice, first_name=f"P{n}-{i}", organization=org, introduced_by=introducer
-            )
+            org = make.organization(alice, f"Org {n}-{i}")
+            introducer = make.contact(alice, f"P{n}-{i}", org=org, introduced_by=introducer)
             correspondence.record_reply(
                 contact=introducer, received_on=introducer.created_at.date(), outcome="agreed"
             )
@@ -328,12 +320,9 @@ def test_the_reply_form_defaults_to_the_users_own_today_not_the_servers(alice_cl
 
 
 def test_once_met_the_page_offers_an_update_and_the_thank_you_deadline(alice_client, alice, priya):
-    from coffeechat.pipeline.conversations.models import Conversation
-    from coffeechat.pipeline.services import conversation_changes
 
     held = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)  # Friday 15:00 in London
-    chat = Conversation.objects.create(owner=alice, contact=priya, scheduled_at=held)
-    conversation_changes.end(chat, learned="A lot", still_unknown="", next_steps="", now=held)
+    make.held(priya, at=held, learned="A lot")
     with time_machine.travel(datetime(2026, 11, 27, 16, 0, tzinfo=UTC), tick=False):
         page = alice_client.get(priya.get_absolute_url()).content.decode()
     compose = reverse("outreach:compose", args=[priya.pk])

@@ -8,6 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
+import factories as make
 from coffeechat.network.duplicates.finder import likely_duplicates, matches_for
 from coffeechat.network.duplicates.models import NotDuplicate
 from coffeechat.network.people.forms import ContactForm
@@ -16,15 +17,8 @@ from coffeechat.network.research.models import Organization
 
 
 @pytest.fixture
-def acme(alice):
-    return Organization.objects.create(owner=alice, name="Acme Climate")
-
-
-@pytest.fixture
 def priya(alice, acme):
-    return Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", organization=acme, role="Analyst"
-    )
+    return make.contact(alice, "Priya Shah", org=acme, role="Analyst")
 
 
 def priya_again(acme: Organization, **overrides: object) -> dict[str, object]:
@@ -53,7 +47,7 @@ def test_adding_the_same_name_at_the_same_organization_warns_and_saves_nothing(
 
 
 def test_the_same_email_written_differently_warns_even_without_an_organization(alice_client, alice):
-    sam = Contact.objects.create(owner=alice, first_name="Sam", email="sam.lee@acme.example")
+    sam = make.contact(alice, "Sam", email="sam.lee@acme.example")
     response = alice_client.post(
         reverse("people:contact_new"),
         {"first_name": "Samuel", "email": "Sam.Lee@ACME.example", "how_known": "friend"},
@@ -95,7 +89,7 @@ def test_someone_new_is_added_without_a_warning(alice_client, priya, acme):
 
 
 def test_another_users_contacts_are_never_considered(bob, bob_client, priya, acme):
-    bobs_acme = Organization.objects.create(owner=bob, name="Acme Climate")
+    bobs_acme = make.organization(bob, "Acme Climate")
     newcomer = Contact(owner=bob, first_name="Priya", last_name="Shah", organization=bobs_acme)
     assert matches_for(bob, newcomer) == []
     response = bob_client.post(reverse("people:contact_new"), priya_again(bobs_acme))
@@ -111,8 +105,8 @@ def test_the_check_uses_the_find_duplicates_rules_one_person_at_a_time(alice, pr
 
 
 def test_same_named_introducers_can_be_told_apart(alice, priya, acme):
-    other = Organization.objects.create(owner=alice, name="Greenbank")
-    Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah", organization=other)
+    other = make.organization(alice, "Greenbank")
+    make.contact(alice, "Priya Shah", org=other)
     twin = dict(owner=alice, first_name="Priya", last_name="Shah", organization=acme)
     Contact.objects.create(**twin, role="Analyst", email="priya.s@acme.example")
     html = str(ContactForm(owner=alice)["introduced_by"])

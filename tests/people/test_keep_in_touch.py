@@ -9,25 +9,15 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
-from coffeechat.pipeline.conversations.models import Conversation
+import factories as make
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.services import conversation_changes
 
 MET_ON = datetime(2026, 11, 20, 10, tzinfo=UTC)
 
 
 @pytest.fixture
-def priya(alice):
-    return Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah")
-
-
-@pytest.fixture
 def met(priya):
-    chat = Conversation.objects.create(
-        owner=priya.owner, contact=priya, scheduled_at=MET_ON, time_zone="Europe/London"
-    )
-    conversation_changes.end(chat, learned="", still_unknown="", next_steps="", now=MET_ON)
+    make.held(priya, at=MET_ON)
     return priya
 
 

@@ -9,12 +9,12 @@ import io
 import pytest
 from django.db.models import F
 
+import factories as make
 from coffeechat.edges.imports.services import import_file
 from coffeechat.edges.records.tables import TABLES, table_text
 from coffeechat.method.importers import ImportFileError
 from coffeechat.method.importers.coffeechat import COLUMNS, HOW_KNOWN, NOT_READ
 from coffeechat.network.people.models import Contact, HowKnown, Source
-from coffeechat.network.research.models import Organization
 from records.richdata import fill_account
 
 TRICKY = [
@@ -60,16 +60,16 @@ def fields(user: object) -> list[tuple]:
 
 @pytest.fixture
 def tricky_contacts(alice):
-    sam = Contact.objects.create(owner=alice, first_name="=Sam", last_name="-Lee")
+    sam = make.contact(alice, "=Sam -Lee")
     for n, value in enumerate(TRICKY):
-        Contact.objects.create(
-            owner=alice,
+        make.contact(
+            alice,
             first_name=value,
             last_name=f"{value} {n}",
             email=f"{value[0] if value[0] in '+-=' else ''}p{n}@example.org",
             phone=value[:40],
             linkedin_url=f"https://www.linkedin.com/in/p{n}" if n % 2 else "",
-            organization=Organization.objects.create(owner=alice, name=f"{value} {n}"),
+            org=make.organization(alice, f"{value} {n}"),
             role=value,
             location=value,
             education=value,

@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import factories as make
 from coffeechat.edges.records.spec import SECTIONS
 from coffeechat.foundation.accounts.services import create_user
 from coffeechat.network.people.models import Contact
@@ -41,7 +42,7 @@ def test_every_row_the_user_owns_is_in_its_list(rich_alice):
 
 def test_another_users_records_are_not_in_it(rich_alice, bob):
     fill_account(bob, contacts=5, seed=1)
-    Contact.objects.create(owner=bob, first_name="Bobs-only-friend")
+    make.contact(bob, "Bobs-only-friend")
 
     text = export_text(rich_alice)
 
@@ -62,7 +63,7 @@ def test_timestamps_keep_their_microseconds_and_dates_are_iso_days(rich_alice):
 
 
 def test_a_whole_second_is_written_with_its_six_zero_digits(alice):
-    Contact.objects.create(owner=alice, first_name="Sam")
+    make.contact(alice, "Sam")
     Contact.objects.filter(owner=alice).update(updated_at=datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC))
 
     document = export_document(alice)
@@ -119,7 +120,7 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_records(alice, b
 @pytest.mark.django_db(transaction=True)
 def test_an_export_on_its_own_reads_every_list_from_one_snapshot(persona_password):
     maya = create_user(username="maya", password=persona_password)
-    Contact.objects.create(owner=maya, first_name="Sam")
+    make.contact(maya, "Sam")
 
     with CaptureQueriesContext(connection) as queries:
         document = json.loads(export_text(maya))

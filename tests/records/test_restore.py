@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import factories as make
 from coffeechat.edges.records.restore import (
     AccountNotEmpty,
     InvalidExport,
@@ -99,7 +100,7 @@ def test_the_question_bank_and_templates_a_new_account_starts_with_are_replaced(
 
 
 def test_an_account_that_owns_records_is_refused_and_left_as_it_was(rich_alice, carol):
-    Contact.objects.create(owner=carol, first_name="Already here")
+    make.contact(carol, first_name="Already here")
     Question.objects.create(owner=carol, category="advice", text="My own question?")
 
     with pytest.raises(AccountNotEmpty) as refused:
@@ -235,7 +236,7 @@ def test_a_file_that_is_not_there_is_reported_plainly(tmp_path):
 
 
 def test_a_key_missing_from_an_older_file_takes_the_fields_default(alice, carol):
-    Contact.objects.create(owner=alice, first_name="Sam")
+    make.contact(alice, "Sam")
     document = export_document(alice)
     for key in ("source", "imported_at", "notes"):
         del document["contacts"][0][key]

@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import factories as make
 from coffeechat.edges.records.tables import TABLES, table_chunks, table_text
 from coffeechat.method.importers import ImportFileError, parse
 from coffeechat.method.spreadsheet import unneutralise
@@ -51,15 +52,15 @@ def read_back(text: str) -> list[dict[str, str]]:
 
 @pytest.fixture
 def hostile_contacts(alice):
-    acme = Organization.objects.create(owner=alice, name="=cmd|' /C calc'!A0")
+    acme = make.organization(alice, "=cmd|' /C calc'!A0")
     return [
-        Contact.objects.create(
-            owner=alice,
+        make.contact(
+            alice,
             first_name=f"{n:02d} {value}",
             last_name=value,
             email=f"p{n}@example.org",
             phone=value[:40],
-            organization=acme,
+            org=acme,
             role=value,
             location=value,
             education=value,
@@ -115,8 +116,8 @@ def test_the_rich_account_round_trips_through_every_table(alice):
 
 
 def test_organizations_are_in_lamp_order_with_their_numbers(alice):
-    Organization.objects.create(owner=alice, name="Later", motivation=1, posting=3)
-    Organization.objects.create(owner=alice, name="Dream", motivation=3, posting=1)
+    make.organization(alice, "Later", motivation=1, posting=3)
+    make.organization(alice, "Dream", motivation=3, posting=1)
 
     rows = read_back(table_text(TABLES["organizations"], alice))
 
@@ -127,8 +128,8 @@ def test_organizations_are_in_lamp_order_with_their_numbers(alice):
 
 
 def test_conversations_carry_their_notes_takeaways_and_referrals_in_local_time(alice):
-    priya = Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah")
-    sam = Contact.objects.create(owner=alice, first_name="Sam", last_name="Lee")
+    priya = make.contact(alice, "Priya Shah")
+    sam = make.contact(alice, "Sam Lee")
     conversation = Conversation.objects.create(
         owner=alice,
         contact=priya,
@@ -156,7 +157,7 @@ def test_conversations_carry_their_notes_takeaways_and_referrals_in_local_time(a
 
 
 def test_conversations_carry_the_notes_under_each_question_in_order_and_the_length(alice):
-    priya = Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah")
+    priya = make.contact(alice, "Priya Shah")
     conversation = Conversation.objects.create(
         owner=alice,
         contact=priya,
@@ -192,7 +193,7 @@ def test_conversations_carry_the_notes_under_each_question_in_order_and_the_leng
 
 
 def test_the_conversations_spreadsheet_is_still_refused_as_a_contacts_import(alice):
-    priya = Contact.objects.create(owner=alice, first_name="Priya", last_name="Shah")
+    priya = make.contact(alice, "Priya Shah")
     Conversation.objects.create(
         owner=alice, contact=priya, scheduled_at=datetime(2025, 6, 18, 13, 30, tzinfo=UTC)
     )

@@ -6,9 +6,9 @@ import vobject
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import factories as make
 from coffeechat.edges.records.vcards import vcard_text
 from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
 from records.richdata import fill_account
 
 
@@ -17,15 +17,15 @@ def cards(text: str) -> list:
 
 
 def test_a_contact_comes_back_with_every_detail(alice):
-    acme = Organization.objects.create(owner=alice, name="Acme; Climate, Ltd")
-    Contact.objects.create(
-        owner=alice,
+    acme = make.organization(alice, "Acme; Climate, Ltd")
+    make.contact(
+        alice,
         first_name="Zoë 李",
         last_name="Ørsted, Jr",
         email="zoe@acme.example",
         phone="+44 20 7946 0000",
         linkedin_url="https://www.linkedin.com/in/zoe",
-        organization=acme,
+        org=acme,
         role="Senior analyst",
         notes="Met at the fair.\nLikes \\ backslashes; commas, too. " + "long " * 30,
     )
@@ -45,7 +45,7 @@ def test_a_contact_comes_back_with_every_detail(alice):
 
 
 def test_empty_details_are_left_out_and_a_nameless_contact_still_has_a_name(alice):
-    Contact.objects.create(owner=alice, first_name="", email="someone@example.org")
+    make.contact(alice, first_name="", email="someone@example.org")
 
     (card,) = cards(vcard_text(alice))
 
@@ -57,7 +57,7 @@ def test_empty_details_are_left_out_and_a_nameless_contact_still_has_a_name(alic
 
 def test_every_contact_of_a_rich_account_is_a_card_and_only_the_users_own(alice, bob):
     fill_account(alice, contacts=30)
-    Contact.objects.create(owner=bob, first_name="Bob's friend")
+    make.contact(bob, first_name="Bob's friend")
 
     parsed = cards(vcard_text(alice))
 

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact
+import factories as make
 from records.richdata import fill_account
 
 DOWNLOADS = [
@@ -70,7 +70,7 @@ def test_bobs_download_does_not_contain_alices_contacts(
     client, alice, bob, name, args, _filename, _type
 ):
     fill_account(alice, contacts=5)
-    Contact.objects.create(owner=alice, first_name="Alices-secret-friend")
+    make.contact(alice, "Alices-secret-friend")
     client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
 
     content = body(client.get(reverse(name, args=args)))

@@ -12,7 +12,7 @@ from email.message import EmailMessage
 import pytest
 from aiosmtpd.controller import Controller
 
-from coffeechat.network.people.models import Contact
+import factories as make
 from coffeechat.network.research.models import Organization
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
@@ -85,9 +85,7 @@ def alice_smtp(alice, mailbox):
 
 def due(owner, first: str, kind: str, due_on: date, **extra: object) -> FollowUp:
     org, _ = Organization.objects.get_or_create(owner=owner, name="Acme")
-    contact = Contact.objects.create(
-        owner=owner, first_name=first, last_name="Lee", organization=org
-    )
+    contact = make.contact(owner, first_name=first, last_name="Lee", org=org)
     if kind == "thank_you":  # a thank-you is for a conversation that was held
         extra["conversation"] = Conversation.objects.create(
             owner=owner, contact=contact, scheduled_at=NOW - timedelta(days=1), status="held"

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.network.research.models import Organization
+import factories as make
+from coffeechat.network.people.models import HowKnown
 from coffeechat.pages.research.queries import next_moves_for
 from coffeechat.pipeline.services import correspondence
 
@@ -19,7 +19,7 @@ def today(client) -> str:
 
 @pytest.fixture
 def green(alice):
-    return Organization.objects.create(owner=alice, name="Green Bank", motivation=3, posting=3)
+    return make.organization(alice, "Green Bank", motivation=3, posting=3)
 
 
 def test_a_top_target_with_nobody_there_asks_you_to_find_someone(alice_client, green):
@@ -29,10 +29,8 @@ def test_a_top_target_with_nobody_there_asks_you_to_find_someone(alice_client, g
 
 
 def test_a_contact_there_turns_it_into_a_request_to_the_warmest_one(alice_client, alice, green):
-    Contact.objects.create(owner=alice, first_name="Cal", organization=green, how_known="cold")
-    priya = Contact.objects.create(
-        owner=alice, first_name="Priya", last_name="Shah", organization=green, how_known="alumni"
-    )
+    make.contact(alice, "Cal", org=green, how_known="cold")
+    priya = make.contact(alice, "Priya Shah", org=green, how_known="alumni")
     page = today(alice_client)
     assert "Find someone at Green Bank" not in page
     assert "Write to Priya Shah at Green Bank" in page
@@ -42,7 +40,7 @@ def test_a_contact_there_turns_it_into_a_request_to_the_warmest_one(alice_client
 def test_once_someone_there_is_written_to_the_move_gives_way_to_the_follow_ups(
     alice_client, alice, green
 ):
-    priya = Contact.objects.create(owner=alice, first_name="Priya", organization=green)
+    priya = make.contact(alice, "Priya", org=green)
     correspondence.record_message(
         contact=priya,
         purpose="request",
@@ -57,7 +55,7 @@ def test_once_someone_there_is_written_to_the_move_gives_way_to_the_follow_ups(
 
 def test_only_the_top_five_targets_get_a_move(alice_client, alice):
     for n, motivation in enumerate([3, 3, 2, 2, 1, 0, 0]):
-        Organization.objects.create(owner=alice, name=f"Org {n}", motivation=motivation)
+        make.organization(alice, f"Org {n}", motivation=motivation)
     moves = next_moves_for(alice)
     assert [m.organization for m in moves] == ["Org 0", "Org 1", "Org 2", "Org 3", "Org 4"]
 
@@ -72,31 +70,26 @@ def test_next_moves_cost_the_same_queries_however_many_contacts(alice, green):
             next_moves_for(alice)
         return len(queries)
 
-    kim = Contact.objects.create(owner=alice, first_name="Kim", how_known=HowKnown.FRIEND)
-    Contact.objects.create(owner=alice, first_name="A", organization=green, introduced_by=kim)
+    kim = make.contact(alice, "Kim", how_known=HowKnown.FRIEND)
+    make.contact(alice, "A", org=green, introduced_by=kim)
     few = count()
     for n in range(5):
-        org = Organization.objects.create(owner=alice, name=f"Org {n}", motivation=3)
+        org = make.organization(alice, f"Org {n}", motivation=3)
         for m in range(4):
-            Contact.objects.create(owner=alice, first_name=f"P{n}{m}", organization=org,
-                                   introduced_by=kim, how_known="linkedin")  # fmt: skip
+            make.contact(alice, f"P{n}{m}", org=org, introduced_by=kim, how_known="linkedin")
     assert count() == few
 
 
 @pytest.fixture
 def lena(alice):
-    return Contact.objects.create(
-        owner=alice, first_name="Lena", last_name="Ortiz", email="lena@x.example",
-        how_known=HowKnown.FRIEND,
-    )  # fmt: skip
+    return make.contact(alice, "Lena Ortiz", email="lena@x.example", how_known=HowKnown.FRIEND)
 
 
 @pytest.fixture
 def weak_sam(alice, green, lena):
-    return Contact.objects.create(
-        owner=alice, first_name="Sam", last_name="Lee", organization=green,
-        how_known=HowKnown.LINKEDIN, introduced_by=lena,
-    )  # fmt: skip
+    return make.contact(
+        alice, "Sam Lee", org=green, how_known=HowKnown.LINKEDIN, introduced_by=lena
+    )
 
 
 def test_a_weak_tie_links_to_asking_the_introducer_with_the_introduction_template(
@@ -125,7 +118,7 @@ def test_being_asked_for_an_introduction_does_not_put_the_introducers_organizati
     alice, green, lena, weak_sam
 ):
     # Lena works at another top target; asking her for an introduction is not approaching it.
-    blue = Organization.objects.create(owner=alice, name="Blue Fund", motivation=3)
+    blue = make.organization(alice, "Blue Fund", motivation=3)
     lena.organization = blue
     lena.save()
     correspondence.record_message(

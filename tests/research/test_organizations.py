@@ -3,30 +3,29 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coffeechat.network.people.models import Contact, HowKnown
+import factories as make
+from coffeechat.network.people.models import HowKnown
 from coffeechat.network.research.models import Field, Organization
 
 
 @pytest.fixture
 def acme(alice):
-    return Organization.objects.create(owner=alice, name="Acme Climate", motivation=2, posting=2)
+    return make.organization(alice, "Acme Climate", motivation=2, posting=2)
 
 
 def test_the_target_list_is_sorted_by_motivation_then_postings_then_advocacy(alice_client, alice):
-    Organization.objects.create(owner=alice, name="Low", motivation=1, posting=3)
-    Organization.objects.create(owner=alice, name="Dream", motivation=3, posting=1)
-    known = Organization.objects.create(owner=alice, name="Known", motivation=2, posting=2)
-    Organization.objects.create(owner=alice, name="Unknown", motivation=2, posting=2)
-    Contact.objects.create(owner=alice, first_name="Kim", organization=known, how_known="friend")
+    make.organization(alice, "Low", motivation=1, posting=3)
+    make.organization(alice, "Dream", motivation=3, posting=1)
+    known = make.organization(alice, "Known", motivation=2, posting=2)
+    make.organization(alice, "Unknown", motivation=2, posting=2)
+    make.contact(alice, "Kim", org=known, how_known="friend")
     page = alice_client.get(reverse("research:organizations")).content.decode()
     order = [page.index(name) for name in (">Dream<", ">Known<", ">Unknown<", ">Low<")]
     assert order == sorted(order)
 
 
 def test_a_cold_contact_is_not_advocacy(alice_client, alice, acme):
-    Contact.objects.create(
-        owner=alice, first_name="Cold", organization=acme, how_known=HowKnown.COLD
-    )
+    make.contact(alice, "Cold", org=acme, how_known=HowKnown.COLD)
     from coffeechat.pages.research.queries import target_list
 
     (row,) = [row for row in target_list(alice) if row.organization == acme]
@@ -111,8 +110,8 @@ def test_the_organization_list_runs_the_same_queries_for_3_or_30_rows(alice_clie
 
     def add(n: int) -> None:
         for i in range(n):
-            org = Organization.objects.create(owner=alice, name=f"Org {i} {n}")
-            Contact.objects.create(owner=alice, first_name=f"P{i}", organization=org)
+            org = make.organization(alice, f"Org {i} {n}")
+            make.contact(alice, f"P{i}", org=org)
 
     add(3)
     few = count()
