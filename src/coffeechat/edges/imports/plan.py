@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.importers import (
     LIMITS,
     ImportedContact,
@@ -131,7 +132,7 @@ class Organizations:
     A reference is an existing organization's pk (int), a new one's key (str), or None.
     """
 
-    def __init__(self, owner: object) -> None:
+    def __init__(self, owner: User) -> None:
         self.pk_by_key: dict[str, int] = {}
         self.key_by_pk: dict[int, str] = {}
         self.name_by_pk: dict[int, str] = {}
@@ -174,7 +175,7 @@ class Organizations:
 class ImportPlan:
     """Everything an import will do, computed from the rows and the owner's stored contacts."""
 
-    def __init__(self, owner: object, kind: str) -> None:
+    def __init__(self, owner: User, kind: str) -> None:
         self.kind = kind
         self.organizations = Organizations(owner)
         self.existing: list[Person] = []
@@ -188,7 +189,7 @@ class ImportPlan:
         self.referrers: list[tuple[ImportedContact, Person]] = []  # added for "Referred By"
         self._load(owner)
 
-    def _load(self, owner: object) -> None:
+    def _load(self, owner: User) -> None:
         rows = Contact.objects.owned_by(owner).order_by("pk").values_list(*_EXISTING)
         known = known_addresses(owner)
         for pk, *values, introduced_by_id in rows:

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from coffeechat.edges.imports import bulk
 from coffeechat.edges.imports.plan import PROBLEM, SKIP, ImportPlan, Person, RowAction
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.importers import (
     KINDS,
     ImportedContact,
@@ -90,7 +91,7 @@ class ImportReport:
 
 
 def import_file(
-    owner: object,
+    owner: User,
     kind: str,
     data: bytes,
     filename: str,
@@ -104,7 +105,7 @@ def import_file(
 
 
 def import_contacts(
-    owner: object,
+    owner: User,
     kind: str,
     rows: ParseResult | Iterable[ImportedContact],
     *,
@@ -136,7 +137,7 @@ def import_contacts(
     return report
 
 
-def _planned(owner: object, kind: str, rows: Iterable[ImportedContact]) -> ImportPlan:
+def _planned(owner: User, kind: str, rows: Iterable[ImportedContact]) -> ImportPlan:
     plan = ImportPlan(owner, kind)
     plan.add_rows(list(rows))
     return plan
@@ -157,7 +158,7 @@ def _fill(report: ImportReport, plan: ImportPlan) -> None:
     report.skipped = sorted(report.skipped + duplicates)
 
 
-def _write(plan: ImportPlan, owner: object, now: datetime) -> None:
+def _write(plan: ImportPlan, owner: User, now: datetime) -> None:
     organizations = _create_organizations(plan, owner, now)
 
     def org_pk(ref: int | str | None) -> int | None:
@@ -185,7 +186,7 @@ def _new_row(person: Person, org_pk: Callable[[int | str | None], int | None]) -
     )  # fmt: skip
 
 
-def _create_organizations(plan: ImportPlan, owner: object, now: datetime) -> dict[str, int]:
+def _create_organizations(plan: ImportPlan, owner: User, now: datetime) -> dict[str, int]:
     keys = plan.new_organizations()
     if not keys:
         return {}
@@ -200,13 +201,13 @@ def _create_organizations(plan: ImportPlan, owner: object, now: datetime) -> dic
     return dict(zip(keys, pks, strict=True))
 
 
-def _learn_new_pks(plan: ImportPlan, owner: object, now: datetime) -> None:
+def _learn_new_pks(plan: ImportPlan, owner: User, now: datetime) -> None:
     """Rows inserted in one statement get increasing ids: read them back in that order."""
     for person, pk in zip(plan.new, _pks_created(Contact, owner, now, len(plan.new)), strict=True):
         person.pk = pk
 
 
-def _pks_created(model: type, owner: object, now: datetime, count: int) -> list[int]:
+def _pks_created(model: type, owner: User, now: datetime, count: int) -> list[int]:
     pks = list(
         model.objects.owned_by(owner)
         .filter(created_at=now)
@@ -219,7 +220,7 @@ def _pks_created(model: type, owner: object, now: datetime, count: int) -> list[
 
 
 def _update_existing(
-    plan: ImportPlan, owner: object, now: datetime, org_pk: Callable[[object], int | None]
+    plan: ImportPlan, owner: User, now: datetime, org_pk: Callable[[object], int | None]
 ) -> None:
     """One UPDATE statement per set of changed fields (a handful of sets at most)."""
     groups: dict[tuple[str, ...], list[tuple]] = {}

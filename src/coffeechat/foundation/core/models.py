@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -14,7 +16,7 @@ class WebAddressField(models.URLField):
     would refuse the bare domain before the server could complete it.
     """
 
-    def formfield(self, **kwargs: object) -> object:
+    def formfield(self, **kwargs: Any) -> object:
         kwargs.setdefault("assume_scheme", "https")
         kwargs.setdefault(
             "widget", forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"})

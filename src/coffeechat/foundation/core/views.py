@@ -10,21 +10,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import models, transaction
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from coffeechat.foundation.core.requests import AuthedRequest
+
 M = TypeVar("M", bound=models.Model)
 
 
-def owned_or_404(model: type[M], request: HttpRequest, pk: int, **lookups: Any) -> M:
+def owned_or_404(model: type[M], request: AuthedRequest, pk: int, **lookups: Any) -> M:
     """The user's own object, or 404: another user's object is indistinguishable from none."""
     return get_object_or_404(model, pk=pk, owner=request.user, **lookups)
 
 
 def autosave_or_page(
-    request: HttpRequest,
+    request: AuthedRequest,
     form: ModelForm,
     *,
     template: str,
@@ -57,7 +59,7 @@ def autosave_or_page(
 
 
 def confirm_delete(
-    request: HttpRequest,
+    request: AuthedRequest,
     obj: models.Model,
     *,
     kind: str,
@@ -84,7 +86,7 @@ def confirm_delete(
 
 
 @login_required
-def help_page(request: HttpRequest) -> HttpResponse:
+def help_page(request: AuthedRequest) -> HttpResponse:
     # The upload cap is a site setting: the page states the one in force.
     max_upload_mb = f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024):g}"
     return TemplateResponse(request, "core/help.html", {"max_upload_mb": max_upload_mb})

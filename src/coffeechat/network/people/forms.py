@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from django import forms
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.network.people.models import Contact, KeepInTouch
 from coffeechat.network.research.models import Organization
 
@@ -74,7 +76,7 @@ class ContactForm(forms.ModelForm):
         }
         error_messages = {"first_name": {"required": "Enter at least a first name."}}
 
-    def __init__(self, *args: object, owner: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
         # Only the user's own organizations and contacts can be chosen.

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.network.research.models import Field, Organization
 
 
@@ -10,7 +13,7 @@ class FieldForm(forms.ModelForm):
         model = Field
         fields = ["name", "notes"]
 
-    def __init__(self, *args: object, owner: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
 
@@ -35,7 +38,7 @@ class OrganizationForm(forms.ModelForm):
             "posting": "Does it have postings relevant to you right now?",
         }
 
-    def __init__(self, *args: object, owner: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
         # Only the user's own fields can be chosen.

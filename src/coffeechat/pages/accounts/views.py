@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -11,6 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from coffeechat.foundation.accounts import services
 from coffeechat.foundation.accounts.forms import OwnerSetupForm, ProfileForm
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import autosave_or_page
 from coffeechat.pipeline.followups import plan
 
@@ -21,7 +24,7 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
-    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+    def get_context_data(self, **kwargs: Any) -> dict[str, object]:
         return {**super().get_context_data(**kwargs), "needs_setup": services.needs_setup()}
 
 
@@ -47,7 +50,7 @@ def setup(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthedRequest) -> HttpResponse:
 
     form = ProfileForm(request.POST or None, instance=request.user.profile)
 

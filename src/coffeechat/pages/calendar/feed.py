@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from django.utils.text import slugify
 from icalendar import Calendar, Event, vDuration
@@ -89,7 +89,7 @@ def _conversation_description(conversation: Conversation, prep_url: str) -> str:
     return "\n".join(lines)
 
 
-def _end(conversation: Conversation, zone: object) -> datetime:
+def _end(conversation: Conversation, zone: tzinfo) -> datetime:
     """The end in the conversation's time zone, or in UTC where local time can't say it.
 
     A local time in the hour the clocks go back happens twice, and a TZID time means the first:

@@ -116,7 +116,7 @@ def contact_rows(user: User, queryset: QuerySet[Contact]) -> list[ContactRow]:
     return [_row(contact, today, holidays, tz) for contact in annotated]
 
 
-def search_contacts(user: object, search: str = "", stage: str = "") -> list[ContactRow]:
+def search_contacts(user: User, search: str = "", stage: str = "") -> list[ContactRow]:
     contacts = Contact.objects.owned_by(user)
     # Every word must match somewhere, so "Priya Shah" finds first name + last name.
     for word in search.split():
@@ -133,11 +133,11 @@ def search_contacts(user: object, search: str = "", stage: str = "") -> list[Con
     return rows
 
 
-def contacts_at(user: object, organization: object) -> list[ContactRow]:
+def contacts_at(user: User, organization: object) -> list[ContactRow]:
     return contact_rows(user, Contact.objects.owned_by(user).filter(organization=organization))
 
 
-def contact_row(user: object, contact: Contact) -> ContactRow:
+def contact_row(user: User, contact: Contact) -> ContactRow:
     return contact_rows(user, Contact.objects.owned_by(user).filter(pk=contact.pk))[0]
 
 
@@ -145,14 +145,14 @@ def _day(value: date) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
-def _due(followup: object, tz: object) -> str:
+def _due(followup: object, tz: tzinfo) -> str:
     if followup.due_at:  # an exact deadline, such as the thank-you's 24 hours
         deadline = followup.due_at.astimezone(tz)
         return f"due by {_day(deadline.date())} {deadline:%H:%M}"
     return f"due {_day(followup.due_on)}"
 
 
-def _reply_at(reply: object, tz: object) -> datetime:
+def _reply_at(reply: object, tz: tzinfo) -> datetime:
     """Replies carry a date only: logged the same day, use when it was logged; else that evening."""
     logged = reply.created_at.astimezone(tz)
     if logged.date() == reply.received_on:
@@ -175,7 +175,7 @@ def _message_entries(contact: Contact) -> list[TimelineEntry]:
     ]
 
 
-def _reply_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+def _reply_entries(contact: Contact, tz: tzinfo) -> list[TimelineEntry]:
 
     # Each reply answers the latest request sent on or before its day: asked again in autumn,
     # an autumn reply is not timed from the spring request.
@@ -204,7 +204,7 @@ def _asked_before(asked: list[date], received_on: date) -> date | None:
     return earlier[-1] if earlier else None
 
 
-def _reply_delay(asked_on: date | None, received_on: date, holidays: object) -> str:
+def _reply_delay(asked_on: date | None, received_on: date, holidays: HolidayCalendar) -> str:
     """How quickly they answered, in the business days the follow-up rules count."""
     if asked_on is None or received_on < asked_on:
         return ""
@@ -247,7 +247,7 @@ def _referral_entries(contact: Contact) -> list[TimelineEntry]:
     ]
 
 
-def _takeaway_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+def _takeaway_entries(contact: Contact, tz: tzinfo) -> list[TimelineEntry]:
     """The advice and resources this contact gave you in your conversations."""
 
     return [
@@ -265,7 +265,7 @@ def _takeaway_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
     ]
 
 
-def _followup_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+def _followup_entries(contact: Contact, tz: tzinfo) -> list[TimelineEntry]:
     entries = []
     for followup in contact.followups.all():
         done = followup.done_at
@@ -287,7 +287,7 @@ def _followup_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
     return entries
 
 
-def contact_timeline(contact: Contact, *, tz: object = None) -> list[TimelineEntry]:
+def contact_timeline(contact: Contact, *, tz: tzinfo | None = None) -> list[TimelineEntry]:
     """Every message, reply, conversation, referral, takeaway and follow-up with this person,
     newest first."""
     tz = tz or contact.owner.profile.tz()
@@ -301,7 +301,7 @@ def contact_timeline(contact: Contact, *, tz: object = None) -> list[TimelineEnt
     )
 
 
-def open_followups(contact: Contact, *, tz: object = None) -> QuerySet:
+def open_followups(contact: Contact, *, tz: tzinfo | None = None) -> QuerySet:
     """What is still owed to the contact, as Today and the follow-up list count it."""
     today = timezone.localdate(timezone=tz or contact.owner.profile.tz())
     return contact.followups.owed(today).order_by("due_on", "id")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.cadence import ReplySpeed, responsiveness_rank
 from coffeechat.method.next_moves import warmth
 from coffeechat.method.today import HORIZON, Kind, TodayItem, order_today
@@ -35,7 +36,7 @@ class _Neighbours:
     today: date
 
 
-def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighbours:
+def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbours:
 
     organizations = {
         f.contact.organization_id
@@ -234,7 +235,7 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
     )
 
 
-def _conversation_item(conversation: object, tz: object, now: datetime) -> TodayItem:
+def _conversation_item(conversation: object, tz: tzinfo, now: datetime) -> TodayItem:
 
     contact = conversation.contact
     start = conversation.scheduled_at.astimezone(tz)
@@ -259,7 +260,7 @@ def _conversation_item(conversation: object, tz: object, now: datetime) -> Today
     )
 
 
-def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
+def today_items(user: User, now: datetime | None = None) -> list[TodayItem]:
     """What is due, overdue and coming up for this user, most urgent first."""
 
     tz = user.profile.tz()

@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.forms import time_zone_choices
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method import clock
 from coffeechat.method.cadence import DEFAULT_CONVERSATION_MINUTES
 from coffeechat.pipeline.conversations import services
@@ -79,7 +80,7 @@ class ScheduleForm(forms.ModelForm):
 
     field_order = ["date", "time", "end_time", "time_zone", "duration_minutes", "mode"]
 
-    def __init__(self, *args: Any, owner: object, contact: object = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, contact: object = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
         if contact is not None:
@@ -189,7 +190,7 @@ class PickQuestionsForm(forms.Form):
         error_messages={"required": "Tick at least one question to add."},
     )
 
-    def __init__(self, *args: Any, owner: object, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Only the user's own bank: another user's question ids are not valid choices.
         self.fields["questions"].queryset = Question.objects.owned_by(owner)
@@ -208,7 +209,7 @@ class BankQuestionForm(forms.ModelForm):
         help_texts = {"text": OPEN_ENDED_REMINDER}
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, owner: object, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
 

@@ -8,7 +8,7 @@ It reads the facts again each time rather than adjusting a date, so calling it t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -28,11 +28,11 @@ class _Facts:
     first_update_sent: bool
 
 
-def _local(moment: datetime | None, tz: object) -> date | None:
+def _local(moment: datetime | None, tz: tzinfo) -> date | None:
     return timezone.localdate(moment, timezone=tz) if moment else None
 
 
-def _facts(contact: Contact, tz: object) -> _Facts | None:
+def _facts(contact: Contact, tz: tzinfo) -> _Facts | None:
     """What decides the next update, or None if you have not met them yet."""
 
     last_met = (

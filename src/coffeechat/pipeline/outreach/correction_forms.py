@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, tzinfo
+from typing import Any
 
 from django import forms
 
@@ -41,7 +42,7 @@ class MessageCorrectionForm(forms.Form):
     )
 
     def __init__(
-        self, *args: object, message: Message, tz: tzinfo, now: datetime, **kwargs: object
+        self, *args: Any, message: Message, tz: tzinfo, now: datetime, **kwargs: Any
     ) -> None:
         local = message.sent_at.astimezone(tz)
         kwargs.setdefault(

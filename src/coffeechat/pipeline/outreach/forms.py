@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from typing import Any
 
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.dateparse import parse_date
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count
 from coffeechat.method.network_update import Milestone
 from coffeechat.network.people.models import Contact, HowKnown
@@ -97,12 +99,12 @@ class SendForm(forms.Form):
 
     def __init__(
         self,
-        *args: object,
+        *args: Any,
         today: date,
-        owner: object,
+        owner: User,
         purpose: str,
         to: Contact | None = None,
-        **kwargs: object,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
@@ -197,7 +199,7 @@ class EmailSettingsForm(forms.ModelForm):
         labels = {"security": "Encryption", "username": "Username"}
         widgets = {"host": forms.TextInput(attrs={"autocomplete": "off"})}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.instance.has_password:
             del self.fields["forget_password"]
@@ -226,7 +228,7 @@ class ReplyForm(forms.Form):
         help_text="What they said; if they declined, the reason they gave.",
     )
 
-    def __init__(self, *args: object, today: date, earliest: date | None, **kwargs: object) -> None:
+    def __init__(self, *args: Any, today: date, earliest: date | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
         self.earliest = earliest
@@ -288,7 +290,7 @@ class MilestoneForm(forms.Form):
         error_messages={"required": "Tick at least one person to write to."},
     )
 
-    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+    def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["people"].choices = people
 
@@ -297,7 +299,7 @@ class UpdateDraftForm(SendForm):
     """One drafted update on the network update page: the compose form without its live
     checker (which belongs to the compose page)."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("subject", "body", "channel"):
             attrs = self.fields[name].widget.attrs

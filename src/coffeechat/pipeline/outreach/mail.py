@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.pipeline.outreach import crypto
 from coffeechat.pipeline.outreach.models import EmailSettings, Security
 
@@ -73,11 +74,11 @@ class SmtpServer:
         )
 
 
-def own_settings(user: object) -> EmailSettings | None:
+def own_settings(user: User) -> EmailSettings | None:
     return EmailSettings.objects.filter(user=user).first()
 
 
-def smtp_server_for(user: object, own: EmailSettings | None = None) -> SmtpServer | None:
+def smtp_server_for(user: User, own: EmailSettings | None = None) -> SmtpServer | None:
     """The user's own mail server if they set one up, else the deployment's, else none."""
     own = own if own is not None else own_settings(user)
     if own is not None and own.is_configured:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.network_update import Milestone, PersonMet, draft_update
 from coffeechat.network.people.models import Contact, KeepInTouch
 from coffeechat.pipeline.conversations.models import Conversation, Status, Takeaway
@@ -30,7 +31,7 @@ class Met:
     def ticked_by_default(self) -> bool:
         return self.contact.keep_in_touch != KeepInTouch.NEVER
 
-    def person(self, tz: object) -> PersonMet:
+    def person(self, tz: tzinfo) -> PersonMet:
         start = self.conversation.scheduled_at.astimezone(tz)
         this_year = timezone.localdate(timezone=tz).year == start.year
         return PersonMet(
@@ -41,7 +42,7 @@ class Met:
         )
 
 
-def people_met(user: object) -> list[Met]:
+def people_met(user: User) -> list[Met]:
     """Everyone with a held conversation, most recently met first, in three queries."""
     held = Conversation.objects.filter(contact=OuterRef("pk"), status=Status.HELD)
     contacts = list(
@@ -61,7 +62,7 @@ def people_met(user: object) -> list[Met]:
 
 
 def drafted(
-    met: Met, *, milestone: Milestone, detail: str, my_name: str, tz: object
+    met: Met, *, milestone: Milestone, detail: str, my_name: str, tz: tzinfo
 ) -> tuple[str, str]:
     return draft_update(met.person(tz), milestone=milestone, detail=detail, my_name=my_name)
 
@@ -96,7 +97,7 @@ class Drafts:
         self.edits[str(contact_pk)] = {"subject": subject, "body": body}
         self.session[SESSION_KEY] = self.stored  # mark the session modified
 
-    def sent(self, user: object, contact_pks: list[int]) -> dict[int, Message]:
+    def sent(self, user: User, contact_pks: list[int]) -> dict[int, Message]:
         """The updates recorded for these people since this round began, by contact."""
         messages = Message.objects.owned_by(user).filter(
             purpose=Purpose.UPDATE, contact_id__in=contact_pks, created_at__gte=self.started

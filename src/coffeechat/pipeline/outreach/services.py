@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from django.utils import timezone
 
-from coffeechat.foundation.accounts.models import Profile
+from coffeechat.foundation.accounts.models import Profile, User
 from coffeechat.method.messages import (
     BUILT_IN,
     BUILT_IN_TEMPLATES,
@@ -38,7 +38,7 @@ class Draft:
         return f"mailto:{quote(to)}?subject={quote(self.subject)}&body={quote(self.body)}"
 
 
-def seed_templates(user: object) -> None:
+def seed_templates(user: User) -> None:
     """Give a new user their own, editable copy of the built-in message templates."""
     MessageTemplate.objects.bulk_create(
         MessageTemplate(
@@ -131,7 +131,7 @@ def suggested_template(contact: Contact, purpose: str) -> MessageTemplate | None
     return template_for(contact.owner, suggested_situation(contact, purpose))
 
 
-def template_for(user: object, situation: Situation) -> MessageTemplate | None:
+def template_for(user: User, situation: Situation) -> MessageTemplate | None:
     """The user's template for a situation: the built-in one, else the oldest of theirs."""
     return (
         MessageTemplate.objects.owned_by(user)
@@ -197,7 +197,7 @@ def default_channel(contact: Contact, template: MessageTemplate | None = None) -
 
 
 def save_email_settings(
-    user: object,
+    user: User,
     *,
     host: str,
     port: int,

@@ -5,21 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.pages.conversations.queries import with_people
 from coffeechat.pipeline.conversations.models import Conversation, ConversationQuestion
 
 
-def conversation_or_404(request: HttpRequest, pk: int) -> Conversation:
+def conversation_or_404(request: AuthedRequest, pk: int) -> Conversation:
     return owned_or_404(with_people(), request, pk)
 
 
-def chosen_question_or_404(request: HttpRequest, pk: int) -> ConversationQuestion:
+def chosen_question_or_404(request: AuthedRequest, pk: int) -> ConversationQuestion:
     """A question on one of the user's conversations; anyone else's is a 404."""
     return get_object_or_404(
         ConversationQuestion.objects.select_related("conversation"),
@@ -28,7 +29,9 @@ def chosen_question_or_404(request: HttpRequest, pk: int) -> ConversationQuestio
     )
 
 
-def status_line(request: HttpRequest, *, status_id: str, errors: object = None) -> TemplateResponse:
+def status_line(
+    request: AuthedRequest, *, status_id: str, errors: object = None
+) -> TemplateResponse:
     """The "Saved 10:42:03" line an autosaving field swaps in under itself."""
     context = {"status_id": status_id, "errors": errors}
     if not errors:
@@ -37,7 +40,7 @@ def status_line(request: HttpRequest, *, status_id: str, errors: object = None) 
 
 
 def autosave(
-    request: HttpRequest,
+    request: AuthedRequest,
     form: ModelForm,
     *,
     status_id: str,

@@ -7,12 +7,14 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.messages import Situation
 from coffeechat.network.people.models import Contact
@@ -34,7 +36,7 @@ HEADINGS = {
 }
 
 
-def _today(request: HttpRequest) -> date:
+def _today(request: AuthedRequest) -> date:
     return timezone.localdate(timezone=request.user.profile.tz())
 
 
@@ -42,7 +44,7 @@ def _purpose(value: str) -> Purpose:
     return Purpose(value) if value in CONTACT_PURPOSES else Purpose.REQUEST
 
 
-def _template_from_query(request: HttpRequest, contact: Contact, purpose: Purpose):
+def _template_from_query(request: AuthedRequest, contact: Contact, purpose: Purpose):
     """?template=<id> picks one of the user's templates (another user's is a 404), and
     ?situation=<name> their template for that situation (ask_introduction, from Next moves)."""
     value = request.GET.get("template", "")
@@ -56,13 +58,13 @@ def _template_from_query(request: HttpRequest, contact: Contact, purpose: Purpos
     return services.suggested_template(contact, purpose)
 
 
-def _posted_template(request: HttpRequest) -> MessageTemplate | None:
+def _posted_template(request: AuthedRequest) -> MessageTemplate | None:
     """The template the posted draft started from (another user's is a 404, like none)."""
     value = request.POST.get("template", "")
     return owned_or_404(MessageTemplate, request, int(value)) if value.isdigit() else None
 
 
-def _template_choices(user: object, purpose: Purpose, chosen: MessageTemplate | None) -> list:
+def _template_choices(user: User, purpose: Purpose, chosen: MessageTemplate | None) -> list:
     """The user's templates for this kind of message, grouped by situation for the select."""
     templates = [
         template
@@ -76,7 +78,7 @@ def _template_choices(user: object, purpose: Purpose, chosen: MessageTemplate | 
     return list(groups.items())
 
 
-def _eml(request: HttpRequest, *, to: Contact) -> HttpResponse:
+def _eml(request: AuthedRequest, *, to: Contact) -> HttpResponse:
     """The draft as a .eml file that mail apps open unsent; nothing is marked sent."""
     server = mail.smtp_server_for(request.user)
     content = mail.draft_file(
@@ -94,7 +96,7 @@ def _eml(request: HttpRequest, *, to: Contact) -> HttpResponse:
     return response
 
 
-def _reopened(request: HttpRequest, contact: Contact, conversation: Conversation | None):
+def _reopened(request: AuthedRequest, contact: Contact, conversation: Conversation | None):
     """?draft=<id> (the link on Today) reopens one of the user's drafts of this page; another
     user's is a 404, and one sent or discarded since leaves the page to start afresh."""
     value = request.GET.get("draft", "")
@@ -109,7 +111,7 @@ def _reopened(request: HttpRequest, contact: Contact, conversation: Conversation
 
 
 def _draft_form(
-    request: HttpRequest,
+    request: AuthedRequest,
     contact: Contact,
     purpose: Purpose,
     conversation: Conversation | None,
@@ -141,7 +143,7 @@ def _keep(slot: Slot, form: SendForm) -> Draft:
 
 
 def _record(
-    request: HttpRequest,
+    request: AuthedRequest,
     form: SendForm,
     action: str,
     contact: Contact,
@@ -173,7 +175,7 @@ def _record(
 
 
 def _compose(
-    request: HttpRequest,
+    request: AuthedRequest,
     *,
     contact: Contact,
     purpose: Purpose,
@@ -248,7 +250,7 @@ def _compose(
 
 
 @login_required
-def compose(request: HttpRequest, contact_pk: int) -> HttpResponse:
+def compose(request: AuthedRequest, contact_pk: int) -> HttpResponse:
     contact = owned_or_404(Contact, request, contact_pk)
     reopened = _reopened(request, contact, None)
     purpose = _purpose(reopened.purpose if reopened else request.GET.get("purpose", ""))
@@ -256,7 +258,7 @@ def compose(request: HttpRequest, contact_pk: int) -> HttpResponse:
 
 
 @login_required
-def thank_you(request: HttpRequest, conversation_pk: int) -> HttpResponse:
+def thank_you(request: AuthedRequest, conversation_pk: int) -> HttpResponse:
     conversation = owned_or_404(Conversation, request, conversation_pk)
     contact = conversation.contact
     reopened = _reopened(request, contact, conversation)
@@ -271,7 +273,7 @@ def thank_you(request: HttpRequest, conversation_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def preview(request: HttpRequest) -> HttpResponse:
+def preview(request: AuthedRequest) -> HttpResponse:
     """The counts, the checker's findings and the mailto link, refreshed as the user types."""
     contact_pk = request.POST.get("contact", "")
     if not contact_pk.isdigit():

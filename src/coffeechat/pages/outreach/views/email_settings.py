@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.pipeline.outreach import mail, services
 from coffeechat.pipeline.outreach.forms import EmailSettingsForm
 
@@ -23,7 +24,7 @@ def _profile_url() -> str:
     return reverse("accounts:profile") + "#email-sending"
 
 
-def _send_test(request: HttpRequest) -> None:
+def _send_test(request: AuthedRequest) -> None:
     server = mail.smtp_server_for(request.user)
     if server is None:
         messages.error(request, "Fill in the SMTP server and From address first.")
@@ -42,7 +43,7 @@ def _send_test(request: HttpRequest) -> None:
 
 @login_required
 @require_POST
-def email_settings(request: HttpRequest) -> HttpResponse:
+def email_settings(request: AuthedRequest) -> HttpResponse:
     """Save the user's SMTP settings (and, with the test button, send a test message)."""
     own = mail.own_settings(request.user)
     form = EmailSettingsForm(request.POST, instance=own)

@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.messages import Situation
 from coffeechat.network.people.models import Contact, HowKnown
@@ -22,7 +24,7 @@ from coffeechat.pipeline.outreach.check import message_check
 from coffeechat.pipeline.outreach.models import MessageTemplate, Purpose, TemplateChannel
 
 
-def sample_contact(owner: object, situation: Situation) -> Contact:
+def sample_contact(owner: User, situation: Situation) -> Contact:
     """A made-up person that fits the template's situation, to preview it with (never saved)."""
     introduced = situation in (
         Situation.AFTER_REFERRAL,
@@ -58,7 +60,7 @@ def sample_conversation_lines(profile: object) -> dict[str, str]:
 
 
 def preview_context(
-    request: HttpRequest, template: MessageTemplate, contact_pk: str = ""
+    request: AuthedRequest, template: MessageTemplate, contact_pk: str = ""
 ) -> dict[str, object]:
     """What a preview shows: `template` merged for one of the user's contacts (another user's
     is a 404) or, without one, for the made-up sample contact; and the checker's findings."""
@@ -90,7 +92,7 @@ def preview_context(
 SITUATIONS = frozenset(situation.value for situation in Situation)
 
 
-def unsaved_template(owner: object, data: Mapping[str, str]) -> MessageTemplate:
+def unsaved_template(owner: User, data: Mapping[str, str]) -> MessageTemplate:
     """The template as the editor shows it right now, whatever has been saved."""
     situation = data.get("situation", "")
     channel = data.get("channel", "")
@@ -104,7 +106,7 @@ def unsaved_template(owner: object, data: Mapping[str, str]) -> MessageTemplate:
     )
 
 
-def live_preview_context(request: HttpRequest, template: MessageTemplate) -> dict[str, object]:
+def live_preview_context(request: AuthedRequest, template: MessageTemplate) -> dict[str, object]:
     """The editor's preview panel: `template` merged for the chosen contact, and the choices."""
     live = preview_context(request, template, request.POST.get("preview_contact", ""))
     chosen = None if live["is_sample"] else live["contact"]
@@ -117,7 +119,7 @@ def live_preview_context(request: HttpRequest, template: MessageTemplate) -> dic
 
 @login_required
 @require_POST
-def template_live_preview(request: HttpRequest) -> HttpResponse:
+def template_live_preview(request: AuthedRequest) -> HttpResponse:
     """The preview beside the template editor, refreshed as the user types."""
     template = unsaved_template(request.user, request.POST)
     context = {"live": preview_context(request, template, request.POST.get("preview_contact", ""))}
@@ -125,7 +127,7 @@ def template_live_preview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def template_preview(request: HttpRequest, pk: int) -> HttpResponse:
+def template_preview(request: AuthedRequest, pk: int) -> HttpResponse:
     """The saved template merged for a sample contact, or for one of the user's contacts."""
     template = owned_or_404(MessageTemplate, request, pk)
     context = preview_context(request, template, request.GET.get("contact", ""))

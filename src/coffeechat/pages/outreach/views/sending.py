@@ -3,9 +3,9 @@ update page: sent now through the user's SMTP server, or marked sent from wherev
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.utils import timezone
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach import mail, services
@@ -19,7 +19,7 @@ NOT_SENDABLE = {
 }
 
 
-def send_state(request: HttpRequest, to: Contact) -> dict[str, object]:
+def send_state(request: AuthedRequest, to: Contact) -> dict[str, object]:
     """Whether "Send" can work, and if not, why (the page says it beside the button)."""
     server = mail.smtp_server_for(request.user)
     if server is None:
@@ -30,7 +30,7 @@ def send_state(request: HttpRequest, to: Contact) -> dict[str, object]:
 
 
 def send_now(
-    request: HttpRequest,
+    request: AuthedRequest,
     form: SendForm,
     *,
     contact: Contact,
@@ -82,7 +82,7 @@ def send_now(
 
 
 def mark_sent(
-    request: HttpRequest,
+    request: AuthedRequest,
     form: SendForm,
     *,
     contact: Contact,

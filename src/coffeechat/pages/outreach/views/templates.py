@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, owned_or_404
 from coffeechat.method.checker import RULE_SETS
 from coffeechat.method.messages import MERGE_FIELDS
@@ -23,7 +24,7 @@ from coffeechat.pipeline.outreach.models import MessageTemplate
 
 
 @login_required
-def template_list(request: HttpRequest) -> HttpResponse:
+def template_list(request: AuthedRequest) -> HttpResponse:
     groups = templates_by_situation(templates_with_stats(request.user))
     word_limit = RULE_SETS[request.user.profile.message_rules].word_limit
     return TemplateResponse(
@@ -32,7 +33,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def template_new(request: HttpRequest) -> HttpResponse:
+def template_new(request: AuthedRequest) -> HttpResponse:
     situation = request.GET.get("situation", "")
     initial = {"situation": situation} if situation in SITUATIONS else {}
     form = TemplateForm(request.POST or None, initial=initial)
@@ -49,7 +50,7 @@ def template_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def template_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     template = owned_or_404(MessageTemplate, request, pk)
     shown = unsaved_template(request.user, request.POST) if request.POST else template
     form = TemplateForm(request.POST or None, instance=template)
@@ -69,7 +70,7 @@ def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def template_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def template_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     template = owned_or_404(MessageTemplate, request, pk)
     return confirm_delete(
         request,
