@@ -64,9 +64,10 @@ class ImportForm(forms.Form):
             )
         return upload
 
-    def clean(self) -> dict[str, object]:
+    def clean(self) -> dict[str, Any]:
         """Read the file now, so a wrong or unreadable file is refused on this page."""
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         upload, kind = cleaned.get("file"), cleaned.get("kind")
         if upload is None or kind is None:
             return cleaned

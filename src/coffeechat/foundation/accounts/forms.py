@@ -28,8 +28,9 @@ class OwnerSetupForm(forms.Form):
             raise ValidationError("That username is taken.")
         return username
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         password = data.get("password")
         if password and password != data.get("password_again"):
             self.add_error("password_again", "The two passwords differ.")
@@ -97,8 +98,9 @@ class ProfileForm(forms.ModelForm):
     def clean_region(self) -> str:
         return self.cleaned_data["region"].strip().upper()
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         country, region = data.get("country"), data.get("region", "")
         if country:
             try:

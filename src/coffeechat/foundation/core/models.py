@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from django import forms
 from django.conf import settings
 from django.db import models
+
+if TYPE_CHECKING:
+    from coffeechat.foundation.accounts.models import User
+
+_M = TypeVar("_M", bound=models.Model)
 
 
 class WebAddressField(models.URLField):
@@ -16,7 +21,8 @@ class WebAddressField(models.URLField):
     would refuse the bare domain before the server could complete it.
     """
 
-    def formfield(self, **kwargs: Any) -> object:
+    # Django's URLField.formfield takes only keywords; the stubs give it Field's positionals.
+    def formfield(self, **kwargs: Any) -> forms.Field | None:  # type: ignore[override]
         kwargs.setdefault("assume_scheme", "https")
         kwargs.setdefault(
             "widget", forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"})
@@ -24,9 +30,12 @@ class WebAddressField(models.URLField):
         return super().formfield(**kwargs)
 
 
-class OwnedQuerySet(models.QuerySet):
-    def owned_by(self, user: models.Model) -> OwnedQuerySet:
+class OwnedQuerySet(models.QuerySet[_M]):
+    def owned_by(self, user: User) -> Self:
         return self.filter(owner=user)
+
+
+OwnedManager = models.Manager.from_queryset(OwnedQuerySet)
 
 
 class OwnedModel(models.Model):
@@ -36,7 +45,7 @@ class OwnedModel(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects: ClassVar[OwnedManager[Self]] = OwnedManager()
 
     class Meta:
         abstract = True

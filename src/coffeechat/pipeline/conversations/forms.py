@@ -95,7 +95,8 @@ class ScheduleForm(forms.ModelForm):
             self.initial.setdefault("phone", getattr(contact, "phone", ""))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         self._check_logistics(data)
         self._check_length(data)
         day, at, zone = data.get("date"), data.get("time"), data.get("time_zone")
@@ -288,7 +289,8 @@ class CorrectTimeForm(forms.Form):
         return minutes
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         day, at = data.pop("date", None), data.pop("time", None)
         if day is None or at is None:
             return data

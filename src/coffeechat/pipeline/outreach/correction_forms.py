@@ -68,8 +68,9 @@ class MessageCorrectionForm(forms.Form):
             raise forms.ValidationError("A recorded message needs its text.")
         return body
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         day, at = data.get("sent_on"), data.get("sent_time")
         if day is None or at is None:
             return data

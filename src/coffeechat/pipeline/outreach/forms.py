@@ -148,8 +148,9 @@ class SendForm(forms.Form):
     def channel_phrases_json(self) -> str:
         return json.dumps(CHANNEL_PHRASES)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         body = data.get("body", "")
         # The cap is on the note sent with a connection request; someone you are already
         # connected with gets a message, which has none.
@@ -204,8 +205,9 @@ class EmailSettingsForm(forms.ModelForm):
         if not self.instance.has_password:
             del self.fields["forget_password"]
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("host") and not data.get("from_address"):
             self.add_error("from_address", "Give the address your messages should come from.")
         if data.get("security") == Security.NONE and data.get("password"):
@@ -261,8 +263,9 @@ class LogReplyForm(ReplyForm):
     suggested_last_name = forms.CharField(label="Last name", max_length=100, required=False)
     suggested_role = forms.CharField(label="Their role", max_length=200, required=False)
 
-    def clean(self) -> dict[str, object]:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         named = any(cleaned.get(name) for name in ("suggested_last_name", "suggested_role"))
         if named and not cleaned.get("suggested_first_name", "").strip():
             self.add_error(
