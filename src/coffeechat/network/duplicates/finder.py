@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -115,7 +116,7 @@ def _similar_names(people: list[Candidate]) -> Iterator[tuple[int, int, int]]:
 
 
 def find_pairs(
-    candidates: Iterable[Candidate], dismissed: set[tuple[int, int]] = frozenset()
+    candidates: Iterable[Candidate], dismissed: AbstractSet[tuple[int, int]] = frozenset()
 ) -> list[Pair]:
     """Every likely duplicate pair among the candidates, strongest first.
 
@@ -185,7 +186,7 @@ class Match:
 
 
 def _as_candidate(contact: Contact) -> Candidate:
-    organization = contact.organization.name if contact.organization_id else ""
+    organization = contact.organization.name if contact.organization is not None else ""
     return Candidate(
         contact.pk or 0, contact.full_name, contact.email, contact.linkedin_url, organization
     )

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -42,4 +42,4 @@ class OrganizationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
         # Only the user's own fields can be chosen.
-        self.fields["field"].queryset = Field.objects.owned_by(owner)
+        cast(forms.ModelChoiceField, self.fields["field"]).queryset = Field.objects.owned_by(owner)

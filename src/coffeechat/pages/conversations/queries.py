@@ -11,7 +11,12 @@ from django.utils import timezone
 from coffeechat.foundation.accounts.models import User
 from coffeechat.method.clock import ClockState, time_left
 from coffeechat.method.questions import AGENDA, Category
-from coffeechat.pipeline.conversations.models import Conversation, Question, Status
+from coffeechat.pipeline.conversations.models import (
+    CATEGORY_CHOICES,
+    Conversation,
+    Question,
+    Status,
+)
 
 OPEN_STATUSES = (Status.SCHEDULED, Status.IN_PROGRESS)
 PAST_STATUSES = (Status.HELD, Status.CANCELLED)
@@ -114,7 +119,7 @@ def ordered_bank(user: User) -> list[Question]:
 
 def question_bank(user: User) -> list[QuestionGroup]:
     """The user's questions grouped by category, for pickers and the bank page."""
-    labels = dict(Question._meta.get_field("category").choices)
+    labels = dict(CATEGORY_CHOICES)
     groups: dict[str, list[Question]] = {}
     for question in ordered_bank(user):
         groups.setdefault(question.category, []).append(question)

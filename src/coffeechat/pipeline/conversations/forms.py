@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -15,6 +15,7 @@ from coffeechat.method import clock
 from coffeechat.method.cadence import DEFAULT_CONVERSATION_MINUTES
 from coffeechat.pipeline.conversations import services
 from coffeechat.pipeline.conversations.models import (
+    CATEGORY_CHOICES,
     Conversation,
     ConversationQuestion,
     Mode,
@@ -30,7 +31,6 @@ LENGTH_ERROR = (
 OPEN_ENDED_REMINDER = (
     "Open-ended questions only: never ask what a quick search or their profile answers."
 )
-CATEGORY_CHOICES = Question._meta.get_field("category").choices
 
 
 def _in_zone(local: datetime, zone: str) -> datetime | None:
@@ -194,7 +194,8 @@ class PickQuestionsForm(forms.Form):
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Only the user's own bank: another user's question ids are not valid choices.
-        self.fields["questions"].queryset = Question.objects.owned_by(owner)
+        questions = cast(forms.ModelMultipleChoiceField, self.fields["questions"])
+        questions.queryset = Question.objects.owned_by(owner)
 
 
 class OwnQuestionForm(forms.Form):

@@ -16,14 +16,14 @@ from django.utils import timezone
 from coffeechat.method.keep_in_touch import next_keep_in_touch
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact, KeepInTouch
-from coffeechat.pipeline.conversations.models import Status
+from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import Purpose
 
 
 @dataclass(frozen=True)
 class _Facts:
-    last_met: object  # the latest held conversation
+    last_met: Conversation  # the latest held conversation
     last_interaction_on: date
     first_update_sent: bool
 
@@ -121,7 +121,7 @@ def replan(contact: Contact) -> FollowUp | None:
     surplus = [followup.pk for followup in open_ones if followup is not kept]
     if surplus:
         FollowUp.objects.filter(pk__in=surplus).delete()
-    if due is None:
+    if due is None or facts is None:  # no facts, no due date
         return None
     note = _note(facts, contact, _own_notes(open_ones))
     if kept is None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.urls import reverse_lazy
@@ -110,10 +110,12 @@ class SendForm(forms.Form):
         self.today = today
         self.purpose = purpose
         self.to = to
-        self.fields["template"].queryset = MessageTemplate.objects.owned_by(owner)
+        templates = cast(forms.ModelChoiceField, self.fields["template"])
+        templates.queryset = MessageTemplate.objects.owned_by(owner)
         if to is not None and not to.email:
             # Nothing is preselected that could not be true: the user says how it went.
-            self.fields["channel"].choices = [("", "Choose how you sent it"), *(
+            channels = cast(forms.ChoiceField, self.fields["channel"])
+            channels.choices = [("", "Choose how you sent it"), *(
                 (value, "Email (no address on file)" if value == Channel.EMAIL else label)
                 for value, label in Channel.choices
             )]  # fmt: skip
@@ -295,7 +297,7 @@ class MilestoneForm(forms.Form):
 
     def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["people"].choices = people
+        cast(forms.MultipleChoiceField, self.fields["people"]).choices = people
 
 
 class UpdateDraftForm(SendForm):

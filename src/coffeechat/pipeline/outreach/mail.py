@@ -20,6 +20,7 @@ from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
@@ -60,7 +61,7 @@ class SmtpServer:
                 raise SendFailed(str(error)) from None
         return self.password_plain
 
-    def connection(self) -> object:
+    def connection(self) -> BaseEmailBackend:
         return get_connection(
             SMTP_BACKEND,
             host=self.host,
@@ -139,7 +140,7 @@ def send(
         # Our own Message-ID: Django's default asks DNS for this machine's name.
         headers={"Message-ID": make_msgid(domain=domain)},
     )
-    connection = None
+    connection: BaseEmailBackend | None = None
     try:
         connection = server.connection()
         connection.open()
@@ -153,7 +154,7 @@ def send(
             _hang_up(connection)
 
 
-def _hang_up(connection: object) -> None:
+def _hang_up(connection: BaseEmailBackend) -> None:
     """Say goodbye to the server, whatever it answers: once it has accepted the message, an
     error on QUIT does not unsend it, and calling it a failure would send it again."""
     try:

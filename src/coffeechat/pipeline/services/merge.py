@@ -11,6 +11,7 @@ importing a file again recognises the person by them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -76,7 +77,7 @@ def _shown(contact: Contact, f: models.Field) -> str:
     return str(getattr(contact, f.attname))
 
 
-def _same(f: models.Field, first: object, second: object) -> bool:
+def _same(f: models.Field[Any, Any], first: Any, second: Any) -> bool:
     """Equal, or the same address written differently (e-mail case, LinkedIn URL variants)."""
     if f.name == "email":
         return email_key(first) == email_key(second)
@@ -107,8 +108,7 @@ def _merge_details(plan: MergePlan) -> None:
 def _referral_of_other(keep: Contact, other: Contact) -> tuple[bool, str]:
     """Whether other's referral moves, or (keep has its own) the line that remembers it."""
 
-    theirs = Referral.objects.filter(contact=other).select_related("conversation__contact")
-    theirs = theirs.first()
+    theirs = Referral.objects.filter(contact=other).select_related("conversation__contact").first()
     if theirs is None:
         return False, ""
     if not Referral.objects.filter(contact=keep).exists():
@@ -140,19 +140,21 @@ def _merged_notes(plan: MergePlan) -> str:
     return f"{keep.notes.rstrip()}\n\n---\n\n*From {source}:*\n\n{brought}"
 
 
-def _reverse_foreign_keys() -> list[models.ForeignKey]:
+def _reverse_foreign_keys() -> list[models.ForeignKey[Any, Any]]:
     """Every many-to-one field pointing at Contact (messages, replies, ... introduced_by)."""
     fields = [
         rel.field
         for rel in Contact._meta.related_objects
-        if rel.one_to_many and rel.related_model not in (NotDuplicate, OtherAddress)
+        if rel.one_to_many
+        and isinstance(rel.field, models.ForeignKey)  # as every one-to-many is
+        and rel.related_model not in (NotDuplicate, OtherAddress)
     ]
     order = list(MOVE_LABELS)
     return sorted(fields, key=lambda f: _accessor_rank(f, order))
 
 
-def _accessor_rank(f: models.ForeignKey, order: list[str]) -> tuple[int, str]:
-    accessor = f.remote_field.get_accessor_name()
+def _accessor_rank(f: models.ForeignKey[Any, Any], order: list[str]) -> tuple[int, str]:
+    accessor = f.remote_field.get_accessor_name() or ""  # None only for hidden relations
     return (order.index(accessor) if accessor in order else len(order), accessor)
 
 
