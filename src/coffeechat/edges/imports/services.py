@@ -22,6 +22,7 @@ from django.utils import timezone
 from coffeechat.edges.imports import bulk
 from coffeechat.edges.imports.plan import PROBLEM, SKIP, ImportPlan, Person, RowAction
 from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.core.models import OwnedModel
 from coffeechat.method.importers import (
     KINDS,
     ImportedContact,
@@ -207,7 +208,7 @@ def _learn_new_pks(plan: ImportPlan, owner: User, now: datetime) -> None:
         person.pk = pk
 
 
-def _pks_created(model: type, owner: User, now: datetime, count: int) -> list[int]:
+def _pks_created(model: type[OwnedModel], owner: User, now: datetime, count: int) -> list[int]:
     pks = list(
         model.objects.owned_by(owner)
         .filter(created_at=now)

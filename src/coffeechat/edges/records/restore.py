@@ -30,6 +30,7 @@ from coffeechat.edges.records.spec import (
     missing_value,
     reference_section,
 )
+from coffeechat.foundation.accounts.models import User
 
 BATCH = 1000
 HEADER_KEYS = {"format", "version", "exported_at", "user", "email_settings"}
@@ -177,7 +178,7 @@ def _timestamp_fields(section: Section) -> list[models.Field]:
 
 
 def restore_section(
-    section: Section, user: models.Model, records: Any, ids: dict[str, dict[int, int]]
+    section: Section, user: User, records: Any, ids: dict[str, dict[int, int]]
 ) -> dict[int, int]:
     """Insert one list; returns export id -> new database id."""
     if not isinstance(records, list):
@@ -265,7 +266,7 @@ def update_columns(
 # The account ---------------------------------------------------------------------------------
 
 
-def owned_counts(user: models.Model) -> list[str]:
+def owned_counts(user: User) -> list[str]:
     """What the user already owns, as "12 contacts" (the seeded question bank aside)."""
     owned = []
     for section in SECTIONS:
@@ -284,7 +285,7 @@ def _single_values(section: Section, record: Any, where: str) -> dict[str, Any]:
     return values
 
 
-def restore_account(user: models.Model, document: dict[str, Any]) -> None:
+def restore_account(user: User, document: dict[str, Any]) -> None:
     """The user's name, e-mail, profile and e-mail settings; the username stays the account's."""
     person = document.get("user")
     if not isinstance(person, dict):
@@ -307,7 +308,7 @@ def restore_account(user: models.Model, document: dict[str, Any]) -> None:
         EMAIL_SETTINGS.model._default_manager.filter(user=user).update(**settings)
 
 
-def restore(user: models.Model, document: dict[str, Any]) -> Restored:
+def restore(user: User, document: dict[str, Any]) -> Restored:
     """Restore a checked document (see read_document) into the user's empty account."""
     check_header(document)
     with transaction.atomic():

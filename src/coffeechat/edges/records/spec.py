@@ -76,7 +76,7 @@ class Section:
             and model_field.name not in self.omit
         )
 
-    def rows(self, user: models.Model) -> models.QuerySet:
+    def rows(self, user: User) -> models.QuerySet:
         return self.model._default_manager.filter(**{self.owner: user})
 
     def label(self, count: int) -> str:

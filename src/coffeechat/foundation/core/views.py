@@ -20,20 +20,22 @@ from coffeechat.foundation.core.requests import AuthedRequest
 M = TypeVar("M", bound=models.Model)
 
 
-def owned_or_404(model: type[M], request: AuthedRequest, pk: int, **lookups: Any) -> M:
+def owned_or_404(
+    model: type[M] | models.QuerySet[M], request: AuthedRequest, pk: int, **lookups: Any
+) -> M:
     """The user's own object, or 404: another user's object is indistinguishable from none."""
     return get_object_or_404(model, pk=pk, owner=request.user, **lookups)
 
 
 def autosave_or_page(
     request: AuthedRequest,
-    form: ModelForm,
+    form: ModelForm[M],
     *,
     template: str,
     context: dict[str, Any],
-    redirect_to: Callable[[models.Model], str],
+    redirect_to: Callable[[M], str],
     saved_message: str = "",
-    after_save: Callable[[models.Model], object] | None = None,
+    after_save: Callable[[M], object] | None = None,
 ) -> HttpResponse:
     """Handle an edit form that autosaves through HTMX and also works as a plain form.
 
@@ -60,13 +62,13 @@ def autosave_or_page(
 
 def confirm_delete(
     request: AuthedRequest,
-    obj: models.Model,
+    obj: M,
     *,
     kind: str,
     consequence: str,
     cancel_url: str,
     done_url: str,
-    after_delete: Callable[[models.Model], object] | None = None,
+    after_delete: Callable[[M], object] | None = None,
 ) -> HttpResponse:
     """Nothing is deleted without a confirmation page first; `after_delete` runs on the
     deleted object, in the same transaction, for what its going sets in motion."""

@@ -13,7 +13,9 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from django.utils.text import slugify
 from icalendar import Calendar, Event, vDuration
+from icalendar.enums import STATUS, TRANSP
 
+from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.conversations.models import Conversation, Mode, Status
 from coffeechat.pipeline.followups.models import FollowUp
 
@@ -21,7 +23,7 @@ PRODID = "-//Coffeechat//Coffeechat calendar//EN"
 CALENDAR_NAME = "Coffeechat"
 # A hint only: Google ignores it and refreshes about once a day; Apple and Outlook honour it.
 REFRESH = timedelta(hours=1)
-TITLES = {
+TITLES: dict[str, str] = {
     Mode.COFFEE: "Coffee with {who}",
     Mode.VIDEO: "Video call with {who}",
     Mode.PHONE: "Phone call with {who}",
@@ -47,7 +49,7 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo("UTC")
 
 
-def _who(contact: object) -> str:
+def _who(contact: Contact) -> str:
     organization = contact.organization
     return f"{contact.full_name} ({organization.name})" if organization else contact.full_name
 
@@ -61,10 +63,11 @@ def conversation_title(conversation: Conversation) -> str:
 
 def conversation_location(conversation: Conversation) -> str:
     """Where to be: the place, the video link or the number, whichever the mode uses."""
-    by_mode = {
+    where_by_mode: dict[str, str] = {
         Mode.VIDEO: conversation.video_link,
         Mode.PHONE: conversation.phone,
-    }.get(conversation.mode, conversation.place)
+    }
+    by_mode = where_by_mode.get(conversation.mode, conversation.place)
     return by_mode or conversation.place or conversation.video_link or conversation.phone
 
 
@@ -102,7 +105,8 @@ def _end(conversation: Conversation, zone: tzinfo) -> datetime:
 
 def conversation_event(conversation: Conversation, *, base_url: str) -> Event:
     """One conversation as a timed event in its own time zone."""
-    start = conversation.scheduled_at.astimezone(_zone(conversation.time_zone))
+    zone = _zone(conversation.time_zone)
+    start = conversation.scheduled_at.astimezone(zone)
     prep_url = base_url + conversation.get_absolute_url()
     cancelled = conversation.status == Status.CANCELLED
     return Event.new(
@@ -112,13 +116,13 @@ def conversation_event(conversation: Conversation, *, base_url: str) -> Event:
         last_modified=conversation.updated_at,
         sequence=conversation.sequence,
         start=start,
-        end=_end(conversation, start.tzinfo),
+        end=_end(conversation, zone),
         summary=conversation_title(conversation),
         location=conversation_location(conversation) or None,
         description=_conversation_description(conversation, prep_url),
         url=prep_url,
-        status="CANCELLED" if cancelled else "CONFIRMED",
-        transparency="TRANSPARENT" if cancelled else "OPAQUE",
+        status=STATUS.CANCELLED if cancelled else STATUS.CONFIRMED,
+        transparency=TRANSP.TRANSPARENT if cancelled else TRANSP.OPAQUE,
     )
 
 
@@ -141,7 +145,7 @@ def followup_event(followup: FollowUp, *, base_url: str) -> Event:
         summary=f"{followup.get_kind_display()}: {_who(followup.contact)}",
         description=f"{note}Open in Coffeechat: {contact_url}",
         url=contact_url,
-        transparency="TRANSPARENT",
+        transparency=TRANSP.TRANSPARENT,
     )
 
 

@@ -40,7 +40,11 @@ def duplicate_list(request: AuthedRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "network/duplicates.html",
-        {"page": page, "rows": pair_rows(request.user, page.object_list), "total": len(pairs)},
+        {
+            "page": page,
+            "rows": pair_rows(request.user, list(page.object_list)),
+            "total": len(pairs),
+        },
     )
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.core.models import OwnedModel
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import autosave_or_page, confirm_delete, owned_or_404
 from coffeechat.method.stages import Stage
@@ -45,7 +46,7 @@ def contacts(request: AuthedRequest) -> HttpResponse:
     )
 
 
-def _owned_pk(request: AuthedRequest, name: str, model: type) -> int | None:
+def _owned_pk(request: AuthedRequest, name: str, model: type[OwnedModel]) -> int | None:
     """A ?name=<pk> preselection, kept only if it points at one of the user's own records."""
     value = request.GET.get(name, "")
     if not value.isdigit():

@@ -25,14 +25,14 @@ from coffeechat.pipeline.outreach.models import Message, Purpose
 class _Neighbours:
     """What the list needs to know beyond each follow-up, read once for all of them."""
 
-    next_contact: dict[int, Contact]  # organization id -> someone there not yet written to
+    next_contact: dict[int | None, Contact]  # organization id -> someone there not yet written to
     # organization id -> the people there still inside their 10 business days of waiting
-    awaiting: dict[int, list[Contact]]
+    awaiting: dict[int | None, list[Contact]]
     speed: dict[int, ReplySpeed | None]  # contact id -> how quickly they answer
     nudged: frozenset[int]  # contacts who were sent the polite follow-up
     # organization id -> someone there who said yes: a conversation planned or held, or a time
     # being agreed (nobody else there is needed for now)
-    talking: dict[int, Contact]
+    talking: dict[int | None, Contact]
     today: date
 
 
@@ -44,9 +44,10 @@ def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbou
         if f.kind == Kind.NO_REPLY and f.contact.organization_id
     }
 
-    next_contact: dict[int, Contact] = {}
-    awaiting: dict[int, list[Contact]] = {}
-    talking: dict[int, Contact] = {}
+    # Keyed by organization_id as the column types it; only contacts with one are read.
+    next_contact: dict[int | None, Contact] = {}
+    awaiting: dict[int | None, list[Contact]] = {}
+    talking: dict[int | None, Contact] = {}
     if organizations:
         # Not yet approached: nothing sent to them (asking them for an introduction to someone
         # else does not count), and no introduction to them already asked for.
@@ -235,7 +236,7 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
     )
 
 
-def _conversation_item(conversation: object, tz: tzinfo, now: datetime) -> TodayItem:
+def _conversation_item(conversation: Conversation, tz: tzinfo, now: datetime) -> TodayItem:
 
     contact = conversation.contact
     start = conversation.scheduled_at.astimezone(tz)
@@ -266,7 +267,7 @@ def today_items(user: User, now: datetime | None = None) -> list[TodayItem]:
     tz = user.profile.tz()
     now = now or timezone.now()
     today = timezone.localdate(now, timezone=tz)
-    followups = (
+    followups = list(
         FollowUp.objects.owned_by(user)
         .owed(today)
         .filter(due_on__lte=today + HORIZON)
@@ -278,7 +279,6 @@ def today_items(user: User, now: datetime | None = None) -> list[TodayItem]:
         .filter(scheduled_at__lte=now + HORIZON)
         .select_related("contact__organization")
     )
-    followups = list(followups)
     around = _neighbours(user, followups, today)
     items = [_followup_item(followup, around) for followup in followups]
     items += [_conversation_item(conversation, tz, now) for conversation in conversations]

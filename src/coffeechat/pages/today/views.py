@@ -146,6 +146,7 @@ def quick_reply(request: AuthedRequest, contact_pk: int) -> HttpResponse:
         messages.error(request, f"Reply from {contact.full_name} not logged: {problems}")
         return HttpResponseRedirect(_back(request))
     record_reply(contact=contact, **form.cleaned_data)
+    text: str  # safe HTML, or plain text to escape
     if form.cleaned_data["outcome"] == Outcome.AGREED:
         text = format_html(
             'Logged {}\'s reply: they agreed to talk. <a href="{}">Schedule it now</a>; '

@@ -10,19 +10,20 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from coffeechat.foundation.core.requests import AuthedRequest
+from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.conversations.correction_forms import (
     ReferralCorrectionForm,
     TakeawayCorrectionForm,
 )
-from coffeechat.pipeline.conversations.models import Referral, Takeaway
+from coffeechat.pipeline.conversations.models import Conversation, Referral, Takeaway
 from coffeechat.pipeline.services import conversation_corrections as corrections
 
 
-def _timeline(contact: object) -> str:
+def _timeline(contact: Contact) -> str:
     return contact.get_absolute_url() + "#timeline"
 
 
-def _held_on(conversation: object) -> str:
+def _held_on(conversation: Conversation) -> str:
     day = conversation.local_start()
     return f"{day:%a} {day.day} {day:%b %Y}"
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVar
 
 from django.contrib.auth.decorators import login_required
+from django.db import models
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,11 +19,13 @@ from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach.drafts import Slot
 from coffeechat.pipeline.outreach.models import Draft, MessageTemplate, Purpose
 
+_M = TypeVar("_M", bound=models.Model)
+
 # What a compose page can be writing (an introduction is recorded as such, written as a request).
 PAGE_PURPOSES = frozenset({Purpose.REQUEST, Purpose.FOLLOW_UP, Purpose.UPDATE, Purpose.THANK_YOU})
 
 
-def _owned_pk(request: AuthedRequest, model: type, name: str) -> object | None:
+def _owned_pk(request: AuthedRequest, model: type[_M], name: str) -> _M | None:
     value = request.POST.get(name, "")
     return owned_or_404(model, request, int(value)) if value.isdigit() else None
 
