@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from coffeechat.edges.imports import bulk
-from coffeechat.edges.imports.plan import PROBLEM, SKIP, ImportPlan, Person, RowAction
+from coffeechat.edges.imports.plan import PROBLEM, SKIP, ImportPlan, OrgRef, Person, RowAction
 from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.models import OwnedModel
 from coffeechat.method.importers import (
@@ -162,7 +163,7 @@ def _fill(report: ImportReport, plan: ImportPlan) -> None:
 def _write(plan: ImportPlan, owner: User, now: datetime) -> None:
     organizations = _create_organizations(plan, owner, now)
 
-    def org_pk(ref: int | str | None) -> int | None:
+    def org_pk(ref: OrgRef) -> int | None:
         return organizations[ref] if isinstance(ref, str) else ref
 
     rows = [_new_row(person, org_pk) for person in plan.new]
@@ -173,12 +174,12 @@ def _write(plan: ImportPlan, owner: User, now: datetime) -> None:
     pending = [p for p in plan.new if p.introducer and p.introducer.pk is None]
     if pending or any(p.introducer and p.introducer.pk is None for p in plan.updated):
         _learn_new_pks(plan, owner, now)
-        links = [(p.introducer.pk, p.pk) for p in pending]
+        links = [(p.introducer.pk, p.pk) for p in pending if p.introducer]
         bulk.update_rows(Contact, ["introduced_by"], links, owner_id=owner.pk)
     _update_existing(plan, owner, now, org_pk)
 
 
-def _new_row(person: Person, org_pk: Callable[[int | str | None], int | None]) -> tuple:
+def _new_row(person: Person, org_pk: Callable[[OrgRef], int | None]) -> tuple:
     introducer = person.introducer.pk if person.introducer else None
     return (
         person.first_name, person.last_name, person.email, person.phone, person.linkedin_url,
@@ -221,7 +222,7 @@ def _pks_created(model: type[OwnedModel], owner: User, now: datetime, count: int
 
 
 def _update_existing(
-    plan: ImportPlan, owner: User, now: datetime, org_pk: Callable[[object], int | None]
+    plan: ImportPlan, owner: User, now: datetime, org_pk: Callable[[OrgRef], int | None]
 ) -> None:
     """One UPDATE statement per set of changed fields (a handful of sets at most)."""
     groups: dict[tuple[str, ...], list[tuple]] = {}
@@ -234,7 +235,7 @@ def _update_existing(
         bulk.update_rows(Contact, [*fields, "updated_at", "imported_at"], rows, owner_id=owner.pk)
 
 
-def _db_change(name: str, value: object, org_pk: Callable[[object], int | None]) -> object:
+def _db_change(name: str, value: Any, org_pk: Callable[[OrgRef], int | None]) -> object:
     if name == "organization":
         return org_pk(value)
     if name == "introduced_by":

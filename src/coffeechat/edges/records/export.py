@@ -81,7 +81,7 @@ def export_ids(user: User) -> ExportIds:
 
 
 def _converters(section: Section, ids: ExportIds) -> list[tuple[str, str, Any]]:
-    converters = []
+    converters: list[tuple[str, str, Any]] = []
     for model_field in section.fields:
         if model_field.is_relation:
             target = reference_section(model_field).key

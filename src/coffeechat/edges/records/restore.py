@@ -293,7 +293,9 @@ def restore_account(user: User, document: dict[str, Any]) -> None:
     for name in ACCOUNT_FIELDS:
         value = person.get(name, "")
         try:
-            value = loader(USER_MODEL._meta.get_field(name))(value)
+            field = USER_MODEL._meta.get_field(name)
+            assert isinstance(field, models.Field)  # the account's own columns
+            value = loader(field)(value)
         except InvalidValue as error:
             raise InvalidExport(f"user.{name}: {error}") from None
         setattr(user, name, value)

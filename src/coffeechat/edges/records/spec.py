@@ -178,11 +178,12 @@ def dumper(model_field: models.Field) -> Callable[[Any], Any]:
 
 def reference_section(model_field: models.Field) -> Section:
     """The section a foreign key points into (its value is that section's export id)."""
-    target = section_for(model_field.related_model)
+    related = model_field.related_model  # a model class once models are loaded
+    target = section_for(related) if isinstance(related, type) else None
     if target is None:
         raise UnsupportedField(
             f"{model_field.model.__name__}.{model_field.name} points to "
-            f"{model_field.related_model.__name__}, which is not exported"
+            f"{getattr(related, '__name__', related)}, which is not exported"
         )
     return target
 
@@ -271,6 +272,7 @@ def _with_choices(model_field: models.Field, read: Callable[[Any], Any]) -> Call
 
 def loader(model_field: models.Field) -> Callable[[Any], Any]:
     """How one field's JSON value is checked and turned back into a Python value."""
+    read: Callable[[Any], Any]
     if isinstance(model_field, models.DateTimeField):
         read = _read_timestamp
     elif isinstance(model_field, models.DateField):

@@ -60,7 +60,7 @@ def exports(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
-def export_json(request: AuthedRequest) -> HttpResponse:
+def export_json(request: AuthedRequest) -> HttpResponseBase:
     out = io.StringIO()
     write_export(request.user, out)
     return _download(
