@@ -12,8 +12,9 @@ import contextlib
 import json
 from collections.abc import Iterator
 from datetime import datetime
+from io import TextIOBase
 from itertools import count
-from typing import Any, TextIO
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -134,7 +135,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def write_export(user: User, out: TextIO, *, now: datetime | None = None) -> None:
+def write_export(user: User, out: TextIOBase, *, now: datetime | None = None) -> None:
     """Write the user's export document to `out`: a header, then one line per record."""
     with consistent_snapshot():
         header = {

@@ -17,7 +17,7 @@ import zoneinfo
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Any, TextIO
+from typing import Any
 
 from django.db.models import Count, Prefetch
 
@@ -207,7 +207,7 @@ def table_chunks(table: Table, user: User, *, rows_per_chunk: int = 500) -> Iter
     yield buffer.getvalue()
 
 
-def write_table(table: Table, user: User, out: TextIO) -> None:
+def write_table(table: Table, user: User, out: io.TextIOBase) -> None:
     out.writelines(table_chunks(table, user))
 
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
@@ -28,6 +29,9 @@ from coffeechat.pipeline.outreach.models import (
     Purpose,
     Reply,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # The messages that ask for an answer, and so have a reply rate: the request and the one polite
 # follow-up. A thank-you or an update asks for nothing; a reply after one is not its doing.
@@ -70,7 +74,16 @@ def _count_used() -> Coalesce:
     return count_per_row(Message.objects.filter(template=OuterRef("pk")), grouped_by="template")
 
 
-def templates_with_stats(user: User) -> list[MessageTemplate]:
+class TemplateStats(TypedDict):
+    """What templates_with_stats adds to each template."""
+
+    used: int
+    sent: int
+    replied: int
+    reply_rate: int | None
+
+
+def templates_with_stats(user: User) -> list[WithAnnotations[MessageTemplate, TemplateStats]]:
     """The user's templates by name, each with `used` (every message written from it), `sent`
     (those that ask for an answer: requests and follow-ups), `replied` (those of them a reply
     answered) and `reply_rate` (a percentage, None when it never asked): three queries.
@@ -78,8 +91,14 @@ def templates_with_stats(user: User) -> list[MessageTemplate]:
     Replies are credited by method.insights.answered, the rule the Insights page uses too: a
     reply answers the last request or follow-up sent to that person on or before its day.
     """
-    templates = list(
-        MessageTemplate.objects.owned_by(user).annotate(used=_count_used()).order_by("name", "id")
+    # `used` comes from the query; sent, replied and reply_rate are set below.
+    templates = cast(
+        "list[WithAnnotations[MessageTemplate, TemplateStats]]",
+        list(
+            MessageTemplate.objects.owned_by(user)
+            .annotate(used=_count_used())
+            .order_by("name", "id")
+        ),
     )
     counts = insights.tally(
         asking_messages(user), replies_by_contact(user), key=lambda message: message.template_id
@@ -126,7 +145,7 @@ def preview_choices(
         .values("sent_at")[:1]
     )
     recent = Greatest(Coalesce(Subquery(last_written), F("created_at")), F("created_at"))
-    rows = list(
+    rows: list[Contact] = list(
         Contact.objects.owned_by(user)
         .annotate(recent=recent)
         .order_by("-recent", "-pk")

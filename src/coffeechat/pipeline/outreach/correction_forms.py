@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, tzinfo
-from typing import Any
+from typing import Any, TypedDict
 
 from django import forms
 
@@ -20,6 +20,16 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, attrs: dict[str, str] | None = None) -> None:
         super().__init__(attrs, format="%H:%M")
+
+
+class Correction(TypedDict):
+    """What corrections.edit_message takes besides the message."""
+
+    sent_at: datetime
+    channel: str
+    purpose: str
+    subject: str
+    body: str
 
 
 class MessageCorrectionForm(forms.Form):
@@ -87,7 +97,7 @@ class MessageCorrectionForm(forms.Form):
             data["sent_at"] = sent_at
         return data
 
-    def correction(self, message: Message) -> dict[str, object]:
+    def correction(self, message: Message) -> Correction:
         """The cleaned values as corrections.edit_message takes them."""
         data = self.cleaned_data
         return {

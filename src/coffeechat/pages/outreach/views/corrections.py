@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
+from coffeechat.network.people.models import Contact
 from coffeechat.pages.people.queries import first_request_at
 from coffeechat.pipeline.outreach.correction_forms import MessageCorrectionForm
 from coffeechat.pipeline.outreach.forms import ReplyForm
@@ -34,14 +36,14 @@ MESSAGE_GOES = {
 }
 
 
-def _back(request: AuthedRequest, contact: object) -> str:
+def _back(request: AuthedRequest, contact: Contact) -> str:
     """Back where the correction was started: the Outreach page, else the contact's timeline."""
     if request.GET.get("from") == "messages":
         return reverse("outreach:messages")
     return contact.get_absolute_url() + "#timeline"
 
 
-def _day(moment: object) -> str:
+def _day(moment: date) -> str:
     return f"{moment:%a} {moment.day} {moment:%b %Y}"
 
 

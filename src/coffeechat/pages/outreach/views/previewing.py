@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.accounts.models import Profile, User
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.messages import Situation
@@ -50,7 +50,7 @@ def sample_contact(owner: User, situation: Situation) -> Contact:
     )  # fmt: skip
 
 
-def sample_conversation_lines(profile: object) -> dict[str, str]:
+def sample_conversation_lines(profile: Profile) -> dict[str, str]:
     """The thank-you's and update's lines for a made-up conversation with the sample contact,
     held yesterday in the user's own time zone."""
     yesterday = timezone.localdate(timezone.now(), profile.tz()) - timedelta(days=1)

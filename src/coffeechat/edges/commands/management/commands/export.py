@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import Any, TextIO
+from io import TextIOBase
+from typing import Any
 
 from django.core.management.base import CommandError
 
@@ -18,7 +19,7 @@ from coffeechat.foundation.accounts.models import User
 FORMATS = ("json", "contacts.csv", "organizations.csv", "conversations.csv", "contacts.vcf")
 
 
-def writer(name: str, user: User) -> Callable[[TextIO], None]:
+def writer(name: str, user: User) -> Callable[[TextIOBase], None]:
     """What writes the format `name` of the user's records to a text stream."""
     if name == "json":
         return lambda out: write_export(user, out)
@@ -29,7 +30,7 @@ def writer(name: str, user: User) -> Callable[[TextIO], None]:
 
 
 @contextlib.contextmanager
-def output_to(path: str | None, stdout: TextIO) -> Iterator[TextIO]:
+def output_to(path: str | None, stdout: TextIOBase) -> Iterator[TextIOBase]:
     """The file at `path`, or standard output for none or `-`."""
     if path is None or path == "-":
         yield stdout
