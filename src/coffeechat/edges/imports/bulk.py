@@ -20,7 +20,7 @@ from django.db import connection, models
 CHUNK = 5000
 
 
-def _chunks(rows: Sequence[tuple]) -> Iterator[Sequence[tuple]]:
+def _chunks(rows: Sequence[tuple[Any, ...]]) -> Iterator[Sequence[tuple[Any, ...]]]:
     for start in range(0, len(rows), CHUNK):
         yield rows[start : start + CHUNK]
 
@@ -47,7 +47,7 @@ def db_value(model: type[models.Model], name: str, value: object) -> object:
 def insert_rows(
     model: type[models.Model],
     fields: Sequence[str],
-    rows: Sequence[tuple],
+    rows: Sequence[tuple[Any, ...]],
     *,
     constants: Mapping[str, object],
 ) -> None:
@@ -81,7 +81,7 @@ def insert_rows(
 def update_rows(
     model: type[models.Model],
     fields: Sequence[str],
-    rows: Sequence[tuple],
+    rows: Sequence[tuple[Any, ...]],
     *,
     owner_id: int,
 ) -> None:

@@ -179,7 +179,7 @@ def _write(plan: ImportPlan, owner: User, now: datetime) -> None:
     _update_existing(plan, owner, now, org_pk)
 
 
-def _new_row(person: Person, org_pk: Callable[[OrgRef], int | None]) -> tuple:
+def _new_row(person: Person, org_pk: Callable[[OrgRef], int | None]) -> tuple[Any, ...]:
     introducer = person.introducer.pk if person.introducer else None
     return (
         person.first_name, person.last_name, person.email, person.phone, person.linkedin_url,
@@ -225,7 +225,7 @@ def _update_existing(
     plan: ImportPlan, owner: User, now: datetime, org_pk: Callable[[OrgRef], int | None]
 ) -> None:
     """One UPDATE statement per set of changed fields (a handful of sets at most)."""
-    groups: dict[tuple[str, ...], list[tuple]] = {}
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     stamp = bulk.db_value(Contact, "updated_at", now)
     for person in plan.updated:
         fields = tuple(sorted(person.changes))

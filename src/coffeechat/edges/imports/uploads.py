@@ -17,6 +17,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -77,7 +78,7 @@ def keep_upload(owner: User, kind: str, filename: str, data: bytes) -> str:
     return token
 
 
-def _meta(owner: User, token: str) -> dict | None:
+def _meta(owner: User, token: str) -> dict[str, Any] | None:
     """What is known about the owner's upload `token`; None if unknown or someone else's."""
     if not _TOKEN.fullmatch(token):
         return None

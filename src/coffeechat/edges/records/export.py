@@ -92,7 +92,9 @@ def _converters(section: Section, ids: ExportIds) -> list[tuple[str, str, Any]]:
     return converters
 
 
-def _record(row: dict[str, Any], converters: list, section: Section) -> dict[str, Any]:
+def _record(
+    row: dict[str, Any], converters: list[tuple[str, str, Any]], section: Section
+) -> dict[str, Any]:
     record: dict[str, Any] = {}
     for key, attname, convert in converters:
         value = row[attname]

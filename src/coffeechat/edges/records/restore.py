@@ -65,6 +65,7 @@ class Restored:
 
 def read_document(path: str | Path, *, stdin: Any = None) -> dict[str, Any]:
     """The parsed and checked document from a file (or standard input for "-")."""
+    document: dict[str, Any]  # once check_header has passed it
     try:
         if str(path) == "-" and stdin is not None:
             document = json.load(stdin)
@@ -111,7 +112,7 @@ class Reader:
     ids: dict[str, dict[int, int]]
 
     def __post_init__(self) -> None:
-        self.readers: list[tuple[models.Field, Callable[[Any], Any] | None]] = [
+        self.readers: list[tuple[models.Field[Any, Any], Callable[[Any], Any] | None]] = [
             (field, None if field.is_relation else loader(field)) for field in self.section.fields
         ]
         self.keys = {field.name for field in self.section.fields}
@@ -142,7 +143,7 @@ class Reader:
                 raise InvalidExport(f"{where}.{field.name}: {error}") from None
         return values, own
 
-    def reference(self, field: models.Field, value: Any) -> int | None:
+    def reference(self, field: models.Field[Any, Any], value: Any) -> int | None:
         target = reference_section(field).key
         if value is None and field.null:
             return None
@@ -169,7 +170,7 @@ def _export_id(record: dict[str, Any], where: str, seen: set[int]) -> int:
     return export_id
 
 
-def _timestamp_fields(section: Section) -> list[models.Field]:
+def _timestamp_fields(section: Section) -> list[models.Field[Any, Any]]:
     return [
         field
         for field in section.fields
@@ -236,7 +237,9 @@ def _write_back(
 
 
 def update_columns(
-    model: type[models.Model], fields: list[models.Field], rows: list[tuple[int, list[Any]]]
+    model: type[models.Model],
+    fields: list[models.Field[Any, Any]],
+    rows: list[tuple[int, list[Any]]],
 ) -> None:
     """Set these columns of each (primary key, values) row: one statement, run for every row.
 

@@ -23,7 +23,7 @@ class OwnerSetupForm(forms.Form):
     )
 
     def clean_username(self) -> str:
-        username = self.cleaned_data["username"].strip()
+        username: str = self.cleaned_data["username"].strip()
         if User.objects.filter(username__iexact=username).exists():
             raise ValidationError("That username is taken.")
         return username
@@ -62,7 +62,7 @@ class ProfileForm(forms.ModelForm):
         self.order_fields(["full_name", "email"])
 
     def save(self, commit: bool = True) -> Profile:
-        profile = super().save(commit=commit)
+        profile: Profile = super().save(commit=commit)
         user = profile.user
         if "email" in self.data and user.email != self.cleaned_data["email"]:
             user.email = self.cleaned_data["email"]
@@ -93,10 +93,12 @@ class ProfileForm(forms.ModelForm):
         }
 
     def clean_country(self) -> str:
-        return self.cleaned_data["country"].strip().upper()
+        country: str = self.cleaned_data["country"]
+        return country.strip().upper()
 
     def clean_region(self) -> str:
-        return self.cleaned_data["region"].strip().upper()
+        region: str = self.cleaned_data["region"]
+        return region.strip().upper()
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 _M = TypeVar("_M", bound=models.Model)
 
 
-class WebAddressField(models.URLField):
+# URLField is generic in the stubs only: URLField[str, str] would fail at run time.
+class WebAddressField(models.URLField):  # type: ignore[type-arg]
     """A URL field whose form accepts a bare domain ("greenbank.example") as https://.
 
     The input is plain text (with a URL keyboard on phones): the browser's own URL check

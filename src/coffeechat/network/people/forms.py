@@ -88,10 +88,11 @@ class ContactForm(forms.ModelForm):
         self.fields["keep_in_touch"].required = False
 
     def clean_keep_in_touch(self) -> str:
-        return self.cleaned_data["keep_in_touch"] or self.instance.keep_in_touch
+        chosen: str = self.cleaned_data["keep_in_touch"]
+        return chosen or self.instance.keep_in_touch
 
     def clean_linkedin_url(self) -> str:
-        url = self.cleaned_data["linkedin_url"]
+        url: str = self.cleaned_data["linkedin_url"]
         if url and not is_linkedin_url(url):
             raise forms.ValidationError(
                 "That is not a LinkedIn address. Paste their profile URL, "
@@ -100,7 +101,7 @@ class ContactForm(forms.ModelForm):
         return url
 
     def clean_introduced_by(self) -> Contact | None:
-        introducer = self.cleaned_data["introduced_by"]
+        introducer: Contact | None = self.cleaned_data["introduced_by"]
         if introducer and self.instance.pk and introducer.pk == self.instance.pk:
             raise forms.ValidationError("A contact cannot introduce themselves.")
         return introducer

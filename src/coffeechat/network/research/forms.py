@@ -18,7 +18,7 @@ class FieldForm(forms.ModelForm):
         self.instance.owner = owner
 
     def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
+        name: str = self.cleaned_data["name"].strip()
         clash = Field.objects.owned_by(self.instance.owner).filter(name__iexact=name)
         if clash.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(f"You already have a field called “{name}”.")

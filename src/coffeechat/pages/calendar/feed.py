@@ -188,12 +188,15 @@ def build_feed(
     """The whole subscribed calendar; `base_url` (no trailing slash) makes links absolute."""
     events = [conversation_event(c, base_url=base_url) for c in conversations]
     events += [followup_event(f, base_url=base_url) for f in followups]
-    return _calendar(events, feed=True).to_ical()
+    ical: bytes = _calendar(events, feed=True).to_ical()
+    return ical
 
 
 def build_invitation(conversation: Conversation, *, base_url: str) -> bytes:
     """One conversation as an .ics file to import or attach to an e-mail."""
-    return _calendar([conversation_event(conversation, base_url=base_url)], feed=False).to_ical()
+    event = conversation_event(conversation, base_url=base_url)
+    ical: bytes = _calendar([event], feed=False).to_ical()
+    return ical
 
 
 def invitation_filename(conversation: Conversation) -> str:

@@ -326,7 +326,7 @@ def contact_timeline(contact: Contact, *, tz: tzinfo | None = None) -> list[Time
     )
 
 
-def open_followups(contact: Contact, *, tz: tzinfo | None = None) -> QuerySet:
+def open_followups(contact: Contact, *, tz: tzinfo | None = None) -> QuerySet[FollowUp]:
     """What is still owed to the contact, as Today and the follow-up list count it."""
     today = timezone.localdate(timezone=tz or contact.owner.profile.tz())
     return contact.followups.owed(today).order_by("due_on", "id")

@@ -139,7 +139,8 @@ class ScheduleForm(forms.ModelForm):
     def save(self, commit: bool = True) -> Conversation:
         self.instance.scheduled_at = self.cleaned_data["scheduled_at"]
         self.instance.time_zone = self.cleaned_data["time_zone"]
-        return super().save(commit)
+        conversation: Conversation = super().save(commit)
+        return conversation
 
 
 class LogisticsForm(ScheduleForm):
@@ -216,7 +217,7 @@ class BankQuestionForm(forms.ModelForm):
         self.instance.owner = owner
 
     def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
+        text: str = self.cleaned_data["text"].strip()
         clash = Question.objects.owned_by(self.instance.owner).filter(text__iexact=text)
         if clash.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("This question is already in your bank.")
@@ -283,7 +284,7 @@ class CorrectTimeForm(forms.Form):
         self.fields["time"].help_text = f"In {conversation.time_zone}, the conversation's zone."
 
     def clean_held_minutes(self) -> int:
-        minutes = self.cleaned_data["held_minutes"]
+        minutes: int = self.cleaned_data["held_minutes"]
         problem = clock.length_error(minutes)
         if problem:
             raise forms.ValidationError(problem)

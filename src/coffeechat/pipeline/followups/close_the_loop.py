@@ -11,7 +11,7 @@ from coffeechat.method.keep_in_touch import close_the_loop_due
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.conversations.models import Conversation, Referral
-from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.followups.models import FollowUp, FollowUpQuerySet
 
 NOTE_LIMIT = 300  # FollowUp.note
 
@@ -21,7 +21,7 @@ def _quoted(texts: list[str]) -> str:
     return joined if len(joined) <= 160 else joined[:159] + "…"
 
 
-def _advice_loops(conversation: Conversation):
+def _advice_loops(conversation: Conversation) -> FollowUpQuerySet:
     """Advice follow-ups of one conversation: to its contact, about that same conversation (a
     referral's loop goes to the referrer about a conversation with someone else)."""
     return FollowUp.objects.owned_by(conversation.owner).filter(
@@ -34,10 +34,12 @@ def sync_advice_loop(conversation: Conversation, now: datetime | None = None) ->
     last time the loop was closed; none when nothing is pending (e.g. the tick was undone)."""
     loops = _advice_loops(conversation)
     last_closed = loops.filter(done_at__isnull=False).order_by("-done_at").first()
+    closed_at = last_closed.done_at if last_closed is not None else None
     acted = [
         takeaway
         for takeaway in conversation.takeaways.filter(kind="advice", acted_on_at__isnull=False)
-        if last_closed is None or takeaway.acted_on_at > last_closed.done_at
+        if takeaway.acted_on_at is not None  # as the filter has it
+        and (closed_at is None or takeaway.acted_on_at > closed_at)
     ]
     open_ones = list(loops.open().order_by("id"))
     if not acted:

@@ -87,7 +87,7 @@ class FollowUp(calendar_sequence.VersionedForCalendars, OwnedModel):
     # whether it is still open (done ones leave the feed; reopened ones come back).
     CALENDAR_FIELDS = ("kind", "contact_id", "due_on", "note", "is_done")
 
-    objects: ClassVar[FollowUpManager] = FollowUpManager()
+    objects: ClassVar[FollowUpManager[FollowUp]] = FollowUpManager()
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -73,7 +73,7 @@ class MessageCorrectionForm(forms.Form):
             del self.fields["purpose"]
 
     def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
+        body: str = self.cleaned_data["body"]
         if not body.strip():
             raise forms.ValidationError("A recorded message needs its text.")
         return body

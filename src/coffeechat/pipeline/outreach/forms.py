@@ -121,13 +121,13 @@ class SendForm(forms.Form):
             )]  # fmt: skip
 
     def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
+        body: str = self.cleaned_data["body"]
         if not body.strip():
             raise forms.ValidationError("Write the message before marking it sent.")
         return body
 
     def clean_sent_on(self) -> date:
-        day = self.cleaned_data["sent_on"]
+        day: date = self.cleaned_data["sent_on"]
         if day > self.today:
             raise forms.ValidationError(
                 f"The sent date cannot be in the future (today is {_day(self.today)})."
@@ -135,7 +135,7 @@ class SendForm(forms.Form):
         return day
 
     def clean_channel(self) -> str:
-        channel = self.cleaned_data["channel"]
+        channel: str = self.cleaned_data["channel"]
         if channel == Channel.EMAIL and self.to is not None and not self.to.email:
             raise forms.ValidationError(
                 f"{self.to.full_name} has no email address on file, so it cannot have gone by "
@@ -238,7 +238,7 @@ class ReplyForm(forms.Form):
         self.earliest = earliest
 
     def clean_received_on(self) -> date:
-        day = self.cleaned_data["received_on"]
+        day: date = self.cleaned_data["received_on"]
         if day > self.today:
             raise forms.ValidationError(
                 f"The reply date cannot be in the future (today is {_day(self.today)})."

@@ -62,7 +62,7 @@ class SmtpServer:
         return self.password_plain
 
     def connection(self) -> BaseEmailBackend:
-        return get_connection(
+        connection: BaseEmailBackend = get_connection(
             SMTP_BACKEND,
             host=self.host,
             port=self.port,
@@ -73,6 +73,7 @@ class SmtpServer:
             timeout=TIMEOUT_SECONDS,
             fail_silently=False,
         )
+        return connection
 
 
 def own_settings(user: User) -> EmailSettings | None:

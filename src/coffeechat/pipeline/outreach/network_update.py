@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
@@ -75,7 +76,7 @@ class Drafts:
     opened, so fixing a typo in the detail never makes sent updates look unsent.
     """
 
-    def __init__(self, session: MutableMapping, *, milestone: str, detail: str) -> None:
+    def __init__(self, session: MutableMapping[str, Any], *, milestone: str, detail: str) -> None:
         self.session = session
         stored = session.get(SESSION_KEY) or {}
         if "rounds" not in stored:  # nothing yet, or the shape of an older version

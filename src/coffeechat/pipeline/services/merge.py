@@ -54,22 +54,22 @@ class MergePlan:
     referral_moves: bool = False
 
 
-def _person_fields() -> list[models.Field]:
+def _person_fields() -> list[models.Field[Any, Any]]:
     return [f for f in Contact._meta.concrete_fields if f.name not in RECORD_FACTS - QUIET_FIELDS]
 
 
-def _is_blank(contact: Contact, f: models.Field) -> bool:
+def _is_blank(contact: Contact, f: models.Field[Any, Any]) -> bool:
     value = getattr(contact, f.attname)
     return value in (None, "") or UNSET.get(f.name, object()) == value
 
 
-def _label(f: models.Field) -> str:
+def _label(f: models.Field[Any, Any]) -> str:
     name = str(f.verbose_name)
     # "How you know them" reads as "how you know them"; "LinkedIn URL" keeps its capitals.
     return name[0].lower() + name[1:] if name[1:] == name[1:].lower() else name
 
 
-def _shown(contact: Contact, f: models.Field) -> str:
+def _shown(contact: Contact, f: models.Field[Any, Any]) -> str:
     if f.choices:
         return str(getattr(contact, f"get_{f.name}_display")())
     if f.is_relation:
@@ -84,7 +84,7 @@ def _same(f: models.Field[Any, Any], first: Any, second: Any) -> bool:
     if f.name == "linkedin_url" and (key := linkedin_key(first)):
         return key == linkedin_key(second)
     # Two addresses that are not LinkedIn profiles have no key: only the same text is the same.
-    return first == second
+    return bool(first == second)
 
 
 def _merge_details(plan: MergePlan) -> None:
@@ -158,7 +158,7 @@ def _accessor_rank(f: models.ForeignKey[Any, Any], order: list[str]) -> tuple[in
     return (order.index(accessor) if accessor in order else len(order), accessor)
 
 
-def _move_label(f: models.ForeignKey, count: int) -> str:
+def _move_label(f: models.ForeignKey[Any, Any], count: int) -> str:
     accessor = f.remote_field.get_accessor_name()
     singular, plural = MOVE_LABELS.get(
         accessor, (f.model._meta.verbose_name, f.model._meta.verbose_name_plural)
@@ -166,7 +166,9 @@ def _move_label(f: models.ForeignKey, count: int) -> str:
     return str(singular if count == 1 else plural)
 
 
-def _attached_to(other: Contact, f: models.ForeignKey, keep: Contact) -> models.QuerySet:
+def _attached_to(
+    other: Contact, f: models.ForeignKey[Any, Any], keep: Contact
+) -> models.QuerySet[Any]:
     attached = f.model._base_manager.filter(**{f.name: other})
     return attached.exclude(pk=keep.pk) if f.model is Contact else attached
 

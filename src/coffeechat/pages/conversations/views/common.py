@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.forms import ModelForm
 from django.http import HttpResponse, HttpResponseRedirect
@@ -41,7 +42,7 @@ def status_line(
 
 def autosave(
     request: AuthedRequest,
-    form: ModelForm,
+    form: ModelForm[Any],
     *,
     status_id: str,
     redirect_to: str,

@@ -56,7 +56,7 @@ def _draft_form(request: AuthedRequest, contact: Contact, **kwargs: Any) -> Upda
 
 
 def _cards(
-    request: AuthedRequest, rows: list[Met], chosen: list[int], drafts: Drafts, data: dict
+    request: AuthedRequest, rows: list[Met], chosen: list[int], drafts: Drafts, data: dict[str, Any]
 ) -> list[Card]:
     """One card per chosen person: their draft (or the user's edit of it), or what was sent."""
     profile = request.user.profile

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from io import TextIOBase
 from typing import Any
 
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 
 from coffeechat.edges.commands.base import CoffeechatCommand
 from coffeechat.edges.commands.users import pick_user
@@ -50,7 +50,7 @@ class Command(CoffeechatCommand):
         "  coffeechat export contacts.csv --output contacts.csv"
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "format", choices=FORMATS, metavar="FORMAT",
             help="json: everything you own, to restore or keep (docs/export-format.md); "
