@@ -25,6 +25,7 @@ system-deps:
 lint: $(INSTALLED)
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/ruff format --check src tests scripts bench
+	COFFEECHAT_HOME=$$(mktemp -d) $(BIN)/mypy
 
 format: $(INSTALLED)
 	$(BIN)/ruff format src tests scripts bench

@@ -82,7 +82,7 @@ def load(name: str) -> BaseCommand:
     check-message)."""
     command = load_command_class(APP, COMMANDS[name])
     # As `manage.py` does: a usage error prints the usage and exits 2 instead of raising.
-    command._called_from_command_line = True
+    command._called_from_command_line = True  # type: ignore[attr-defined]  # not in the stubs
     return command
 
 

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.migration import Migration
 
 from coffeechat.edges.records.backup import DEFAULT_KEEP, BackupRefused, back_up, sqlite_path
 
@@ -89,7 +90,7 @@ def _one_at_a_time() -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _pending() -> tuple[MigrationExecutor, list]:
+def _pending() -> tuple[MigrationExecutor, list[tuple[Migration, bool]]]:
     executor = MigrationExecutor(connection)
     return executor, executor.migration_plan(executor.loader.graph.leaf_nodes())
 

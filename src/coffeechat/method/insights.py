@@ -247,7 +247,11 @@ def chain_to(person: Person, people: Mapping[int, Person]) -> list[Person]:
     """The path from the first person in the chain to `person`; a loop stops where it closes."""
     path = [person]
     seen = {person.id}
-    while (previous := people.get(path[-1].led_by)) is not None and previous.id not in seen:
+    while (
+        (led_by := path[-1].led_by) is not None
+        and (previous := people.get(led_by)) is not None
+        and previous.id not in seen
+    ):
         path.append(previous)
         seen.add(previous.id)
     return path[::-1]

@@ -150,19 +150,19 @@ def _answers(facts: Facts, tz: tzinfo) -> list[tuple[date, datetime, str, int | 
     """Every answer, as (day, moment, words): replies, and conversations put in the calendar
     (a time agreed by phone answers as surely as a reply)."""
     name = facts.first_name
-    words = {
+    words: dict[str, str] = {
         Answer.AGREED: f"{name} agreed to talk",
         Answer.DECLINED: f"{name} declined",
         Answer.REPLIED: f"{name} replied",
     }
-    found = []
+    found: list[tuple[date, datetime, str, int | None]] = []
     for reply in facts.replies:
         # A reply carries a day only: it counts from the start of that day.
         moment = datetime.combine(reply.on, datetime.min.time(), tzinfo=tz)
         found.append((reply.on, moment, words.get(reply.outcome, f"{name} replied"), reply.id))
     for met in facts.conversations:
-        words = f"a conversation with {name} was scheduled"
-        found.append((_day(met.booked_at, tz), met.booked_at, words, None))
+        scheduled = f"a conversation with {name} was scheduled"
+        found.append((_day(met.booked_at, tz), met.booked_at, scheduled, None))
     return sorted(found, key=lambda answer: (answer[0], answer[1], answer[3] or 0))
 
 
@@ -211,7 +211,9 @@ def threads(facts: Facts, tz: tzinfo, holidays: Container[date] = frozenset()) -
     ]
 
 
-def _first_after(moments: Sequence[tuple[datetime, str]], after: datetime) -> tuple | None:
+def _first_after(
+    moments: Sequence[tuple[datetime, str]], after: datetime
+) -> tuple[datetime, str] | None:
     later = [moment for moment in moments if moment[0] > after]
     return min(later, key=lambda moment: moment[0]) if later else None
 

@@ -94,7 +94,7 @@ def within_horizon(item: TodayItem, today: date) -> bool:
 _SECTION_RANK = {Section.OVERDUE: 0, Section.TODAY: 1, Section.UPCOMING: 2}
 
 
-def _order_key(item: TodayItem, today: date, now: datetime | None) -> tuple:
+def _order_key(item: TodayItem, today: date, now: datetime | None) -> tuple[object, ...]:
     section = item.section(today, now)
     # Items with a clock of their own (a thank-you's 24 hours, a conversation's start) keep
     # their place whoever they concern.

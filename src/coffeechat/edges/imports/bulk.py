@@ -13,26 +13,41 @@ timestamps themselves, and only the network import uses them.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from django.db import connection, models
 
 CHUNK = 5000
 
 
-def _chunks(rows: Sequence[tuple]) -> Iterator[Sequence[tuple]]:
+def _chunks(rows: Sequence[tuple[Any, ...]]) -> Iterator[Sequence[tuple[Any, ...]]]:
     for start in range(0, len(rows), CHUNK):
         yield rows[start : start + CHUNK]
 
 
+def _field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    """A field stored in the model's own table: the only kind these statements touch."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise ValueError(f"{model.__name__}.{name} is not a column of its table")
+    return field
+
+
+def _column(field: models.Field[Any, Any]) -> str:
+    if field.column is None:
+        raise ValueError(f"{field} is not a column of its table")
+    return field.column
+
+
 def db_value(model: type[models.Model], name: str, value: object) -> object:
     """A Python value as the database takes it for this field (datetimes on SQLite, say)."""
-    return model._meta.get_field(name).get_db_prep_save(value, connection)
+    return _field(model, name).get_db_prep_save(value, connection)
 
 
 def insert_rows(
     model: type[models.Model],
     fields: Sequence[str],
-    rows: Sequence[tuple],
+    rows: Sequence[tuple[Any, ...]],
     *,
     constants: Mapping[str, object],
 ) -> None:
@@ -51,8 +66,8 @@ def insert_rows(
         )
         for field in tail_fields
     )
-    columns = [model._meta.get_field(name).column for name in fields]
-    columns += [field.column for field in tail_fields]
+    columns = [_column(_field(model, name)) for name in fields]
+    columns += [_column(field) for field in tail_fields]
     quote = connection.ops.quote_name
     sql = (
         f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) "
@@ -66,7 +81,7 @@ def insert_rows(
 def update_rows(
     model: type[models.Model],
     fields: Sequence[str],
-    rows: Sequence[tuple],
+    rows: Sequence[tuple[Any, ...]],
     *,
     owner_id: int,
 ) -> None:
@@ -75,10 +90,11 @@ def update_rows(
         return
     quote = connection.ops.quote_name
     meta = model._meta
-    assignments = ", ".join(f"{quote(meta.get_field(name).column)} = %s" for name in fields)
+    assignments = ", ".join(f"{quote(_column(_field(model, name)))} = %s" for name in fields)
     sql = (
-        f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s "
-        f"AND {quote(meta.get_field('owner').column)} = {int(owner_id)}"
+        f"UPDATE {quote(meta.db_table)} SET {assignments} "
+        f"WHERE {quote(_column(meta.pk))} = %s "
+        f"AND {quote(_column(_field(model, 'owner')))} = {int(owner_id)}"
     )
     with connection.cursor() as cursor:
         for chunk in _chunks(rows):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 
@@ -44,7 +46,7 @@ class ImportForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Read per form, not at import, so the page always states the cap in force; app.js
         # reads data-max-bytes to refuse a bigger file before it is sent.
@@ -62,9 +64,10 @@ class ImportForm(forms.Form):
             )
         return upload
 
-    def clean(self) -> dict[str, object]:
+    def clean(self) -> dict[str, Any]:
         """Read the file now, so a wrong or unreadable file is refused on this page."""
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         upload, kind = cleaned.get("file"), cleaned.get("kind")
         if upload is None or kind is None:
             return cleaned

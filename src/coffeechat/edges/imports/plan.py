@@ -17,7 +17,9 @@ the kind of file (LinkedIn) or the address book's groups ("Friends").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.importers import (
     LIMITS,
     ImportedContact,
@@ -40,6 +42,9 @@ ACTION_LABELS = {
     PROBLEM: "Problem",
 }
 _NONE: frozenset[str] = frozenset()
+# An organization as a plan points at one: a stored one's pk, the key of one the import
+# creates, or none.
+OrgRef: TypeAlias = int | str | None
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 FILLED = ("email", "phone", "linkedin_url", "location", "education")
 # Address-book groups that say plainly how the user knows someone.
@@ -79,7 +84,7 @@ class Person:
 
     def __init__(
         self, first_name: str, last_name: str, email: str, phone: str, linkedin_url: str,
-        org: int | str | None, role: str, location: str, notes: str, how_known: str,
+        org: OrgRef, role: str, location: str, notes: str, how_known: str,
         education: str = "", *, pk: int | None = None, introduced_by_id: int | None = None,
     ) -> None:  # fmt: skip
         self.first_name = first_name
@@ -98,7 +103,8 @@ class Person:
         self.stored = pk is not None  # already a contact (pk is learned later for new ones)
         self.line: int | None = None  # the first line of the file that is this person
         self.introducer: Person | None = None  # when the import sets who introduced them
-        self.changes: dict[str, object] = {}
+        # Field name -> new value: text, an organization (OrgRef) or the introducer (Person).
+        self.changes: dict[str, Any] = {}
         self.linkedin = ""  # keys: see ImportPlan._find
         self.emails: frozenset[str] = _NONE  # every e-mail, other addresses included
         self.other_linkedin: frozenset[str] = _NONE  # LinkedIn keys of other addresses
@@ -131,7 +137,7 @@ class Organizations:
     A reference is an existing organization's pk (int), a new one's key (str), or None.
     """
 
-    def __init__(self, owner: object) -> None:
+    def __init__(self, owner: User) -> None:
         self.pk_by_key: dict[str, int] = {}
         self.key_by_pk: dict[int, str] = {}
         self.name_by_pk: dict[int, str] = {}
@@ -144,7 +150,7 @@ class Organizations:
             self.name_by_pk[pk] = name
             self.pk_by_key.setdefault(key, pk)
 
-    def ref(self, name: str) -> int | str | None:
+    def ref(self, name: str) -> OrgRef:
         if not name:
             return None
         ref = self._refs.get(name)
@@ -160,12 +166,12 @@ class Organizations:
         self.new.setdefault(key, name)
         return key
 
-    def key(self, ref: int | str | None) -> str:
+    def key(self, ref: OrgRef) -> str:
         if ref is None:
             return ""
         return self.key_by_pk.get(ref, "") if isinstance(ref, int) else ref
 
-    def name(self, ref: int | str | None) -> str:
+    def name(self, ref: OrgRef) -> str:
         if ref is None:
             return ""
         return self.name_by_pk.get(ref, "") if isinstance(ref, int) else self.new[ref]
@@ -174,7 +180,7 @@ class Organizations:
 class ImportPlan:
     """Everything an import will do, computed from the rows and the owner's stored contacts."""
 
-    def __init__(self, owner: object, kind: str) -> None:
+    def __init__(self, owner: User, kind: str) -> None:
         self.kind = kind
         self.organizations = Organizations(owner)
         self.existing: list[Person] = []
@@ -188,7 +194,7 @@ class ImportPlan:
         self.referrers: list[tuple[ImportedContact, Person]] = []  # added for "Referred By"
         self._load(owner)
 
-    def _load(self, owner: object) -> None:
+    def _load(self, owner: User) -> None:
         rows = Contact.objects.owned_by(owner).order_by("pk").values_list(*_EXISTING)
         known = known_addresses(owner)
         for pk, *values, introduced_by_id in rows:
@@ -205,15 +211,15 @@ class ImportPlan:
         # another's other address stands for the contact whose own it is.
         by_pk = {person.pk: person for person in self.existing} if known else {}
         for pk, keys in known.linkedin.items():
-            if person := by_pk.get(pk):
-                person.other_linkedin = frozenset(keys)
+            if found := by_pk.get(pk):
+                found.other_linkedin = frozenset(keys)
                 for key in keys:
-                    self.by_linkedin.setdefault(key, person)
+                    self.by_linkedin.setdefault(key, found)
         for pk, keys in known.emails.items():
-            if person := by_pk.get(pk):
-                person.emails |= keys
+            if found := by_pk.get(pk):
+                found.emails |= keys
                 for key in keys:
-                    self.by_email.setdefault(key, person)
+                    self.by_email.setdefault(key, found)
 
     def _index(
         self, person: Person, linkedin: str, emails: frozenset[str], name_at: tuple[str, str]
@@ -269,7 +275,7 @@ class ImportPlan:
             return person
         return None
 
-    def _new_person(self, row: ImportedContact, org: int | str | None) -> Person:
+    def _new_person(self, row: ImportedContact, org: OrgRef) -> Person:
         person = Person(
             row.first_name, row.last_name, row.email, row.phone, row.linkedin_url, org,
             row.role, row.location, self._notes(row), self._how_known(row), row.education,
@@ -277,7 +283,7 @@ class ImportPlan:
         self.new.append(person)
         return person
 
-    def _update(self, person: Person, row: ImportedContact, org: int | str | None) -> None:
+    def _update(self, person: Person, row: ImportedContact, org: OrgRef) -> None:
         changes = person.changes
         for name in FILLED:
             value = getattr(row, name)

@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from coffeechat.edges.imports import bulk
-from coffeechat.edges.imports.plan import PROBLEM, SKIP, ImportPlan, Person, RowAction
+from coffeechat.edges.imports.plan import PROBLEM, SKIP, ImportPlan, OrgRef, Person, RowAction
+from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.core.models import OwnedModel
 from coffeechat.method.importers import (
     KINDS,
     ImportedContact,
@@ -90,7 +93,7 @@ class ImportReport:
 
 
 def import_file(
-    owner: object,
+    owner: User,
     kind: str,
     data: bytes,
     filename: str,
@@ -104,7 +107,7 @@ def import_file(
 
 
 def import_contacts(
-    owner: object,
+    owner: User,
     kind: str,
     rows: ParseResult | Iterable[ImportedContact],
     *,
@@ -136,7 +139,7 @@ def import_contacts(
     return report
 
 
-def _planned(owner: object, kind: str, rows: Iterable[ImportedContact]) -> ImportPlan:
+def _planned(owner: User, kind: str, rows: Iterable[ImportedContact]) -> ImportPlan:
     plan = ImportPlan(owner, kind)
     plan.add_rows(list(rows))
     return plan
@@ -157,10 +160,10 @@ def _fill(report: ImportReport, plan: ImportPlan) -> None:
     report.skipped = sorted(report.skipped + duplicates)
 
 
-def _write(plan: ImportPlan, owner: object, now: datetime) -> None:
+def _write(plan: ImportPlan, owner: User, now: datetime) -> None:
     organizations = _create_organizations(plan, owner, now)
 
-    def org_pk(ref: int | str | None) -> int | None:
+    def org_pk(ref: OrgRef) -> int | None:
         return organizations[ref] if isinstance(ref, str) else ref
 
     rows = [_new_row(person, org_pk) for person in plan.new]
@@ -171,12 +174,12 @@ def _write(plan: ImportPlan, owner: object, now: datetime) -> None:
     pending = [p for p in plan.new if p.introducer and p.introducer.pk is None]
     if pending or any(p.introducer and p.introducer.pk is None for p in plan.updated):
         _learn_new_pks(plan, owner, now)
-        links = [(p.introducer.pk, p.pk) for p in pending]
+        links = [(p.introducer.pk, p.pk) for p in pending if p.introducer]
         bulk.update_rows(Contact, ["introduced_by"], links, owner_id=owner.pk)
     _update_existing(plan, owner, now, org_pk)
 
 
-def _new_row(person: Person, org_pk: Callable[[int | str | None], int | None]) -> tuple:
+def _new_row(person: Person, org_pk: Callable[[OrgRef], int | None]) -> tuple[Any, ...]:
     introducer = person.introducer.pk if person.introducer else None
     return (
         person.first_name, person.last_name, person.email, person.phone, person.linkedin_url,
@@ -185,7 +188,7 @@ def _new_row(person: Person, org_pk: Callable[[int | str | None], int | None]) -
     )  # fmt: skip
 
 
-def _create_organizations(plan: ImportPlan, owner: object, now: datetime) -> dict[str, int]:
+def _create_organizations(plan: ImportPlan, owner: User, now: datetime) -> dict[str, int]:
     keys = plan.new_organizations()
     if not keys:
         return {}
@@ -200,13 +203,13 @@ def _create_organizations(plan: ImportPlan, owner: object, now: datetime) -> dic
     return dict(zip(keys, pks, strict=True))
 
 
-def _learn_new_pks(plan: ImportPlan, owner: object, now: datetime) -> None:
+def _learn_new_pks(plan: ImportPlan, owner: User, now: datetime) -> None:
     """Rows inserted in one statement get increasing ids: read them back in that order."""
     for person, pk in zip(plan.new, _pks_created(Contact, owner, now, len(plan.new)), strict=True):
         person.pk = pk
 
 
-def _pks_created(model: type, owner: object, now: datetime, count: int) -> list[int]:
+def _pks_created(model: type[OwnedModel], owner: User, now: datetime, count: int) -> list[int]:
     pks = list(
         model.objects.owned_by(owner)
         .filter(created_at=now)
@@ -219,10 +222,10 @@ def _pks_created(model: type, owner: object, now: datetime, count: int) -> list[
 
 
 def _update_existing(
-    plan: ImportPlan, owner: object, now: datetime, org_pk: Callable[[object], int | None]
+    plan: ImportPlan, owner: User, now: datetime, org_pk: Callable[[OrgRef], int | None]
 ) -> None:
     """One UPDATE statement per set of changed fields (a handful of sets at most)."""
-    groups: dict[tuple[str, ...], list[tuple]] = {}
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     stamp = bulk.db_value(Contact, "updated_at", now)
     for person in plan.updated:
         fields = tuple(sorted(person.changes))
@@ -232,7 +235,7 @@ def _update_existing(
         bulk.update_rows(Contact, [*fields, "updated_at", "imported_at"], rows, owner_id=owner.pk)
 
 
-def _db_change(name: str, value: object, org_pk: Callable[[object], int | None]) -> object:
+def _db_change(name: str, value: Any, org_pk: Callable[[OrgRef], int | None]) -> object:
     if name == "organization":
         return org_pk(value)
     if name == "introduced_by":

@@ -17,8 +17,11 @@ import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+
+from coffeechat.foundation.accounts.models import User
 
 MAX_AGE_SECONDS = 24 * 60 * 60
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{32,64}")
@@ -64,7 +67,7 @@ def _write_private(path: Path, content: bytes) -> None:
         out.write(content)
 
 
-def keep_upload(owner: object, kind: str, filename: str, data: bytes) -> str:
+def keep_upload(owner: User, kind: str, filename: str, data: bytes) -> str:
     """Store the file for its owner; returns the token that names it."""
     sweep()
     token = secrets.token_urlsafe(32)
@@ -75,7 +78,7 @@ def keep_upload(owner: object, kind: str, filename: str, data: bytes) -> str:
     return token
 
 
-def _meta(owner: object, token: str) -> dict | None:
+def _meta(owner: User, token: str) -> dict[str, Any] | None:
     """What is known about the owner's upload `token`; None if unknown or someone else's."""
     if not _TOKEN.fullmatch(token):
         return None
@@ -87,7 +90,7 @@ def _meta(owner: object, token: str) -> dict | None:
     return meta if isinstance(meta, dict) and meta.get("owner") == owner.pk else None
 
 
-def pending_upload(owner: object, token: str) -> PendingImport | None:
+def pending_upload(owner: User, token: str) -> PendingImport | None:
     """The owner's stored upload, or None (unknown token, expired, or someone else's)."""
     meta = _meta(owner, token)
     if meta is None:
@@ -99,7 +102,7 @@ def pending_upload(owner: object, token: str) -> PendingImport | None:
         return None
 
 
-def discard_upload(owner: object, token: str) -> None:
+def discard_upload(owner: User, token: str) -> None:
     if _meta(owner, token) is None:
         return
     for path in _paths(token):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -17,13 +17,14 @@ from coffeechat.edges.imports.uploads import (
     keep_upload,
     pending_upload,
 )
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.method.importers import KIND_LABELS, ImportFileError
 
 PREVIEW_ROWS = 50
 
 
 @login_required
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: AuthedRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -34,7 +35,7 @@ def start(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "network/import.html", {"form": form, "help": KIND_HELP})
 
 
-def _pending_or_404(request: HttpRequest, token: str) -> PendingImport:
+def _pending_or_404(request: AuthedRequest, token: str) -> PendingImport:
     """The user's own upload; someone else's token is as unknown as a made-up one."""
     pending = pending_upload(request.user, token)
     if pending is None:
@@ -42,7 +43,7 @@ def _pending_or_404(request: HttpRequest, token: str) -> PendingImport:
     return pending
 
 
-def _run(request: HttpRequest, pending: PendingImport, **options: bool) -> ImportReport | None:
+def _run(request: AuthedRequest, pending: PendingImport, **options: bool) -> ImportReport | None:
     try:
         return import_file(request.user, pending.kind, pending.data, pending.filename, **options)
     except ImportFileError as error:  # only if the parsers changed since the upload
@@ -51,7 +52,7 @@ def _run(request: HttpRequest, pending: PendingImport, **options: bool) -> Impor
 
 
 @login_required
-def preview(request: HttpRequest, token: str) -> HttpResponse:
+def preview(request: AuthedRequest, token: str) -> HttpResponse:
     pending = _pending_or_404(request, token)
     report = _run(request, pending, dry_run=True)
     if report is None:
@@ -72,7 +73,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def commit(request: HttpRequest, token: str) -> HttpResponse:
+def commit(request: AuthedRequest, token: str) -> HttpResponse:
     pending = _pending_or_404(request, token)
     skip_bad_rows = request.POST.get("skip_bad_rows") == "on"
     report = _run(request, pending, skip_bad_rows=skip_bad_rows)
@@ -95,7 +96,7 @@ def commit(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def cancel(request: HttpRequest, token: str) -> HttpResponse:
+def cancel(request: AuthedRequest, token: str) -> HttpResponse:
     pending = _pending_or_404(request, token)
     discard_upload(request.user, token)
     messages.success(request, f"Nothing was imported from {pending.filename}.")

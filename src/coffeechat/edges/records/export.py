@@ -12,10 +12,11 @@ import contextlib
 import json
 from collections.abc import Iterator
 from datetime import datetime
+from io import TextIOBase
 from itertools import count
-from typing import Any, TextIO
+from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from coffeechat.edges.records.spec import (
@@ -29,6 +30,7 @@ from coffeechat.edges.records.spec import (
     dumper,
     reference_section,
 )
+from coffeechat.foundation.accounts.models import User
 
 CHUNK = 2000
 ExportIds = dict[str, dict[int, int]]
@@ -65,7 +67,7 @@ def referenced_sections() -> list[Section]:
     return [section for section in SECTIONS if section.key in keys]
 
 
-def export_ids(user: models.Model) -> ExportIds:
+def export_ids(user: User) -> ExportIds:
     """For each list that others point into: database id -> export id."""
     return {
         section.key: dict(
@@ -80,7 +82,7 @@ def export_ids(user: models.Model) -> ExportIds:
 
 
 def _converters(section: Section, ids: ExportIds) -> list[tuple[str, str, Any]]:
-    converters = []
+    converters: list[tuple[str, str, Any]] = []
     for model_field in section.fields:
         if model_field.is_relation:
             target = reference_section(model_field).key
@@ -90,7 +92,9 @@ def _converters(section: Section, ids: ExportIds) -> list[tuple[str, str, Any]]:
     return converters
 
 
-def _record(row: dict[str, Any], converters: list, section: Section) -> dict[str, Any]:
+def _record(
+    row: dict[str, Any], converters: list[tuple[str, str, Any]], section: Section
+) -> dict[str, Any]:
     record: dict[str, Any] = {}
     for key, attname, convert in converters:
         value = row[attname]
@@ -106,9 +110,7 @@ def _record(row: dict[str, Any], converters: list, section: Section) -> dict[str
     return record
 
 
-def section_records(
-    section: Section, user: models.Model, ids: ExportIds
-) -> Iterator[dict[str, Any]]:
+def section_records(section: Section, user: User, ids: ExportIds) -> Iterator[dict[str, Any]]:
     converters = _converters(section, ids)
     attnames = [attname for _key, attname, _convert in converters]
     rows = section.rows(user).order_by("pk").values("pk", *attnames).iterator(CHUNK)
@@ -116,7 +118,7 @@ def section_records(
         yield {"id": export_id, **_record(row, converters, section)}
 
 
-def _single(section: Section, user: models.Model) -> dict[str, Any] | None:
+def _single(section: Section, user: User) -> dict[str, Any] | None:
     records = section_records(section, user, {})
     record = next(records, None)
     if record is not None:
@@ -124,7 +126,7 @@ def _single(section: Section, user: models.Model) -> dict[str, Any] | None:
     return record
 
 
-def user_record(user: models.Model) -> dict[str, Any]:
+def user_record(user: User) -> dict[str, Any]:
     return {
         **{name: getattr(user, name) for name in USER_FIELDS},
         "profile": _single(PROFILE, user),
@@ -135,7 +137,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def write_export(user: models.Model, out: TextIO, *, now: datetime | None = None) -> None:
+def write_export(user: User, out: TextIOBase, *, now: datetime | None = None) -> None:
     """Write the user's export document to `out`: a header, then one line per record."""
     with consistent_snapshot():
         header = {

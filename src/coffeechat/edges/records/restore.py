@@ -30,6 +30,7 @@ from coffeechat.edges.records.spec import (
     missing_value,
     reference_section,
 )
+from coffeechat.foundation.accounts.models import User
 
 BATCH = 1000
 HEADER_KEYS = {"format", "version", "exported_at", "user", "email_settings"}
@@ -64,6 +65,7 @@ class Restored:
 
 def read_document(path: str | Path, *, stdin: Any = None) -> dict[str, Any]:
     """The parsed and checked document from a file (or standard input for "-")."""
+    document: dict[str, Any]  # once check_header has passed it
     try:
         if str(path) == "-" and stdin is not None:
             document = json.load(stdin)
@@ -110,7 +112,7 @@ class Reader:
     ids: dict[str, dict[int, int]]
 
     def __post_init__(self) -> None:
-        self.readers: list[tuple[models.Field, Callable[[Any], Any] | None]] = [
+        self.readers: list[tuple[models.Field[Any, Any], Callable[[Any], Any] | None]] = [
             (field, None if field.is_relation else loader(field)) for field in self.section.fields
         ]
         self.keys = {field.name for field in self.section.fields}
@@ -141,7 +143,7 @@ class Reader:
                 raise InvalidExport(f"{where}.{field.name}: {error}") from None
         return values, own
 
-    def reference(self, field: models.Field, value: Any) -> int | None:
+    def reference(self, field: models.Field[Any, Any], value: Any) -> int | None:
         target = reference_section(field).key
         if value is None and field.null:
             return None
@@ -168,7 +170,7 @@ def _export_id(record: dict[str, Any], where: str, seen: set[int]) -> int:
     return export_id
 
 
-def _timestamp_fields(section: Section) -> list[models.Field]:
+def _timestamp_fields(section: Section) -> list[models.Field[Any, Any]]:
     return [
         field
         for field in section.fields
@@ -177,7 +179,7 @@ def _timestamp_fields(section: Section) -> list[models.Field]:
 
 
 def restore_section(
-    section: Section, user: models.Model, records: Any, ids: dict[str, dict[int, int]]
+    section: Section, user: User, records: Any, ids: dict[str, dict[int, int]]
 ) -> dict[int, int]:
     """Insert one list; returns export id -> new database id."""
     if not isinstance(records, list):
@@ -235,7 +237,9 @@ def _write_back(
 
 
 def update_columns(
-    model: type[models.Model], fields: list[models.Field], rows: list[tuple[int, list[Any]]]
+    model: type[models.Model],
+    fields: list[models.Field[Any, Any]],
+    rows: list[tuple[int, list[Any]]],
 ) -> None:
     """Set these columns of each (primary key, values) row: one statement, run for every row.
 
@@ -265,7 +269,7 @@ def update_columns(
 # The account ---------------------------------------------------------------------------------
 
 
-def owned_counts(user: models.Model) -> list[str]:
+def owned_counts(user: User) -> list[str]:
     """What the user already owns, as "12 contacts" (the seeded question bank aside)."""
     owned = []
     for section in SECTIONS:
@@ -284,7 +288,7 @@ def _single_values(section: Section, record: Any, where: str) -> dict[str, Any]:
     return values
 
 
-def restore_account(user: models.Model, document: dict[str, Any]) -> None:
+def restore_account(user: User, document: dict[str, Any]) -> None:
     """The user's name, e-mail, profile and e-mail settings; the username stays the account's."""
     person = document.get("user")
     if not isinstance(person, dict):
@@ -292,7 +296,9 @@ def restore_account(user: models.Model, document: dict[str, Any]) -> None:
     for name in ACCOUNT_FIELDS:
         value = person.get(name, "")
         try:
-            value = loader(USER_MODEL._meta.get_field(name))(value)
+            field = USER_MODEL._meta.get_field(name)
+            assert isinstance(field, models.Field)  # the account's own columns
+            value = loader(field)(value)
         except InvalidValue as error:
             raise InvalidExport(f"user.{name}: {error}") from None
         setattr(user, name, value)
@@ -307,7 +313,7 @@ def restore_account(user: models.Model, document: dict[str, Any]) -> None:
         EMAIL_SETTINGS.model._default_manager.filter(user=user).update(**settings)
 
 
-def restore(user: models.Model, document: dict[str, Any]) -> Restored:
+def restore(user: User, document: dict[str, Any]) -> Restored:
     """Restore a checked document (see read_document) into the user's empty account."""
     check_header(document)
     with transaction.atomic():

@@ -66,7 +66,7 @@ class Section:
     noun: tuple[str, str] | None = None
 
     @cached_property
-    def fields(self) -> tuple[models.Field, ...]:
+    def fields(self) -> tuple[models.Field[Any, Any], ...]:
         """The model's concrete fields that make up a record, in the model's order."""
         return tuple(
             model_field
@@ -76,7 +76,7 @@ class Section:
             and model_field.name not in self.omit
         )
 
-    def rows(self, user: models.Model) -> models.QuerySet:
+    def rows(self, user: User) -> models.QuerySet[Any]:
         return self.model._default_manager.filter(**{self.owner: user})
 
     def label(self, count: int) -> str:
@@ -162,7 +162,7 @@ PLAIN = (
 )
 
 
-def dumper(model_field: models.Field) -> Callable[[Any], Any]:
+def dumper(model_field: models.Field[Any, Any]) -> Callable[[Any], Any]:
     """How one field's database value is written to JSON (references are handled apart)."""
     if isinstance(model_field, models.DateTimeField):
         return _timestamp
@@ -176,13 +176,14 @@ def dumper(model_field: models.Field) -> Callable[[Any], Any]:
     )
 
 
-def reference_section(model_field: models.Field) -> Section:
+def reference_section(model_field: models.Field[Any, Any]) -> Section:
     """The section a foreign key points into (its value is that section's export id)."""
-    target = section_for(model_field.related_model)
+    related = model_field.related_model  # a model class once models are loaded
+    target = section_for(related) if isinstance(related, type) else None
     if target is None:
         raise UnsupportedField(
             f"{model_field.model.__name__}.{model_field.name} points to "
-            f"{model_field.related_model.__name__}, which is not exported"
+            f"{getattr(related, '__name__', related)}, which is not exported"
         )
     return target
 
@@ -215,7 +216,7 @@ def _read_day(value: Any) -> date:
     raise InvalidValue(f"expected a date (YYYY-MM-DD), got {value!r}")
 
 
-def _read_text(model_field: models.Field) -> Callable[[Any], Any]:
+def _read_text(model_field: models.Field[Any, Any]) -> Callable[[Any], Any]:
     limit = getattr(model_field, "max_length", None)
 
     def read(value: Any) -> str:
@@ -235,7 +236,7 @@ POSITIVE = (
 )
 
 
-def _read_integer(model_field: models.Field) -> Callable[[Any], Any]:
+def _read_integer(model_field: models.Field[Any, Any]) -> Callable[[Any], Any]:
     minimum = 0 if isinstance(model_field, POSITIVE) else None
 
     def read(value: Any) -> int:
@@ -254,7 +255,9 @@ def _read_boolean(value: Any) -> bool:
     return value
 
 
-def _with_choices(model_field: models.Field, read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+def _with_choices(
+    model_field: models.Field[Any, Any], read: Callable[[Any], Any]
+) -> Callable[[Any], Any]:
     if not model_field.choices:
         return read
     allowed = {choice for choice, _label in model_field.flatchoices}
@@ -269,8 +272,9 @@ def _with_choices(model_field: models.Field, read: Callable[[Any], Any]) -> Call
     return read_choice
 
 
-def loader(model_field: models.Field) -> Callable[[Any], Any]:
+def loader(model_field: models.Field[Any, Any]) -> Callable[[Any], Any]:
     """How one field's JSON value is checked and turned back into a Python value."""
+    read: Callable[[Any], Any]
     if isinstance(model_field, models.DateTimeField):
         read = _read_timestamp
     elif isinstance(model_field, models.DateField):
@@ -295,7 +299,7 @@ def loader(model_field: models.Field) -> Callable[[Any], Any]:
     return read_or_null
 
 
-def missing_value(section: Section, model_field: models.Field) -> Any:
+def missing_value(section: Section, model_field: models.Field[Any, Any]) -> Any:
     """What a key left out of a record stands for (an export from before the field existed)."""
     if model_field.name in section.when_missing:
         return section.when_missing[model_field.name]

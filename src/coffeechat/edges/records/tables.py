@@ -17,10 +17,11 @@ import zoneinfo
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Any, TextIO
+from typing import Any
 
 from django.db.models import Count, Prefetch
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.spreadsheet import neutralise_row
 from coffeechat.network.people.models import Contact
 from coffeechat.network.research.models import Organization
@@ -43,7 +44,7 @@ def _lines(values: Iterable[str]) -> str:
     return "\n".join(values)
 
 
-def _contact_rows(user: Any, tz: tzinfo) -> Iterator[list[object]]:
+def _contact_rows(user: User, tz: tzinfo) -> Iterator[list[object]]:
     contacts = (
         Contact.objects.owned_by(user)
         .select_related("organization", "introduced_by")
@@ -68,12 +69,12 @@ def _contact_rows(user: Any, tz: tzinfo) -> Iterator[list[object]]:
         ]
 
 
-def _organization_rows(user: Any, tz: tzinfo) -> Iterator[list[object]]:
+def _organization_rows(user: User, tz: tzinfo) -> Iterator[list[object]]:
     organizations = (
         Organization.objects.owned_by(user)
         .select_related("field")
         .annotate(contact_count=Count("contacts"))
-        .order_by(*Organization._meta.ordering, "pk")
+        .order_by(*(Organization._meta.ordering or ()), "pk")
     )
     for organization in organizations.iterator(CHUNK):
         yield [
@@ -99,7 +100,7 @@ def _question_notes(questions: Iterable[ConversationQuestion]) -> str:
     )
 
 
-def _conversation_rows(user: Any, tz: tzinfo) -> Iterator[list[object]]:
+def _conversation_rows(user: User, tz: tzinfo) -> Iterator[list[object]]:
     conversations = (
         Conversation.objects.owned_by(user)
         .select_related("contact__organization")
@@ -190,7 +191,7 @@ TABLES = {
 }  # fmt: skip
 
 
-def table_chunks(table: Table, user: Any, *, rows_per_chunk: int = 500) -> Iterator[str]:
+def table_chunks(table: Table, user: User, *, rows_per_chunk: int = 500) -> Iterator[str]:
     """The table as CSV text in pieces (byte order mark first), every cell neutralised."""
     tz = user.profile.tz()
     buffer = io.StringIO()
@@ -206,9 +207,9 @@ def table_chunks(table: Table, user: Any, *, rows_per_chunk: int = 500) -> Itera
     yield buffer.getvalue()
 
 
-def write_table(table: Table, user: Any, out: TextIO) -> None:
+def write_table(table: Table, user: User, out: io.TextIOBase) -> None:
     out.writelines(table_chunks(table, user))
 
 
-def table_text(table: Table, user: Any) -> str:
+def table_text(table: Table, user: User) -> str:
     return "".join(table_chunks(table, user))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC
-from typing import Any
 
 import vobject
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.network.people.models import Contact
 
 CHUNK = 2000
@@ -46,7 +46,7 @@ def contact_card(contact: Contact) -> vobject.base.Component:
     return card
 
 
-def vcards(user: Any) -> Iterator[str]:
+def vcards(user: User) -> Iterator[str]:
     """One vCard per contact of the user's, in name order."""
     contacts = (
         Contact.objects.owned_by(user)
@@ -57,5 +57,5 @@ def vcards(user: Any) -> Iterator[str]:
         yield contact_card(contact).serialize()
 
 
-def vcard_text(user: Any) -> str:
+def vcard_text(user: User) -> str:
     return "".join(vcards(user))

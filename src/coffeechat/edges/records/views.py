@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from django.contrib.auth.decorators import login_required
 from django.http import (
     Http404,
-    HttpRequest,
     HttpResponse,
     HttpResponseBase,
     StreamingHttpResponse,
@@ -25,9 +24,10 @@ from coffeechat.edges.records.export import write_export
 from coffeechat.edges.records.queries import record_counts
 from coffeechat.edges.records.tables import TABLES, table_chunks
 from coffeechat.edges.records.vcards import vcards
+from coffeechat.foundation.core.requests import AuthedRequest
 
 
-def _today(request: HttpRequest) -> str:
+def _today(request: AuthedRequest) -> str:
     return timezone.localdate(timezone=request.user.profile.tz()).isoformat()
 
 
@@ -46,7 +46,7 @@ def _download(
 
 
 @login_required
-def exports(request: HttpRequest) -> HttpResponse:
+def exports(request: AuthedRequest) -> HttpResponse:
     counts = record_counts(request.user)
     return TemplateResponse(
         request,
@@ -60,7 +60,7 @@ def exports(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def export_json(request: HttpRequest) -> HttpResponse:
+def export_json(request: AuthedRequest) -> HttpResponseBase:
     out = io.StringIO()
     write_export(request.user, out)
     return _download(
@@ -71,7 +71,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def export_csv(request: HttpRequest, name: str) -> HttpResponseBase:
+def export_csv(request: AuthedRequest, name: str) -> HttpResponseBase:
     table = TABLES.get(name)
     if table is None:
         raise Http404("No such table.")
@@ -83,7 +83,7 @@ def export_csv(request: HttpRequest, name: str) -> HttpResponseBase:
 
 
 @login_required
-def export_vcard(request: HttpRequest) -> HttpResponseBase:
+def export_vcard(request: AuthedRequest) -> HttpResponseBase:
     return _download(
         vcards(request.user),
         filename=f"coffeechat-contacts-{_today(request)}.vcf",

@@ -23,13 +23,14 @@ class OwnerSetupForm(forms.Form):
     )
 
     def clean_username(self) -> str:
-        username = self.cleaned_data["username"].strip()
+        username: str = self.cleaned_data["username"].strip()
         if User.objects.filter(username__iexact=username).exists():
             raise ValidationError("That username is taken.")
         return username
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         password = data.get("password")
         if password and password != data.get("password_again"):
             self.add_error("password_again", "The two passwords differ.")
@@ -61,7 +62,7 @@ class ProfileForm(forms.ModelForm):
         self.order_fields(["full_name", "email"])
 
     def save(self, commit: bool = True) -> Profile:
-        profile = super().save(commit=commit)
+        profile: Profile = super().save(commit=commit)
         user = profile.user
         if "email" in self.data and user.email != self.cleaned_data["email"]:
             user.email = self.cleaned_data["email"]
@@ -92,13 +93,16 @@ class ProfileForm(forms.ModelForm):
         }
 
     def clean_country(self) -> str:
-        return self.cleaned_data["country"].strip().upper()
+        country: str = self.cleaned_data["country"]
+        return country.strip().upper()
 
     def clean_region(self) -> str:
-        return self.cleaned_data["region"].strip().upper()
+        region: str = self.cleaned_data["region"]
+        return region.strip().upper()
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         country, region = data.get("country"), data.get("region", "")
         if country:
             try:

@@ -6,28 +6,33 @@ required.")."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.contrib import messages
 from django.db import models
 from django.forms import BaseForm, ModelForm
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from coffeechat.foundation.core.requests import AuthedRequest
+
 STATUS_ID = "autosave-status"
+
+M = TypeVar("M", bound=models.Model)
 
 
 def problems(form: BaseForm) -> list[str]:
     """Every error of `form`, prefixed with the label of its field (none for the form's own)."""
-    named = []
+    named: list[str] = []
     for name, errors in form.errors.items():
         label = form[name].label if name in form.fields else ""
-        named.extend(f"{label}: {error}" if label else error for error in errors)
+        named.extend(f"{label}: {error}" if label else str(error) for error in errors)
     return named
 
 
 def status_line(
-    request: HttpRequest, *, form: BaseForm | None = None, status_id: str = STATUS_ID
+    request: AuthedRequest, *, form: BaseForm | None = None, status_id: str = STATUS_ID
 ) -> TemplateResponse:
     """The line an autosave swaps in under its form: saved now, or why not (`form`'s errors)."""
     context: dict[str, object] = {"status_id": status_id}
@@ -39,14 +44,14 @@ def status_line(
 
 
 def autosave(
-    request: HttpRequest,
-    form: ModelForm,
+    request: AuthedRequest,
+    form: ModelForm[M],
     *,
     page: Callable[[], HttpResponse],
-    redirect_to: Callable[[models.Model], str],
+    redirect_to: Callable[[M], str],
     status_id: str = STATUS_ID,
     saved_message: str = "",
-    after_save: Callable[[models.Model], object] | None = None,
+    after_save: Callable[[M], object] | None = None,
 ) -> HttpResponse:
     """Handle an edit form that autosaves through HTMX and also works as a plain form.
 

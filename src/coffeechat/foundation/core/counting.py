@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, IntegerField, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 
-def count_per_row(related: QuerySet, *, grouped_by: str) -> Coalesce:
+def count_per_row(related: QuerySet[Any], *, grouped_by: str) -> Coalesce:
     """How many `related` rows each outer row has, 0 when none.
 
     `related` is already filtered on OuterRef("pk"); `grouped_by` names the field it matched on.

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
+
 from django import forms
 from django.conf import settings
 from django.db import models
 
+if TYPE_CHECKING:
+    from coffeechat.foundation.accounts.models import User
 
-class WebAddressField(models.URLField):
+_M = TypeVar("_M", bound=models.Model)
+
+
+# URLField is generic in the stubs only: URLField[str, str] would fail at run time.
+class WebAddressField(models.URLField):  # type: ignore[type-arg]
     """A URL field whose form accepts a bare domain ("greenbank.example") as https://.
 
     The input is plain text (with a URL keyboard on phones): the browser's own URL check
     would refuse the bare domain before the server could complete it.
     """
 
-    def formfield(self, **kwargs: object) -> object:
+    # Django's URLField.formfield takes only keywords; the stubs give it Field's positionals.
+    def formfield(self, **kwargs: Any) -> forms.Field | None:  # type: ignore[override]
         kwargs.setdefault("assume_scheme", "https")
         kwargs.setdefault(
             "widget", forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"})
@@ -22,9 +31,12 @@ class WebAddressField(models.URLField):
         return super().formfield(**kwargs)
 
 
-class OwnedQuerySet(models.QuerySet):
-    def owned_by(self, user: models.Model) -> OwnedQuerySet:
+class OwnedQuerySet(models.QuerySet[_M]):
+    def owned_by(self, user: User) -> Self:
         return self.filter(owner=user)
+
+
+OwnedManager = models.Manager.from_queryset(OwnedQuerySet)
 
 
 class OwnedModel(models.Model):
@@ -34,7 +46,7 @@ class OwnedModel(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects: ClassVar[OwnedManager[Self]] = OwnedManager()
 
     class Meta:
         abstract = True

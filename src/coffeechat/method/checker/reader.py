@@ -79,8 +79,10 @@ def _check_title(draft: Draft, names: list[str]) -> Iterator[Finding]:
     parts = {surname, *surname.replace("-", " ").split()}
     if any(_plain(word) in parts for word in names) or _names(names, draft.first_name):
         return
-    full_name = f"{draft.first_name.strip()} {draft.last_name.strip()}".strip()
     greeting = draft.greeting
+    if greeting is None:  # only checked under a greeting
+        return
+    full_name = f"{draft.first_name.strip()} {draft.last_name.strip()}".strip()
     message = WRONG_SURNAME.format(greeting=quoted((greeting.text,)), full_name=full_name)
     yield problem("greeting-name", message, (greeting.rest,))
 
@@ -125,4 +127,4 @@ def check_about_you(draft: Draft) -> Iterator[Finding]:
 
 def _starts_with_i(sentence: str) -> bool:
     first = _WORD.search(sentence)
-    return bool(first) and normal(first.group()) in I_FORMS
+    return first is not None and normal(first.group()) in I_FORMS

@@ -149,7 +149,7 @@ class Scanned:
 def scan(text: str, *, first_sentence_at: int = 0, names_possible: bool = True) -> Scanned:
     masked = mask(text)
     words = tuple(match.span() for match in _WORD.finditer(masked))
-    starts = set()
+    starts: set[int] = set()
     previous_end = 0
     for start, end in words:
         after_greeting = previous_end <= first_sentence_at <= start
@@ -174,7 +174,7 @@ def sentence_spans(masked: str, start: int, end: int) -> tuple[Span, ...]:
 
 def _is_abbreviation(masked: str, dot: int) -> bool:
     before = _WORD_BEFORE.search(masked, max(0, dot - 12), dot)
-    return bool(before) and before.group(1).strip(".").lower() in _ABBREVIATIONS
+    return before is not None and before.group(1).strip(".").lower() in _ABBREVIATIONS
 
 
 def _has_letters(masked: str, span: Span) -> bool:

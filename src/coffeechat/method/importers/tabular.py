@@ -13,10 +13,14 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from unicodedata import normalize
 
 from coffeechat.method.importers.model import ImportFileError
 from coffeechat.method.importers.values import clean
+
+if TYPE_CHECKING:
+    from _csv import Reader  # what csv.reader() returns, with its line_num
 
 csv.field_size_limit(10 * 1024 * 1024)  # a long Notes cell must not stop the import
 
@@ -173,9 +177,7 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     return _read(reader, "the file", skip_blank=False)
 
 
-def _read(
-    reader: Iterator[list[str]], filename: str, *, skip_blank: bool
-) -> Iterator[tuple[int, list[str]]]:
+def _read(reader: Reader, filename: str, *, skip_blank: bool) -> Iterator[tuple[int, list[str]]]:
     line = reader.line_num + 1
     try:
         for cells in reader:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 import vobject
+from vobject.base import Component, ContentLine
 
 from coffeechat.method.importers.model import (
     ImportedContact,
@@ -47,7 +48,7 @@ def parse_vcard(text: str, filename: str = "contacts.vcf") -> ParseResult:
     for line, card_lines in _cards(_LINES.split(text)):
         found = True
         try:
-            card = vobject.readOne("\r\n".join(_logical_lines(card_lines)) + "\r\n")
+            card: Component = vobject.readOne("\r\n".join(_logical_lines(card_lines)) + "\r\n")
             contact = _contact(card, line)
         except Exception as error:  # vobject raises many kinds; the card is what matters
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
@@ -75,7 +76,8 @@ def _refuse(text: str, filename: str) -> None:
 
 def _cards(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
     """(line of BEGIN:VCARD, the card's lines) for each card; a card cut short ends the file."""
-    start, depth, card = 0, 0, []
+    start, depth = 0, 0
+    card: list[str] = []
     for number, line in enumerate(lines, 1):
         marker = line.strip().upper()
         if marker == "BEGIN:VCARD":
@@ -167,10 +169,15 @@ def _text(value: object) -> str:
     return clean(str(value)) if value else ""
 
 
-def _preferred(lines: list) -> list:
+def _lines(card: Component, name: str) -> list[ContentLine]:
+    """The card's content lines of that name (a vCard nests no components)."""
+    return [line for line in card.contents.get(name, []) if isinstance(line, ContentLine)]
+
+
+def _preferred(lines: list[ContentLine]) -> list[ContentLine]:
     """Content lines with TYPE=PREF (3.0) or the lowest PREF=n (4.0) first."""
 
-    def rank(line: object) -> int:
+    def rank(line: ContentLine) -> int:
         params = {key.upper(): [str(v).upper() for v in vs] for key, vs in line.params.items()}
         if "PREF" in params.get("TYPE", []) or "PREF" in getattr(line, "singletonparams", []):
             return 0
@@ -180,13 +187,13 @@ def _preferred(lines: list) -> list:
     return sorted(lines, key=rank)
 
 
-def _values(card: object, name: str) -> list[str]:
-    lines = _preferred(card.contents.get(name, []))
+def _values(card: Component, name: str) -> list[str]:
+    lines = _preferred(_lines(card, name))
     values = (_text(line.value) for line in lines)
     return [value.removeprefix("tel:").removeprefix("mailto:") for value in values if value]
 
 
-def _contact(card: object, line: int) -> ImportedContact:
+def _contact(card: Component, line: int) -> ImportedContact:
     first, last = _name(card)
     emails = _values(card, "email")
     urls = _values(card, "url") + _values(card, "x-socialprofile")
@@ -214,27 +221,28 @@ def _contact(card: object, line: int) -> ImportedContact:
     )
 
 
-def _first_value(card: object, name: str) -> object:
-    lines = card.contents.get(name)
+def _first_value(card: Component, name: str) -> object:
+    lines = _lines(card, name)
     return lines[0].value if lines else None
 
 
-def _labels(card: object) -> tuple[str, ...]:
+def _labels(card: Component) -> tuple[str, ...]:
     labels: list[str] = []
-    for line in card.contents.get("categories", []):
+    for line in _lines(card, "categories"):
         values = line.value if isinstance(line.value, list) else str(line.value).split(",")
         labels.extend(clean(value) for value in values if clean(value))
     return tuple(labels)
 
 
-def _name(card: object) -> tuple[str, str]:
-    if "n" in card.contents:
-        name = card.contents["n"][0].value
+def _name(card: Component) -> tuple[str, str]:
+    if names := _lines(card, "n"):
+        name: object = names[0].value
         first = _text(getattr(name, "given", ""))
         last = _text(getattr(name, "family", ""))
         if first or last:
             return first, last
-    full = _text(card.contents["fn"][0].value) if "fn" in card.contents else ""
+    full_names = _lines(card, "fn")
+    full = _text(full_names[0].value) if full_names else ""
     if "@" in full:  # some phones put the address where the name belongs
         return "", ""
     return split_name(full)

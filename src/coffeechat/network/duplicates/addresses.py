@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.importers import email_key, linkedin_key
 from coffeechat.network.people.models import Contact, OtherAddress
 
@@ -37,7 +38,7 @@ class KnownAddresses:
             (self.linkedin if kind == LINKEDIN else self.emails)[contact_id].add(key)
 
 
-def known_addresses(owner: object) -> KnownAddresses:
+def known_addresses(owner: User) -> KnownAddresses:
     """Every other address of the owner's contacts, in one query."""
     known = KnownAddresses()
     rows = OtherAddress.objects.owned_by(owner).order_by("pk")

@@ -14,11 +14,13 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.importers import email_key, linkedin_key, organization_key
 from coffeechat.network.duplicates.addresses import EMAIL, LINKEDIN
 from coffeechat.network.duplicates.models import NotDuplicate
@@ -114,7 +116,7 @@ def _similar_names(people: list[Candidate]) -> Iterator[tuple[int, int, int]]:
 
 
 def find_pairs(
-    candidates: Iterable[Candidate], dismissed: set[tuple[int, int]] = frozenset()
+    candidates: Iterable[Candidate], dismissed: AbstractSet[tuple[int, int]] = frozenset()
 ) -> list[Pair]:
     """Every likely duplicate pair among the candidates, strongest first.
 
@@ -151,7 +153,7 @@ def find_pairs(
     return sorted(pairs, key=lambda pair: (-pair.strength, pair.left_id, pair.right_id))
 
 
-def candidates_of(owner: object) -> Iterator[Candidate]:
+def candidates_of(owner: User) -> Iterator[Candidate]:
     others: dict[tuple[int, str], list[str]] = defaultdict(list)
     addresses = OtherAddress.objects.owned_by(owner).order_by("pk")
     for contact_id, kind, address in addresses.values_list("contact_id", "kind", "address"):
@@ -166,11 +168,11 @@ def candidates_of(owner: object) -> Iterator[Candidate]:
         )  # fmt: skip
 
 
-def dismissed_pairs(owner: object) -> set[tuple[int, int]]:
+def dismissed_pairs(owner: User) -> set[tuple[int, int]]:
     return set(NotDuplicate.objects.owned_by(owner).values_list("contact_a_id", "contact_b_id"))
 
 
-def likely_duplicates(owner: object) -> list[Pair]:
+def likely_duplicates(owner: User) -> list[Pair]:
     """The user's likely duplicate pairs, strongest first, minus those they dismissed."""
     return find_pairs(candidates_of(owner), dismissed_pairs(owner))
 
@@ -184,7 +186,7 @@ class Match:
 
 
 def _as_candidate(contact: Contact) -> Candidate:
-    organization = contact.organization.name if contact.organization_id else ""
+    organization = contact.organization.name if contact.organization is not None else ""
     return Candidate(
         contact.pk or 0, contact.full_name, contact.email, contact.linkedin_url, organization
     )
@@ -200,7 +202,7 @@ def _shares_a_key(mine: Candidate, other: Candidate) -> bool:
     return bool((shared_linkedin | shared_email) - {""})
 
 
-def matches_for(owner: object, contact: Contact) -> list[Match]:
+def matches_for(owner: User, contact: Contact) -> list[Match]:
     """The owner's contacts that `contact` (usually not saved yet) likely duplicates, strongest
     first: the same rules as the Find duplicates page (find_pairs), applied to one person."""
     mine = _as_candidate(contact)
@@ -221,7 +223,7 @@ def matches_for(owner: object, contact: Contact) -> list[Match]:
     return [Match(by_id[pk], reason) for pk, reason in reasons.items() if pk in by_id]
 
 
-def remember_different_people(*, owner: object, contact: Contact) -> int:
+def remember_different_people(*, owner: User, contact: Contact) -> int:
     """The user added `contact` although it looked like others ("It's a different person"):
     Find duplicates will not offer those pairs again. Returns how many were recorded."""
     matches = matches_for(owner, contact)
@@ -230,7 +232,7 @@ def remember_different_people(*, owner: object, contact: Contact) -> int:
     return len(matches)
 
 
-def mark_not_duplicate(*, owner: object, first: Contact, second: Contact) -> NotDuplicate:
+def mark_not_duplicate(*, owner: User, first: Contact, second: Contact) -> NotDuplicate:
     """Remember that two of the owner's contacts are different people (asking twice is fine)."""
     if first.owner_id != owner.pk or second.owner_id != owner.pk:
         raise ValueError("Both contacts must belong to the same user.")

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from django import forms
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.network.people.models import Contact, KeepInTouch
 from coffeechat.network.research.models import Organization
 
@@ -18,7 +20,7 @@ def is_linkedin_url(url: str) -> bool:
 
 def contact_label(contact: Contact) -> str:
     """A contact as a picker lists them: "Priya Shah (Acme, Analyst)"."""
-    organization = contact.organization.name if contact.organization_id else ""
+    organization = contact.organization.name if contact.organization is not None else ""
     details = ", ".join(part for part in (organization, contact.role) if part)
     return f"{contact.full_name} ({details})" if details else contact.full_name
 
@@ -37,9 +39,9 @@ def contact_labels(contacts: Iterable[Contact]) -> dict[int, str]:
 
 
 class _ContactChoices(ModelChoiceIterator):
-    def __iter__(self) -> Iterator[tuple[object, str]]:
+    def __iter__(self) -> Iterator[tuple[ModelChoiceIteratorValue | str, str]]:
         if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
+            yield ("", str(self.field.empty_label))
         contacts = list(self.queryset)  # one query; labels need all of them at once
         labels = contact_labels(contacts)
         for contact in contacts:
@@ -74,22 +76,23 @@ class ContactForm(forms.ModelForm):
         }
         error_messages = {"first_name": {"required": "Enter at least a first name."}}
 
-    def __init__(self, *args: object, owner: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
         # Only the user's own organizations and contacts can be chosen.
-        self.fields["organization"].queryset = Organization.objects.owned_by(owner).order_by("name")
-        self.fields["introduced_by"].queryset = Contact.objects.owned_by(owner).select_related(
-            "organization"
-        )
+        organizations = cast(forms.ModelChoiceField, self.fields["organization"])
+        organizations.queryset = Organization.objects.owned_by(owner).order_by("name")
+        introducers = cast(forms.ModelChoiceField, self.fields["introduced_by"])
+        introducers.queryset = Contact.objects.owned_by(owner).select_related("organization")
         # Left out (an older form, a script): keep what the contact has, or the default.
         self.fields["keep_in_touch"].required = False
 
     def clean_keep_in_touch(self) -> str:
-        return self.cleaned_data["keep_in_touch"] or self.instance.keep_in_touch
+        chosen: str = self.cleaned_data["keep_in_touch"]
+        return chosen or self.instance.keep_in_touch
 
     def clean_linkedin_url(self) -> str:
-        url = self.cleaned_data["linkedin_url"]
+        url: str = self.cleaned_data["linkedin_url"]
         if url and not is_linkedin_url(url):
             raise forms.ValidationError(
                 "That is not a LinkedIn address. Paste their profile URL, "
@@ -98,7 +101,7 @@ class ContactForm(forms.ModelForm):
         return url
 
     def clean_introduced_by(self) -> Contact | None:
-        introducer = self.cleaned_data["introduced_by"]
+        introducer: Contact | None = self.cleaned_data["introduced_by"]
         if introducer and self.instance.pk and introducer.pk == self.instance.pk:
             raise forms.ValidationError("A contact cannot introduce themselves.")
         return introducer

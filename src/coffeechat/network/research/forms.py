@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.network.research.models import Field, Organization
 
 
@@ -10,12 +13,12 @@ class FieldForm(forms.ModelForm):
         model = Field
         fields = ["name", "notes"]
 
-    def __init__(self, *args: object, owner: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
 
     def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
+        name: str = self.cleaned_data["name"].strip()
         clash = Field.objects.owned_by(self.instance.owner).filter(name__iexact=name)
         if clash.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(f"You already have a field called “{name}”.")
@@ -35,8 +38,8 @@ class OrganizationForm(forms.ModelForm):
             "posting": "Does it have postings relevant to you right now?",
         }
 
-    def __init__(self, *args: object, owner: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
         # Only the user's own fields can be chosen.
-        self.fields["field"].queryset = Field.objects.owned_by(owner)
+        cast(forms.ModelChoiceField, self.fields["field"]).queryset = Field.objects.owned_by(owner)

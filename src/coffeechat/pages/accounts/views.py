@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from coffeechat.foundation.accounts import services
 from coffeechat.foundation.accounts.forms import OwnerSetupForm, ProfileForm
 from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.pipeline.followups import plan
 
 
@@ -47,7 +48,7 @@ def setup(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthedRequest) -> HttpResponse:
 
     form = ProfileForm(request.POST or None, instance=request.user.profile)
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from django.utils.text import slugify
 from icalendar import Calendar, Event, vDuration
+from icalendar.enums import STATUS, TRANSP
 
+from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.conversations.models import Conversation, Mode, Status
 from coffeechat.pipeline.followups.models import FollowUp
 
@@ -21,7 +23,7 @@ PRODID = "-//Coffeechat//Coffeechat calendar//EN"
 CALENDAR_NAME = "Coffeechat"
 # A hint only: Google ignores it and refreshes about once a day; Apple and Outlook honour it.
 REFRESH = timedelta(hours=1)
-TITLES = {
+TITLES: dict[str, str] = {
     Mode.COFFEE: "Coffee with {who}",
     Mode.VIDEO: "Video call with {who}",
     Mode.PHONE: "Phone call with {who}",
@@ -47,7 +49,7 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo("UTC")
 
 
-def _who(contact: object) -> str:
+def _who(contact: Contact) -> str:
     organization = contact.organization
     return f"{contact.full_name} ({organization.name})" if organization else contact.full_name
 
@@ -61,10 +63,11 @@ def conversation_title(conversation: Conversation) -> str:
 
 def conversation_location(conversation: Conversation) -> str:
     """Where to be: the place, the video link or the number, whichever the mode uses."""
-    by_mode = {
+    where_by_mode: dict[str, str] = {
         Mode.VIDEO: conversation.video_link,
         Mode.PHONE: conversation.phone,
-    }.get(conversation.mode, conversation.place)
+    }
+    by_mode = where_by_mode.get(conversation.mode, conversation.place)
     return by_mode or conversation.place or conversation.video_link or conversation.phone
 
 
@@ -89,7 +92,7 @@ def _conversation_description(conversation: Conversation, prep_url: str) -> str:
     return "\n".join(lines)
 
 
-def _end(conversation: Conversation, zone: object) -> datetime:
+def _end(conversation: Conversation, zone: tzinfo) -> datetime:
     """The end in the conversation's time zone, or in UTC where local time can't say it.
 
     A local time in the hour the clocks go back happens twice, and a TZID time means the first:
@@ -102,7 +105,8 @@ def _end(conversation: Conversation, zone: object) -> datetime:
 
 def conversation_event(conversation: Conversation, *, base_url: str) -> Event:
     """One conversation as a timed event in its own time zone."""
-    start = conversation.scheduled_at.astimezone(_zone(conversation.time_zone))
+    zone = _zone(conversation.time_zone)
+    start = conversation.scheduled_at.astimezone(zone)
     prep_url = base_url + conversation.get_absolute_url()
     cancelled = conversation.status == Status.CANCELLED
     return Event.new(
@@ -112,13 +116,13 @@ def conversation_event(conversation: Conversation, *, base_url: str) -> Event:
         last_modified=conversation.updated_at,
         sequence=conversation.sequence,
         start=start,
-        end=_end(conversation, start.tzinfo),
+        end=_end(conversation, zone),
         summary=conversation_title(conversation),
         location=conversation_location(conversation) or None,
         description=_conversation_description(conversation, prep_url),
         url=prep_url,
-        status="CANCELLED" if cancelled else "CONFIRMED",
-        transparency="TRANSPARENT" if cancelled else "OPAQUE",
+        status=STATUS.CANCELLED if cancelled else STATUS.CONFIRMED,
+        transparency=TRANSP.TRANSPARENT if cancelled else TRANSP.OPAQUE,
     )
 
 
@@ -141,7 +145,7 @@ def followup_event(followup: FollowUp, *, base_url: str) -> Event:
         summary=f"{followup.get_kind_display()}: {_who(followup.contact)}",
         description=f"{note}Open in Coffeechat: {contact_url}",
         url=contact_url,
-        transparency="TRANSPARENT",
+        transparency=TRANSP.TRANSPARENT,
     )
 
 
@@ -184,12 +188,15 @@ def build_feed(
     """The whole subscribed calendar; `base_url` (no trailing slash) makes links absolute."""
     events = [conversation_event(c, base_url=base_url) for c in conversations]
     events += [followup_event(f, base_url=base_url) for f in followups]
-    return _calendar(events, feed=True).to_ical()
+    ical: bytes = _calendar(events, feed=True).to_ical()
+    return ical
 
 
 def build_invitation(conversation: Conversation, *, base_url: str) -> bytes:
     """One conversation as an .ics file to import or attach to an e-mail."""
-    return _calendar([conversation_event(conversation, base_url=base_url)], feed=False).to_ical()
+    event = conversation_event(conversation, base_url=base_url)
+    ical: bytes = _calendar([event], feed=False).to_ical()
+    return ical
 
 
 def invitation_filename(conversation: Conversation) -> str:

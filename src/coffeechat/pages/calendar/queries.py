@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.pages.calendar.models import CalendarFeed
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
@@ -24,7 +24,7 @@ def feed_by_token(token: str) -> CalendarFeed | None:
     return feeds.filter(token=token).first()
 
 
-def feed_conversations(user: models.Model, *, now: datetime) -> QuerySet[Conversation]:
+def feed_conversations(user: User, *, now: datetime) -> QuerySet[Conversation]:
     """Every conversation from FEED_PAST_DAYS ago on, cancelled ones included (shown as such)."""
     since = now - timedelta(days=FEED_PAST_DAYS)
     return (
@@ -35,7 +35,7 @@ def feed_conversations(user: models.Model, *, now: datetime) -> QuerySet[Convers
     )
 
 
-def feed_followups(user: models.Model, *, now: datetime) -> QuerySet[FollowUp]:
+def feed_followups(user: User, *, now: datetime) -> QuerySet[FollowUp]:
     """Every open follow-up, however old (an overdue one is still owed), but for a polite
     follow-up never sent whose move-on has come: Today no longer asks for it either."""
     today = timezone.localdate(now, timezone=user.profile.tz())

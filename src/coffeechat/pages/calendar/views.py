@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.pages.calendar import feed as ical
 from coffeechat.pages.calendar import queries, services
@@ -40,7 +41,7 @@ def _calendar_response(body: bytes, *, filename: str, disposition: str) -> HttpR
 
 
 @login_required
-def calendar_page(request: HttpRequest) -> HttpResponse:
+def calendar_page(request: AuthedRequest) -> HttpResponse:
     feed = services.feed_for(request.user)
     feed_url = _base_url(request) + reverse("calendar:feed", args=[feed.token])
     context = {
@@ -54,7 +55,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def regenerate(request: HttpRequest) -> HttpResponse:
+def regenerate(request: AuthedRequest) -> HttpResponse:
     """Revoke the link and make a new one, after a confirmation page."""
     if request.method == "POST":
         services.regenerate(request.user)
@@ -84,7 +85,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def conversation_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def conversation_ics(request: AuthedRequest, pk: int) -> HttpResponse:
     """One conversation as an .ics file, with the same UID as its event in the feed."""
     conversation = owned_or_404(with_people(), request, pk)
     body = ical.build_invitation(conversation, base_url=_base_url(request))

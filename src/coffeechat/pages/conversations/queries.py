@@ -8,9 +8,15 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.clock import ClockState, time_left
 from coffeechat.method.questions import AGENDA, Category
-from coffeechat.pipeline.conversations.models import Conversation, Question, Status
+from coffeechat.pipeline.conversations.models import (
+    CATEGORY_CHOICES,
+    Conversation,
+    Question,
+    Status,
+)
 
 OPEN_STATUSES = (Status.SCHEDULED, Status.IN_PROGRESS)
 PAST_STATUSES = (Status.HELD, Status.CANCELLED)
@@ -83,16 +89,16 @@ def clock_of(conversation: Conversation, now: datetime | None = None) -> ClockRe
     )
 
 
-def _listed(user: object) -> QuerySet[Conversation]:
+def _listed(user: User) -> QuerySet[Conversation]:
     return Conversation.objects.owned_by(user).select_related("contact__organization")
 
 
-def upcoming(user: object) -> QuerySet[Conversation]:
+def upcoming(user: User) -> QuerySet[Conversation]:
     """Scheduled and in-progress conversations, soonest first."""
     return _listed(user).filter(status__in=OPEN_STATUSES).order_by("scheduled_at", "id")
 
 
-def past(user: object) -> QuerySet[Conversation]:
+def past(user: User) -> QuerySet[Conversation]:
     """Held and cancelled conversations, most recent first."""
     return _listed(user).filter(status__in=PAST_STATUSES).order_by("-scheduled_at", "-id")
 
@@ -106,14 +112,14 @@ def bank_order(question: Question) -> tuple[int, int]:
     return (CATEGORY_ORDER.get(question.category, len(CATEGORY_ORDER)), question.pk)
 
 
-def ordered_bank(user: object) -> list[Question]:
+def ordered_bank(user: User) -> list[Question]:
     """The user's questions, category by category in the method's order."""
     return sorted(Question.objects.owned_by(user), key=bank_order)
 
 
-def question_bank(user: object) -> list[QuestionGroup]:
+def question_bank(user: User) -> list[QuestionGroup]:
     """The user's questions grouped by category, for pickers and the bank page."""
-    labels = dict(Question._meta.get_field("category").choices)
+    labels = dict(CATEGORY_CHOICES)
     groups: dict[str, list[Question]] = {}
     for question in ordered_bank(user):
         groups.setdefault(question.category, []).append(question)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.network.duplicates.finder import Pair
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.people.queries import ContactRow, contact_rows
@@ -19,7 +20,7 @@ class PairRow:
     right: ContactRow
 
 
-def pair_rows(owner: object, pairs: Sequence[Pair]) -> list[PairRow]:
+def pair_rows(owner: User, pairs: Sequence[Pair]) -> list[PairRow]:
     """The contacts of a page of pairs, in a fixed number of queries however many pairs."""
     ids = {pk for pair in pairs for pk in (pair.left_id, pair.right_id)}
     rows = {

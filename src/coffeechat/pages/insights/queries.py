@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from django.db.models import Count, F, OuterRef
 from django.db.models.functions import Coalesce
@@ -66,7 +66,7 @@ def _contacts(user: User, today: date) -> tuple[list[ContactFacts], list[Person]
     return facts, people
 
 
-def _held(user: object, tz: object) -> tuple[list[date], int]:
+def _held(user: User, tz: tzinfo) -> tuple[list[date], int]:
     rows = (
         Conversation.objects.owned_by(user)
         .filter(status=Status.HELD)
@@ -81,7 +81,7 @@ def _held(user: object, tz: object) -> tuple[list[date], int]:
     return days, referrals
 
 
-def insight_facts(user: object, now: datetime | None = None) -> Facts:
+def insight_facts(user: User, now: datetime | None = None) -> Facts:
     tz = user.profile.tz()
     today = timezone.localdate(now or timezone.now(), tz)
     contacts, people = _contacts(user, today)

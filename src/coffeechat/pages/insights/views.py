@@ -2,17 +2,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.pages.insights import sections
 from coffeechat.pages.insights.forms import GoalForm
 from coffeechat.pages.insights.queries import insight_facts
 
 
-def _page(request: HttpRequest, form: GoalForm) -> TemplateResponse:
+def _page(request: AuthedRequest, form: GoalForm) -> TemplateResponse:
     facts = insight_facts(request.user)
     goal = request.user.profile.weekly_conversation_goal
     context = {
@@ -26,13 +27,13 @@ def _page(request: HttpRequest, form: GoalForm) -> TemplateResponse:
 
 
 @login_required
-def insights_page(request: HttpRequest) -> HttpResponse:
+def insights_page(request: AuthedRequest) -> HttpResponse:
     return _page(request, GoalForm(instance=request.user.profile))
 
 
 @login_required
 @require_POST
-def set_goal(request: HttpRequest) -> HttpResponse:
+def set_goal(request: AuthedRequest) -> HttpResponse:
     """Save the goal; HTMX gets the redrawn weekly section, a plain form the whole page."""
     profile = request.user.profile
     form = GoalForm(request.POST, instance=profile)

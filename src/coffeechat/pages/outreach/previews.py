@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import Profile, User
 from coffeechat.method.messages import Situation
 from coffeechat.network.people.models import Contact, HowKnown
 from coffeechat.network.research.models import Organization
@@ -19,7 +20,7 @@ from coffeechat.pipeline.outreach.models import MessageTemplate, Purpose, Templa
 SITUATIONS = frozenset(situation.value for situation in Situation)
 
 
-def sample_contact(owner: object, situation: Situation) -> Contact:
+def sample_contact(owner: User, situation: Situation) -> Contact:
     """A made-up person that fits the template's situation, to preview it with (never saved)."""
     introduced = situation in (
         Situation.AFTER_REFERRAL,
@@ -45,7 +46,7 @@ def sample_contact(owner: object, situation: Situation) -> Contact:
     )  # fmt: skip
 
 
-def sample_conversation_lines(profile: object) -> dict[str, str]:
+def sample_conversation_lines(profile: Profile) -> dict[str, str]:
     """The thank-you's and update's lines for a made-up conversation with the sample contact,
     held yesterday in the user's own time zone."""
     yesterday = timezone.localdate(timezone.now(), profile.tz()) - timedelta(days=1)
@@ -54,7 +55,7 @@ def sample_conversation_lines(profile: object) -> dict[str, str]:
     )
 
 
-def preview(user: object, template: MessageTemplate, contact: Contact | None) -> dict[str, object]:
+def preview(user: User, template: MessageTemplate, contact: Contact | None) -> dict[str, object]:
     """`template` merged for `contact` (one of the user's, found by the view) or, without one,
     for the made-up sample contact; and the checker's findings."""
     situation = template.situation_enum
@@ -81,7 +82,7 @@ def preview(user: object, template: MessageTemplate, contact: Contact | None) ->
     }  # fmt: skip
 
 
-def unsaved_template(owner: object, data: Mapping[str, str]) -> MessageTemplate:
+def unsaved_template(owner: User, data: Mapping[str, str]) -> MessageTemplate:
     """The template as the editor shows it right now, whatever has been saved."""
     situation = data.get("situation", "")
     channel = data.get("channel", "")
@@ -96,7 +97,7 @@ def unsaved_template(owner: object, data: Mapping[str, str]) -> MessageTemplate:
 
 
 def live_preview(
-    user: object, template: MessageTemplate, contact: Contact | None
+    user: User, template: MessageTemplate, contact: Contact | None
 ) -> dict[str, object]:
     """The editor's preview panel: `template` merged for the chosen contact, and the choices."""
     return {

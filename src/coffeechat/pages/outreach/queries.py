@@ -34,7 +34,7 @@ from coffeechat.pipeline.outreach.models import (
 ASKING = (Purpose.REQUEST, Purpose.FOLLOW_UP)
 
 
-def asking_messages(user: object) -> list[AskingMessage]:
+def asking_messages(user: User) -> list[AskingMessage]:
     """The user's requests and follow-ups in the order sent, dated in their time zone (one query):
     what both the templates page and Insights count replies against."""
     tz = user.profile.tz()
@@ -58,7 +58,7 @@ def asking_messages(user: object) -> list[AskingMessage]:
     ]
 
 
-def replies_by_contact(user: object) -> dict[int, list[date]]:
+def replies_by_contact(user: User) -> dict[int, list[date]]:
     """The day of each reply the user logged, per contact (one query)."""
     replies: dict[int, list[date]] = defaultdict(list)
     for contact_id, day in Reply.objects.owned_by(user).values_list("contact_id", "received_on"):
@@ -126,7 +126,7 @@ class PreviewChoices:
 
 
 def preview_choices(
-    user: object, chosen: Contact | None = None, limit: int = PREVIEW_CHOICES
+    user: User, chosen: Contact | None = None, limit: int = PREVIEW_CHOICES
 ) -> PreviewChoices:
     """The contacts to preview a template with: the `limit` most recently written to or added,
     and the one chosen now even if older (one query)."""
@@ -136,7 +136,7 @@ def preview_choices(
         .values("sent_at")[:1]
     )
     recent = Greatest(Coalesce(Subquery(last_written), F("created_at")), F("created_at"))
-    rows = list(
+    rows: list[Contact] = list(
         Contact.objects.owned_by(user)
         .annotate(recent=recent)
         .order_by("-recent", "-pk")
@@ -152,7 +152,7 @@ def preview_choices(
 TODAY_DRAFTS = 20
 
 
-def unsent_draft_items(user: object, today: date, limit: int = TODAY_DRAFTS) -> list[TodayItem]:
+def unsent_draft_items(user: User, today: date, limit: int = TODAY_DRAFTS) -> list[TodayItem]:
     """ "Draft to Priya, not sent yet" for the user's unsent compose drafts, the most recently
     edited first, each linking back to the page that restores it (one query). Due today: a
     draft is nobody's deadline, so it is never overdue."""

@@ -3,6 +3,7 @@ the compose and network-update pages record, and what they tell the user once it
 
 from __future__ import annotations
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach.forms import SendForm
@@ -10,13 +11,8 @@ from coffeechat.pipeline.outreach.models import Purpose
 from coffeechat.pipeline.services import sending
 
 
-def _written(form: SendForm) -> dict[str, object]:
-    data = form.cleaned_data
-    return {"subject": data["subject"], "body": data["body"], "template": data["template"]}
-
-
 def send(
-    user: object,
+    user: User,
     form: SendForm,
     *,
     to: Contact,
@@ -27,10 +23,12 @@ def send(
 ) -> str | None:
     """Send the valid `form` now and record it on `contact`; the confirmation, or None with
     the reason on the form (so the text stays on the page)."""
+    data = form.cleaned_data
     try:
         sent = sending.send_now(
             user=user, to=to, contact=contact, purpose=purpose, conversation=conversation,
-            introduction_to=introduction_to, **_written(form),
+            introduction_to=introduction_to, subject=data["subject"], body=data["body"],
+            template=data["template"],
         )  # fmt: skip
     except sending.NotSent as problem:
         form.add_error(None, str(problem))
@@ -45,7 +43,7 @@ def send(
 
 
 def mark_sent(
-    user: object,
+    user: User,
     form: SendForm,
     *,
     contact: Contact,
@@ -58,7 +56,7 @@ def mark_sent(
     sending.mark_sent(
         user=user, contact=contact, purpose=purpose, conversation=conversation,
         channel=data["channel"], sent_on=data["sent_on"], introduction_to=introduction_to,
-        **_written(form),
+        subject=data["subject"], body=data["body"], template=data["template"],
     )  # fmt: skip
     if introduction_to is not None:
         return (

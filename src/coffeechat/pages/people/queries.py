@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncDate
@@ -16,8 +17,13 @@ from coffeechat.method.cadence import ReplySpeed, reply_speed
 from coffeechat.method.stages import ContactHistory, Stage, contact_stage
 from coffeechat.method.timeline import TimelineEntry, merge_timeline
 from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
 from coffeechat.pipeline.conversations.models import Conversation, Referral, Status, Takeaway
+from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import Message, Outcome, Purpose, Reply
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 @dataclass(frozen=True)
@@ -32,12 +38,29 @@ class ContactRow:
     nudged: bool = False  # a follow-up to a request was sent
 
 
-def _with_history(contacts: QuerySet[Contact], tz: tzinfo | None = None) -> QuerySet[Contact]:
+class _History(TypedDict):
+    """What _with_history annotates each contact with."""
+
+    h_first_request: datetime | None
+    h_thanked: datetime | None
+    h_last_message: datetime | None
+    h_first_nudge: datetime | None
+    h_first_reply: date | None
+    h_last_reply: date | None
+    h_last_outcome: str | None
+    h_upcoming: datetime | None
+    h_met: datetime | None
+    h_new_request: datetime | None
+
+
+def _with_history(
+    contacts: QuerySet[Contact], tz: tzinfo | None = None
+) -> QuerySet[WithAnnotations[Contact, _History]]:
     """Annotate each contact with what happened to them, one subquery per fact (no N+1).
     `tz` is the user's (by default the active one): a reply carries their local day. The
     annotations are read back only by _row, which turns them into a typed ContactRow."""
 
-    def first(queryset: QuerySet, column: str) -> Subquery:
+    def first(queryset: QuerySet[Any], column: str) -> Subquery:
         return Subquery(queryset.values(column)[:1])
 
     messages = Message.objects.filter(contact=OuterRef("pk"))
@@ -74,7 +97,9 @@ def _with_history(contacts: QuerySet[Contact], tz: tzinfo | None = None) -> Quer
     )
 
 
-def _row(contact: Contact, today: date, holidays: HolidayCalendar, tz: tzinfo) -> ContactRow:
+def _row(
+    contact: WithAnnotations[Contact, _History], today: date, holidays: HolidayCalendar, tz: tzinfo
+) -> ContactRow:
     """The typed row of a contact annotated by _with_history; `today` and `tz` are the user's
     (the request's day counts in their time zone)."""
     history = ContactHistory(
@@ -116,7 +141,7 @@ def contact_rows(user: User, queryset: QuerySet[Contact]) -> list[ContactRow]:
     return [_row(contact, today, holidays, tz) for contact in annotated]
 
 
-def search_contacts(user: object, search: str = "", stage: str = "") -> list[ContactRow]:
+def search_contacts(user: User, search: str = "", stage: str = "") -> list[ContactRow]:
     contacts = Contact.objects.owned_by(user)
     # Every word must match somewhere, so "Priya Shah" finds first name + last name.
     for word in search.split():
@@ -133,11 +158,11 @@ def search_contacts(user: object, search: str = "", stage: str = "") -> list[Con
     return rows
 
 
-def contacts_at(user: object, organization: object) -> list[ContactRow]:
+def contacts_at(user: User, organization: Organization) -> list[ContactRow]:
     return contact_rows(user, Contact.objects.owned_by(user).filter(organization=organization))
 
 
-def contact_row(user: object, contact: Contact) -> ContactRow:
+def contact_row(user: User, contact: Contact) -> ContactRow:
     return contact_rows(user, Contact.objects.owned_by(user).filter(pk=contact.pk))[0]
 
 
@@ -145,14 +170,14 @@ def _day(value: date) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
-def _due(followup: object, tz: object) -> str:
+def _due(followup: FollowUp, tz: tzinfo) -> str:
     if followup.due_at:  # an exact deadline, such as the thank-you's 24 hours
         deadline = followup.due_at.astimezone(tz)
         return f"due by {_day(deadline.date())} {deadline:%H:%M}"
     return f"due {_day(followup.due_on)}"
 
 
-def _reply_at(reply: object, tz: object) -> datetime:
+def _reply_at(reply: Reply, tz: tzinfo) -> datetime:
     """Replies carry a date only: logged the same day, use when it was logged; else that evening."""
     logged = reply.created_at.astimezone(tz)
     if logged.date() == reply.received_on:
@@ -175,7 +200,7 @@ def _message_entries(contact: Contact) -> list[TimelineEntry]:
     ]
 
 
-def _reply_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+def _reply_entries(contact: Contact, tz: tzinfo) -> list[TimelineEntry]:
 
     # Each reply answers the latest request sent on or before its day: asked again in autumn,
     # an autumn reply is not timed from the spring request.
@@ -204,7 +229,7 @@ def _asked_before(asked: list[date], received_on: date) -> date | None:
     return earlier[-1] if earlier else None
 
 
-def _reply_delay(asked_on: date | None, received_on: date, holidays: object) -> str:
+def _reply_delay(asked_on: date | None, received_on: date, holidays: HolidayCalendar) -> str:
     """How quickly they answered, in the business days the follow-up rules count."""
     if asked_on is None or received_on < asked_on:
         return ""
@@ -247,7 +272,7 @@ def _referral_entries(contact: Contact) -> list[TimelineEntry]:
     ]
 
 
-def _takeaway_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+def _takeaway_entries(contact: Contact, tz: tzinfo) -> list[TimelineEntry]:
     """The advice and resources this contact gave you in your conversations."""
 
     return [
@@ -265,7 +290,7 @@ def _takeaway_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
     ]
 
 
-def _followup_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
+def _followup_entries(contact: Contact, tz: tzinfo) -> list[TimelineEntry]:
     entries = []
     for followup in contact.followups.all():
         done = followup.done_at
@@ -287,7 +312,7 @@ def _followup_entries(contact: Contact, tz: object) -> list[TimelineEntry]:
     return entries
 
 
-def contact_timeline(contact: Contact, *, tz: object = None) -> list[TimelineEntry]:
+def contact_timeline(contact: Contact, *, tz: tzinfo | None = None) -> list[TimelineEntry]:
     """Every message, reply, conversation, referral, takeaway and follow-up with this person,
     newest first."""
     tz = tz or contact.owner.profile.tz()
@@ -301,7 +326,7 @@ def contact_timeline(contact: Contact, *, tz: object = None) -> list[TimelineEnt
     )
 
 
-def open_followups(contact: Contact, *, tz: object = None) -> QuerySet:
+def open_followups(contact: Contact, *, tz: tzinfo | None = None) -> QuerySet[FollowUp]:
     """What is still owed to the contact, as Today and the follow-up list count it."""
     today = timezone.localdate(timezone=tz or contact.owner.profile.tz())
     return contact.followups.owed(today).order_by("due_on", "id")

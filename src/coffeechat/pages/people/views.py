@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.method.stages import Stage
 from coffeechat.network.duplicates import finder as duplicates_finder
@@ -28,7 +29,7 @@ STAGES = {stage.value for stage in Stage}
 
 
 @login_required
-def contacts(request: HttpRequest) -> HttpResponse:
+def contacts(request: AuthedRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()
     stage = request.GET.get("stage", "")
     if stage not in STAGES:
@@ -45,17 +46,20 @@ def contacts(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _owned_pk(request: HttpRequest, name: str, model: type) -> int | None:
+def _owned_pk(
+    request: AuthedRequest, name: str, model: type[Contact] | type[Organization]
+) -> int | None:
     """A ?name=<pk> preselection, kept only if it points at one of the user's own records."""
     value = request.GET.get(name, "")
     if not value.isdigit():
         return None
-    return (
+    found: int | None = (
         model.objects.owned_by(request.user).filter(pk=value).values_list("pk", flat=True).first()
     )
+    return found
 
 
-def _initial(request: HttpRequest) -> dict[str, object]:
+def _initial(request: AuthedRequest) -> dict[str, object]:
     initial: dict[str, object] = {}
     organization = _owned_pk(request, "organization", Organization)
     if organization:
@@ -68,7 +72,7 @@ def _initial(request: HttpRequest) -> dict[str, object]:
 
 
 @login_required
-def contact_new(request: HttpRequest) -> HttpResponse:
+def contact_new(request: AuthedRequest) -> HttpResponse:
     """Add someone by hand; a likely duplicate is shown before anything is saved, and the user
     opens the existing contact or says it is a different person."""
     form = ContactForm(request.POST or None, owner=request.user, initial=_initial(request))
@@ -89,7 +93,7 @@ def contact_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def contact_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     row = contact_row(request.user, owned_or_404(Contact, request, pk))
     contact = row.contact
     tz = request.user.profile.tz()
@@ -111,7 +115,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def contact_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     contact = owned_or_404(Contact, request, pk)
     form = ContactForm(request.POST or None, instance=contact, owner=request.user)
     return autosave(
@@ -131,7 +135,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def contact_keep_in_touch(request: HttpRequest, pk: int) -> HttpResponse:
+def contact_keep_in_touch(request: AuthedRequest, pk: int) -> HttpResponse:
     """Change how often to write to someone from their page; their next update moves with it."""
     contact = owned_or_404(Contact, request, pk)
     form = KeepInTouchForm(request.POST)
@@ -150,7 +154,7 @@ def _keep_in_touch_context(contact: Contact) -> dict[str, object]:
 
 
 @login_required
-def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def contact_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     contact = owned_or_404(Contact, request, pk)
     return confirm_delete(
         request,

@@ -23,6 +23,7 @@ from datetime import date, datetime
 
 from django.db import IntegrityError, models, transaction
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.models import OwnedModel
 from coffeechat.method.digest import may_take_over
 
@@ -56,7 +57,7 @@ class DigestSent(OwnedModel):
     @classmethod
     def claim(
         cls,
-        owner: models.Model,
+        owner: User,
         day: date,
         now: datetime,
         *,

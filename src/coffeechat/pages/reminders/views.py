@@ -5,24 +5,25 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.pages.reminders import digest as service
 from coffeechat.pages.reminders.queries import digest_status
 from coffeechat.pipeline.outreach import mail
 
 
-def _base(request: HttpRequest) -> str:
+def _base(request: AuthedRequest) -> str:
     # Without COFFEECHAT_BASE_URL, the address this page was opened at is the best guess.
     return settings.COFFEECHAT_BASE_URL or request.build_absolute_uri("/")
 
 
 @login_required
-def digest_page(request: HttpRequest) -> HttpResponse:
+def digest_page(request: AuthedRequest) -> HttpResponse:
     """Today's digest as the e-mail would be sent now, with what stands in its way."""
     now = timezone.now()
     server = mail.smtp_server_for(request.user)
@@ -39,7 +40,7 @@ def digest_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def status(request: HttpRequest) -> HttpResponse:
+def status(request: AuthedRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "reminders/_digest_status.html",
@@ -49,7 +50,7 @@ def status(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def send_now(request: HttpRequest) -> HttpResponse:
+def send_now(request: AuthedRequest) -> HttpResponse:
     """Send today's digest at once: it still goes out once a day, so it replaces the
     scheduled one, and a second press says when it went."""
     outcome = service.send_digest(

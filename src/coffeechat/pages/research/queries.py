@@ -61,12 +61,12 @@ def target_list(
     ]
 
 
-def next_moves_for(user: object) -> list[NextMove]:
+def next_moves_for(user: User) -> list[NextMove]:
     """Next moves for the top of the target list not marked finished (two queries, however
     many contacts)."""
 
     top = [row.organization for row in target_list(user, unfinished_only=True, limit=WORK_FIRST)]
-    people: dict[int, list[Person]] = {organization.pk: [] for organization in top}
+    people: dict[int | None, list[Person]] = {organization.pk: [] for organization in top}
     contacts = (
         Contact.objects.owned_by(user)
         .filter(organization__in=top)

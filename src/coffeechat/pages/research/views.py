@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.network.research.forms import FieldForm, OrganizationForm
 from coffeechat.network.research.models import Field, Organization
@@ -17,7 +18,7 @@ from coffeechat.pages.research.queries import WORK_FIRST, target_list
 
 
 @login_required
-def organizations(request: HttpRequest) -> HttpResponse:
+def organizations(request: AuthedRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()
     rows = target_list(request.user, search)
     return TemplateResponse(
@@ -28,7 +29,7 @@ def organizations(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def organization_new(request: HttpRequest) -> HttpResponse:
+def organization_new(request: AuthedRequest) -> HttpResponse:
     form = OrganizationForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
         organization = form.save()
@@ -38,7 +39,7 @@ def organization_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def organization_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     organization = owned_or_404(Organization, request, pk)
     return TemplateResponse(
         request,
@@ -48,7 +49,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def organization_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     organization = owned_or_404(Organization, request, pk)
     form = OrganizationForm(request.POST or None, instance=organization, owner=request.user)
     return autosave(
@@ -64,7 +65,7 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def organization_finished(request: HttpRequest, pk: int) -> HttpResponse:
+def organization_finished(request: AuthedRequest, pk: int) -> HttpResponse:
     """Finished with a target (or back on the list): Next moves and the top 5 follow."""
     organization = owned_or_404(Organization, request, pk)
     finished = bool(request.POST.get("finished"))
@@ -78,7 +79,7 @@ def organization_finished(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def organization_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def organization_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     organization = owned_or_404(Organization, request, pk)
     return confirm_delete(
         request,
@@ -91,7 +92,7 @@ def organization_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def fields(request: HttpRequest) -> HttpResponse:
+def fields(request: AuthedRequest) -> HttpResponse:
     form = FieldForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
         field = form.save()
@@ -102,7 +103,7 @@ def fields(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def field_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def field_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     field = owned_or_404(Field, request, pk)
     form = FieldForm(request.POST or None, instance=field, owner=request.user)
     return autosave(
@@ -119,7 +120,7 @@ def field_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def field_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def field_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     field = owned_or_404(Field, request, pk)
     return confirm_delete(
         request,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.cadence import ReplySpeed, responsiveness_rank
 from coffeechat.method.next_moves import warmth
 from coffeechat.method.today import HORIZON, Kind, TodayItem, order_today
@@ -24,18 +25,18 @@ from coffeechat.pipeline.outreach.models import Message, Purpose
 class _Neighbours:
     """What the list needs to know beyond each follow-up, read once for all of them."""
 
-    next_contact: dict[int, Contact]  # organization id -> someone there not yet written to
+    next_contact: dict[int | None, Contact]  # organization id -> someone there not yet written to
     # organization id -> the people there still inside their 10 business days of waiting
-    awaiting: dict[int, list[Contact]]
+    awaiting: dict[int | None, list[Contact]]
     speed: dict[int, ReplySpeed | None]  # contact id -> how quickly they answer
     nudged: frozenset[int]  # contacts who were sent the polite follow-up
     # organization id -> someone there who said yes: a conversation planned or held, or a time
     # being agreed (nobody else there is needed for now)
-    talking: dict[int, Contact]
+    talking: dict[int | None, Contact]
     today: date
 
 
-def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighbours:
+def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbours:
 
     organizations = {
         f.contact.organization_id
@@ -43,9 +44,10 @@ def _neighbours(user: object, followups: list[FollowUp], today: date) -> _Neighb
         if f.kind == Kind.NO_REPLY and f.contact.organization_id
     }
 
-    next_contact: dict[int, Contact] = {}
-    awaiting: dict[int, list[Contact]] = {}
-    talking: dict[int, Contact] = {}
+    # Keyed by organization_id as the column types it; only contacts with one are read.
+    next_contact: dict[int | None, Contact] = {}
+    awaiting: dict[int | None, list[Contact]] = {}
+    talking: dict[int | None, Contact] = {}
     if organizations:
         # Not yet approached: nothing sent to them (asking them for an introduction to someone
         # else does not count), and no introduction to them already asked for.
@@ -234,7 +236,7 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
     )
 
 
-def _conversation_item(conversation: object, tz: object, now: datetime) -> TodayItem:
+def _conversation_item(conversation: Conversation, tz: tzinfo, now: datetime) -> TodayItem:
 
     contact = conversation.contact
     start = conversation.scheduled_at.astimezone(tz)
@@ -259,13 +261,13 @@ def _conversation_item(conversation: object, tz: object, now: datetime) -> Today
     )
 
 
-def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
+def today_items(user: User, now: datetime | None = None) -> list[TodayItem]:
     """What is due, overdue and coming up for this user, most urgent first."""
 
     tz = user.profile.tz()
     now = now or timezone.now()
     today = timezone.localdate(now, timezone=tz)
-    followups = (
+    followups = list(
         FollowUp.objects.owned_by(user)
         .owed(today)
         .filter(due_on__lte=today + HORIZON)
@@ -277,7 +279,6 @@ def today_items(user: object, now: datetime | None = None) -> list[TodayItem]:
         .filter(scheduled_at__lte=now + HORIZON)
         .select_related("contact__organization")
     )
-    followups = list(followups)
     around = _neighbours(user, followups, today)
     items = [_followup_item(followup, around) for followup in followups]
     items += [_conversation_item(conversation, tz, now) for conversation in conversations]

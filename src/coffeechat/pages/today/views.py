@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.today import by_section
 from coffeechat.network.people.models import Contact
@@ -27,7 +28,7 @@ from coffeechat.pipeline.services.correspondence import record_reply
 
 
 @login_required
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: AuthedRequest) -> HttpResponse:
     now = timezone.now()
     items = today_items(request.user, now)
     day = timezone.localdate(now, timezone=request.user.profile.tz())
@@ -43,7 +44,7 @@ def today(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def followup_list(request: HttpRequest) -> HttpResponse:
+def followup_list(request: AuthedRequest) -> HttpResponse:
     today = timezone.localdate(timezone=request.user.profile.tz())
     followups = FollowUp.objects.owned_by(request.user).select_related(
         "contact__organization", "conversation", "reply"
@@ -54,7 +55,7 @@ def followup_list(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "followups/list.html", context)
 
 
-def _back(request: HttpRequest) -> str:
+def _back(request: AuthedRequest) -> str:
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
@@ -62,7 +63,7 @@ def _back(request: HttpRequest) -> str:
 
 
 def _change(
-    request: HttpRequest, pk: int, change: Callable[[FollowUp], None], verb: str
+    request: AuthedRequest, pk: int, change: Callable[[FollowUp], None], verb: str
 ) -> HttpResponse:
     followup = owned_or_404(FollowUp, request, pk)
     try:
@@ -82,7 +83,7 @@ def _with_done(url: str, pk: int) -> str:
     return parts._replace(query=urlencode([*query, ("done", pk)])).geturl()
 
 
-def _just_done(request: HttpRequest) -> FollowUp | None:
+def _just_done(request: AuthedRequest) -> FollowUp | None:
     """The follow-up a page was sent back with (?done=), if it is the user's and still done."""
     value = request.GET.get("done", "")
     if not value.isdigit():
@@ -93,7 +94,7 @@ def _just_done(request: HttpRequest) -> FollowUp | None:
 
 @login_required
 @require_POST
-def mark_done(request: HttpRequest, pk: int) -> HttpResponse:
+def mark_done(request: AuthedRequest, pk: int) -> HttpResponse:
     """Done, with an Undo: through HTMX the item itself becomes "Done: … Undo"; without
     JavaScript the page comes back with that line at the top."""
     followup = owned_or_404(FollowUp, request, pk)
@@ -107,7 +108,7 @@ def mark_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def undo_done(request: HttpRequest, pk: int) -> HttpResponse:
+def undo_done(request: AuthedRequest, pk: int) -> HttpResponse:
     """Put a follow-up just marked done back as it was. Through HTMX the page it came from is
     answered, and the item's own element is picked from it (hx-select) to replace the line."""
     followup = owned_or_404(FollowUp, request, pk)
@@ -124,13 +125,13 @@ def undo_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen(request: AuthedRequest, pk: int) -> HttpResponse:
     return _change(request, pk, services.reopen, "Reopened")
 
 
 @login_required
 @require_POST
-def quick_reply(request: HttpRequest, contact_pk: int) -> HttpResponse:
+def quick_reply(request: AuthedRequest, contact_pk: int) -> HttpResponse:
     """Log a reply in one click from Today or a contact page, with the day it came."""
     contact = owned_or_404(Contact, request, contact_pk)
     tz = request.user.profile.tz()
@@ -145,6 +146,7 @@ def quick_reply(request: HttpRequest, contact_pk: int) -> HttpResponse:
         messages.error(request, f"Reply from {contact.full_name} not logged: {problems}")
         return HttpResponseRedirect(_back(request))
     record_reply(contact=contact, **form.cleaned_data)
+    text: str  # safe HTML, or plain text to escape
     if form.cleaned_data["outcome"] == Outcome.AGREED:
         text = format_html(
             'Logged {}\'s reply: they agreed to talk. <a href="{}">Schedule it now</a>; '

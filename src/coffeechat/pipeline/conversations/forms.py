@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.forms import time_zone_choices
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method import clock
 from coffeechat.method.cadence import DEFAULT_CONVERSATION_MINUTES
 from coffeechat.pipeline.conversations import services
 from coffeechat.pipeline.conversations.models import (
+    CATEGORY_CHOICES,
     Conversation,
     ConversationQuestion,
     Mode,
@@ -29,7 +31,6 @@ LENGTH_ERROR = (
 OPEN_ENDED_REMINDER = (
     "Open-ended questions only: never ask what a quick search or their profile answers."
 )
-CATEGORY_CHOICES = Question._meta.get_field("category").choices
 
 
 def _in_zone(local: datetime, zone: str) -> datetime | None:
@@ -79,7 +80,7 @@ class ScheduleForm(forms.ModelForm):
 
     field_order = ["date", "time", "end_time", "time_zone", "duration_minutes", "mode"]
 
-    def __init__(self, *args: Any, owner: object, contact: object = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, contact: object = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
         if contact is not None:
@@ -94,7 +95,8 @@ class ScheduleForm(forms.ModelForm):
             self.initial.setdefault("phone", getattr(contact, "phone", ""))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         self._check_logistics(data)
         self._check_length(data)
         day, at, zone = data.get("date"), data.get("time"), data.get("time_zone")
@@ -137,7 +139,8 @@ class ScheduleForm(forms.ModelForm):
     def save(self, commit: bool = True) -> Conversation:
         self.instance.scheduled_at = self.cleaned_data["scheduled_at"]
         self.instance.time_zone = self.cleaned_data["time_zone"]
-        return super().save(commit)
+        conversation: Conversation = super().save(commit)
+        return conversation
 
 
 class LogisticsForm(ScheduleForm):
@@ -189,10 +192,11 @@ class PickQuestionsForm(forms.Form):
         error_messages={"required": "Tick at least one question to add."},
     )
 
-    def __init__(self, *args: Any, owner: object, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Only the user's own bank: another user's question ids are not valid choices.
-        self.fields["questions"].queryset = Question.objects.owned_by(owner)
+        questions = cast(forms.ModelMultipleChoiceField, self.fields["questions"])
+        questions.queryset = Question.objects.owned_by(owner)
 
 
 class OwnQuestionForm(forms.Form):
@@ -208,12 +212,12 @@ class BankQuestionForm(forms.ModelForm):
         help_texts = {"text": OPEN_ENDED_REMINDER}
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, owner: object, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
 
     def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
+        text: str = self.cleaned_data["text"].strip()
         clash = Question.objects.owned_by(self.instance.owner).filter(text__iexact=text)
         if clash.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("This question is already in your bank.")
@@ -280,14 +284,15 @@ class CorrectTimeForm(forms.Form):
         self.fields["time"].help_text = f"In {conversation.time_zone}, the conversation's zone."
 
     def clean_held_minutes(self) -> int:
-        minutes = self.cleaned_data["held_minutes"]
+        minutes: int = self.cleaned_data["held_minutes"]
         problem = clock.length_error(minutes)
         if problem:
             raise forms.ValidationError(problem)
         return minutes
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         day, at = data.pop("date", None), data.pop("time", None)
         if day is None or at is None:
             return data

@@ -15,13 +15,13 @@ from coffeechat.method.clock import Clock
 from coffeechat.method.questions import Category
 from coffeechat.network.people.models import Contact
 
+CATEGORY_CHOICES = [(c.value, c.value.capitalize()) for c in Category]
+
 
 class Question(OwnedModel):
     """A question in the user's bank: seeded from the built-in set, then the user's own."""
 
-    category = models.CharField(
-        max_length=30, choices=[(c.value, c.value.capitalize()) for c in Category]
-    )
+    category = models.CharField(max_length=30, choices=CATEGORY_CHOICES)
     text = models.CharField(max_length=500)
     built_in = models.BooleanField(default=False)
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db.models import Max
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core import calendar_sequence
 from coffeechat.method.clock import Clock, ClockError, ClockState
 from coffeechat.method.questions import AGENDA_KEYS, BUILT_IN_QUESTIONS
@@ -20,7 +21,7 @@ from coffeechat.pipeline.conversations.models import (
 )
 
 
-def seed_question_bank(user: object) -> None:
+def seed_question_bank(user: User) -> None:
     """Give a new user their own, editable copy of the built-in questions."""
     Question.objects.bulk_create(
         Question(owner=user, category=category.value, text=text, built_in=True)

@@ -10,8 +10,8 @@ from django.utils import timezone
 from coffeechat.method.keep_in_touch import close_the_loop_due
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact
-from coffeechat.pipeline.conversations.models import Referral
-from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.conversations.models import Conversation, Referral
+from coffeechat.pipeline.followups.models import FollowUp, FollowUpQuerySet
 
 NOTE_LIMIT = 300  # FollowUp.note
 
@@ -21,7 +21,7 @@ def _quoted(texts: list[str]) -> str:
     return joined if len(joined) <= 160 else joined[:159] + "…"
 
 
-def _advice_loops(conversation: object):
+def _advice_loops(conversation: Conversation) -> FollowUpQuerySet:
     """Advice follow-ups of one conversation: to its contact, about that same conversation (a
     referral's loop goes to the referrer about a conversation with someone else)."""
     return FollowUp.objects.owned_by(conversation.owner).filter(
@@ -29,15 +29,17 @@ def _advice_loops(conversation: object):
     )
 
 
-def sync_advice_loop(conversation: object, now: datetime | None = None) -> FollowUp | None:
+def sync_advice_loop(conversation: Conversation, now: datetime | None = None) -> FollowUp | None:
     """One open close-the-loop follow-up per conversation, naming the advice acted on since the
     last time the loop was closed; none when nothing is pending (e.g. the tick was undone)."""
     loops = _advice_loops(conversation)
     last_closed = loops.filter(done_at__isnull=False).order_by("-done_at").first()
+    closed_at = last_closed.done_at if last_closed is not None else None
     acted = [
         takeaway
         for takeaway in conversation.takeaways.filter(kind="advice", acted_on_at__isnull=False)
-        if last_closed is None or takeaway.acted_on_at > last_closed.done_at
+        if takeaway.acted_on_at is not None  # as the filter has it
+        and (closed_at is None or takeaway.acted_on_at > closed_at)
     ]
     open_ones = list(loops.open().order_by("id"))
     if not acted:
@@ -74,7 +76,7 @@ def _referrer_of(contact: Contact) -> Contact | None:
     return referrer if referrer is not None and referrer.pk != contact.pk else None
 
 
-def after_referral_met(conversation: object) -> FollowUp | None:
+def after_referral_met(conversation: Conversation) -> FollowUp | None:
     """A conversation with someone they suggested was held: the referrer should hear of it,
     once per person met (a second conversation with the same person adds nothing)."""
     met = conversation.contact

@@ -8,7 +8,7 @@ It reads the facts again each time rather than adjusting a date, so calling it t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -16,23 +16,23 @@ from django.utils import timezone
 from coffeechat.method.keep_in_touch import next_keep_in_touch
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact, KeepInTouch
-from coffeechat.pipeline.conversations.models import Status
+from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import Purpose
 
 
 @dataclass(frozen=True)
 class _Facts:
-    last_met: object  # the latest held conversation
+    last_met: Conversation  # the latest held conversation
     last_interaction_on: date
     first_update_sent: bool
 
 
-def _local(moment: datetime | None, tz: object) -> date | None:
+def _local(moment: datetime | None, tz: tzinfo) -> date | None:
     return timezone.localdate(moment, timezone=tz) if moment else None
 
 
-def _facts(contact: Contact, tz: object) -> _Facts | None:
+def _facts(contact: Contact, tz: tzinfo) -> _Facts | None:
     """What decides the next update, or None if you have not met them yet."""
 
     last_met = (
@@ -121,7 +121,7 @@ def replan(contact: Contact) -> FollowUp | None:
     surplus = [followup.pk for followup in open_ones if followup is not kept]
     if surplus:
         FollowUp.objects.filter(pk__in=surplus).delete()
-    if due is None:
+    if due is None or facts is None:  # no facts, no due date
         return None
     note = _note(facts, contact, _own_notes(open_ones))
     if kept is None:

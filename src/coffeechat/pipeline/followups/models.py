@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar, Self
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -21,11 +22,11 @@ CLOSED_BY_CHOICES = [
 ]
 
 
-class FollowUpQuerySet(OwnedQuerySet):
-    def open(self) -> FollowUpQuerySet:
+class FollowUpQuerySet(OwnedQuerySet["FollowUp"]):
+    def open(self) -> Self:
         return self.filter(done_at__isnull=True)
 
-    def owed(self, today: date) -> FollowUpQuerySet:
+    def owed(self, today: date) -> Self:
         """Open follow-ups still asked of the user: all but a polite follow-up never sent once
         its move-on has come (after 10 business days the method says move on, and a nudge that
         late would be the pestering it warns against)."""
@@ -33,6 +34,9 @@ class FollowUpQuerySet(OwnedQuerySet):
             contact=OuterRef("contact"), kind=Kind.MOVE_ON, done_at__isnull=True, due_on__lte=today
         )
         return self.open().exclude(Q(kind=Kind.NUDGE) & Exists(moved_on))
+
+
+FollowUpManager = models.Manager.from_queryset(FollowUpQuerySet)
 
 
 class FollowUp(calendar_sequence.VersionedForCalendars, OwnedModel):
@@ -83,7 +87,7 @@ class FollowUp(calendar_sequence.VersionedForCalendars, OwnedModel):
     # whether it is still open (done ones leave the feed; reopened ones come back).
     CALENDAR_FIELDS = ("kind", "contact_id", "due_on", "note", "is_done")
 
-    objects = FollowUpQuerySet.as_manager()
+    objects: ClassVar[FollowUpManager[FollowUp]] = FollowUpManager()
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -38,7 +38,7 @@ from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from coffeechat.foundation.accounts.models import User
 
 NOTE_LIMIT = FollowUp._meta.get_field("note").max_length
 REASON_LIMIT = FollowUp._meta.get_field("closed_reason").max_length
@@ -98,7 +98,9 @@ def _facts(contact: Contact, rows: list[FollowUp]) -> Facts:
         done_by_hand={
             (row.kind, anchor): row.done_at
             for row in rows
-            if row.was_done_by_hand and (anchor := _anchor(row)) is not None
+            if row.done_at is not None  # as it is whenever done by hand
+            and row.was_done_by_hand
+            and (anchor := _anchor(row)) is not None
         },
     )
 
@@ -148,7 +150,7 @@ def _introductions(introducer: Contact) -> list[Introduction]:
     return found
 
 
-def _referral_note(referral: object) -> str:
+def _referral_note(referral: Referral) -> str:
     referrer = referral.conversation.contact
     permission = (
         f"You may mention {referrer.first_name}."
@@ -242,14 +244,14 @@ def _replan_one(contact: Contact) -> None:
     for item in planned:
         key = (item.kind.value, item.anchor)
         wanted.add(key)
-        row = by_key.get(key)
-        if row is None:
+        existing = by_key.get(key)
+        if existing is None:
             row = FollowUp(owner=contact.owner, contact=contact, kind=item.kind.value)
             _anchored(row, item)
             _apply(row, item)
             row.save()
-        elif _apply(row, item):
-            row.save()
+        elif _apply(existing, item):
+            existing.save()
     # Whatever the history no longer calls for (a request deleted, a conversation no longer
     # held) goes; what the user marked done by hand stays as their record, and so do rows from
     # before follow-ups were anchored that nothing here claimed.
@@ -291,7 +293,11 @@ def _unsettle_without_their_message(contact: Contact) -> None:
     )
     for row in settled:
         purposes = SETTLED_BY[Kind(row.kind)]
-        if not contact.messages.filter(sent_at=row.done_at, purpose__in=purposes).exists():
+        done_at = row.done_at  # never None when done by an action; a message has a time
+        if (
+            done_at is None
+            or not contact.messages.filter(sent_at=done_at, purpose__in=purposes).exists()
+        ):
             row.done_at, row.closed_by, row.closed_reason = None, "", ""
             row.save(update_fields=["done_at", "closed_by", "closed_reason", "updated_at"])
 
@@ -318,13 +324,13 @@ def _introducers_of(contact: Contact) -> list[Contact]:
     return list(Contact.objects.owned_by(contact.owner).filter(pk__in=set(ids)))
 
 
-def after_conversation_changed(conversation: object) -> None:
+def after_conversation_changed(conversation: Conversation) -> None:
     """A conversation was deleted or moved: plan its contact's follow-ups again from what
     remains (a deleted one takes its thank-you and keep-in-touch with it)."""
     replan(conversation.contact)
 
 
-def replan_everyone(user: AbstractBaseUser) -> int:
+def replan_everyone(user: User) -> int:
     """Replan every contact of a user with a history (after a change of country or time zone
     moves business days, or to repair). Returns how many contacts were replanned."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, tzinfo
+from typing import Any, TypedDict
 
 from django import forms
 
@@ -19,6 +20,16 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, attrs: dict[str, str] | None = None) -> None:
         super().__init__(attrs, format="%H:%M")
+
+
+class Correction(TypedDict):
+    """What corrections.edit_message takes besides the message."""
+
+    sent_at: datetime
+    channel: str
+    purpose: str
+    subject: str
+    body: str
 
 
 class MessageCorrectionForm(forms.Form):
@@ -41,7 +52,7 @@ class MessageCorrectionForm(forms.Form):
     )
 
     def __init__(
-        self, *args: object, message: Message, tz: tzinfo, now: datetime, **kwargs: object
+        self, *args: Any, message: Message, tz: tzinfo, now: datetime, **kwargs: Any
     ) -> None:
         local = message.sent_at.astimezone(tz)
         kwargs.setdefault(
@@ -62,13 +73,14 @@ class MessageCorrectionForm(forms.Form):
             del self.fields["purpose"]
 
     def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
+        body: str = self.cleaned_data["body"]
         if not body.strip():
             raise forms.ValidationError("A recorded message needs its text.")
         return body
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         day, at = data.get("sent_on"), data.get("sent_time")
         if day is None or at is None:
             return data
@@ -85,7 +97,7 @@ class MessageCorrectionForm(forms.Form):
             data["sent_at"] = sent_at
         return data
 
-    def correction(self, message: Message) -> dict[str, object]:
+    def correction(self, message: Message) -> Correction:
         """The cleaned values as corrections.edit_message takes them."""
         data = self.cleaned_data
         return {

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach.models import Draft, Message, MessageTemplate
 
 
@@ -21,7 +22,7 @@ class Slot:
     contact: Contact
     purpose: str
     template: MessageTemplate | None
-    conversation: object | None = None
+    conversation: Conversation | None = None
 
     def _lookup(self) -> dict[str, object]:
         return {

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from typing import Any, cast
 
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.dateparse import parse_date
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count
 from coffeechat.method.network_update import Milestone
 from coffeechat.network.people.models import Contact, HowKnown
@@ -97,33 +99,35 @@ class SendForm(forms.Form):
 
     def __init__(
         self,
-        *args: object,
+        *args: Any,
         today: date,
-        owner: object,
+        owner: User,
         purpose: str,
         to: Contact | None = None,
-        **kwargs: object,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
         self.purpose = purpose
         self.to = to
-        self.fields["template"].queryset = MessageTemplate.objects.owned_by(owner)
+        templates = cast(forms.ModelChoiceField, self.fields["template"])
+        templates.queryset = MessageTemplate.objects.owned_by(owner)
         if to is not None and not to.email:
             # Nothing is preselected that could not be true: the user says how it went.
-            self.fields["channel"].choices = [("", "Choose how you sent it"), *(
+            channels = cast(forms.ChoiceField, self.fields["channel"])
+            channels.choices = [("", "Choose how you sent it"), *(
                 (value, "Email (no address on file)" if value == Channel.EMAIL else label)
                 for value, label in Channel.choices
             )]  # fmt: skip
 
     def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
+        body: str = self.cleaned_data["body"]
         if not body.strip():
             raise forms.ValidationError("Write the message before marking it sent.")
         return body
 
     def clean_sent_on(self) -> date:
-        day = self.cleaned_data["sent_on"]
+        day: date = self.cleaned_data["sent_on"]
         if day > self.today:
             raise forms.ValidationError(
                 f"The sent date cannot be in the future (today is {_day(self.today)})."
@@ -131,7 +135,7 @@ class SendForm(forms.Form):
         return day
 
     def clean_channel(self) -> str:
-        channel = self.cleaned_data["channel"]
+        channel: str = self.cleaned_data["channel"]
         if channel == Channel.EMAIL and self.to is not None and not self.to.email:
             raise forms.ValidationError(
                 f"{self.to.full_name} has no email address on file, so it cannot have gone by "
@@ -146,8 +150,9 @@ class SendForm(forms.Form):
     def channel_phrases_json(self) -> str:
         return json.dumps(CHANNEL_PHRASES)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         body = data.get("body", "")
         # The cap is on the note sent with a connection request; someone you are already
         # connected with gets a message, which has none.
@@ -197,13 +202,14 @@ class EmailSettingsForm(forms.ModelForm):
         labels = {"security": "Encryption", "username": "Username"}
         widgets = {"host": forms.TextInput(attrs={"autocomplete": "off"})}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.instance.has_password:
             del self.fields["forget_password"]
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("host") and not data.get("from_address"):
             self.add_error("from_address", "Give the address your messages should come from.")
         if data.get("security") == Security.NONE and data.get("password"):
@@ -226,13 +232,13 @@ class ReplyForm(forms.Form):
         help_text="What they said; if they declined, the reason they gave.",
     )
 
-    def __init__(self, *args: object, today: date, earliest: date | None, **kwargs: object) -> None:
+    def __init__(self, *args: Any, today: date, earliest: date | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
         self.earliest = earliest
 
     def clean_received_on(self) -> date:
-        day = self.cleaned_data["received_on"]
+        day: date = self.cleaned_data["received_on"]
         if day > self.today:
             raise forms.ValidationError(
                 f"The reply date cannot be in the future (today is {_day(self.today)})."
@@ -259,8 +265,9 @@ class LogReplyForm(ReplyForm):
     suggested_last_name = forms.CharField(label="Last name", max_length=100, required=False)
     suggested_role = forms.CharField(label="Their role", max_length=200, required=False)
 
-    def clean(self) -> dict[str, object]:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         named = any(cleaned.get(name) for name in ("suggested_last_name", "suggested_role"))
         if named and not cleaned.get("suggested_first_name", "").strip():
             self.add_error(
@@ -288,16 +295,16 @@ class MilestoneForm(forms.Form):
         error_messages={"required": "Tick at least one person to write to."},
     )
 
-    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+    def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["people"].choices = people
+        cast(forms.MultipleChoiceField, self.fields["people"]).choices = people
 
 
 class UpdateDraftForm(SendForm):
     """One drafted update on the network update page: the compose form without its live
     checker (which belongs to the compose page)."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("subject", "body", "channel"):
             attrs = self.fields[name].widget.attrs

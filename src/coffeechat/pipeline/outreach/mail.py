@@ -20,8 +20,10 @@ from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.pipeline.outreach import crypto
 from coffeechat.pipeline.outreach.models import EmailSettings, Security
 
@@ -59,8 +61,8 @@ class SmtpServer:
                 raise SendFailed(str(error)) from None
         return self.password_plain
 
-    def connection(self) -> object:
-        return get_connection(
+    def connection(self) -> BaseEmailBackend:
+        connection: BaseEmailBackend = get_connection(
             SMTP_BACKEND,
             host=self.host,
             port=self.port,
@@ -71,13 +73,14 @@ class SmtpServer:
             timeout=TIMEOUT_SECONDS,
             fail_silently=False,
         )
+        return connection
 
 
-def own_settings(user: object) -> EmailSettings | None:
+def own_settings(user: User) -> EmailSettings | None:
     return EmailSettings.objects.filter(user=user).first()
 
 
-def smtp_server_for(user: object, own: EmailSettings | None = None) -> SmtpServer | None:
+def smtp_server_for(user: User, own: EmailSettings | None = None) -> SmtpServer | None:
     """The user's own mail server if they set one up, else the deployment's, else none."""
     own = own if own is not None else own_settings(user)
     if own is not None and own.is_configured:
@@ -138,7 +141,7 @@ def send(
         # Our own Message-ID: Django's default asks DNS for this machine's name.
         headers={"Message-ID": make_msgid(domain=domain)},
     )
-    connection = None
+    connection: BaseEmailBackend | None = None
     try:
         connection = server.connection()
         connection.open()
@@ -152,7 +155,7 @@ def send(
             _hang_up(connection)
 
 
-def _hang_up(connection: object) -> None:
+def _hang_up(connection: BaseEmailBackend) -> None:
     """Say goodbye to the server, whatever it answers: once it has accepted the message, an
     error on QUIT does not unsend it, and calling it a failure would send it again."""
     try:

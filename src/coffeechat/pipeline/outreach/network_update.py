@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method.network_update import Milestone, PersonMet, draft_update
 from coffeechat.network.people.models import Contact, KeepInTouch
 from coffeechat.pipeline.conversations.models import Conversation, Status, Takeaway
@@ -30,7 +32,7 @@ class Met:
     def ticked_by_default(self) -> bool:
         return self.contact.keep_in_touch != KeepInTouch.NEVER
 
-    def person(self, tz: object) -> PersonMet:
+    def person(self, tz: tzinfo) -> PersonMet:
         start = self.conversation.scheduled_at.astimezone(tz)
         this_year = timezone.localdate(timezone=tz).year == start.year
         return PersonMet(
@@ -41,7 +43,7 @@ class Met:
         )
 
 
-def people_met(user: object) -> list[Met]:
+def people_met(user: User) -> list[Met]:
     """Everyone with a held conversation, most recently met first, in three queries."""
     held = Conversation.objects.filter(contact=OuterRef("pk"), status=Status.HELD)
     contacts = list(
@@ -61,7 +63,7 @@ def people_met(user: object) -> list[Met]:
 
 
 def drafted(
-    met: Met, *, milestone: Milestone, detail: str, my_name: str, tz: object
+    met: Met, *, milestone: Milestone, detail: str, my_name: str, tz: tzinfo
 ) -> tuple[str, str]:
     return draft_update(met.person(tz), milestone=milestone, detail=detail, my_name=my_name)
 
@@ -74,7 +76,7 @@ class Drafts:
     opened, so fixing a typo in the detail never makes sent updates look unsent.
     """
 
-    def __init__(self, session: MutableMapping, *, milestone: str, detail: str) -> None:
+    def __init__(self, session: MutableMapping[str, Any], *, milestone: str, detail: str) -> None:
         self.session = session
         stored = session.get(SESSION_KEY) or {}
         if "rounds" not in stored:  # nothing yet, or the shape of an older version
@@ -96,7 +98,7 @@ class Drafts:
         self.edits[str(contact_pk)] = {"subject": subject, "body": body}
         self.session[SESSION_KEY] = self.stored  # mark the session modified
 
-    def sent(self, user: object, contact_pks: list[int]) -> dict[int, Message]:
+    def sent(self, user: User, contact_pks: list[int]) -> dict[int, Message]:
         """The updates recorded for these people since this round began, by contact."""
         messages = Message.objects.owned_by(user).filter(
             purpose=Purpose.UPDATE, contact_id__in=contact_pks, created_at__gte=self.started

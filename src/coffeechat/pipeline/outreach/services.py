@@ -9,17 +9,18 @@ from urllib.parse import quote
 
 from django.utils import timezone
 
-from coffeechat.foundation.accounts.models import Profile
+from coffeechat.foundation.accounts.models import Profile, User
 from coffeechat.method.messages import (
     BUILT_IN,
     BUILT_IN_TEMPLATES,
+    BuiltInTemplate,
     Situation,
     connection_line,
     default_situation,
     merge,
 )
 from coffeechat.network.people.models import Contact
-from coffeechat.pipeline.conversations.models import Status
+from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.outreach import crypto
 from coffeechat.pipeline.outreach.models import (
     Channel,
@@ -38,7 +39,7 @@ class Draft:
         return f"mailto:{quote(to)}?subject={quote(self.subject)}&body={quote(self.body)}"
 
 
-def seed_templates(user: object) -> None:
+def seed_templates(user: User) -> None:
     """Give a new user their own, editable copy of the built-in message templates."""
     MessageTemplate.objects.bulk_create(
         MessageTemplate(
@@ -102,7 +103,7 @@ def conversation_lines(
     }
 
 
-def _conversation_fields(conversation: object | None) -> dict[str, str]:
+def _conversation_fields(conversation: Conversation | None) -> dict[str, str]:
     """Those lines for a conversation that was held, read from the database."""
     if conversation is None:
         return {}
@@ -111,7 +112,7 @@ def _conversation_fields(conversation: object | None) -> dict[str, str]:
     return conversation_lines(conversation.local_start().date(), advice, referrals)
 
 
-def _last_held_conversation(contact: Contact) -> object | None:
+def _last_held_conversation(contact: Contact) -> Conversation | None:
 
     return contact.conversations.filter(status=Status.HELD).order_by("-scheduled_at").first()
 
@@ -131,7 +132,7 @@ def suggested_template(contact: Contact, purpose: str) -> MessageTemplate | None
     return template_for(contact.owner, suggested_situation(contact, purpose))
 
 
-def template_for(user: object, situation: Situation) -> MessageTemplate | None:
+def template_for(user: User, situation: Situation) -> MessageTemplate | None:
     """The user's template for a situation: the built-in one, else the oldest of theirs."""
     return (
         MessageTemplate.objects.owned_by(user)
@@ -147,24 +148,25 @@ def draft(
     template: MessageTemplate | None,
     *,
     purpose: str = Purpose.REQUEST,
-    conversation: object | None = None,
+    conversation: Conversation | None = None,
     about_conversation: Mapping[str, str] | None = None,
 ) -> Draft:
     """The template with the contact's details merged in (the built-in text if none is left).
     The lines about a conversation come from `conversation` (an update without one uses the
     last held), unless given ready-made in `about_conversation` (see conversation_lines)."""
-    if template is None:
-        template = BUILT_IN[suggested_situation(contact, purpose)]
+    text: MessageTemplate | BuiltInTemplate = (
+        template if template is not None else BUILT_IN[suggested_situation(contact, purpose)]
+    )
     fields = _personal_fields(contact, profile)
     if about_conversation is None:
         if conversation is None and purpose == Purpose.UPDATE:
             conversation = _last_held_conversation(contact)
         about_conversation = _conversation_fields(conversation)
     fields.update(about_conversation)
-    return Draft(merge(template.subject, fields), merge(template.body, fields))
+    return Draft(merge(text.subject, fields), merge(text.body, fields))
 
 
-def draft_thank_you(conversation: object, profile: Profile) -> Draft:
+def draft_thank_you(conversation: Conversation, profile: Profile) -> Draft:
     contact = conversation.contact
     template = suggested_template(contact, Purpose.THANK_YOU)
     return draft(contact, profile, template, purpose=Purpose.THANK_YOU, conversation=conversation)
@@ -183,7 +185,7 @@ def sent_at_on(day: date, tz: tzinfo, now: datetime | None = None) -> datetime:
     return datetime.combine(day, local_now.time().replace(tzinfo=None), tzinfo=tz)
 
 
-def _join(names: list[str]) -> str:
+def _join(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -197,7 +199,7 @@ def default_channel(contact: Contact, template: MessageTemplate | None = None) -
 
 
 def save_email_settings(
-    user: object,
+    user: User,
     *,
     host: str,
     port: int,
@@ -233,8 +235,11 @@ def addressed(contact: Contact, template: MessageTemplate | None, purpose: str) 
     """Asking Priya to introduce you to Sam (or sending her the blurb to forward) goes to Priya
     and is kept on her timeline as a request for an introduction, never as a request to Sam:
     Sam has received nothing, so his reply routine does not start."""
-    through_introducer = template is not None and template.situation_enum.goes_to_introducer
-    if purpose != Purpose.REQUEST or not through_introducer:
+    if (
+        purpose != Purpose.REQUEST
+        or template is None
+        or not template.situation_enum.goes_to_introducer
+    ):
         return Addressed(contact, purpose)
     if contact.introduced_by is None:
         return Addressed(

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.method import clock as clock_rules
 from coffeechat.method.clock import ClockError, ClockState
 from coffeechat.network.people.models import Contact, HowKnown, Source
@@ -57,7 +58,7 @@ def set_acted_on(takeaway: Takeaway, acted: bool, now: datetime | None = None) -
     close_the_loop.sync_advice_loop(takeaway.conversation, now=now)
 
 
-def _organization_named(owner: object, name: str) -> Organization | None:
+def _organization_named(owner: User, name: str) -> Organization | None:
     name = name.strip()
     if not name:
         return None

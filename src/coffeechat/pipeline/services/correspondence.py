@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.db import transaction
 
 from coffeechat.network.people.models import Contact, HowKnown, Source
+from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups import services as followups
 from coffeechat.pipeline.outreach.models import Message, MessageTemplate, Purpose, Reply
 
@@ -20,7 +21,7 @@ def record_message(
     subject: str,
     body: str,
     sent_at: datetime,
-    conversation: object = None,
+    conversation: Conversation | None = None,
     template: MessageTemplate | None = None,
     introduction_to: Contact | None = None,
 ) -> Message:
@@ -80,7 +81,7 @@ def _suggested(contact: Contact, *, first_name: str, last_name: str, role: str) 
     existing = (
         Contact.objects.owned_by(contact.owner)
         .filter(
-            organization_id=contact.organization_id,
+            organization=contact.organization_id,  # none: those with no organization either
             first_name__iexact=first_name,
             last_name__iexact=last_name,
         )

@@ -11,6 +11,7 @@ importing a file again recognises the person by them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -53,22 +54,22 @@ class MergePlan:
     referral_moves: bool = False
 
 
-def _person_fields() -> list[models.Field]:
+def _person_fields() -> list[models.Field[Any, Any]]:
     return [f for f in Contact._meta.concrete_fields if f.name not in RECORD_FACTS - QUIET_FIELDS]
 
 
-def _is_blank(contact: Contact, f: models.Field) -> bool:
+def _is_blank(contact: Contact, f: models.Field[Any, Any]) -> bool:
     value = getattr(contact, f.attname)
     return value in (None, "") or UNSET.get(f.name, object()) == value
 
 
-def _label(f: models.Field) -> str:
+def _label(f: models.Field[Any, Any]) -> str:
     name = str(f.verbose_name)
     # "How you know them" reads as "how you know them"; "LinkedIn URL" keeps its capitals.
     return name[0].lower() + name[1:] if name[1:] == name[1:].lower() else name
 
 
-def _shown(contact: Contact, f: models.Field) -> str:
+def _shown(contact: Contact, f: models.Field[Any, Any]) -> str:
     if f.choices:
         return str(getattr(contact, f"get_{f.name}_display")())
     if f.is_relation:
@@ -76,14 +77,14 @@ def _shown(contact: Contact, f: models.Field) -> str:
     return str(getattr(contact, f.attname))
 
 
-def _same(f: models.Field, first: object, second: object) -> bool:
+def _same(f: models.Field[Any, Any], first: Any, second: Any) -> bool:
     """Equal, or the same address written differently (e-mail case, LinkedIn URL variants)."""
     if f.name == "email":
         return email_key(first) == email_key(second)
     if f.name == "linkedin_url" and (key := linkedin_key(first)):
         return key == linkedin_key(second)
     # Two addresses that are not LinkedIn profiles have no key: only the same text is the same.
-    return first == second
+    return bool(first == second)
 
 
 def _merge_details(plan: MergePlan) -> None:
@@ -107,8 +108,7 @@ def _merge_details(plan: MergePlan) -> None:
 def _referral_of_other(keep: Contact, other: Contact) -> tuple[bool, str]:
     """Whether other's referral moves, or (keep has its own) the line that remembers it."""
 
-    theirs = Referral.objects.filter(contact=other).select_related("conversation__contact")
-    theirs = theirs.first()
+    theirs = Referral.objects.filter(contact=other).select_related("conversation__contact").first()
     if theirs is None:
         return False, ""
     if not Referral.objects.filter(contact=keep).exists():
@@ -140,23 +140,25 @@ def _merged_notes(plan: MergePlan) -> str:
     return f"{keep.notes.rstrip()}\n\n---\n\n*From {source}:*\n\n{brought}"
 
 
-def _reverse_foreign_keys() -> list[models.ForeignKey]:
+def _reverse_foreign_keys() -> list[models.ForeignKey[Any, Any]]:
     """Every many-to-one field pointing at Contact (messages, replies, ... introduced_by)."""
     fields = [
         rel.field
         for rel in Contact._meta.related_objects
-        if rel.one_to_many and rel.related_model not in (NotDuplicate, OtherAddress)
+        if rel.one_to_many
+        and isinstance(rel.field, models.ForeignKey)  # as every one-to-many is
+        and rel.related_model not in (NotDuplicate, OtherAddress)
     ]
     order = list(MOVE_LABELS)
     return sorted(fields, key=lambda f: _accessor_rank(f, order))
 
 
-def _accessor_rank(f: models.ForeignKey, order: list[str]) -> tuple[int, str]:
-    accessor = f.remote_field.get_accessor_name()
+def _accessor_rank(f: models.ForeignKey[Any, Any], order: list[str]) -> tuple[int, str]:
+    accessor = f.remote_field.get_accessor_name() or ""  # None only for hidden relations
     return (order.index(accessor) if accessor in order else len(order), accessor)
 
 
-def _move_label(f: models.ForeignKey, count: int) -> str:
+def _move_label(f: models.ForeignKey[Any, Any], count: int) -> str:
     accessor = f.remote_field.get_accessor_name()
     singular, plural = MOVE_LABELS.get(
         accessor, (f.model._meta.verbose_name, f.model._meta.verbose_name_plural)
@@ -164,7 +166,9 @@ def _move_label(f: models.ForeignKey, count: int) -> str:
     return str(singular if count == 1 else plural)
 
 
-def _attached_to(other: Contact, f: models.ForeignKey, keep: Contact) -> models.QuerySet:
+def _attached_to(
+    other: Contact, f: models.ForeignKey[Any, Any], keep: Contact
+) -> models.QuerySet[Any]:
     attached = f.model._base_manager.filter(**{f.name: other})
     return attached.exclude(pk=keep.pk) if f.model is Contact else attached
 

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from coffeechat.foundation.accounts.models import User
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach import mail
@@ -51,7 +52,7 @@ class Sent:
     server: mail.SmtpServer  # where it went through, for the confirmation
 
 
-def send_state(user: object, to: Contact) -> SendState:
+def send_state(user: User, to: Contact) -> SendState:
     return send_state_through(mail.smtp_server_for(user), to)
 
 
@@ -64,7 +65,7 @@ def send_state_through(server: mail.SmtpServer | None, to: Contact) -> SendState
 
 def send_now(
     *,
-    user: object,
+    user: User,
     to: Contact,
     contact: Contact,
     purpose: Purpose,
@@ -78,7 +79,7 @@ def send_now(
     `contact`, dated now; raises NotSent (recording nothing) if it cannot go or the server
     refuses it."""
     state = send_state(user, to)
-    if state.reason:
+    if state.reason or state.server is None:
         raise NotSent(state.problem)
     body = mail.plain_text(body)
     try:
@@ -109,7 +110,7 @@ def send_now(
 
 def mark_sent(
     *,
-    user: object,
+    user: User,
     contact: Contact,
     purpose: Purpose,
     channel: str,
@@ -135,7 +136,7 @@ def mark_sent(
     )
 
 
-def send_test_message(user: object) -> tuple[str, mail.SmtpServer]:
+def send_test_message(user: User) -> tuple[str, mail.SmtpServer]:
     """Mail the user a test message through their server; returns the address it went to and
     the server, or raises NotSent. Nothing is recorded."""
     server = mail.smtp_server_for(user)

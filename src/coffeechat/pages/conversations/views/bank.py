@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.pages.conversations import queries
 from coffeechat.pipeline.conversations.forms import BankQuestionForm
@@ -16,7 +17,7 @@ from coffeechat.pipeline.conversations.models import Question
 
 
 @login_required
-def questions(request: HttpRequest) -> HttpResponse:
+def questions(request: AuthedRequest) -> HttpResponse:
     form = BankQuestionForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -30,7 +31,7 @@ def questions(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def question_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     question = owned_or_404(Question, request, pk)
     form = BankQuestionForm(request.POST or None, instance=question, owner=request.user)
     return autosave(
@@ -45,7 +46,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def question_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     question = owned_or_404(Question, request, pk)
     return confirm_delete(
         request,

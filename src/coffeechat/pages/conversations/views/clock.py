@@ -7,11 +7,12 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.method.clock import ClockError
 from coffeechat.pages.conversations import queries
 from coffeechat.pages.conversations.views import prepare
@@ -30,7 +31,7 @@ def clock_context(conversation: Conversation) -> dict[str, object]:
     return {"conversation": conversation, "clock": queries.clock_of(conversation)}
 
 
-def _press(request: HttpRequest, pk: int, action: Callable[[Conversation], None]) -> HttpResponse:
+def _press(request: AuthedRequest, pk: int, action: Callable[[Conversation], None]) -> HttpResponse:
     """One press of a clock button: HTMX gets the clock back, a plain form the page."""
     conversation = conversation_or_404(request, pk)
     try:
@@ -47,25 +48,25 @@ def _press(request: HttpRequest, pk: int, action: Callable[[Conversation], None]
 
 @login_required
 @require_POST
-def start(request: HttpRequest, pk: int) -> HttpResponse:
+def start(request: AuthedRequest, pk: int) -> HttpResponse:
     """Start the clock (from the conduct page, or the prep page's Start) and show it running."""
     return _press(request, pk, services.start)
 
 
 @login_required
 @require_POST
-def pause(request: HttpRequest, pk: int) -> HttpResponse:
+def pause(request: AuthedRequest, pk: int) -> HttpResponse:
     return _press(request, pk, services.pause)
 
 
 @login_required
 @require_POST
-def resume(request: HttpRequest, pk: int) -> HttpResponse:
+def resume(request: AuthedRequest, pk: int) -> HttpResponse:
     return _press(request, pk, services.resume)
 
 
 @login_required
-def reset(request: HttpRequest, pk: int) -> HttpResponse:
+def reset(request: AuthedRequest, pk: int) -> HttpResponse:
     """Asks first: a reset throws away the time measured so far."""
     conversation = conversation_or_404(request, pk)
     if request.method == "POST":
@@ -84,7 +85,7 @@ def reset(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def correct_time(request: HttpRequest, pk: int) -> HttpResponse:
+def correct_time(request: AuthedRequest, pk: int) -> HttpResponse:
     """A held conversation's real start and length, corrected by hand."""
     conversation = conversation_or_404(request, pk)
     form = CorrectTimeForm(request.POST, conversation=conversation)

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import (
     Http404,
-    HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponseRedirect,
@@ -18,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.autosave import autosave, status_line
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.pages.conversations import queries
 from coffeechat.pages.conversations.views.common import chosen_question_or_404, conversation_or_404
 from coffeechat.pipeline.conversations import services
@@ -69,7 +69,7 @@ def _end_form(conversation: Conversation) -> EndForm:
     return EndForm(initial={name: getattr(conversation, name) for name in fields})
 
 
-def _page(request: HttpRequest, conversation: Conversation, **forms: Any) -> TemplateResponse:
+def _page(request: AuthedRequest, conversation: Conversation, **forms: Any) -> TemplateResponse:
     takeaways = list(conversation.takeaways.all())
     sections = [
         _takeaway_section(kind, forms.get(kind) or _takeaway_form(kind), takeaways)
@@ -89,13 +89,13 @@ def _page(request: HttpRequest, conversation: Conversation, **forms: Any) -> Tem
 
 
 @login_required
-def conduct(request: HttpRequest, pk: int) -> HttpResponse:
+def conduct(request: AuthedRequest, pk: int) -> HttpResponse:
     return _page(request, conversation_or_404(request, pk))
 
 
 @login_required
 @require_POST
-def agenda(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda(request: AuthedRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     try:
         services.set_agenda(conversation, request.POST.getlist("done"))
@@ -108,7 +108,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def notes(request: HttpRequest, pk: int) -> HttpResponse:
+def notes(request: AuthedRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     return autosave(
         request,
@@ -121,7 +121,7 @@ def notes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer_notes(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_notes(request: AuthedRequest, pk: int) -> HttpResponse:
     """The notes under one question; each question autosaves on its own."""
     question = chosen_question_or_404(request, pk)
     return autosave(
@@ -135,7 +135,7 @@ def answer_notes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def referral(request: HttpRequest, pk: int) -> HttpResponse:
+def referral(request: AuthedRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     form = ReferralForm(request.POST)
     if form.is_valid():
@@ -153,7 +153,7 @@ def referral(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def takeaway(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def takeaway(request: AuthedRequest, pk: int, kind: str) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     if kind not in TAKEAWAY_KINDS:
         raise Http404("No such kind of takeaway.")
@@ -172,7 +172,7 @@ def takeaway(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def end(request: HttpRequest, pk: int) -> HttpResponse:
+def end(request: AuthedRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     form = EndForm(request.POST)
     if not form.is_valid():

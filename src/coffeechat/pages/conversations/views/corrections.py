@@ -4,29 +4,31 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from coffeechat.foundation.core.requests import AuthedRequest
+from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.conversations.correction_forms import (
     ReferralCorrectionForm,
     TakeawayCorrectionForm,
 )
-from coffeechat.pipeline.conversations.models import Referral, Takeaway
+from coffeechat.pipeline.conversations.models import Conversation, Referral, Takeaway
 from coffeechat.pipeline.services import conversation_corrections as corrections
 
 
-def _timeline(contact: object) -> str:
+def _timeline(contact: Contact) -> str:
     return contact.get_absolute_url() + "#timeline"
 
 
-def _held_on(conversation: object) -> str:
+def _held_on(conversation: Conversation) -> str:
     day = conversation.local_start()
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-def _referral_or_404(request: HttpRequest, pk: int) -> Referral:
+def _referral_or_404(request: AuthedRequest, pk: int) -> Referral:
     """A referral from one of the user's conversations; anyone else's is a 404."""
     return get_object_or_404(
         Referral.objects.select_related("contact", "conversation__contact"),
@@ -35,7 +37,7 @@ def _referral_or_404(request: HttpRequest, pk: int) -> Referral:
     )
 
 
-def _takeaway_or_404(request: HttpRequest, pk: int) -> Takeaway:
+def _takeaway_or_404(request: AuthedRequest, pk: int) -> Takeaway:
     return get_object_or_404(
         Takeaway.objects.select_related("conversation__contact"),
         pk=pk,
@@ -43,12 +45,12 @@ def _takeaway_or_404(request: HttpRequest, pk: int) -> Takeaway:
     )
 
 
-def _form_page(request: HttpRequest, context: dict[str, object]) -> TemplateResponse:
+def _form_page(request: AuthedRequest, context: dict[str, object]) -> TemplateResponse:
     return TemplateResponse(request, "conversations/correction_form.html", context)
 
 
 @login_required
-def referral_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def referral_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     referral = _referral_or_404(request, pk)
     person, referrer = referral.contact, referral.conversation.contact
     form = ReferralCorrectionForm(
@@ -76,7 +78,7 @@ def referral_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def referral_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def referral_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     """Deleting a referral removes it from the conversation; the person it added stays in the
     network, and when nothing else is recorded with them the next page offers to delete them."""
     referral = _referral_or_404(request, pk)
@@ -113,7 +115,7 @@ def referral_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def takeaway_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def takeaway_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     takeaway = _takeaway_or_404(request, pk)
     giver = takeaway.conversation.contact
     form = TakeawayCorrectionForm(request.POST or None, takeaway=takeaway)
@@ -135,7 +137,7 @@ def takeaway_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def takeaway_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def takeaway_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     takeaway = _takeaway_or_404(request, pk)
     giver = takeaway.conversation.contact
     kind = takeaway.get_kind_display().lower()

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.method.today import Kind
 from coffeechat.pipeline.conversations.models import Takeaway
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.services import conversation_changes
 
 
-def _advice_or_404(request: HttpRequest, pk: int) -> Takeaway:
+def _advice_or_404(request: AuthedRequest, pk: int) -> Takeaway:
     """A piece of advice from one of the user's conversations; anyone else's is a 404."""
     return get_object_or_404(
         Takeaway.objects.select_related("conversation__contact"),
@@ -39,7 +40,7 @@ def _loop(takeaway: Takeaway) -> FollowUp | None:
 
 @login_required
 @require_POST
-def acted_on(request: HttpRequest, pk: int) -> HttpResponse:
+def acted_on(request: AuthedRequest, pk: int) -> HttpResponse:
     takeaway = _advice_or_404(request, pk)
     acted = request.POST.get("acted") == "1"
     conversation_changes.set_acted_on(takeaway, acted)

@@ -6,11 +6,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.pages.conversations import queries
 from coffeechat.pages.conversations.views.common import chosen_question_or_404, conversation_or_404
 from coffeechat.pipeline.conversations import services
@@ -27,7 +28,7 @@ def _questions_anchor(conversation: Conversation) -> str:
     return conversation.get_absolute_url() + "#questions"
 
 
-def _record(request: HttpRequest, conversation: Conversation) -> dict[str, Any]:
+def _record(request: AuthedRequest, conversation: Conversation) -> dict[str, Any]:
     """What both the prep page and a held conversation's record show."""
     takeaways = list(conversation.takeaways.all())
     return {
@@ -41,7 +42,7 @@ def _record(request: HttpRequest, conversation: Conversation) -> dict[str, Any]:
     }
 
 
-def _context(request: HttpRequest, conversation: Conversation, **forms: Any) -> dict[str, Any]:
+def _context(request: AuthedRequest, conversation: Conversation, **forms: Any) -> dict[str, Any]:
     context = _record(request, conversation)
     return {
         **context,
@@ -52,14 +53,14 @@ def _context(request: HttpRequest, conversation: Conversation, **forms: Any) -> 
     }
 
 
-def _page(request: HttpRequest, conversation: Conversation, **forms: Any) -> TemplateResponse:
+def _page(request: AuthedRequest, conversation: Conversation, **forms: Any) -> TemplateResponse:
     context = _context(request, conversation, **forms)
     context["form"] = PrepForm(instance=conversation)
     return TemplateResponse(request, "conversations/detail.html", context)
 
 
 def held_page(
-    request: HttpRequest, conversation: Conversation, time_form: CorrectTimeForm | None = None
+    request: AuthedRequest, conversation: Conversation, time_form: CorrectTimeForm | None = None
 ) -> TemplateResponse:
     """Once held, the page is the record of the conversation, not its preparation."""
     context = _record(request, conversation)
@@ -68,7 +69,7 @@ def held_page(
 
 
 @login_required
-def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def conversation_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """The prep page; its research and goal fields autosave to this same address."""
     conversation = conversation_or_404(request, pk)
     if request.method != "POST" and conversation.status == Status.HELD:
@@ -88,7 +89,7 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def pick_questions(request: HttpRequest, pk: int) -> HttpResponse:
+def pick_questions(request: AuthedRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     form = PickQuestionsForm(request.POST, owner=request.user)
     if not form.is_valid():
@@ -104,7 +105,7 @@ def pick_questions(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def own_question(request: HttpRequest, pk: int) -> HttpResponse:
+def own_question(request: AuthedRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     form = OwnQuestionForm(request.POST)
     if not form.is_valid():
@@ -116,7 +117,7 @@ def own_question(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def remove_question(request: HttpRequest, pk: int) -> HttpResponse:
+def remove_question(request: AuthedRequest, pk: int) -> HttpResponse:
     question = chosen_question_or_404(request, pk)
     services.remove_question(question)
     messages.success(request, f"Removed “{question.text}” from this conversation.")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.conversations import queries
@@ -19,7 +20,7 @@ from coffeechat.pipeline.services import conversation_changes
 
 
 @login_required
-def conversation_list(request: HttpRequest) -> HttpResponse:
+def conversation_list(request: AuthedRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "conversations/list.html",
@@ -28,7 +29,7 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def conversation_new(request: HttpRequest, contact_pk: int) -> HttpResponse:
+def conversation_new(request: AuthedRequest, contact_pk: int) -> HttpResponse:
     contact = owned_or_404(Contact.objects.select_related("organization"), request, contact_pk)
     form = ScheduleForm(request.POST or None, owner=request.user, contact=contact)
     if request.method == "POST" and form.is_valid():
@@ -44,7 +45,7 @@ def conversation_new(request: HttpRequest, contact_pk: int) -> HttpResponse:
 
 
 @login_required
-def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def conversation_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     form = LogisticsForm(request.POST or None, instance=conversation, owner=request.user)
     context = {"conversation": conversation, "contact": conversation.contact, "form": form}
@@ -61,7 +62,7 @@ def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def conversation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def conversation_cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     if request.method == "POST":
         if conversation.is_open:
@@ -78,7 +79,7 @@ def conversation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def conversation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def conversation_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     conversation = conversation_or_404(request, pk)
     return confirm_delete(
         request,

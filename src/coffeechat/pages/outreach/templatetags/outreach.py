@@ -3,12 +3,14 @@ page's introductions (asked of this person, or asked about them)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django import template
 
 from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach import mail
 from coffeechat.pipeline.outreach.forms import EmailSettingsForm
 from coffeechat.pipeline.outreach.models import Purpose
@@ -40,7 +42,9 @@ class Asked:
 
 
 @register.inclusion_tag("outreach/_introductions.html")
-def introductions(contact: Contact, open_followups: object, today: date) -> dict[str, object]:
+def introductions(
+    contact: Contact, open_followups: Iterable[FollowUp], today: date
+) -> dict[str, object]:
     """On Sam's page, whom you asked to introduce you; on Priya's, whom you asked her to
     introduce you to, with the one reminder once it is owed (see followups.services)."""
     about: dict[int, Asked] = {}

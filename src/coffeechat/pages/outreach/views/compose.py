@@ -8,13 +8,15 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST, require_safe
 
+from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.messages import Situation
 from coffeechat.network.people.models import Contact
@@ -37,7 +39,7 @@ HEADINGS = {
 }
 
 
-def _today(request: HttpRequest) -> date:
+def _today(request: AuthedRequest) -> date:
     return timezone.localdate(timezone=request.user.profile.tz())
 
 
@@ -45,7 +47,9 @@ def _purpose(value: str) -> Purpose:
     return Purpose(value) if value in CONTACT_PURPOSES else Purpose.REQUEST
 
 
-def _template_from_query(request: HttpRequest, contact: Contact, purpose: Purpose):
+def _template_from_query(
+    request: AuthedRequest, contact: Contact, purpose: Purpose
+) -> MessageTemplate | None:
     """?template=<id> picks one of the user's templates (another user's is a 404), and
     ?situation=<name> their template for that situation (ask_introduction, from Next moves)."""
     value = request.GET.get("template", "")
@@ -59,13 +63,15 @@ def _template_from_query(request: HttpRequest, contact: Contact, purpose: Purpos
     return services.suggested_template(contact, purpose)
 
 
-def _posted_template(request: HttpRequest) -> MessageTemplate | None:
+def _posted_template(request: AuthedRequest) -> MessageTemplate | None:
     """The template the posted draft started from (another user's is a 404, like none)."""
     value = request.POST.get("template", "")
     return owned_or_404(MessageTemplate, request, int(value)) if value.isdigit() else None
 
 
-def _template_choices(user: object, purpose: Purpose, chosen: MessageTemplate | None) -> list:
+def _template_choices(
+    user: User, purpose: Purpose, chosen: MessageTemplate | None
+) -> list[tuple[str, list[MessageTemplate]]]:
     """The user's templates for this kind of message, grouped by situation for the select."""
     templates = [
         template
@@ -79,7 +85,7 @@ def _template_choices(user: object, purpose: Purpose, chosen: MessageTemplate | 
     return list(groups.items())
 
 
-def _eml(request: HttpRequest, *, to: Contact) -> HttpResponse:
+def _eml(request: AuthedRequest, *, to: Contact) -> HttpResponse:
     """The draft as a .eml file that mail apps open unsent; nothing is marked sent."""
     server = mail.smtp_server_for(request.user)
     content = mail.draft_file(
@@ -91,13 +97,16 @@ def _eml(request: HttpRequest, *, to: Contact) -> HttpResponse:
         body=request.POST.get("body", ""),
     )
     response = HttpResponse(content, content_type="message/rfc822")
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"{to.full_name or 'message'}.eml"
+    response["Content-Disposition"] = (
+        content_disposition_header(as_attachment=True, filename=f"{to.full_name or 'message'}.eml")
+        or "attachment"
     )
     return response
 
 
-def _reopened(request: HttpRequest, contact: Contact, conversation: Conversation | None):
+def _reopened(
+    request: AuthedRequest, contact: Contact, conversation: Conversation | None
+) -> Draft | None:
     """?draft=<id> (the link on Today) reopens one of the user's drafts of this page; another
     user's is a 404, and one sent or discarded since leaves the page to start afresh."""
     value = request.GET.get("draft", "")
@@ -112,7 +121,7 @@ def _reopened(request: HttpRequest, contact: Contact, conversation: Conversation
 
 
 def _draft_form(
-    request: HttpRequest,
+    request: AuthedRequest,
     contact: Contact,
     purpose: Purpose,
     conversation: Conversation | None,
@@ -140,7 +149,9 @@ def _draft_form(
 
 
 def _keep(slot: Slot, form: SendForm) -> Draft:
-    return slot.save(subject=form["subject"].value() or "", body=form["body"].value() or "")
+    draft = slot.save(subject=form["subject"].value() or "", body=form["body"].value() or "")
+    assert draft is not None  # only a late autosave (given opened_at) keeps nothing
+    return draft
 
 
 @dataclass(frozen=True)
@@ -165,17 +176,19 @@ ACTIONS = ("save", "eml", "send", "mark")
 
 
 def _posted_page(
-    request: HttpRequest, contact_pk: int | None, conversation_pk: int | None
+    request: AuthedRequest, contact_pk: int | None, conversation_pk: int | None
 ) -> _Page:
     if conversation_pk is not None:
         conversation = owned_or_404(Conversation, request, conversation_pk)
         return _Page(conversation.contact, Purpose.THANK_YOU, conversation)
+    if contact_pk is None:
+        raise Http404("No such page.")
     contact = owned_or_404(Contact, request, contact_pk)
     return _Page(contact, _purpose(request.POST.get("purpose") or request.GET.get("purpose", "")))
 
 
 def _posted_form(
-    request: HttpRequest, page: _Page, *, sending_now: bool = False
+    request: AuthedRequest, page: _Page, *, sending_now: bool = False
 ) -> tuple[SendForm, Slot]:
     """The posted message, and the draft it belongs to."""
     template = _posted_template(request)
@@ -192,7 +205,9 @@ def _posted_form(
     return form, Slot(page.contact, page.purpose, template, page.conversation)
 
 
-def _recorded(request: HttpRequest, page: _Page, form: SendForm, slot: Slot, *, sending_now: bool):
+def _recorded(
+    request: AuthedRequest, page: _Page, form: SendForm, slot: Slot, *, sending_now: bool
+) -> str | None:
     """Send it or mark it sent; what to tell the user, or None with the problem on the form."""
     valid = form.is_valid()
     if "template" in form.errors:
@@ -204,18 +219,19 @@ def _recorded(request: HttpRequest, page: _Page, form: SendForm, slot: Slot, *, 
     if not valid:
         return None
     # Kept on the timeline of the person it went to (the mutual contact, for an introduction).
-    recorded = {
-        "contact": where.to,
-        "purpose": Purpose(where.purpose),
-        "conversation": page.conversation,
-        "introduction_to": where.introduction_to,
-    }
+    purpose, conversation = Purpose(where.purpose), page.conversation
     if sending_now:
-        return recording.send(request.user, form, to=where.to, **recorded)
-    return recording.mark_sent(request.user, form, **recorded)
+        return recording.send(
+            request.user, form, to=where.to, contact=where.to, purpose=purpose,
+            conversation=conversation, introduction_to=where.introduction_to,
+        )  # fmt: skip
+    return recording.mark_sent(
+        request.user, form, contact=where.to, purpose=purpose, conversation=conversation,
+        introduction_to=where.introduction_to,
+    )  # fmt: skip
 
 
-def _record(request: HttpRequest, page: _Page, *, sending_now: bool) -> HttpResponse:
+def _record(request: AuthedRequest, page: _Page, *, sending_now: bool) -> HttpResponse:
     form, slot = _posted_form(request, page, sending_now=sending_now)
     done = _recorded(request, page, form, slot, sending_now=sending_now)
     if done:
@@ -227,7 +243,7 @@ def _record(request: HttpRequest, page: _Page, *, sending_now: bool) -> HttpResp
 
 
 def _render(
-    request: HttpRequest,
+    request: AuthedRequest,
     page: _Page,
     form: SendForm,
     template: MessageTemplate | None,
@@ -271,7 +287,7 @@ def _render(
     )
 
 
-def _opened(request: HttpRequest, page: _Page, reopened: Draft | None) -> HttpResponse:
+def _opened(request: AuthedRequest, page: _Page, reopened: Draft | None) -> HttpResponse:
     form, saved = _draft_form(
         request, page.contact, page.purpose, page.conversation, _today(request), reopened
     )
@@ -280,7 +296,7 @@ def _opened(request: HttpRequest, page: _Page, reopened: Draft | None) -> HttpRe
 
 @login_required
 @require_safe
-def compose(request: HttpRequest, contact_pk: int) -> HttpResponse:
+def compose(request: AuthedRequest, contact_pk: int) -> HttpResponse:
     contact = owned_or_404(Contact, request, contact_pk)
     reopened = _reopened(request, contact, None)
     purpose = _purpose(reopened.purpose if reopened else request.GET.get("purpose", ""))
@@ -289,7 +305,7 @@ def compose(request: HttpRequest, contact_pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def thank_you(request: HttpRequest, conversation_pk: int) -> HttpResponse:
+def thank_you(request: AuthedRequest, conversation_pk: int) -> HttpResponse:
     conversation = owned_or_404(Conversation, request, conversation_pk)
     reopened = _reopened(request, conversation.contact, conversation)
     return _opened(request, _Page(conversation.contact, Purpose.THANK_YOU, conversation), reopened)
@@ -298,7 +314,7 @@ def thank_you(request: HttpRequest, conversation_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def save_draft(
-    request: HttpRequest, contact_pk: int | None = None, conversation_pk: int | None = None
+    request: AuthedRequest, contact_pk: int | None = None, conversation_pk: int | None = None
 ) -> HttpResponse:
     """Enter in a field (the browser's implicit submission) only keeps the draft: recording
     a message always takes a click on a button that says what it records."""
@@ -310,19 +326,19 @@ def save_draft(
 @login_required
 @require_POST
 def download_eml(
-    request: HttpRequest, contact_pk: int | None = None, conversation_pk: int | None = None
+    request: AuthedRequest, contact_pk: int | None = None, conversation_pk: int | None = None
 ) -> HttpResponse:
     """The draft, kept, and as a .eml file that mail apps open unsent; nothing is recorded."""
     page = _posted_page(request, contact_pk, conversation_pk)
     form, slot = _posted_form(request, page)
     _keep(slot, form)
-    return _eml(request, to=form.to)
+    return _eml(request, to=form.to or page.contact)
 
 
 @login_required
 @require_POST
 def send(
-    request: HttpRequest, contact_pk: int | None = None, conversation_pk: int | None = None
+    request: AuthedRequest, contact_pk: int | None = None, conversation_pk: int | None = None
 ) -> HttpResponse:
     """Send it now through the user's mail server, and record it."""
     page = _posted_page(request, contact_pk, conversation_pk)
@@ -332,7 +348,7 @@ def send(
 @login_required
 @require_POST
 def mark_sent(
-    request: HttpRequest, contact_pk: int | None = None, conversation_pk: int | None = None
+    request: AuthedRequest, contact_pk: int | None = None, conversation_pk: int | None = None
 ) -> HttpResponse:
     """Record it as sent another way, on the day and by the channel the user says."""
     page = _posted_page(request, contact_pk, conversation_pk)
@@ -341,7 +357,7 @@ def mark_sent(
 
 @login_required
 @require_POST
-def preview(request: HttpRequest) -> HttpResponse:
+def preview(request: AuthedRequest) -> HttpResponse:
     """The counts, the checker's findings and the mailto link, refreshed as the user types."""
     contact_pk = request.POST.get("contact", "")
     if not contact_pk.isdigit():

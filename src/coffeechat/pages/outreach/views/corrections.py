@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
+from coffeechat.network.people.models import Contact
 from coffeechat.pages.people.queries import first_request_at
 from coffeechat.pipeline.outreach.correction_forms import MessageCorrectionForm
 from coffeechat.pipeline.outreach.forms import ReplyForm
@@ -33,19 +36,19 @@ MESSAGE_GOES = {
 }
 
 
-def _back(request: HttpRequest, contact: object) -> str:
+def _back(request: AuthedRequest, contact: Contact) -> str:
     """Back where the correction was started: the Outreach page, else the contact's timeline."""
     if request.GET.get("from") == "messages":
         return reverse("outreach:messages")
     return contact.get_absolute_url() + "#timeline"
 
 
-def _day(moment: object) -> str:
+def _day(moment: date) -> str:
     return f"{moment:%a} {moment.day} {moment:%b %Y}"
 
 
 def confirm_then(
-    request: HttpRequest,
+    request: AuthedRequest,
     obj: object,
     *,
     kind: str,
@@ -64,12 +67,12 @@ def confirm_then(
     return TemplateResponse(request, "core/confirm_delete.html", context)
 
 
-def _message_or_404(request: HttpRequest, pk: int) -> Message:
+def _message_or_404(request: AuthedRequest, pk: int) -> Message:
     return owned_or_404(Message.objects.select_related("contact", "introduction_to"), request, pk)
 
 
 @login_required
-def message_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def message_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     message = _message_or_404(request, pk)
     tz = request.user.profile.tz()
     form = MessageCorrectionForm(request.POST or None, message=message, tz=tz, now=timezone.now())
@@ -83,7 +86,7 @@ def message_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def message_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def message_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     message = _message_or_404(request, pk)
     contact = message.contact
     sent_on = timezone.localdate(message.sent_at, request.user.profile.tz())
@@ -103,12 +106,12 @@ def message_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _reply_or_404(request: HttpRequest, pk: int) -> Reply:
+def _reply_or_404(request: AuthedRequest, pk: int) -> Reply:
     return owned_or_404(Reply.objects.select_related("contact"), request, pk)
 
 
 @login_required
-def reply_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def reply_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     reply = _reply_or_404(request, pk)
     contact = reply.contact
     tz = request.user.profile.tz()
@@ -129,7 +132,7 @@ def reply_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def reply_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def reply_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     reply = _reply_or_404(request, pk)
     contact = reply.contact
     return confirm_then(

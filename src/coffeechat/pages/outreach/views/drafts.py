@@ -3,29 +3,34 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVar
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import models
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach.drafts import Slot
 from coffeechat.pipeline.outreach.models import Draft, MessageTemplate, Purpose
 
+_M = TypeVar("_M", bound=models.Model)
+
 # What a compose page can be writing (an introduction is recorded as such, written as a request).
 PAGE_PURPOSES = frozenset({Purpose.REQUEST, Purpose.FOLLOW_UP, Purpose.UPDATE, Purpose.THANK_YOU})
 
 
-def _owned_pk(request: HttpRequest, model: type, name: str) -> object | None:
+def _owned_pk(request: AuthedRequest, model: type[_M], name: str) -> _M | None:
     value = request.POST.get(name, "")
     return owned_or_404(model, request, int(value)) if value.isdigit() else None
 
 
-def _posted_slot(request: HttpRequest) -> Slot:
+def _posted_slot(request: AuthedRequest) -> Slot:
     """The draft a compose page is writing, from its hidden fields; every part must be the
     user's own (another user's contact, template or conversation is a 404)."""
     contact = _owned_pk(request, Contact, "contact")
@@ -43,7 +48,7 @@ def _posted_slot(request: HttpRequest) -> Slot:
 
 @login_required
 @require_POST
-def draft_save(request: HttpRequest) -> HttpResponse:
+def draft_save(request: AuthedRequest) -> HttpResponse:
     """Autosave of the compose page as the user types (and, by beacon, as the page is left)."""
     draft = _posted_slot(request).save(
         subject=request.POST.get("subject", ""),
@@ -53,7 +58,7 @@ def draft_save(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "outreach/_draft_note.html", {"saved": draft})
 
 
-def _opened_at(request: HttpRequest) -> datetime | None:
+def _opened_at(request: AuthedRequest) -> datetime | None:
     """When the compose page was opened (its hidden field), if it says so readably."""
     try:
         opened = datetime.fromisoformat(request.POST.get("opened_at", ""))
@@ -74,7 +79,7 @@ def _fresh_page(draft: Draft) -> str:
 
 
 @login_required
-def draft_discard(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_discard(request: AuthedRequest, pk: int) -> HttpResponse:
     """Throw a draft away, after a confirmation: the page starts again from the template."""
     draft = owned_or_404(Draft, request, pk)
     return confirm_delete(

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.pipeline.outreach import mail, services
 from coffeechat.pipeline.outreach.forms import EmailSettingsForm
 from coffeechat.pipeline.services import sending
@@ -19,7 +20,7 @@ def _profile_url() -> str:
     return reverse("accounts:profile") + "#email-sending"
 
 
-def _saved(request: HttpRequest) -> HttpResponse | None:
+def _saved(request: AuthedRequest) -> HttpResponse | None:
     """Save the posted settings; None when saved, else the page again with the problems."""
     form = EmailSettingsForm(request.POST, instance=mail.own_settings(request.user))
     if not form.is_valid():
@@ -35,7 +36,7 @@ def _saved(request: HttpRequest) -> HttpResponse | None:
 
 @login_required
 @require_POST
-def email_settings(request: HttpRequest) -> HttpResponse:
+def email_settings(request: AuthedRequest) -> HttpResponse:
     """Save the user's SMTP settings (Enter in a field does this too)."""
     problem = _saved(request)
     if problem is not None:
@@ -46,7 +47,7 @@ def email_settings(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def email_settings_test(request: HttpRequest) -> HttpResponse:
+def email_settings_test(request: AuthedRequest) -> HttpResponse:
     """Save the settings as they stand, then send the user a test message through them."""
     problem = _saved(request)
     if problem is not None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.stages import Stage
 from coffeechat.network.people.models import Contact
@@ -42,7 +43,7 @@ def _logged(contact: Contact, outcome: str, suggested: str) -> str:
 
 
 @login_required
-def message_list(request: HttpRequest) -> HttpResponse:
+def message_list(request: AuthedRequest) -> HttpResponse:
     sent = (
         Message.objects.owned_by(request.user)
         .select_related("contact__organization", "introduction_to")
@@ -53,7 +54,7 @@ def message_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def reply(request: HttpRequest, contact_pk: int) -> HttpResponse:
+def reply(request: AuthedRequest, contact_pk: int) -> HttpResponse:
     contact = owned_or_404(Contact, request, contact_pk)
     tz = request.user.profile.tz()
     first = first_request_at(contact)

@@ -4,16 +4,18 @@ met, each edited (and autosaved) in place, then sent the usual ways."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.network_update import Milestone
 from coffeechat.network.people.models import Contact
@@ -42,7 +44,7 @@ def _choices(rows: list[Met]) -> list[tuple[int, str]]:
     return [(row.contact.pk, row.contact.full_name) for row in rows]
 
 
-def _draft_form(request: HttpRequest, contact: Contact, **kwargs: object) -> UpdateDraftForm:
+def _draft_form(request: AuthedRequest, contact: Contact, **kwargs: object) -> UpdateDraftForm:
     today = timezone.localdate(timezone=request.user.profile.tz())
     return UpdateDraftForm(
         prefix=f"p{contact.pk}",
@@ -55,7 +57,7 @@ def _draft_form(request: HttpRequest, contact: Contact, **kwargs: object) -> Upd
 
 
 def _cards(
-    request: HttpRequest, rows: list[Met], chosen: list[int], drafts: Drafts, data: dict
+    request: AuthedRequest, rows: list[Met], chosen: list[int], drafts: Drafts, data: dict[str, Any]
 ) -> list[Card]:
     """One card per chosen person: their draft (or the user's edit of it), or what was sent."""
     profile = request.user.profile
@@ -86,7 +88,7 @@ def _cards(
 
 
 def _page(
-    request: HttpRequest, query: QueryDict, bound: UpdateDraftForm | None = None
+    request: AuthedRequest, query: QueryDict, bound: UpdateDraftForm | None = None
 ) -> TemplateResponse:
     rows = people_met(request.user)
     default = [row.contact.pk for row in rows if row.ticked_by_default]
@@ -120,11 +122,11 @@ def _selected(query: QueryDict) -> set[int]:
 
 
 @login_required
-def network_update(request: HttpRequest) -> HttpResponse:
+def network_update(request: AuthedRequest) -> HttpResponse:
     return _page(request, request.GET)
 
 
-def _round(request: HttpRequest) -> tuple[Drafts, str]:
+def _round(request: AuthedRequest) -> tuple[Drafts, str]:
     """The round of drafts a card belongs to, and the page address to go back to."""
     back = request.POST.get("back", "")
     if not back.startswith(_page_url() + "?"):
@@ -136,7 +138,7 @@ def _round(request: HttpRequest) -> tuple[Drafts, str]:
     return drafts, back
 
 
-def _kept(request: HttpRequest, contact: Contact) -> tuple[Drafts, str, str, str]:
+def _kept(request: AuthedRequest, contact: Contact) -> tuple[Drafts, str, str, str]:
     """Keep the card's text as its draft of this round; the round, the page to go back to,
     and the subject and body kept."""
     drafts, back = _round(request)
@@ -149,7 +151,7 @@ def _kept(request: HttpRequest, contact: Contact) -> tuple[Drafts, str, str, str
 
 @login_required
 @require_POST
-def network_update_save(request: HttpRequest, contact_pk: int) -> HttpResponse:
+def network_update_save(request: AuthedRequest, contact_pk: int) -> HttpResponse:
     """Autosave of one draft as the user types (and when the page is left); Enter in a field
     (the browser's implicit submission, the form's own action) keeps it too and records
     nothing."""
@@ -168,7 +170,7 @@ def network_update_save(request: HttpRequest, contact_pk: int) -> HttpResponse:
     )
 
 
-def _record(request: HttpRequest, contact_pk: int, *, sending_now: bool) -> HttpResponse:
+def _record(request: AuthedRequest, contact_pk: int, *, sending_now: bool) -> HttpResponse:
     """Send one update now or mark it sent; either way it is stored exactly as written, and
     the text is kept as a draft until then."""
     contact = owned_or_404(Contact, request, contact_pk)
@@ -181,11 +183,15 @@ def _record(request: HttpRequest, contact_pk: int, *, sending_now: bool) -> Http
     form = _draft_form(request, contact, data=data)
     done = None
     if form.is_valid():
-        recorded = {"contact": contact, "purpose": Purpose.UPDATE, "conversation": None}
         if sending_now:
-            done = recording.send(request.user, form, to=contact, **recorded)
+            done = recording.send(
+                request.user, form, to=contact, contact=contact, purpose=Purpose.UPDATE,
+                conversation=None,
+            )  # fmt: skip
         else:
-            done = recording.mark_sent(request.user, form, **recorded)
+            done = recording.mark_sent(
+                request.user, form, contact=contact, purpose=Purpose.UPDATE, conversation=None
+            )
     if done:
         messages.success(request, done)
         return HttpResponseRedirect(f"{back}#update-{contact.pk}")
@@ -194,11 +200,11 @@ def _record(request: HttpRequest, contact_pk: int, *, sending_now: bool) -> Http
 
 @login_required
 @require_POST
-def network_update_send(request: HttpRequest, contact_pk: int) -> HttpResponse:
+def network_update_send(request: AuthedRequest, contact_pk: int) -> HttpResponse:
     return _record(request, contact_pk, sending_now=True)
 
 
 @login_required
 @require_POST
-def network_update_mark(request: HttpRequest, contact_pk: int) -> HttpResponse:
+def network_update_mark(request: AuthedRequest, contact_pk: int) -> HttpResponse:
     return _record(request, contact_pk, sending_now=False)

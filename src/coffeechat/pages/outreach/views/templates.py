@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.method.checker import RULE_SETS
 from coffeechat.method.messages import MERGE_FIELDS
@@ -20,13 +21,13 @@ from coffeechat.pipeline.outreach.forms import TemplateForm
 from coffeechat.pipeline.outreach.models import MessageTemplate
 
 
-def _live_preview(request: HttpRequest, shown: MessageTemplate) -> dict[str, object]:
+def _live_preview(request: AuthedRequest, shown: MessageTemplate) -> dict[str, object]:
     contact = chosen_contact(request, request.POST.get("preview_contact", ""))
     return live_preview(request.user, shown, contact)
 
 
 @login_required
-def template_list(request: HttpRequest) -> HttpResponse:
+def template_list(request: AuthedRequest) -> HttpResponse:
     groups = templates_by_situation(template_rows(request.user))
     word_limit = RULE_SETS[request.user.profile.message_rules].word_limit
     return TemplateResponse(
@@ -35,7 +36,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def template_new(request: HttpRequest) -> HttpResponse:
+def template_new(request: AuthedRequest) -> HttpResponse:
     situation = request.GET.get("situation", "")
     initial = {"situation": situation} if situation in SITUATIONS else {}
     form = TemplateForm(request.POST or None, initial=initial)
@@ -52,7 +53,7 @@ def template_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def template_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     template = owned_or_404(MessageTemplate, request, pk)
     shown = unsaved_template(request.user, request.POST) if request.POST else template
     form = TemplateForm(request.POST or None, instance=template)
@@ -70,7 +71,7 @@ def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def template_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def template_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     template = owned_or_404(MessageTemplate, request, pk)
     return confirm_delete(
         request,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 from django.db import connection
 
 from coffeechat.edges.commands.base import CoffeechatCommand
@@ -33,7 +33,7 @@ class Command(CoffeechatCommand):
     )
     example = "coffeechat backup --keep 14"
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "directory", metavar="DIR", nargs="?",
             help="where to put it (default: $COFFEECHAT_HOME/backups)",

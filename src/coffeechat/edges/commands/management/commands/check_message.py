@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 
 from coffeechat.edges.commands.base import AlreadyReported, CoffeechatCommand
 from coffeechat.method.checker import RULE_SETS, Severity, check_message, parse_draft
@@ -30,7 +30,7 @@ class Command(CoffeechatCommand):
         "  pbpaste | coffeechat check-message - --channel linkedin --json"
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "file", metavar="FILE",
             help="the draft, or - for standard input; a first line 'Subject: ...' is the subject",

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 
 from coffeechat.edges.commands.base import CoffeechatCommand
 from coffeechat.foundation.accounts.services import create_user
@@ -27,7 +27,7 @@ class Command(CoffeechatCommand):
     help = "Create a user; asks for the password, or reads one line from standard input."
     example = "echo 'correct horse battery staple' | coffeechat createuser maya"
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username")
         parser.add_argument("--email", default="", help="the user's e-mail address")
 

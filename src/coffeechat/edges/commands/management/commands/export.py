@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import Any, TextIO
+from io import TextIOBase
+from typing import Any
 
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 
 from coffeechat.edges.commands.base import CoffeechatCommand
 from coffeechat.edges.commands.users import pick_user
@@ -18,7 +19,7 @@ from coffeechat.foundation.accounts.models import User
 FORMATS = ("json", "contacts.csv", "organizations.csv", "conversations.csv", "contacts.vcf")
 
 
-def writer(name: str, user: User) -> Callable[[TextIO], None]:
+def writer(name: str, user: User) -> Callable[[TextIOBase], None]:
     """What writes the format `name` of the user's records to a text stream."""
     if name == "json":
         return lambda out: write_export(user, out)
@@ -29,7 +30,7 @@ def writer(name: str, user: User) -> Callable[[TextIO], None]:
 
 
 @contextlib.contextmanager
-def output_to(path: str | None, stdout: TextIO) -> Iterator[TextIO]:
+def output_to(path: str | None, stdout: TextIOBase) -> Iterator[TextIOBase]:
     """The file at `path`, or standard output for none or `-`."""
     if path is None or path == "-":
         yield stdout
@@ -49,7 +50,7 @@ class Command(CoffeechatCommand):
         "  coffeechat export contacts.csv --output contacts.csv"
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "format", choices=FORMATS, metavar="FORMAT",
             help="json: everything you own, to restore or keep (docs/export-format.md); "

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 
 from coffeechat.edges.commands.base import CoffeechatCommand
 from coffeechat.edges.commands.users import pick_user
@@ -46,7 +46,7 @@ class Command(CoffeechatCommand):
         "  coffeechat import vcard contacts.vcf --skip-bad-rows"
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "kind", choices=KINDS,
             help="where the file comes from: linkedin (Connections.csv), google or outlook "

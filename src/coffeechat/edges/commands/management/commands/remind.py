@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 from django.utils import timezone
 
 from coffeechat.edges.commands.base import AlreadyReported, CoffeechatCommand
@@ -28,7 +28,7 @@ class Command(CoffeechatCommand):
         "COFFEECHAT_DIGEST_SCHEDULER=false"
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--user",
             metavar="USERNAME",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 
 from coffeechat.edges.commands.base import CoffeechatCommand
 from coffeechat.edges.commands.users import pick_user
@@ -16,7 +16,7 @@ class Command(CoffeechatCommand):
     help = "Restore a JSON export into an account that owns no records yet."
     example = "coffeechat createuser maya && coffeechat restore coffeechat-export.json --user maya"
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "file", metavar="FILE",
             help="a file written by `coffeechat export json`, or - for stdin",

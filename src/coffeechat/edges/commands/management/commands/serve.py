@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.management.base import CommandParser
+
 from coffeechat.edges import server
 from coffeechat.edges.commands.base import CoffeechatCommand
 
@@ -12,7 +14,7 @@ class Command(CoffeechatCommand):
     help = "Serve the web app (waitress, static files included)."
     example = "coffeechat serve --port 8000"
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
         )

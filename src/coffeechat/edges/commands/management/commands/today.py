@@ -7,6 +7,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from django.core.management.base import CommandParser
 from django.utils import timezone
 
 from coffeechat.edges.commands.base import CoffeechatCommand
@@ -25,7 +26,7 @@ class Command(CoffeechatCommand):
     )
     example = "coffeechat today --user maya --json"
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--user", help="whose list (may be left out when there is one user)")
         parser.add_argument("--json", action="store_true", help="print the items as a JSON list")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.management.base import CommandParser
+
 from coffeechat.edges.commands.base import CoffeechatCommand
 from coffeechat.edges.commands.database import bring_up_to_date
 
@@ -16,7 +18,7 @@ class Command(CoffeechatCommand):
     )
     example = "coffeechat migrate"
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--verbose", action="store_true", help="list each migration applied")
 
     def handle(self, *args: Any, verbose: bool, **options: Any) -> None:
