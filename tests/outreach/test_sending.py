@@ -266,3 +266,14 @@ def test_a_server_that_never_answers_times_out_with_a_clear_error(
         page = post(alice_client, sam, "send").content.decode()
     assert f"The mail server at 127.0.0.1:{port} did not answer within 0.5 seconds." in page
     assert not Message.objects.exists()
+
+
+def test_reloading_the_settings_page_that_showed_a_problem_goes_back_to_the_profile(
+    alice_client,
+):
+    refused = alice_client.post(reverse("outreach:email_settings"), settings_form(security="none"))
+    assert refused.status_code == 200  # the problem is shown at the address the form posted to
+    # Reloading that address (a GET) must not be a blank "405": back to the settings.
+    again = alice_client.get(reverse("outreach:email_settings"))
+    assert again.status_code == 302
+    assert again["Location"] == reverse("accounts:profile") + "#email-sending"

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.pipeline.outreach import mail, services
@@ -35,9 +35,12 @@ def _saved(request: AuthedRequest) -> HttpResponse | None:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def email_settings(request: AuthedRequest) -> HttpResponse:
-    """Save the user's SMTP settings (Enter in a field does this too)."""
+    """Save the user's SMTP settings (Enter in a field does this too). A GET (reloading the
+    page that showed a problem) goes back to the settings on the profile page."""
+    if request.method == "GET":
+        return HttpResponseRedirect(_profile_url())
     problem = _saved(request)
     if problem is not None:
         return problem
