@@ -118,6 +118,7 @@ def coffeechat_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterato
     """`coffeechat migrate` then `coffeechat serve` on a free port, as a user would run them."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COFFEECHAT_", "DJANGO_"))}
     env.update(COFFEECHAT_HOME=str(tmp_path / "home"), PYTHONUNBUFFERED="1")
+    env["COFFEECHAT_TESTS_HASH_PASSWORDS_FAST"] = "1"  # as in the test process: see settings.py
     command = [sys.executable, "-m", "coffeechat"]
     with _own_database(env):
         migrate = subprocess.run(
