@@ -35,11 +35,16 @@ format: $(INSTALLED)
 test: $(INSTALLED) system-deps lint test-sqlite test-postgres
 
 # Tests keep their generated secret key and static files in a throwaway home, not yours.
+# TEST_WORKERS pytest-xdist processes share the tests (each with its own test database);
+# worksteal lets an idle one take over the tail of a busy one's share. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
+
 test-sqlite: $(INSTALLED)
-	COFFEECHAT_HOME=$$(mktemp -d) COFFEECHAT_REQUIRE_BROWSER=1 $(BIN)/pytest
+	COFFEECHAT_HOME=$$(mktemp -d) COFFEECHAT_REQUIRE_BROWSER=1 $(PYTEST)
 
 test-postgres: $(INSTALLED)
-	COFFEECHAT_HOME=$$(mktemp -d) COFFEECHAT_REQUIRE_BROWSER=1 scripts/with-postgres $(BIN)/pytest
+	COFFEECHAT_HOME=$$(mktemp -d) COFFEECHAT_REQUIRE_BROWSER=1 scripts/with-postgres $(PYTEST)
 
 # The model of the method on fresh random seeds for SOAK_SECONDS (default 300), printing every
 # failure with the steps that lead to it. METHOD_MODEL_SKIP=name,... leaves invariants out.

@@ -1,5 +1,6 @@
 """Shared fixtures: named personas (alice owns things, bob is another user) and a plain static
-storage so templates render without collectstatic."""
+storage so templates render without collectstatic. Passwords are hashed with a fast hasher here
+and in the servers the tests start (production keeps Argon2)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,19 @@ import pytest
 from coffeechat.foundation.accounts.services import create_user
 
 PASSWORD = "a long test passphrase 42"
+# settings.py puts the fast hasher first when this is set; the browser tests' servers get it too.
+FAST_HASHER_ENV = "COFFEECHAT_TESTS_HASH_PASSWORDS_FAST"
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Argon2 takes a noticeable moment per hash by design; the suite hashes thousands."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = [
+        FAST_HASHER,
+        *(name for name in settings.PASSWORD_HASHERS if name != FAST_HASHER),
+    ]
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,10 @@ from django.urls import reverse
 from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.accounts.services import create_user
 
+# What tests/conftest.py and the browser tests' servers hash passwords with.
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
+FAST_HASHER_ENV = "COFFEECHAT_TESTS_HASH_PASSWORDS_FAST"
+
 sqlite_only = pytest.mark.skipif(
     connection.vendor == "postgresql",
     reason="SQLite pragmas and write locking are covered by the SQLite run of the suite",
@@ -259,9 +263,31 @@ def test_session_and_csrf_cookies_are_httponly_and_samesite(client, alice, perso
     assert session["samesite"] == "Lax"
 
 
-def test_passwords_are_hashed_with_argon2(alice, bob, persona_password):
+@pytest.fixture
+def production_hashers(settings):
+    """The hashers settings.py gives production, not the fast one the suite uses."""
+    settings.PASSWORD_HASHERS = [h for h in settings.PASSWORD_HASHERS if h != FAST_HASHER]
+
+
+def test_passwords_are_hashed_with_argon2(production_hashers, alice, bob, persona_password):
     alice.refresh_from_db()
     assert alice.password.startswith("argon2$argon2id$")
     assert alice.check_password(persona_password)
     assert persona_password not in alice.password
     assert bob.password != alice.password  # salted
+
+
+def test_production_hashes_with_argon2_and_only_the_tests_switch_to_a_fast_hasher(tmp_path):
+    code = """
+        import django
+        django.setup()
+        from django.conf import settings
+        print(settings.PASSWORD_HASHERS[0])
+    """
+    production = run_python(code, tmp_path / "home")
+    assert production.returncode == 0, production.stderr
+    assert production.stdout.split() == ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+
+    tests = run_python(code, tmp_path / "home", **{FAST_HASHER_ENV: "1"})
+    assert tests.returncode == 0, tests.stderr
+    assert tests.stdout.split() == [FAST_HASHER]

@@ -128,6 +128,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Only the test suite sets this, for the servers it starts: Argon2 is slow on purpose, and
+# thousands of test logins would spend minutes on it. Never set it anywhere else.
+if env_bool("COFFEECHAT_TESTS_HASH_PASSWORDS_FAST", False):
+    PASSWORD_HASHERS.insert(0, "django.contrib.auth.hashers.MD5PasswordHasher")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -76,33 +78,87 @@ def _truthy(name: str) -> bool:
 
 
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free port below Linux's ephemeral range (32768 up), in a band of its own for each
+    pytest-xdist worker: between this check and the server's bind, no outgoing connection and
+    no other worker picks the same port."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    low = 12000 + (int(worker) if worker.isdigit() else 0) % 4 * 5000
+    for port in random.SystemRandom().sample(range(low, low + 5000), 50):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port from {low} to {low + 4999}")
+
+
+def _server_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COFFEECHAT_", "DJANGO_"))}
+    env.update(COFFEECHAT_HOME=str(home), PYTHONUNBUFFERED="1")
+    env["COFFEECHAT_TESTS_HASH_PASSWORDS_FAST"] = "1"  # as in the test process: see settings.py
+    return env
+
+
+def _postgres_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.startswith(("postgres://", "postgresql://")) else ""
 
 
 @contextlib.contextmanager
-def _own_database(env: dict[str, str]) -> Iterator[None]:
-    """On the PostgreSQL run, a fresh database on the same server, dropped afterwards."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
+def _own_database(env: dict[str, str], template: str = "") -> Iterator[str]:
+    """On the PostgreSQL run, a fresh database on the same server (a copy of `template` when
+    given), dropped afterwards; yields its name."""
+    url = _postgres_url()
+    if not url:
         env.pop("DATABASE_URL", None)  # the server keeps its own SQLite file in its home
-        yield
+        yield ""
         return
     import psycopg
     from psycopg import sql
 
     name = f"cc_browser_{secrets.token_hex(6)}"
+    create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+    if template:
+        create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        conn.execute(create)
     env["DATABASE_URL"] = urlsplit(url)._replace(path=f"/{name}").geturl()
     try:
-        yield
+        yield name
     finally:
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
             )
+
+
+@pytest.fixture(scope="session")
+def _migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """`coffeechat migrate` run once (per xdist worker): every test's server starts from a copy
+    of what it made, the same as running it again, without its few seconds per test. Yields
+    the migrated home (SQLite) and the migrated database's name (PostgreSQL)."""
+    root = tmp_path_factory.mktemp("migrated")
+    env = _server_env(root / "home")
+    with _own_database(env) as database:
+        migrate = subprocess.run(
+            [sys.executable, "-m", "coffeechat", "migrate"], env=env, cwd=root,
+            capture_output=True, text=True, timeout=START_TIMEOUT, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        if migrate.returncode != 0:
+            pytest.fail(
+                f"`coffeechat migrate` exited with {migrate.returncode}:\n"
+                f"{migrate.stdout}{migrate.stderr}",
+                pytrace=False,
+            )
+        yield root / "home", database
+
+
+def _copy_migrated(migrated_home: Path, home: Path) -> None:
+    """The migrated SQLite file (with its write-ahead log, if one is left) into a new home."""
+    home.mkdir(parents=True)
+    for path in migrated_home.glob("coffeechat.sqlite3*"):
+        shutil.copy2(path, home / path.name)
 
 
 def _wait_for_port(port: int, process: subprocess.Popen, deadline: float) -> bool:
@@ -114,22 +170,16 @@ def _wait_for_port(port: int, process: subprocess.Popen, deadline: float) -> boo
 
 
 @pytest.fixture
-def coffeechat_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CoffeechatServer]:
-    """`coffeechat migrate` then `coffeechat serve` on a free port, as a user would run them."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("COFFEECHAT_", "DJANGO_"))}
-    env.update(COFFEECHAT_HOME=str(tmp_path / "home"), PYTHONUNBUFFERED="1")
+def coffeechat_server(
+    request: pytest.FixtureRequest, tmp_path: Path, _migrated: tuple[Path, str]
+) -> Iterator[CoffeechatServer]:
+    """`coffeechat serve` on a free port over a just-migrated database, as a user would run it."""
+    migrated_home, template = _migrated
+    env = _server_env(tmp_path / "home")
     command = [sys.executable, "-m", "coffeechat"]
-    with _own_database(env):
-        migrate = subprocess.run(
-            [*command, "migrate"], env=env, cwd=tmp_path, capture_output=True, text=True,
-            timeout=START_TIMEOUT, stdin=subprocess.DEVNULL,
-        )  # fmt: skip
-        if migrate.returncode != 0:
-            pytest.fail(
-                f"`coffeechat migrate` exited with {migrate.returncode}:\n"
-                f"{migrate.stdout}{migrate.stderr}",
-                pytrace=False,
-            )
+    with _own_database(env, template):
+        if not template:
+            _copy_migrated(migrated_home, tmp_path / "home")
         port = _free_port()
         output: list[str] = []
         links: list[str] = []
