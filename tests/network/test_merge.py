@@ -312,3 +312,14 @@ def test_where_a_record_came_from_is_not_noted_as_a_difference(priya, priya_agai
     assert kept.source == Source.MANUAL  # the kept record's own origin
     assert kept.imported_at == MONDAY  # blank on the kept record: filled
     assert "Also known" not in kept.notes
+
+
+def test_a_moved_conversation_is_a_new_version_for_subscribed_calendars(alice, priya, priya_again):
+    chat = make.conversation(priya_again, at=MONDAY)
+    before = Conversation.objects.get(pk=chat.pk).sequence
+
+    merge_contacts(priya, priya_again)
+
+    moved = Conversation.objects.get(pk=chat.pk)
+    assert moved.contact_id == priya.pk
+    assert moved.sequence == before + 1  # calendars replace the event that named the duplicate

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models import F
 from django.utils import timezone
 
+from coffeechat.foundation.core.calendar_sequence import VersionedForCalendars
 from coffeechat.method.importers import email_key, linkedin_key
 from coffeechat.network.duplicates.addresses import addresses_to_keep
 from coffeechat.network.duplicates.models import NotDuplicate
@@ -223,7 +225,12 @@ def merge_contacts(keep: Contact, other: Contact) -> Contact:
     keep, other = stored[keep.pk], stored[other.pk]
     plan = plan_merge(keep, other)
     for f in _reverse_foreign_keys():
-        _attached_to(other, f, keep).update(**{f.name: keep})
+        moved: dict[str, Any] = {f.name: keep}
+        if issubclass(f.model, VersionedForCalendars):
+            # Its calendar event now names the kept person: a new version, or calendars keep
+            # showing the old one (a bulk update skips the model's own save).
+            moved["sequence"] = F("sequence") + 1
+        _attached_to(other, f, keep).update(**moved)
     if plan.referral_moves:
         Referral.objects.filter(contact=other).update(contact=keep)
     _move_dismissals(keep, other)
