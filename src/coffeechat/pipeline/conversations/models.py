@@ -112,6 +112,11 @@ class Conversation(calendar_sequence.VersionedForCalendars, OwnedModel):
         """When it really took place: its real start once started, else the time agreed."""
         return self.started_at or self.scheduled_at
 
+    def local_happened_at(self) -> datetime:
+        """happened_at in the conversation's own time zone: the day a thank-you names, and the
+        day a referral's three business days count from."""
+        return self.happened_at.astimezone(zoneinfo.ZoneInfo(self.time_zone))
+
     def clock(self) -> Clock:
         return Clock(self.started_at, self.paused_seconds, self.paused_at)
 

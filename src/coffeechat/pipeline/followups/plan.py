@@ -80,7 +80,7 @@ def _facts(contact: Contact, rows: list[FollowUp]) -> Facts:
     referred = [
         Referred(
             conversation_id=r.conversation_id,
-            on=timezone.localdate(r.conversation.scheduled_at, timezone=tz),
+            on=timezone.localdate(r.conversation.happened_at, timezone=tz),  # held, not planned
             note=_referral_note(r),
         )
         for r in Referral.objects.filter(contact=contact).select_related("conversation__contact")

@@ -109,7 +109,7 @@ def _conversation_fields(conversation: Conversation | None) -> dict[str, str]:
         return {}
     advice = [t.text for t in conversation.takeaways.all() if t.kind == "advice"]
     referrals = [r.contact.first_name for r in conversation.referrals.select_related("contact")]
-    return conversation_lines(conversation.local_start().date(), advice, referrals)
+    return conversation_lines(conversation.local_happened_at().date(), advice, referrals)
 
 
 def _last_held_conversation(contact: Contact) -> Conversation | None:
