@@ -41,8 +41,9 @@ def _referrals_given() -> Coalesce:
 
 
 def _contacts(user: User, today: date) -> tuple[list[ContactFacts], list[Person]]:
+    """Each contact's stage as of `today`, and who led the user to them."""
     contacts = Contact.objects.owned_by(user)
-    rows = contact_rows(user, contacts)
+    rows = contact_rows(user, contacts, today=today)
     links = {
         link["pk"]: link
         for link in contacts.annotate(

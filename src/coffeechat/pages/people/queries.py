@@ -132,11 +132,14 @@ def _row(
     )
 
 
-def contact_rows(user: User, queryset: QuerySet[Contact]) -> list[ContactRow]:
-    """Typed rows for these contacts, in a fixed number of queries however many."""
+def contact_rows(
+    user: User, queryset: QuerySet[Contact], *, today: date | None = None
+) -> list[ContactRow]:
+    """Typed rows for these contacts, in a fixed number of queries however many; stages as of
+    `today` (by default the user's today)."""
     profile = user.profile
     tz, holidays = profile.tz(), profile.holidays()
-    today = timezone.localdate(timezone=tz)
+    today = today or timezone.localdate(timezone=tz)
     annotated = _with_history(queryset.select_related("organization", "introduced_by"), tz)
     return [_row(contact, today, holidays, tz) for contact in annotated]
 

@@ -99,7 +99,8 @@ def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbou
         for contact in said_yes:
             talking.setdefault(contact.organization_id, contact)
     ids = {f.contact_id for f in followups}
-    rows = contact_rows(user, Contact.objects.owned_by(user).filter(pk__in=ids)) if ids else []
+    people = Contact.objects.owned_by(user).filter(pk__in=ids)
+    rows = contact_rows(user, people, today=today) if ids else []
     speed = {row.contact.pk: row.speed for row in rows}
     nudged = frozenset(row.contact.pk for row in rows if row.nudged)
     return _Neighbours(
