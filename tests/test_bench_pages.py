@@ -48,3 +48,6 @@ def test_the_pages_benchmark_measures_every_page_beside_the_baseline(tmp_path):
         )
         assert row, f"no measured row for {label}:\n{table}"
     assert re.search(r"^\| Baseline: 50-row ListView .* \| 1\.000x \|", table, re.MULTILINE)
+    # Search is measured where this version has it, and said to be missing where not.
+    for label in ("Search: nursing", "Search: resume advice"):
+        assert re.search(rf"^\| {label} \| (not in this version|[\d.]+ [KM]?B)", table, re.M)
