@@ -11,8 +11,9 @@ For each size, on a fresh SQLite database in a temporary COFFEECHAT_HOME:
 - builds a heavy account (bench/heavy.py: per 5,000 contacts about 50,000 events and 100,000
   notes, 18 months ending today, deterministic by --seed);
 - starts the real `coffeechat serve` (waitress, 8 threads) on loopback with
-  DJANGO_SETTINGS_MODULE=bench_settings (bench/bench_settings.py: coffeechat.settings plus a
-  query-counting middleware and the baseline page, so neither ships in the product);
+  DJANGO_SETTINGS_MODULE=bench_settings and bench/server/ on PYTHONPATH (bench_settings.py:
+  coffeechat.settings plus a query-counting middleware and the baseline page, so neither
+  ships in the product);
 - logs in over HTTP as a person would (the login form, its CSRF token, the session cookie);
 - for each page: one warm-up request, then requests one at a time for --seconds (at least
   three): median and p95 time, response bytes (uncompressed, as sent), SQL queries (the
@@ -57,6 +58,7 @@ from run import DEFAULT_SEED, PASSWORD, fresh_database, migrated_template, new_u
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "pages-latest.md"
+SERVER = HERE / "server"
 SIZES = [500, 5000, 20000]
 START_TIMEOUT = 120
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -208,7 +210,8 @@ def serving(home: Path, threads: int, log: Path) -> Iterator[tuple[int, int]]:
     env.update(
         COFFEECHAT_HOME=str(home),
         DJANGO_SETTINGS_MODULE="bench_settings",
-        PYTHONPATH=os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH", "")])),
+        # Only bench/server/: the settings, the baseline page, its template; nothing to shadow.
+        PYTHONPATH=os.pathsep.join(filter(None, [str(SERVER), env.get("PYTHONPATH", "")])),
         COFFEECHAT_DIGEST_SCHEDULER="false",  # no mail thread waking up during the timings
     )
     command = [sys.executable, "-m", "coffeechat", "serve", "--port", str(port)]

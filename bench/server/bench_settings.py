@@ -1,6 +1,6 @@
 """Settings for the server the pages benchmark starts (bench/pages.py), never for the product.
 
-    DJANGO_SETTINGS_MODULE=bench_settings PYTHONPATH=bench coffeechat serve
+    DJANGO_SETTINGS_MODULE=bench_settings PYTHONPATH=bench/server coffeechat serve
 
 Everything of coffeechat.settings, plus two things that do not ship: the baseline page (a
 plain 50-row ListView of the user's contacts, in bench_urls) and a middleware that counts the
