@@ -265,15 +265,15 @@
     });
   }
 
-  // A "select all on this page" box (data-select-all names the checkboxes it ticks, in its
+  // A "select all on this page" box (data-check-all names the checkboxes it ticks, in its
   // form). Hidden without the script, since it could do nothing then.
   function setupSelectAll(root) {
-    root.querySelectorAll("[data-select-all]").forEach(function (all) {
-      if (all.dataset.selectReady) return;
+    root.querySelectorAll("input[data-check-all]").forEach(function (all) {
+      if (all.dataset.selectReady || !all.form) return;
       all.dataset.selectReady = "1";
       all.hidden = false;
       var boxes = function () {
-        return all.form.querySelectorAll("input[type=checkbox][name='" + all.dataset.selectAll + "']");
+        return all.form.querySelectorAll("input[type=checkbox][name='" + all.dataset.checkAll + "']");
       };
       all.addEventListener("change", function () {
         boxes().forEach(function (box) { box.checked = all.checked; });
