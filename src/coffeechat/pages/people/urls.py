@@ -1,11 +1,12 @@
 from django.urls import path
 
-from coffeechat.pages.people import views
+from coffeechat.pages.people import bulk, views
 
 app_name = "people"
 urlpatterns = [
     path("", views.contacts, name="contacts"),
     path("new/", views.contact_new, name="contact_new"),
+    path("bulk/", bulk.bulk_action, name="bulk"),
     path("<int:pk>/", views.contact_detail, name="contact"),
     path("<int:pk>/edit/", views.contact_edit, name="contact_edit"),
     path("<int:pk>/delete/", views.contact_delete, name="contact_delete"),
