@@ -272,6 +272,16 @@ class TodayList:
     shown_due_now: int
     upcoming: int
     shown_upcoming: int
+    late: int = 0  # of `due_now`, how many were due before today
+    shown_late: int = 0
+
+    @property
+    def more_now(self) -> int:
+        return self.due_now - self.shown_due_now
+
+    @property
+    def more_late(self) -> int:
+        return self.late - self.shown_late
 
     @property
     def more_due_now(self) -> bool:
@@ -309,7 +319,10 @@ def today_list(user: User, now: datetime | None = None) -> TodayList:
     now_rows = _bounded(due_now, DUE_NOW_CAP)
     upcoming_rows = _bounded(upcoming, UPCOMING_CAP)
     # A count only when the page is full: the common small account pays no extra query.
-    due_now_count = due_now.count() if len(now_rows) == DUE_NOW_CAP else len(now_rows)
+    shown_late = sum(1 for row in now_rows if row.due_on < today)
+    capped = len(now_rows) == DUE_NOW_CAP
+    due_now_count = due_now.count() if capped else len(now_rows)
+    late_count = due_now.filter(due_on__lt=today).count() if capped else shown_late
     upcoming_count = (
         upcoming.count() if len(upcoming_rows) == UPCOMING_CAP else len(upcoming_rows)
     )
@@ -331,6 +344,8 @@ def today_list(user: User, now: datetime | None = None) -> TodayList:
         shown_due_now=len(now_rows),
         upcoming=upcoming_count,
         shown_upcoming=len(upcoming_rows),
+        late=late_count,
+        shown_late=shown_late,
     )
 
 
