@@ -60,7 +60,7 @@ def _rate_chart(rows: list[RateRow]) -> HBarChart:
 
 
 def funnel_section(facts: Facts) -> Funnel:
-    steps = insights.funnel(facts.contacts)
+    steps = insights.funnel_from_counts(facts.furthest, facts.referred)
     chart = hbar_chart([(step.label, step.count, str(step.count)) for step in steps])
     return Funnel(steps=steps, chart=chart)
 
@@ -93,7 +93,7 @@ def weekly_section(facts: Facts, goal: int) -> Weekly:
 
 
 def referrals_section(facts: Facts) -> Referrals:
-    conversations = len(facts.held_on)
+    conversations = facts.held
     return Referrals(
         referrals=facts.referrals_in_held,
         conversations=conversations,
