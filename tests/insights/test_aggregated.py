@@ -22,9 +22,12 @@ from coffeechat.method import insights
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.insights import sections
 from coffeechat.pages.insights.queries import insight_facts
+from coffeechat.pages.outreach.queries import asking_messages, replies_by_contact
 from coffeechat.pages.people.queries import contact_rows
 from coffeechat.pipeline.conversations.models import Conversation, Referral, Status
-from coffeechat.pipeline.outreach.models import Message, Outcome, Purpose, Reply
+from coffeechat.pipeline.outreach.models import Message, MessageTemplate, Outcome, Purpose, Reply
+
+ASKING_PURPOSES = (Purpose.REQUEST, Purpose.FOLLOW_UP)
 
 GENERATE = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
 NOW = datetime(2025, 11, 5, 12, 0, tzinfo=UTC)
@@ -72,6 +75,16 @@ def _vary(user) -> None:
         if rng.random() < 0.15
     ]
     Message.objects.bulk_create(again)
+    templates = list(MessageTemplate.objects.filter(owner=user)) or [
+        MessageTemplate.objects.create(owner=user, name=name, body="Hello")
+        for name in ("Alumni", "Cold")
+    ]
+    asking = list(Message.objects.filter(owner=user, purpose__in=ASKING_PURPOSES))
+    for message in asking:
+        if rng.random() < 0.6:
+            message.template = rng.choice(templates)
+        message.channel = rng.choice(["email", "linkedin", "phone"])
+    Message.objects.bulk_update(asking, ["template", "channel"])
     people = list(Contact.objects.owned_by(user))
     for person in people:
         if rng.random() < 0.1:
@@ -114,7 +127,11 @@ def _old_figures(user) -> dict[str, object]:
     )
     days = [timezone.localdate(c.held_at, tz) for c in held]
     referrals = Referral.objects.filter(conversation__in=held).count()
+    asking, answers = asking_messages(user), replies_by_contact(user)
     return {
+        "templates": insights.reply_rates(asking, answers, lambda m: m.template or "No template"),
+        "channels": insights.reply_rates(asking, answers, lambda m: m.channel),
+        "waits": insights.days_to_reply(asking, answers),
         "funnel": insights.funnel(facts),
         "weeks": insights.weekly_counts(days, today),
         "held": len(days),
@@ -126,7 +143,11 @@ def _old_figures(user) -> dict[str, object]:
 def _new_figures(user) -> dict[str, object]:
     facts = insight_facts(user)
     referrals = sections.referrals_section(facts)
+    rates = sections.rates_section(facts)
     return {
+        "templates": rates.by_template,
+        "channels": rates.by_channel,
+        "waits": facts.waits,
         "funnel": sections.funnel_section(facts).steps,
         "weeks": sections.weekly_section(facts, 2).weeks,
         "held": referrals.conversations,
@@ -147,6 +168,8 @@ def test_the_database_gives_the_same_figures_as_reading_everything(alice, bob, w
     # The data set really is varied: every step is reached by some and not all.
     assert 0 < funnel["Referred onwards"] < funnel["Thanked"] < funnel["Met"] < funnel["Identified"]
     assert new["chains"] and new["held"] > 0
+    assert 0 < sum(row.replied for row in new["channels"]) < sum(row.sent for row in new["channels"])
+    assert len(new["templates"]) > 1 and new["waits"]
 
 
 @time_machine.travel(NOW, tick=False)

@@ -11,16 +11,13 @@ from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.counting import count_per_row
-from coffeechat.method.insights import MET, WEEKS_SHOWN, AskingMessage, Person, week_start
+from coffeechat.method.insights import MET, WEEKS_SHOWN, Person, RateRow, week_start
 from coffeechat.network.people.models import Contact
-from coffeechat.pages.outreach.queries import asking_messages, replies_by_contact
+from coffeechat.pages.insights import replies
 # The history the Contacts list derives stages from: one definition of what happened to whom.
 from coffeechat.pages.people.queries import _with_history as with_history
 from coffeechat.pipeline.conversations.models import Conversation, Referral, Status
 from coffeechat.pipeline.outreach.models import Outcome
-
-NO_TEMPLATE = "No template"
-
 
 @dataclass(frozen=True)
 class Facts:
@@ -30,8 +27,9 @@ class Facts:
     furthest: dict[int, int]  # funnel step (0 identified .. 4 thanked) -> contacts stopped there
     referred: int  # contacts met who gave at least one referral
     people: list[Person]  # only those in a chain: led by someone, or leading someone
-    asking: list[AskingMessage]  # requests and follow-ups, in the order sent
-    replies: dict[int, list[date]]
+    by_template: list[RateRow]  # requests and follow-ups sent and answered, per template
+    by_channel: list[RateRow]
+    waits: list[int]  # per contact who answered, days from the first request to the reply
     held_on: list[date]  # the day each held conversation took place, in the weeks shown
     held: int  # every held conversation
     referrals_in_held: int
@@ -126,22 +124,16 @@ def insight_facts(user: User, now: datetime | None = None) -> Facts:
     today = timezone.localdate(now or timezone.now(), tz)
     furthest, referred = _funnel(user, tz)
     held_on, held, referrals = _held(user, tz, today)
+    by_template, by_channel = replies.reply_rates(user, tz)
     return Facts(
         today=today,
         furthest=furthest,
         referred=referred,
         people=_people(user),
-        asking=asking_messages(user),
-        replies=replies_by_contact(user),
+        by_template=by_template,
+        by_channel=by_channel,
+        waits=replies.days_to_reply(user, tz),
         held_on=held_on,
         held=held,
         referrals_in_held=referrals,
     )
-
-
-def by_template(message: AskingMessage) -> str:
-    return message.template or NO_TEMPLATE
-
-
-def by_channel(message: AskingMessage) -> str:
-    return message.channel

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from coffeechat.method import insights
 from coffeechat.method.charts import ColumnChart, HBarChart, column_chart, hbar_chart
 from coffeechat.method.insights import FunnelStep, Person, RateRow, Week
-from coffeechat.pages.insights.queries import Facts, by_channel, by_template
+from coffeechat.pages.insights.queries import Facts
 
 
 @dataclass(frozen=True)
@@ -66,9 +66,7 @@ def funnel_section(facts: Facts) -> Funnel:
 
 
 def rates_section(facts: Facts) -> Rates:
-    templates = insights.reply_rates(facts.asking, facts.replies, by_template)
-    channels = insights.reply_rates(facts.asking, facts.replies, by_channel)
-    waits = insights.days_to_reply(facts.asking, facts.replies)
+    templates, channels, waits = facts.by_template, facts.by_channel, facts.waits
     middle = insights.median(waits)
     return Rates(
         by_template=templates,
