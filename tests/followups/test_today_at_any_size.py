@@ -87,7 +87,9 @@ def test_the_digest_at_20000_follow_ups_lists_the_cap_and_counts_all(
         mail = digest.compose(alice, NOW, base="https://cc.example")
     assert mail is not None
     assert mail.count == 20_000
-    assert mail.subject == "Coffeechat: 20000 things due today (19990 overdue)"  # one in 2000 is due today
+    assert (
+        mail.subject == "Coffeechat: 20000 things due today (19990 overdue)"
+    )  # one in 2000 is due today
     assert mail.body.count("\n- ") == DUE_NOW_CAP
     assert "And 19970 more, oldest first: https://cc.example/followups/?due=now" in mail.body
     assert len(mail.body) < 20_000
@@ -115,9 +117,12 @@ def test_the_follow_ups_list_filters_from_the_url(alice_client, alice, query, ex
     }
     for name, (due_on, kind, done_at) in rows.items():
         FollowUp.objects.create(
-            owner=alice, contact=make.contact(alice, name), kind=kind, due_on=due_on,
+            owner=alice,
+            contact=make.contact(alice, name),
+            kind=kind,
+            due_on=due_on,
             done_at=done_at,
-        )  # fmt: skip
+        )
     page = alice_client.get(reverse("followups:list"), query).content.decode()
     table = page.split('id="followup-list"', 1)[1].split("</table>", 1)[0]
     assert [name for name in rows if name in table] == expected
@@ -127,9 +132,11 @@ def test_the_follow_ups_list_filters_from_the_url(alice_client, alice, query, ex
 def test_the_follow_ups_list_sorts_by_who_and_keeps_the_filter(alice_client, alice):
     for name, days in (("Cleo", 1), ("Abe", 2), ("Bea", 3)):
         FollowUp.objects.create(
-            owner=alice, contact=make.contact(alice, name), kind="follow_up",
+            owner=alice,
+            contact=make.contact(alice, name),
+            kind="follow_up",
             due_on=TODAY - timedelta(days=days),
-        )  # fmt: skip
+        )
     page = alice_client.get(reverse("followups:list"), {"due": "now", "sort": "who"})
     text = page.content.decode()
     assert text.index("Abe") < text.index("Bea") < text.index("Cleo")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -51,10 +51,14 @@ def _vary(user) -> None:
     Conversation.objects.bulk_update(held, ["ended_at"])
     thanks = [
         Message(
-            owner=user, contact_id=chat.contact_id, purpose=Purpose.THANK_YOU, subject="Thanks",
-            body="Thank you", channel="email",
+            owner=user,
+            contact_id=chat.contact_id,
+            purpose=Purpose.THANK_YOU,
+            subject="Thanks",
+            body="Thank you",
+            channel="email",
             sent_at=chat.scheduled_at + timedelta(hours=rng.choice([-30, 5, 20])),
-        )  # fmt: skip
+        )
         for chat in held
         if chat.ended_at and rng.random() < 0.6
     ]
@@ -66,11 +70,15 @@ def _vary(user) -> None:
     Reply.objects.bulk_update(replies, ["outcome"])
     again = [
         Message(
-            owner=user, contact_id=reply.contact_id, purpose=Purpose.REQUEST, subject="Again",
-            body="Try again?", channel="email",
+            owner=user,
+            contact_id=reply.contact_id,
+            purpose=Purpose.REQUEST,
+            subject="Again",
+            body="Try again?",
+            channel="email",
             sent_at=datetime.combine(reply.received_on, datetime.min.time(), UTC)
             + timedelta(days=rng.choice([0, 1, 40]), hours=23),
-        )  # fmt: skip
+        )
         for reply in replies
         if rng.random() < 0.15
     ]
@@ -168,7 +176,9 @@ def test_the_database_gives_the_same_figures_as_reading_everything(alice, bob, w
     # The data set really is varied: every step is reached by some and not all.
     assert 0 < funnel["Referred onwards"] < funnel["Thanked"] < funnel["Met"] < funnel["Identified"]
     assert new["chains"] and new["held"] > 0
-    assert 0 < sum(row.replied for row in new["channels"]) < sum(row.sent for row in new["channels"])
+    assert (
+        0 < sum(row.replied for row in new["channels"]) < sum(row.sent for row in new["channels"])
+    )
     assert len(new["templates"]) > 1 and new["waits"]
 
 

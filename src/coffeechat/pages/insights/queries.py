@@ -14,10 +14,12 @@ from coffeechat.foundation.core.counting import count_per_row
 from coffeechat.method.insights import MET, WEEKS_SHOWN, Person, RateRow, week_start
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.insights import replies
+
 # The history the Contacts list derives stages from: one definition of what happened to whom.
 from coffeechat.pages.people.queries import _with_history as with_history
 from coffeechat.pipeline.conversations.models import Conversation, Referral, Status
 from coffeechat.pipeline.outreach.models import Outcome
+
 
 @dataclass(frozen=True)
 class Facts:

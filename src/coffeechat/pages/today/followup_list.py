@@ -82,7 +82,9 @@ def _within(followups: QuerySet[FollowUp], due: str, today: date) -> QuerySet[Fo
     return followups
 
 
-def followup_listing(user: User, query: QueryDict, today: date) -> tuple[Filters, Listing[FollowUp]]:
+def followup_listing(
+    user: User, query: QueryDict, today: date
+) -> tuple[Filters, Listing[FollowUp]]:
     """One page of the user's follow-ups as the URL asks: open ones are those still owed (the
     same as Today counts), done ones those done by hand, by what was recorded, or retired."""
     filters = Filters.from_query(query)

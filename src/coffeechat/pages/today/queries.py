@@ -323,9 +323,7 @@ def today_list(user: User, now: datetime | None = None) -> TodayList:
     capped = len(now_rows) == DUE_NOW_CAP
     due_now_count = due_now.count() if capped else len(now_rows)
     late_count = due_now.filter(due_on__lt=today).count() if capped else shown_late
-    upcoming_count = (
-        upcoming.count() if len(upcoming_rows) == UPCOMING_CAP else len(upcoming_rows)
-    )
+    upcoming_count = upcoming.count() if len(upcoming_rows) == UPCOMING_CAP else len(upcoming_rows)
     followups = now_rows + upcoming_rows
     conversations = (
         Conversation.objects.owned_by(user)
