@@ -43,12 +43,18 @@ class Weekly:
     weeks_at_goal: int
 
 
+# Chains listed on the page: past this many, the page says how many more (it must not grow
+# with the network).
+CHAINS_SHOWN = 30
+
+
 @dataclass(frozen=True)
 class Referrals:
     referrals: int
     conversations: int
     per_conversation: float | None
-    chains: list[list[Person]]
+    chains: list[list[Person]]  # the first CHAINS_SHOWN
+    more_chains: int = 0
 
 
 def _share(row: RateRow) -> str:
@@ -92,9 +98,11 @@ def weekly_section(facts: Facts, goal: int) -> Weekly:
 
 def referrals_section(facts: Facts) -> Referrals:
     conversations = facts.held
+    chains = insights.referral_chains(facts.people)
     return Referrals(
         referrals=facts.referrals_in_held,
         conversations=conversations,
         per_conversation=insights.per_conversation(facts.referrals_in_held, conversations),
-        chains=insights.referral_chains(facts.people),
+        chains=chains[:CHAINS_SHOWN],
+        more_chains=max(len(chains) - CHAINS_SHOWN, 0),
     )
