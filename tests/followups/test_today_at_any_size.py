@@ -9,6 +9,7 @@ import time_machine
 from django.urls import reverse
 
 import factories as make
+from coffeechat.edges.cli import main
 from coffeechat.pages.reminders import digest
 from coffeechat.pages.today.queries import DUE_NOW_CAP, today_list
 from coffeechat.pipeline.followups.models import FollowUp
@@ -153,3 +154,12 @@ def test_another_users_follow_ups_never_show_on_the_list(bob_client, alice):
     page = bob_client.get(reverse("followups:list"), {"due": "now"}).content.decode()
     assert "Secret Person" not in page
     assert "Nothing open that matches." in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_command_line_says_how_many_more_than_it_prints(alice, capsys):
+    _pile(alice, 45, first_due=TODAY)
+    assert main(["today", "--user", "alice"]) == 0
+    printed = capsys.readouterr().out
+    assert "... and 15 more overdue or due today" in printed
+    assert printed.count("OVERDUE") + printed.count("TODAY ") == DUE_NOW_CAP
