@@ -193,12 +193,16 @@ def test_the_feed_is_read_in_a_fixed_number_of_queries(
             )
 
     add_rows(1)
-    with django_assert_num_queries(3):  # the feed, its conversations, its follow-ups
+    # The feed, its version (follow-ups, conversations, contacts, organizations), then its
+    # conversations and follow-ups.
+    with django_assert_num_queries(7):
         assert len(client.get(feed_url).content) > 0
     add_rows(20)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(7):
         body = client.get(feed_url).content
     assert len(fetch_uids(body)) == 42
+    with django_assert_num_queries(5):  # unchanged: the version only, the body from the cache
+        assert client.get(feed_url).content == body
 
 
 def test_times_in_utc_need_no_time_zone_component(client, alice, priya, feed_url):

@@ -125,7 +125,8 @@ class Reader:
 
     def followups_page(self) -> set[Entry]:
         html = self.page(reverse("followups:list"))
-        open_part = html.split("<h2>Open</h2>", 1)[1].split("<h2>Recently done", 1)[0]
+        # The open list (one page: a walk never owes more than fits on it), before "Recently done".
+        open_part = re.split(r"<h2>Open\b", html, maxsplit=1)[1].split("<h2>Recently done", 1)[0]
         found = set()
         for row in re.findall(r"<tr[^>]*>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>",
                               open_part, re.S):  # fmt: skip

@@ -66,10 +66,12 @@ def reply_speed(
     if first_request_on is None:
         return None
     if first_reply_on is None:
-        waited = business_days_between(first_request_on, today, holidays)
+        waited = business_days_between(first_request_on, today, holidays, at_most=MOVE_ON_AFTER)
         return ReplySpeed.SILENT if waited >= MOVE_ON_AFTER else None
     nudged_first = nudged_on is not None and nudged_on <= first_reply_on
-    took = business_days_between(first_request_on, first_reply_on, holidays)
+    took = business_days_between(
+        first_request_on, first_reply_on, holidays, at_most=TRY_NEXT_CONTACT_AFTER + 1
+    )
     if took <= TRY_NEXT_CONTACT_AFTER and not nudged_first:
         return ReplySpeed.QUICK
     return ReplySpeed.SLOW

@@ -98,6 +98,7 @@ class Links:
     base: str
     today: str
     profile: str
+    all_due: str = ""  # every follow-up overdue or due today, a page at a time
 
     def absolute(self, path: str) -> str:
         return path if "://" in path else self.base.rstrip("/") + "/" + path.lstrip("/")
@@ -111,16 +112,23 @@ def compose(
     tz: tzinfo,
     name: str,
     links: Links,
+    more: int = 0,
+    more_overdue: int = 0,
 ) -> Digest | None:
-    """The e-mail for an ordered Today list, or None when nothing is overdue or due today."""
+    """The e-mail for an ordered Today list, or None when nothing is overdue or due today.
+
+    The list is bounded like the Today page: `more` things due now (`more_overdue` of them
+    overdue) were left out of it; they are counted and linked to, not listed.
+    """
     due = due_items(items, today, now)
     if not due:
         return None
     overdue = [item for item in due if item.section(today, now) is Section.OVERDUE]
+    total, late = len(due) + more, len(overdue) + more_overdue
     lines = [
         f"Good morning, {name}.",
         "",
-        f"On your list: {count_phrase(len(due), len(overdue))}, most urgent first.",
+        f"On your list: {count_phrase(total, late)}, most urgent first.",
     ]
     for section in (Section.OVERDUE, Section.TODAY):
         in_section = [item for item in due if item.section(today, now) is section]
@@ -132,6 +140,8 @@ def compose(
             if item.detail:
                 lines.append(f"  {item.detail}")
             lines.append(f"  {item.action}: {links.absolute(item.url)}")
+    if more:
+        lines += ["", f"And {more} more, oldest first: {links.all_due}"]
     lines += [
         "",
         f"Your Today list: {links.today}",
@@ -141,8 +151,8 @@ def compose(
         f"Change its hour or turn it off: {links.profile}",
     ]
     return Digest(
-        subject=subject_line(len(due), len(overdue)),
+        subject=subject_line(total, late),
         body="\n".join(lines) + "\n",
-        count=len(due),
-        overdue=len(overdue),
+        count=total,
+        overdue=late,
     )

@@ -80,13 +80,20 @@ def furthest_step(stage: Stage) -> int:
 def funnel(contacts: Iterable[ContactFacts]) -> list[FunnelStep]:
     """Contacts at each step. Thanked and referred onwards are both shares of those you met:
     someone can refer you onwards before (or without) your thank-you."""
-    reached = [0] * len(FUNNEL_LABELS)
+    furthest: dict[int, int] = defaultdict(int)
+    referred = 0
     for facts in contacts:
-        furthest = furthest_step(facts.stage)
-        for step in range(furthest + 1):
-            reached[step] += 1
-        if furthest >= MET and facts.referrals_given > 0:
-            reached[REFERRED] += 1
+        step = furthest_step(facts.stage)
+        furthest[step] += 1
+        referred += step >= MET and facts.referrals_given > 0
+    return funnel_from_counts(furthest, referred)
+
+
+def funnel_from_counts(furthest: Mapping[int, int], referred: int) -> list[FunnelStep]:
+    """The funnel from how many contacts stopped at each furthest step (0 to 4) and how many of
+    those met gave a referral: what the database counts, so no contact is read one by one."""
+    reached = [sum(n for step, n in furthest.items() if step >= at) for at in range(REFERRED)]
+    reached.append(referred)
     bases = [None, 0, 1, 2, 3, MET]
     return [
         FunnelStep(

@@ -89,5 +89,7 @@ def _asked_since_last_reply(history: ContactHistory, tz: tzinfo) -> datetime | N
 
 
 def _waiting(sent_at: datetime, today: date, holidays: Container[date], tz: tzinfo) -> Stage:
-    waited = business_days_between(sent_at.astimezone(tz).date(), today, holidays)
+    waited = business_days_between(
+        sent_at.astimezone(tz).date(), today, holidays, at_most=MOVE_ON_AFTER
+    )
     return Stage.NO_RESPONSE if waited >= MOVE_ON_AFTER else Stage.CONTACTED

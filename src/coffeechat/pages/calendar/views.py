@@ -7,10 +7,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from coffeechat.foundation.core.requests import AuthedRequest
@@ -20,6 +23,9 @@ from coffeechat.pages.calendar import queries, services
 from coffeechat.pages.conversations.queries import with_people
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+# A built feed is kept under its version (see queries.feed_version): a change makes a new
+# version, so an entry is never stale, only unused; the time limit just frees the space.
+FEED_CACHE_SECONDS = 24 * 60 * 60
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
@@ -75,12 +81,30 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     if found is None:
         raise Http404("No calendar at this address.")
     now = timezone.now()
-    body = ical.build_feed(
-        conversations=queries.feed_conversations(found.owner, now=now),
-        followups=queries.feed_followups(found.owner, now=now),
-        base_url=_base_url(request),
-    )
-    return _calendar_response(body, filename="coffeechat.ics", disposition="inline")
+    base_url = _base_url(request)
+    version = queries.feed_version(found.owner, now=now, base_url=base_url)
+    etag = f'"{version}"'
+    key = f"calendar-feed:{found.pk}:{found.token}:{version}"
+    cached: tuple[float, bytes] | None = cache.get(key)
+    # Last-Modified is when this version was first built: never earlier than the change that
+    # made it (a deletion leaves no newer row behind to date it by).
+    built_at = cached[0] if cached else now.timestamp()
+    unchanged = get_conditional_response(request, etag=etag, last_modified=int(built_at))
+    if unchanged is not None:
+        return unchanged
+    if cached is None:
+        body = ical.build_feed(
+            conversations=queries.feed_conversations(found.owner, now=now),
+            followups=queries.feed_followups(found.owner, now=now),
+            base_url=base_url,
+        )
+        cache.set(key, (built_at, body), FEED_CACHE_SECONDS)
+    else:
+        body = cached[1]
+    response = _calendar_response(body, filename="coffeechat.ics", disposition="inline")
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(built_at)
+    return response
 
 
 @login_required

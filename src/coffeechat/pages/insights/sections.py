@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from coffeechat.method import insights
 from coffeechat.method.charts import ColumnChart, HBarChart, column_chart, hbar_chart
 from coffeechat.method.insights import FunnelStep, Person, RateRow, Week
-from coffeechat.pages.insights.queries import Facts, by_channel, by_template
+from coffeechat.pages.insights.queries import Facts
 
 
 @dataclass(frozen=True)
@@ -43,12 +43,18 @@ class Weekly:
     weeks_at_goal: int
 
 
+# Chains listed on the page: past this many, the page says how many more (it must not grow
+# with the network).
+CHAINS_SHOWN = 30
+
+
 @dataclass(frozen=True)
 class Referrals:
     referrals: int
     conversations: int
     per_conversation: float | None
-    chains: list[list[Person]]
+    chains: list[list[Person]]  # the first CHAINS_SHOWN
+    more_chains: int = 0
 
 
 def _share(row: RateRow) -> str:
@@ -60,15 +66,13 @@ def _rate_chart(rows: list[RateRow]) -> HBarChart:
 
 
 def funnel_section(facts: Facts) -> Funnel:
-    steps = insights.funnel(facts.contacts)
+    steps = insights.funnel_from_counts(facts.furthest, facts.referred)
     chart = hbar_chart([(step.label, step.count, str(step.count)) for step in steps])
     return Funnel(steps=steps, chart=chart)
 
 
 def rates_section(facts: Facts) -> Rates:
-    templates = insights.reply_rates(facts.asking, facts.replies, by_template)
-    channels = insights.reply_rates(facts.asking, facts.replies, by_channel)
-    waits = insights.days_to_reply(facts.asking, facts.replies)
+    templates, channels, waits = facts.by_template, facts.by_channel, facts.waits
     middle = insights.median(waits)
     return Rates(
         by_template=templates,
@@ -93,10 +97,12 @@ def weekly_section(facts: Facts, goal: int) -> Weekly:
 
 
 def referrals_section(facts: Facts) -> Referrals:
-    conversations = len(facts.held_on)
+    conversations = facts.held
+    chains = insights.referral_chains(facts.people)
     return Referrals(
         referrals=facts.referrals_in_held,
         conversations=conversations,
         per_conversation=insights.per_conversation(facts.referrals_in_held, conversations),
-        chains=insights.referral_chains(facts.people),
+        chains=chains[:CHAINS_SHOWN],
+        more_chains=max(len(chains) - CHAINS_SHOWN, 0),
     )

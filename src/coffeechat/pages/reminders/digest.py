@@ -23,7 +23,7 @@ from django.utils import timezone
 from coffeechat.foundation.accounts.models import User
 from coffeechat.method import digest as rules
 from coffeechat.pages.reminders.models import DigestSent, DigestState
-from coffeechat.pages.today.queries import today_items
+from coffeechat.pages.today.queries import today_list
 from coffeechat.pipeline.outreach import mail
 from coffeechat.pipeline.outreach.models import EmailSettings
 
@@ -94,6 +94,7 @@ def links(base: str | None = None) -> rules.Links:
         base=base,
         today=base + reverse("followups:today"),
         profile=base + reverse("accounts:profile"),
+        all_due=base + reverse("followups:list") + "?due=now",
     )
 
 
@@ -141,8 +142,11 @@ def recipient_for(user: User, server: mail.SmtpServer) -> str:
 def compose(user: User, now: datetime, base: str | None = None) -> rules.Digest | None:
     """Today's digest for the user, or None when nothing is overdue or due today."""
     tz = user.profile.tz()
+    listed = today_list(user, now)
     return rules.compose(
-        today_items(user, now),
+        listed.items,
+        more=listed.more_now,
+        more_overdue=listed.more_late,
         today=timezone.localdate(now, timezone=tz),
         now=now,
         tz=tz,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -262,26 +262,91 @@ def _conversation_item(conversation: Conversation, tz: tzinfo, now: datetime) ->
     )
 
 
-def today_items(user: User, now: datetime | None = None) -> list[TodayItem]:
-    """What is due, overdue and coming up for this user, most urgent first."""
+@dataclass(frozen=True)
+class TodayList:
+    """Today's items, bounded: `due_now` counts every follow-up owed by today (overdue or due
+    today), of which at most `DUE_NOW_CAP` are among the items; the rest sit behind "show all"."""
+
+    items: list[TodayItem]
+    due_now: int
+    shown_due_now: int
+    upcoming: int
+    shown_upcoming: int
+    late: int = 0  # of `due_now`, how many were due before today
+    shown_late: int = 0
+
+    @property
+    def more_now(self) -> int:
+        return self.due_now - self.shown_due_now
+
+    @property
+    def more_late(self) -> int:
+        return self.late - self.shown_late
+
+    @property
+    def more_due_now(self) -> bool:
+        return self.due_now > self.shown_due_now
+
+    @property
+    def more_upcoming(self) -> bool:
+        return self.upcoming > self.shown_upcoming
+
+
+# What Today shows in full: beyond this many owed follow-ups a person cannot act on them all
+# today anyway, and the page must not grow with the account's history.
+DUE_NOW_CAP = 30
+UPCOMING_CAP = 30
+CONVERSATIONS_CAP = 30
+
+
+def _bounded(queryset: QuerySet[FollowUp], cap: int) -> list[FollowUp]:
+    # Items with an exact deadline (a thank-you's 24 hours) first, then the oldest: the order
+    # Today itself puts them in, short of the reply speeds that only the chosen few are read for.
+    ordered = queryset.order_by(F("due_at").asc(nulls_last=True), "due_on", "id")
+    return list(ordered.select_related("contact__organization", "reply")[:cap])
+
+
+def today_list(user: User, now: datetime | None = None) -> TodayList:
+    """What is due, overdue and coming up for this user, most urgent first, in a fixed number of
+    queries whatever the size of the account."""
 
     tz = user.profile.tz()
     now = now or timezone.now()
     today = timezone.localdate(now, timezone=tz)
-    followups = list(
-        FollowUp.objects.owned_by(user)
-        .owed(today)
-        .filter(due_on__lte=today + HORIZON)
-        .select_related("contact__organization", "reply")
-    )
+    owed = FollowUp.objects.owned_by(user).owed(today)
+    due_now = owed.filter(due_on__lte=today)
+    upcoming = owed.filter(due_on__gt=today, due_on__lte=today + HORIZON)
+    now_rows = _bounded(due_now, DUE_NOW_CAP)
+    upcoming_rows = _bounded(upcoming, UPCOMING_CAP)
+    # A count only when the page is full: the common small account pays no extra query.
+    shown_late = sum(1 for row in now_rows if row.due_on < today)
+    capped = len(now_rows) == DUE_NOW_CAP
+    due_now_count = due_now.count() if capped else len(now_rows)
+    late_count = due_now.filter(due_on__lt=today).count() if capped else shown_late
+    upcoming_count = upcoming.count() if len(upcoming_rows) == UPCOMING_CAP else len(upcoming_rows)
+    followups = now_rows + upcoming_rows
     conversations = (
         Conversation.objects.owned_by(user)
         .filter(status__in=[Status.SCHEDULED, Status.IN_PROGRESS])
         .filter(scheduled_at__lte=now + HORIZON)
         .select_related("contact__organization")
+        .order_by("scheduled_at", "id")[:CONVERSATIONS_CAP]
     )
     around = _neighbours(user, followups, today)
     items = [_followup_item(followup, around) for followup in followups]
     items += [_conversation_item(conversation, tz, now) for conversation in conversations]
     items += unsent_draft_items(user, today)
-    return order_today(items, today, now)
+    return TodayList(
+        items=order_today(items, today, now),
+        due_now=due_now_count,
+        shown_due_now=len(now_rows),
+        upcoming=upcoming_count,
+        shown_upcoming=len(upcoming_rows),
+        late=late_count,
+        shown_late=shown_late,
+    )
+
+
+def today_items(user: User, now: datetime | None = None) -> list[TodayItem]:
+    """What is due, overdue and coming up for this user, most urgent first (bounded)."""
+    return today_list(user, now).items

@@ -15,11 +15,12 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
-from coffeechat.method.today import by_section
+from coffeechat.method.today import Section, by_section
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.people.queries import first_request_at
 from coffeechat.pages.research.queries import next_moves_for
-from coffeechat.pages.today.queries import today_items
+from coffeechat.pages.today.followup_list import DUE_WINDOWS, KINDS, STATUSES, followup_listing
+from coffeechat.pages.today.queries import today_list
 from coffeechat.pipeline.followups import services, undo
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.forms import ReplyForm
@@ -30,28 +31,43 @@ from coffeechat.pipeline.services.correspondence import record_reply
 @login_required
 def today(request: AuthedRequest) -> HttpResponse:
     now = timezone.now()
-    items = today_items(request.user, now)
+    listed = today_list(request.user, now)
     day = timezone.localdate(now, timezone=request.user.profile.tz())
-    sections = by_section(items, day, now)
+    sections = by_section(listed.items, day, now)
     context = {
         "sections": sections,
         "today": day,
-        "count": len(items),
+        "count": len(listed.items),
+        "listed": listed,
+        # The "show all" line goes under the last of the overdue and today sections.
+        "now_sections": sum(1 for section, _ in sections if section is not Section.UPCOMING),
         "next_moves": next_moves_for(request.user),
         "just_done": _just_done(request),
     }
     return TemplateResponse(request, "followups/today.html", context)
 
 
+# Under the open list, the last few done or closed: the full history is ?status=done.
+RECENTLY_DONE = 20
+
+
 @login_required
 def followup_list(request: AuthedRequest) -> HttpResponse:
     today = timezone.localdate(timezone=request.user.profile.tz())
-    followups = FollowUp.objects.owned_by(request.user).select_related(
-        "contact__organization", "conversation", "reply"
-    )
-    open_ones = followups.owed(today).order_by("due_on", "id")
-    done = followups.filter(done_at__isnull=False).order_by("-done_at")[:50]
-    context = {"open": open_ones, "done": done, "today": today, "just_done": _just_done(request)}
+    filters, listing = followup_listing(request.user, request.GET, today)
+    recent = FollowUp.objects.owned_by(request.user).filter(done_at__isnull=False)
+    done = recent.select_related("contact").order_by("-done_at", "-id")[:RECENTLY_DONE]
+    context = {
+        "listing": listing,
+        "filters": filters,
+        "statuses": STATUSES,
+        "kinds": KINDS,
+        "windows": DUE_WINDOWS,
+        "due_label": DUE_WINDOWS[filters.due],
+        "done": done if filters.status == "open" else [],
+        "today": today,
+        "just_done": _just_done(request),
+    }
     return TemplateResponse(request, "followups/list.html", context)
 
 

@@ -16,7 +16,7 @@ from coffeechat.foundation.accounts.models import User
 from coffeechat.method.next_moves import NextMove
 from coffeechat.method.today import TodayItem
 from coffeechat.pages.research.queries import next_moves_for
-from coffeechat.pages.today.queries import today_items
+from coffeechat.pages.today.queries import TodayList, today_list
 
 
 class Command(CoffeechatCommand):
@@ -33,12 +33,27 @@ class Command(CoffeechatCommand):
     def handle(self, *args: Any, user: str | None, **options: Any) -> None:
         owner = pick_user(user)
         now = timezone.now()
-        items = today_items(owner, now)
+        listed = today_list(owner, now)
+        items = listed.items
         moves = next_moves_for(owner)
         if options["json"]:
             self._print_json(owner, now, items, moves)
         else:
             self._print_lines(owner, now, items, moves)
+            self._print_more(listed)
+
+    def _print_more(self, listed: TodayList) -> None:
+        """What the list left out past its cap, as the web page's "Show all N" says."""
+        if listed.more_now:
+            self.stdout.write(
+                f"... and {listed.more_now} more overdue or due today: "
+                "the Follow-ups page (/followups/?due=now) lists them all."
+            )
+        if listed.more_upcoming:
+            more = listed.upcoming - listed.shown_upcoming
+            self.stdout.write(
+                f"... and {more} more coming up this week: /followups/?due=week lists them all."
+            )
 
     def _print_json(
         self, owner: User, now: datetime, items: list[TodayItem], moves: list[NextMove]

@@ -1,0 +1,96 @@
+"""Reply rates and days to reply, counted by the database with method.insights' rule: a reply
+answers the last request or follow-up sent to that person on or before its day (in the user's
+time zone), so one reply never counts twice."""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import TruncDate
+
+from coffeechat.foundation.accounts.models import User
+from coffeechat.method.insights import RateRow
+from coffeechat.network.people.models import Contact
+from coffeechat.pipeline.outreach.models import Channel, Message, Purpose, Reply
+
+# The messages that ask for an answer (as pages/outreach counts them for the templates page).
+ASKING = (Purpose.REQUEST, Purpose.FOLLOW_UP)
+NO_TEMPLATE = "No template"
+
+
+def _answered(tz: tzinfo) -> Exists:
+    """For an asking message: a reply from them on or after its day, with no later asking
+    message sent on or before that reply's day (that one would take the credit)."""
+    taken_over = (
+        Message.objects.filter(contact=OuterRef(OuterRef("contact")), purpose__in=ASKING)
+        .filter(
+            Q(sent_at__gt=OuterRef(OuterRef("sent_at")))
+            | Q(sent_at=OuterRef(OuterRef("sent_at")), pk__gt=OuterRef(OuterRef("pk")))
+        )
+        .annotate(day=TruncDate("sent_at", tzinfo=tz))
+        .filter(day__lte=OuterRef("received_on"))
+    )
+    replies = Reply.objects.filter(contact=OuterRef("contact"), received_on__gte=OuterRef("day"))
+    return Exists(replies.exclude(Exists(taken_over)))
+
+
+def _asking(user: User, tz: tzinfo) -> QuerySet[Message]:
+    return (
+        Message.objects.owned_by(user)
+        .filter(purpose__in=ASKING)
+        .annotate(day=TruncDate("sent_at", tzinfo=tz))
+        .annotate(answered=_answered(tz))
+    )
+
+
+def _rows(asking: QuerySet[Message], field: str, labels: dict[str, str]) -> list[RateRow]:
+    grouped = (
+        asking.values(field)
+        .annotate(sent=Count("id"), replied=Count("id", filter=Q(answered=True)))
+        .order_by()
+    )
+    counts: dict[str, tuple[int, int]] = {}
+    for row in grouped:
+        label = labels.get(row[field] or "", row[field] or "")
+        sent, replied = counts.get(label, (0, 0))
+        counts[label] = (sent + row["sent"], replied + row["replied"])
+    rows = [RateRow(label, sent, replied) for label, (sent, replied) in counts.items()]
+    return sorted(rows, key=lambda row: (-row.sent, row.label.casefold()))
+
+
+def reply_rates(user: User, tz: tzinfo) -> tuple[list[RateRow], list[RateRow]]:
+    """(sent, replied) per template and per channel, the most sent first (two grouped queries)."""
+    asking = _asking(user, tz)
+    by_template = _rows(asking, "template__name", {"": NO_TEMPLATE})
+    by_channel = _rows(asking, "channel", dict(Channel.choices))
+    return by_template, by_channel
+
+
+def days_to_reply(user: User, tz: tzinfo) -> list[int]:
+    """Per contact who answered: days from their first request to the first reply on or after
+    it, sorted (one query, one row per such contact)."""
+    first_request = (
+        Message.objects.filter(contact=OuterRef("pk"), purpose=Purpose.REQUEST)
+        .annotate(day=TruncDate("sent_at", tzinfo=tz))
+        .order_by("sent_at")
+        .values("day")[:1]
+    )
+    first_answer = (
+        Reply.objects.filter(contact=OuterRef("pk"), received_on__gte=OuterRef("asked"))
+        .order_by("received_on")
+        .values("received_on")[:1]
+    )
+    rows = (
+        Contact.objects.owned_by(user)
+        .annotate(asked=Subquery(first_request))
+        .annotate(answered_on=Subquery(first_answer))
+        .filter(answered_on__isnull=False)
+        .values_list("asked", "answered_on")
+    )
+    return sorted((_date(answered) - _date(asked)).days for asked, answered in rows)
+
+
+def _date(value: object) -> date:
+    # SQLite hands a date from a subquery back as text.
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
