@@ -142,6 +142,8 @@ class Organizations:
         self.key_by_pk: dict[int, str] = {}
         self.name_by_pk: dict[int, str] = {}
         self.new: dict[str, str] = {}  # key -> name as first written in the file
+        # Stored organizations the file names, by pk: the name as first written there.
+        self.matched: dict[int, str] = {}
         self._refs: dict[str, int | str] = {}  # name as written -> reference (names repeat)
         rows = Organization.objects.owned_by(owner).order_by("pk").values_list("pk", "name")
         for pk, name in rows:
@@ -162,6 +164,7 @@ class Organizations:
         key = organization_key(name)
         pk = self.pk_by_key.get(key)
         if pk is not None:
+            self.matched.setdefault(pk, name)
             return pk
         self.new.setdefault(key, name)
         return key
@@ -357,6 +360,21 @@ class ImportPlan:
         refs = [person.org for person in self.new]
         refs += [person.changes.get("organization") for person in self.updated]
         return list(dict.fromkeys(ref for ref in refs if isinstance(ref, str)))
+
+    def matched_organizations(self) -> list[tuple[str, str]]:
+        """(name in the file, the stored organization's name) for each stored organization a
+        written contact points at, by its name."""
+        refs = [person.org for person in self.new]
+        refs += [person.changes.get("organization") for person in self.updated]
+        refs += [person.org for person in self.unchanged]
+        pks = dict.fromkeys(
+            ref for ref in refs if isinstance(ref, int) and ref in self.organizations.matched
+        )
+        names = self.organizations
+        return sorted(
+            ((names.matched[pk], names.name_by_pk[pk]) for pk in pks),
+            key=lambda pair: pair[1].casefold(),
+        )
 
     def actions(self) -> list[RowAction]:
         actions = [self._action(row, person, skipped) for row, person, skipped in self.outcomes]

@@ -27,13 +27,13 @@ from coffeechat.method.importers.model import (
     RowIssue,
 )
 from coffeechat.method.importers.outlook import parse_outlook
+from coffeechat.method.organizations import organization_key
 from coffeechat.method.importers.tabular import KIND_LABELS
 from coffeechat.method.importers.values import (
     email_key,
     linkedin_key,
     linkedin_url,
     name_key,
-    organization_key,
 )
 from coffeechat.method.importers.vcard import parse_vcard
 

@@ -39,7 +39,8 @@ class Posting(models.IntegerChoices):
 
 
 class Organization(OwnedModel):
-    """A target organization, prioritized the LAMP way: Motivation, then Posting, then Advocacy."""
+    """An organization: a target (prioritized the LAMP way: Motivation, then Posting, then
+    Advocacy) or only a known employer, where someone in the user's network works."""
 
     name = models.CharField(max_length=200)
     website = WebAddressField(blank=True)
@@ -56,10 +57,19 @@ class Organization(OwnedModel):
     # Done with it for now (everyone asked, or not a fit after all): it leaves the top 5 and
     # Next moves, and stays on the list.
     finished_on = models.DateField(null=True, blank=True)
+    # On the target list (LAMP, Next moves) or only a known employer: one that came with an
+    # imported contact is not a target until the user makes it one.
+    is_target = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["-motivation", "-posting", "name"]
-        indexes = [models.Index(fields=["owner", "name"])]
+        indexes = [
+            models.Index(fields=["owner", "name"]),
+            models.Index(
+                fields=["owner", "is_target", "-motivation", "-posting", "name"],
+                name="research_org_targets_lamp",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
