@@ -22,10 +22,40 @@ from rapidfuzz import fuzz
 # Legal forms that say nothing about which organization it is. Only dropped at the end of a
 # name, so "Company" in "McKinsey & Company" stays while "Co" in "Acme Co" goes.
 LEGAL_SUFFIXES = frozenset(
-    """
-    inc incorporated corp corporation co ltd limited llc llp lp plc pllc pc
-    gmbh ag kg se sa sas sarl srl spa bv nv oy ab as asa aps pty pvt sl
-    """.split()
+    [
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "limited",
+        "llc",
+        "llp",
+        "lp",
+        "plc",
+        "pllc",
+        "pc",
+        "gmbh",
+        "ag",
+        "kg",
+        "se",
+        "sa",
+        "sas",
+        "sarl",
+        "srl",
+        "spa",
+        "bv",
+        "nv",
+        "oy",
+        "ab",
+        "as",
+        "asa",
+        "aps",
+        "pty",
+        "pvt",
+        "sl",
+    ]
 )
 _NOT_WORD = re.compile(r"[^\w]+")
 # How near two keys must be to be offered for merging (rapidfuzz ratio, 0-100).

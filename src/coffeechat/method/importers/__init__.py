@@ -27,7 +27,6 @@ from coffeechat.method.importers.model import (
     RowIssue,
 )
 from coffeechat.method.importers.outlook import parse_outlook
-from coffeechat.method.organizations import organization_key
 from coffeechat.method.importers.tabular import KIND_LABELS
 from coffeechat.method.importers.values import (
     email_key,
@@ -36,6 +35,7 @@ from coffeechat.method.importers.values import (
     name_key,
 )
 from coffeechat.method.importers.vcard import parse_vcard
+from coffeechat.method.organizations import organization_key
 
 __all__ = [
     "KINDS",

@@ -48,7 +48,7 @@ class OrganizationForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         """Refuse a second record of an organization the user has ("Morningstar Inc." when
         "Morningstar" is there, or the same website)."""
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         name, website = cleaned.get("name") or "", cleaned.get("website") or ""
         if name:
             owner = self.instance.owner

@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.autosave import autosave
-from coffeechat.foundation.core.listing import paginate
+from coffeechat.foundation.core.listing import Listing, paginate
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.network.research.forms import FieldForm, OrganizationForm
@@ -23,7 +23,7 @@ from coffeechat.pages.research.queries import KNOWN, SHOW_CHOICES, WORK_FIRST, F
 @login_required
 def organizations(request: AuthedRequest) -> HttpResponse:
     filters = Filters.from_query(request.GET)
-    listing = paginate(
+    listing: Listing[Organization] = paginate(
         request.GET,
         queries.organizations(request.user, filters),
         columns=queries.COLUMNS,
