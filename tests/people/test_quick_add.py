@@ -88,7 +88,5 @@ def test_contacts_and_an_organization_page_offer_quick_add(alice_client, alice):
     for url in (reverse("people:contacts"), acme.get_absolute_url()):
         page = alice_client.get(url).content.decode()
         assert 'id="quick-add-heading"' in page
-    assert (
-        'name="from_organization" value="%d"' % acme.pk
-        in alice_client.get(acme.get_absolute_url()).content.decode()
-    )
+    page = alice_client.get(acme.get_absolute_url()).content.decode()
+    assert f'name="from_organization" value="{acme.pk}"' in page
