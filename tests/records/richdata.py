@@ -131,6 +131,7 @@ def _research(rich: Rich, organizations: int) -> list[Organization]:
             posting=1 + n % 3,
             notes=rich.text("research"),
             finished_on=rich.day() if n % 5 == 4 else None,
+            is_target=n % 3 != 2,
         )
         for n in range(organizations)
     )
