@@ -102,3 +102,47 @@ def test_no_targets_today_says_how_to_pick_them_and_making_one_a_target_adds_a_n
     expect(page.get_by_role("status")).to_contain_text("at Northwind Energy to your network")
     page.goto(f"{url}/research/?show=all")
     expect(page.locator("table.organizations tbody tr")).to_have_count(1)
+
+
+def test_an_organization_entered_twice_is_merged_and_the_research_list_filters(
+    page: Page, coffeechat_server
+):
+    url = coffeechat_server.url
+    create_owner(page, coffeechat_server)
+    _add_target_by_hand(page, url, "Deloitte")
+    _add_target_by_hand(page, url, "Accenture")
+
+    # Quick add on Accenture's page, typing a misspelt employer: a new known employer.
+    quick = page.locator("form.quick-add")
+    quick.get_by_label("Name").fill("Kim Lee")
+    quick.get_by_label("Organization").fill("Deloite")
+    quick.get_by_role("button", name="Add").click()
+    expect(page.get_by_role("status")).to_contain_text("Added Kim Lee at Deloite")
+
+    page.goto(f"{url}/research/")
+    page.get_by_role("link", name="Find duplicates").click()
+    pair = page.get_by_role("article", name="Deloitte and Deloite")
+    pair.get_by_role("link", name=re.compile("^Merge into the left one")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Merge Deloite into Deloitte?")
+    expect(page.get_by_role("region", name="What happens")).to_contain_text(
+        "1 contact moves to Deloitte"
+    )
+    page.get_by_role("button", name="Merge").click()
+    expect(page.get_by_role("status")).to_contain_text("Merged Deloite into Deloitte.")
+    expect(page.get_by_text("No likely duplicate organizations.")).to_be_visible()
+
+    page.goto(f"{url}/research/")
+    page.get_by_role("link", name="Deloitte").click()
+    expect(page.get_by_role("region", name="People here")).to_contain_text("Kim Lee")
+
+    # Filters and sort live in the address.
+    page.goto(f"{url}/research/?show=all")
+    page.get_by_label("Someone you know").select_option(label="No")
+    page.get_by_role("button", name="Filter").click()
+    expect(page).to_have_url(re.compile(r"advocacy=no"))
+    table = page.locator("table.organizations")
+    expect(table).to_contain_text("Accenture")
+    expect(table).to_contain_text("Deloitte")
+    page.get_by_role("link", name="Organization", exact=True).click()
+    expect(page).to_have_url(re.compile(r"advocacy=no.*sort=name"))
+    expect(page.locator("table.organizations tbody tr").first).to_contain_text("Accenture")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from urllib.parse import urlsplit
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 # Legal forms that say nothing about which organization it is. Only dropped at the end of a
 # name, so "Company" in "McKinsey & Company" stays while "Co" in "Acme Co" goes.
@@ -60,6 +60,10 @@ LEGAL_SUFFIXES = frozenset(
 _NOT_WORD = re.compile(r"[^\w]+")
 # How near two keys must be to be offered for merging (rapidfuzz ratio, 0-100).
 NEAR_MATCH = 90
+# Names are compared fuzzily only within a block sharing their first letters; a block bigger
+# than this is skipped (the comparison is quadratic).
+BLOCK = 4
+LARGEST_BLOCK = 1000
 
 
 def organization_key(name: str) -> str:
@@ -117,8 +121,8 @@ def near_pairs(known: Iterable[Named], threshold: int = NEAR_MATCH) -> list[tupl
     """Pairs likely to be one organization: the same key or domain, or names nearly alike
     ("Deloite" and "Deloitte"), oldest first in each pair, each pair once.
 
-    Names are only compared fuzzily within a block sharing their first three letters, so
-    20,000 organizations are not 200 million comparisons.
+    Names are only compared fuzzily within a block sharing their first letters, so 20,000
+    organizations are not 200 million comparisons.
     """
     items = sorted(known, key=lambda o: o.id)
     keys = {o.id: organization_key(o.name) for o in items}
@@ -129,13 +133,20 @@ def near_pairs(known: Iterable[Named], threshold: int = NEAR_MATCH) -> list[tupl
             groups[f"domain:{domain}"].append(organization)
     blocks: dict[str, list[Named]] = defaultdict(list)
     for organization in items:
-        blocks[keys[organization.id][:3]].append(organization)
+        blocks[keys[organization.id][:BLOCK]].append(organization)
     found: dict[tuple[int, int], tuple[Named, Named]] = {}
     for group in groups.values():
         for first, second in combinations(group, 2):
             found.setdefault((first.id, second.id), (first, second))
     for block in blocks.values():
-        for first, second in combinations(block, 2):
-            if fuzz.ratio(keys[first.id], keys[second.id]) >= threshold:
+        if len(block) > LARGEST_BLOCK:
+            continue  # generated names ("Store 0001"...): alike by design, not typos
+        names = [keys[o.id] for o in block]
+        for index, first in enumerate(block[:-1]):
+            for _match, _score, offset in process.extract(
+                names[index], names[index + 1 :], scorer=fuzz.ratio, processor=None,
+                score_cutoff=threshold, limit=None,
+            ):  # fmt: skip
+                second = block[index + 1 + offset]
                 found.setdefault((first.id, second.id), (first, second))
     return [found[ids] for ids in sorted(found)]
