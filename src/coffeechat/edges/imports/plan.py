@@ -361,21 +361,6 @@ class ImportPlan:
         refs += [person.changes.get("organization") for person in self.updated]
         return list(dict.fromkeys(ref for ref in refs if isinstance(ref, str)))
 
-    def matched_organizations(self) -> list[tuple[str, str]]:
-        """(name in the file, the stored organization's name) for each stored organization a
-        written contact points at, by its name."""
-        refs = [person.org for person in self.new]
-        refs += [person.changes.get("organization") for person in self.updated]
-        refs += [person.org for person in self.unchanged]
-        pks = dict.fromkeys(
-            ref for ref in refs if isinstance(ref, int) and ref in self.organizations.matched
-        )
-        names = self.organizations
-        return sorted(
-            ((names.matched[pk], names.name_by_pk[pk]) for pk in pks),
-            key=lambda pair: pair[1].casefold(),
-        )
-
     def actions(self) -> list[RowAction]:
         actions = [self._action(row, person, skipped) for row, person, skipped in self.outcomes]
         actions += [

@@ -169,10 +169,22 @@ def _fill(report: ImportReport, plan: ImportPlan) -> None:
     report.organizations_created = sorted(
         ((key, plan.organizations.new[key]) for key in created), key=lambda pair: pair[1].casefold()
     )
-    report.organizations_matched = plan.matched_organizations()
+    report.organizations_matched = _matched_organizations(plan)
     report._plan = plan
     duplicates = [RowIssue(row.line, why) for row, _person, why in plan.outcomes if why]
     report.skipped = sorted(report.skipped + duplicates)
+
+
+def _matched_organizations(plan: ImportPlan) -> list[tuple[str, str]]:
+    """(name in the file, the stored organization's name) for each stored organization a
+    written contact points at by its name."""
+    refs = [person.org for person in plan.new]
+    refs += [person.changes.get("organization") for person in plan.updated]
+    refs += [person.org for person in plan.unchanged]
+    names = plan.organizations
+    pks = dict.fromkeys(ref for ref in refs if isinstance(ref, int) and ref in names.matched)
+    pairs = [(names.matched[pk], names.name_by_pk[pk]) for pk in pks]
+    return sorted(pairs, key=lambda pair: pair[1].casefold())
 
 
 def _write(plan: ImportPlan, owner: User, now: datetime, targets: frozenset[str]) -> None:

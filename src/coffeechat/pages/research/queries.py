@@ -74,16 +74,9 @@ class Filters:
 
     @property
     def narrowed(self) -> bool:
-        """Anything beyond which kind is shown: the top 5 then means nothing."""
-        return bool(self.search or self.status) or (
-            self.motivation,
-            self.posting,
-            self.advocacy,
-        ) != (
-            None,
-            None,
-            None,
-        )
+        """Narrowed beyond which kind is shown (a search, a status or a score)."""
+        scores = (self.motivation, self.posting, self.advocacy)
+        return bool(self.search or self.status) or any(score is not None for score in scores)
 
 
 def _choice(value: str | None, allowed: list[int]) -> int | None:
