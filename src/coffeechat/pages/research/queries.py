@@ -36,8 +36,13 @@ WORK_FIRST = 5
 TARGETS, KNOWN, ALL = "targets", "known", "all"
 SHOW_CHOICES = {TARGETS: "Targets", KNOWN: "Known employers", ALL: "All"}
 COLUMNS = (
-    # LAMP: still to work on first, then Motivation, Posting, Advocacy; ties by name.
-    Column("lamp", "Priority", ("unfinished", "motivation", "posting", "advocacy", "-name")),
+    # Targets before known employers, still to work on before finished, then LAMP:
+    # Motivation, Posting, Advocacy; ties by name.
+    Column(
+        "lamp",
+        "Priority",
+        ("is_target", "unfinished", "motivation", "posting", "advocacy", "-name"),
+    ),
     Column("name", "Organization", ("name",)),
     Column("motivation", "Motivation", ("motivation", "-name")),
     Column("posting", "Postings", ("posting", "-name")),
