@@ -49,3 +49,21 @@ def test_another_users_organization_cannot_be_merged(alice_client, alice, bob):
         url = reverse("network:organization_merge", args=args)
         assert alice_client.post(url).status_code == 404
     assert Organization.objects.filter(pk=bobs.pk).exists()
+
+
+def test_a_pair_marked_different_is_not_offered_again(alice_client, alice):
+    deloitte = make.organization(alice, "Deloitte")
+    deloite = make.organization(alice, "Deloite")
+    url = reverse("network:organizations_different", args=[deloite.pk, deloitte.pk])
+    response = alice_client.post(url, follow=True)
+    page = response.content.decode()
+    assert "Noted: Deloite and Deloitte are different organizations." in page
+    assert "No likely duplicate organizations." in page
+    assert Organization.objects.filter(owner=alice).count() == 2
+
+
+def test_another_users_organizations_cannot_be_marked_different(alice_client, alice, bob):
+    mine = make.organization(alice, "Deloitte")
+    bobs = make.organization(bob, "Deloite")
+    url = reverse("network:organizations_different", args=[mine.pk, bobs.pk])
+    assert alice_client.post(url).status_code == 404

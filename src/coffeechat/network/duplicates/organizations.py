@@ -14,7 +14,7 @@ from django.db import transaction
 from coffeechat.foundation.accounts.models import User
 from coffeechat.method.organizations import Named, near_pairs
 from coffeechat.network.people.models import Contact
-from coffeechat.network.research.models import Organization
+from coffeechat.network.research.models import DifferentOrganizations, Organization
 
 # Details filled in on the kept organization when it has none.
 FILLED = ("website", "industry", "location", "field")
@@ -29,7 +29,21 @@ class OrganizationPair:
 def likely_duplicate_organizations(owner: User) -> list[tuple[int, int]]:
     """Ids of the owner's organizations likely to be one, oldest first in each pair."""
     rows = Organization.objects.owned_by(owner).values_list("pk", "name", "website")
-    return [(a.id, b.id) for a, b in near_pairs(Named(*row) for row in rows)]
+    different = set(
+        DifferentOrganizations.objects.owned_by(owner).values_list(
+            "organization_a_id", "organization_b_id"
+        )
+    )
+    pairs = ((a.id, b.id) for a, b in near_pairs(Named(*row) for row in rows))
+    return [pair for pair in pairs if pair not in different]
+
+
+def mark_different(owner: User, first: Organization, second: Organization) -> None:
+    """Not the same organization: the pair is not offered for merging again."""
+    a_id, b_id = DifferentOrganizations.ordered(first.pk, second.pk)
+    DifferentOrganizations.objects.get_or_create(
+        owner=owner, organization_a_id=a_id, organization_b_id=b_id
+    )
 
 
 def pairs_of(owner: User, ids: list[tuple[int, int]]) -> list[OrganizationPair]:

@@ -76,3 +76,31 @@ class Organization(OwnedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("research:organization", args=[self.pk])
+
+
+class DifferentOrganizations(OwnedModel):
+    """Two organizations the user said are not the same, so they are not offered for merging
+    again. Stored once, the lower id first (see `ordered`)."""
+
+    organization_a = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    organization_b = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = "pair marked as different organizations"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "organization_a", "organization_b"],
+                name="different_organizations_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(organization_a__lt=models.F("organization_b")),
+                name="different_organizations_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_a} is not {self.organization_b}"
+
+    @staticmethod
+    def ordered(a_id: int, b_id: int) -> tuple[int, int]:
+        return (a_id, b_id) if a_id < b_id else (b_id, a_id)

@@ -23,4 +23,9 @@ duplicate_patterns = [
         organizations.organization_merge,
         name="organization_merge",
     ),
+    path(
+        "duplicates/organizations/different/<int:first_pk>/<int:second_pk>/",
+        organizations.organizations_different,
+        name="organizations_different",
+    ),
 ]
