@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint format clean system-deps soak
+.PHONY: run test test-sqlite test-postgres lint format clean system-deps soak bench-pages
 
 $(INSTALLED): pyproject.toml
 	@scripts/ensure-python-venv $(PYTHON)
@@ -52,6 +52,13 @@ SOAK_SECONDS ?= 300
 soak: $(INSTALLED)
 	COFFEECHAT_HOME=$$(mktemp -d) SOAK_SECONDS=$(SOAK_SECONDS) $(BIN)/pytest \
 		tests/method_model/test_method_model.py -k soak -s -q -p no:cacheprovider
+
+# The pages benchmark over HTTP (bench/pages.py): BENCH_SIZES contacts, BENCH_SECONDS per page.
+BENCH_SIZES ?= 500 5000 20000
+BENCH_SECONDS ?= 5
+bench-pages: $(INSTALLED)
+	$(BIN)/python bench/pages.py $(foreach size,$(BENCH_SIZES),--contacts $(size)) \
+		--seconds $(BENCH_SECONDS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info

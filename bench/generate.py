@@ -13,6 +13,8 @@ employers, thousands of small ones), about 10% of rows have an e-mail and about 
 `build_account(user, seed=..., contacts=...)` fills an account with organizations, contacts,
 messages, replies, conversations (questions, takeaways, referrals) and follow-ups, for timing
 export and restore; it needs Django set up, the CSV part does not.
+The heavier account the pages benchmark (bench/pages.py) serves is bench/heavy.py's
+`build_heavy_account`, built from the same names and companies.
 """
 
 from __future__ import annotations

@@ -81,7 +81,13 @@ class Contact(OwnedModel):
 
     class Meta:
         ordering = ["first_name", "last_name"]
-        indexes = [models.Index(fields=["owner", "first_name", "last_name"])]
+        indexes = [
+            models.Index(fields=["owner", "first_name", "last_name"]),
+            # The Contacts list sorts and filters by these, always within one owner's rows.
+            models.Index(fields=["owner", "role"], name="contact_owner_role"),
+            models.Index(fields=["owner", "how_known"], name="contact_owner_how_known"),
+            models.Index(fields=["owner", "source"], name="contact_owner_source"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

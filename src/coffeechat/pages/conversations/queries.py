@@ -89,20 +89,6 @@ def clock_of(conversation: Conversation, now: datetime | None = None) -> ClockRe
     )
 
 
-def _listed(user: User) -> QuerySet[Conversation]:
-    return Conversation.objects.owned_by(user).select_related("contact__organization")
-
-
-def upcoming(user: User) -> QuerySet[Conversation]:
-    """Scheduled and in-progress conversations, soonest first."""
-    return _listed(user).filter(status__in=OPEN_STATUSES).order_by("scheduled_at", "id")
-
-
-def past(user: User) -> QuerySet[Conversation]:
-    """Held and cancelled conversations, most recent first."""
-    return _listed(user).filter(status__in=PAST_STATUSES).order_by("-scheduled_at", "-id")
-
-
 def with_people() -> QuerySet[Conversation]:
     """Conversations with the contact, organization and introducer a page shows."""
     return Conversation.objects.select_related("contact__organization", "contact__introduced_by")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coffeechat.pages.people import views, views_quick_add
+from coffeechat.pages.people import bulk, views, views_quick_add
 
 app_name = "people"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
         views_quick_add.organization_suggestions,
         name="organization_suggestions",
     ),
+    path("bulk/", bulk.bulk_action, name="bulk"),
     path("<int:pk>/", views.contact_detail, name="contact"),
     path("<int:pk>/edit/", views.contact_edit, name="contact_edit"),
     path("<int:pk>/delete/", views.contact_delete, name="contact_delete"),

@@ -14,34 +14,33 @@ from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.method.stages import Stage
 from coffeechat.network.duplicates import finder as duplicates_finder
 from coffeechat.network.people.forms import ContactForm, KeepInTouchForm, contact_label
-from coffeechat.network.people.models import Contact, HowKnown
+from coffeechat.network.people.models import Contact, HowKnown, KeepInTouch, Source
 from coffeechat.network.research.models import Organization
-from coffeechat.pages.people.queries import (
-    contact_row,
-    contact_timeline,
-    open_followups,
-    search_contacts,
-)
+from coffeechat.pages.people.listing import SPEEDS, contact_listing
+from coffeechat.pages.people.queries import contact_row, contact_timeline, open_followups
 from coffeechat.pipeline.followups import keep_in_touch
 
 STAGE_CHOICES = [(stage.value, stage.label) for stage in Stage]
-STAGES = {stage.value for stage in Stage}
+SPEED_CHOICES = [(key, speed.value.capitalize()) for key, speed in SPEEDS.items()]
 
 
 @login_required
 def contacts(request: AuthedRequest) -> HttpResponse:
-    search = request.GET.get("q", "").strip()
-    stage = request.GET.get("stage", "")
-    if stage not in STAGES:
-        stage = ""
+    listing, filters = contact_listing(request.user, request.GET)
     return TemplateResponse(
         request,
         "people/contacts.html",
         {
-            "rows": search_contacts(request.user, search, stage),
-            "search": search,
-            "stage": stage,
+            "listing": listing,
+            "rows": listing.rows,
+            "filters": filters,
             "stages": STAGE_CHOICES,
+            "speeds": SPEED_CHOICES,
+            "how_known": HowKnown.choices,
+            "sources": Source.choices,
+            "keep_in_touch": KeepInTouch.choices,
+            # Back here after a bulk action, on the same page with the same filters.
+            "here": request.get_full_path(),
         },
     )
 

@@ -12,7 +12,7 @@ from coffeechat.foundation.core.autosave import autosave
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.network.people.models import Contact
-from coffeechat.pages.conversations import queries
+from coffeechat.pages.conversations.listing import SHOWS, conversation_listing
 from coffeechat.pages.conversations.views.common import conversation_or_404
 from coffeechat.pipeline.conversations.forms import LogisticsForm, ScheduleForm
 from coffeechat.pipeline.followups import plan
@@ -21,11 +21,9 @@ from coffeechat.pipeline.services import conversation_changes
 
 @login_required
 def conversation_list(request: AuthedRequest) -> HttpResponse:
-    return TemplateResponse(
-        request,
-        "conversations/list.html",
-        {"upcoming": queries.upcoming(request.user), "past": queries.past(request.user)},
-    )
+    listed = conversation_listing(request.user, request.GET)
+    context = {"listed": listed, "listing": listed.listing, "shows": SHOWS.values()}
+    return TemplateResponse(request, "conversations/list.html", context)
 
 
 @login_required

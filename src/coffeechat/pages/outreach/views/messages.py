@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -14,9 +14,11 @@ from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.stages import Stage
 from coffeechat.network.people.models import Contact
-from coffeechat.pages.people.queries import first_request_at, search_contacts
+from coffeechat.pages.outreach.sent import sent_listing
+from coffeechat.pages.people.listing import judged_rows
+from coffeechat.pages.people.queries import first_request_at
 from coffeechat.pipeline.outreach.forms import LogReplyForm
-from coffeechat.pipeline.outreach.models import Message, Outcome
+from coffeechat.pipeline.outreach.models import Channel, Outcome, Purpose
 from coffeechat.pipeline.services import correspondence
 
 REPLY_LOGGED = {
@@ -42,15 +44,25 @@ def _logged(contact: Contact, outcome: str, suggested: str) -> str:
     return text
 
 
+WAITING_SHOWN = 50
+
+
 @login_required
 def message_list(request: AuthedRequest) -> HttpResponse:
-    sent = (
-        Message.objects.owned_by(request.user)
-        .select_related("contact__organization", "introduction_to")
-        .order_by("-sent_at", "-id")
+    sent, filters = sent_listing(request.user, request.GET)
+    waiting, waiting_total = judged_rows(
+        request.user, QueryDict(f"stage={Stage.CONTACTED.value}"), limit=WAITING_SHOWN
     )
-    waiting = search_contacts(request.user, stage=Stage.CONTACTED.value)
-    return TemplateResponse(request, "outreach/messages.html", {"sent": sent, "waiting": waiting})
+    context = {
+        "sent": sent.rows,
+        "listing": sent,
+        "filters": filters,
+        "purposes": Purpose.choices,
+        "channels": Channel.choices,
+        "waiting": waiting,
+        "waiting_total": waiting_total,
+    }
+    return TemplateResponse(request, "outreach/messages.html", context)
 
 
 @login_required

@@ -265,10 +265,34 @@
     });
   }
 
+  // A "select all on this page" box (data-check-all names the checkboxes it ticks, in its
+  // form). Hidden without the script, since it could do nothing then.
+  function setupSelectAll(root) {
+    root.querySelectorAll("input[data-check-all]").forEach(function (all) {
+      if (all.dataset.selectReady || !all.form) return;
+      all.dataset.selectReady = "1";
+      all.hidden = false;
+      var boxes = function () {
+        return all.form.querySelectorAll("input[type=checkbox][name='" + all.dataset.checkAll + "']");
+      };
+      all.addEventListener("change", function () {
+        boxes().forEach(function (box) { box.checked = all.checked; });
+      });
+      all.form.addEventListener("change", function (event) {
+        if (event.target === all) return;
+        var list = Array.prototype.slice.call(boxes());
+        var ticked = list.filter(function (box) { return box.checked; }).length;
+        all.checked = ticked === list.length;
+        all.indeterminate = ticked > 0 && ticked < list.length;
+      });
+    });
+  }
+
   function enhance(root) {
     setupCopyButtons(root);
     setupTimers(root);
     setupSentLabels(root);
+    setupSelectAll(root);
   }
 
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });

@@ -1,0 +1,173 @@
+"""The Contacts list: one page of people, sorted and filtered from the URL.
+
+Stage and reply speed are judged in Python from each contact's history (method/stages.py), so
+a page judges its 50 rows only. Filtering or sorting by them has to judge every matching
+contact: that path reads plain values (no model instances, no templates) and only the page's
+rows become full ContactRows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import QueryDict
+from django.utils import timezone
+
+from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.core.listing import Column, Listing, Sort, chosen_sort, paginate
+from coffeechat.method.cadence import ReplySpeed
+from coffeechat.method.stages import Stage
+from coffeechat.method.today import Kind
+from coffeechat.network.people.models import Contact, HowKnown, Source
+from coffeechat.pages.people.queries import (
+    HISTORY_FIELDS,
+    ContactRow,
+    _with_history,
+    contact_rows,
+    judge,
+)
+from coffeechat.pipeline.followups.models import FollowUp
+
+COLUMNS = [
+    Column("name", "Name", ("first_name", "last_name")),
+    Column("role", "Role", ("role",)),
+    Column("organization", "Organization", ("organization__name",)),
+    Column("how", "How you know them", ("how_known",)),
+    Column(
+        "introducer", "Introduced by", ("introduced_by__first_name", "introduced_by__last_name")
+    ),
+    # Judged in Python, not stored: sorted on the lean path below (fields unused).
+    Column("stage", "Stage", ()),
+    Column("speed", "Reply speed", ()),
+]
+JUDGED = {"stage", "speed"}
+STAGE_ORDER = {stage: rank for rank, stage in enumerate(Stage)}
+SPEEDS = {speed.name.lower(): speed for speed in ReplySpeed}
+
+
+@dataclass(frozen=True)
+class ContactFilters:
+    """What the user narrowed the list to, as read (and cleaned) from the query string."""
+
+    q: str = ""
+    org: str = ""
+    stage: str = ""
+    how: str = ""
+    speed: str = ""
+    source: str = ""
+    due: bool = False
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> ContactFilters:
+        def chosen(name: str, allowed: Sequence[str]) -> str:
+            value = query.get(name, "")
+            return value if value in allowed else ""
+
+        return cls(
+            q=query.get("q", "").strip(),
+            org=query.get("org", "").strip(),
+            stage=chosen("stage", [stage.value for stage in Stage]),
+            how=chosen("how", HowKnown.values),
+            speed=chosen("speed", list(SPEEDS)),
+            source=chosen("source", Source.values),
+            due=query.get("due") == "1",
+        )
+
+    @property
+    def any(self) -> bool:
+        return any((self.q, self.org, self.stage, self.how, self.speed, self.source, self.due))
+
+
+def filtered_contacts(user: User, filters: ContactFilters, today: date) -> QuerySet[Contact]:
+    """The user's contacts matching every filter the database can decide."""
+    contacts = Contact.objects.owned_by(user)
+    # Every word must match somewhere, so "Priya Shah" finds first name + last name.
+    for word in filters.q.split():
+        contacts = contacts.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(role__icontains=word)
+            | Q(organization__name__icontains=word)
+        )
+    if filters.org:
+        contacts = contacts.filter(organization__name__icontains=filters.org)
+    if filters.how:
+        contacts = contacts.filter(how_known=filters.how)
+    if filters.source:
+        contacts = contacts.filter(source=filters.source)
+    if filters.due:
+        # Due as Today counts it: an open keep-in-touch follow-up whose day has come.
+        due = FollowUp.objects.filter(
+            contact=OuterRef("pk"),
+            kind=Kind.KEEP_IN_TOUCH.value,
+            done_at__isnull=True,
+            due_on__lte=today,
+        )
+        contacts = contacts.filter(Exists(due))
+    return contacts
+
+
+def judged_ids(
+    user: User, contacts: QuerySet[Contact], filters: ContactFilters, sort: Sort
+) -> list[int]:
+    """Ids of the contacts whose judged stage and speed match, in the order asked for: one
+    values() query for all of them, then the method's rules on plain dicts."""
+    profile = user.profile
+    tz, holidays = profile.tz(), profile.holidays()
+    today = timezone.localdate(timezone=tz)
+    judged = sort.column.key in JUDGED
+    if not judged:  # the database orders by the stored column, as on the plain path
+        contacts = contacts.order_by(*sort.column.order_by(sort.descending), "pk")
+    values = _with_history(contacts, tz).values("pk", "first_name", "last_name", *HISTORY_FIELDS)
+    found: list[tuple[tuple[object, ...], int]] = []
+    for row in values:
+        stage, speed = judge(row, today, holidays, tz)
+        if filters.stage and stage.value != filters.stage:
+            continue
+        if filters.speed and speed != SPEEDS[filters.speed]:
+            continue
+        rank = STAGE_ORDER[stage] if sort.column.key == "stage" else (speed.rank if speed else None)
+        if rank is not None and sort.descending:
+            rank = -rank
+        # Not yet judged for speed goes last either way; ties by name.
+        name = (row["first_name"].lower(), row["last_name"].lower(), row["pk"])
+        found.append(((rank is None, rank, name), row["pk"]))
+    if judged:
+        found.sort(key=lambda item: item[0])
+    return [pk for _, pk in found]
+
+
+def contact_listing(user: User, query: QueryDict) -> tuple[Listing[Any], ContactFilters]:
+    """One page of the user's contacts (its rows are ContactRows), with the filters it was
+    read with."""
+    filters = ContactFilters.from_query(query)
+    today = timezone.localdate(timezone=user.profile.tz())
+    contacts = filtered_contacts(user, filters, today)
+    sort = chosen_sort(query, COLUMNS, "name")
+    listing: Listing[Any]
+    if filters.stage or filters.speed or sort.column.key in JUDGED:
+        ids = judged_ids(user, contacts, filters, sort)
+        listing = paginate(query, ids, columns=COLUMNS, default_sort="name")
+        page_ids = list(listing.rows)
+    else:
+        listing = paginate(query, contacts.only("pk"), columns=COLUMNS, default_sort="name")
+        page_ids = [contact.pk for contact in listing.rows]
+    rows = {row.contact.pk: row for row in contact_rows(user, contacts.filter(pk__in=page_ids))}
+    listing.rows = [rows[pk] for pk in page_ids if pk in rows]
+    return listing, filters
+
+
+def judged_rows(user: User, query: QueryDict, *, limit: int) -> tuple[list[ContactRow], int]:
+    """The first `limit` contacts (by name) matching filters given as a query string, such as
+    everyone waiting for a reply, and how many match in all: for short lists on other pages."""
+    filters = ContactFilters.from_query(query)
+    today = timezone.localdate(timezone=user.profile.tz())
+    contacts = filtered_contacts(user, filters, today)
+    ids = judged_ids(user, contacts, filters, chosen_sort(query, COLUMNS, "name"))
+    rows = {row.contact.pk: row for row in contact_rows(user, contacts.filter(pk__in=ids[:limit]))}
+    return [rows[pk] for pk in ids[:limit] if pk in rows], len(ids)
