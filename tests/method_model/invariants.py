@@ -23,7 +23,7 @@ from coffeechat.method.today import Kind, Section, TodayItem
 from coffeechat.network.people.models import Contact
 from coffeechat.network.research.models import Organization
 from coffeechat.pages.people.queries import contact_rows, contact_timeline
-from coffeechat.pages.research.queries import WORK_FIRST, next_moves_for, target_list
+from coffeechat.pages.research.queries import next_moves_for, top_targets
 from coffeechat.pages.today.queries import today_items
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
@@ -349,8 +349,7 @@ def _under_way_at(m: Moment) -> set[int]:
 
 
 def _top_five(m: Moment) -> list[Organization]:
-    rows = target_list(m.user, unfinished_only=True, limit=WORK_FIRST)
-    return [row.organization for row in rows]
+    return top_targets(m.user)
 
 
 def top_five_targets_always_have_a_next_step(m: Moment) -> None:

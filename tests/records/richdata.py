@@ -16,7 +16,7 @@ from coffeechat.foundation.accounts.models import Profile
 from coffeechat.method.questions import Category
 from coffeechat.network.duplicates.models import NotDuplicate
 from coffeechat.network.people.models import Contact, HowKnown, OtherAddress, Source
-from coffeechat.network.research.models import Field, Organization
+from coffeechat.network.research.models import DifferentOrganizations, Field, Organization
 from coffeechat.pipeline.conversations.models import (
     Conversation,
     ConversationQuestion,
@@ -131,6 +131,7 @@ def _research(rich: Rich, organizations: int) -> list[Organization]:
             posting=1 + n % 3,
             notes=rich.text("research"),
             finished_on=rich.day() if n % 5 == 4 else None,
+            is_target=n % 3 != 2,
         )
         for n in range(organizations)
     )
@@ -357,6 +358,11 @@ def fill_account(user: object, *, contacts: int = 40, seed: int = 2026) -> None:
     rich = Rich(user, seed)
     _profile_and_settings(rich)
     organizations = _research(rich, max(3, contacts // 4))
+    DifferentOrganizations.objects.create(
+        owner=rich.user,
+        organization_a=organizations[0],
+        organization_b=organizations[1],
+    )
     people = _contacts(rich, contacts, organizations)
     templates = _bank(rich)
     conversations = _conversations(rich, people)

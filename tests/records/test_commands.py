@@ -76,7 +76,10 @@ def test_restore_fills_an_empty_account_and_says_what_it_restored(
     assert coffeechat("restore", str(path), "--user", "carol") == 0
 
     restored_line, password_line = capsys.readouterr().out.splitlines()
-    assert restored_line.startswith("Restored 3 fields of interest, 10 organizations, 40 contacts")
+    assert restored_line.startswith(
+        "Restored 3 fields of interest, 10 organizations, 1 pair marked as different "
+        "organizations, 40 contacts"
+    )
     assert restored_line.endswith(", 14 replies and 40 follow-ups into carol's account.")
     assert password_line == (
         "Exports never hold your mail server password: enter it again on the profile page."

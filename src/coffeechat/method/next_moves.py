@@ -4,7 +4,9 @@ For each top organization where nothing is under way (nobody waiting for an answ
 owed to anyone there, no conversation coming up), one move: write to the warmest person there
 not yet approached (through whoever introduced you, when the link is only a LinkedIn connection
 or a cold name), or find someone (else) there. Organizations in play are left to the follow-up
-routine: one request at a time per organization. A target the user marked finished gets none.
+routine: one request at a time per organization. A target the user marked finished gets none,
+and an organization the user has not made a target (a known employer, as imports bring them)
+is never passed in: moves come only from the target list.
 """
 
 from __future__ import annotations

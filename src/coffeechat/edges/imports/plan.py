@@ -142,6 +142,8 @@ class Organizations:
         self.key_by_pk: dict[int, str] = {}
         self.name_by_pk: dict[int, str] = {}
         self.new: dict[str, str] = {}  # key -> name as first written in the file
+        # Stored organizations the file names, by pk: the name as first written there.
+        self.matched: dict[int, str] = {}
         self._refs: dict[str, int | str] = {}  # name as written -> reference (names repeat)
         rows = Organization.objects.owned_by(owner).order_by("pk").values_list("pk", "name")
         for pk, name in rows:
@@ -162,6 +164,7 @@ class Organizations:
         key = organization_key(name)
         pk = self.pk_by_key.get(key)
         if pk is not None:
+            self.matched.setdefault(pk, name)
             return pk
         self.new.setdefault(key, name)
         return key

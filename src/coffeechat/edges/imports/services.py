@@ -12,7 +12,7 @@ import changes, bulk.py for how the rows are written quickly.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -62,6 +62,10 @@ class ImportReport:
     skipped: list[RowIssue] = field(default_factory=list)  # (line, reason)
     problems: list[RowIssue] = field(default_factory=list)  # (line, reason): these refuse it
     new_organizations: int = 0
+    # The organizations the import creates, as (key, name): known employers unless their key
+    # is among the targets asked for; and (name in the file, stored name) for those matched.
+    organizations_created: list[tuple[str, str]] = field(default_factory=list)
+    organizations_matched: list[tuple[str, str]] = field(default_factory=list)
     dry_run: bool = False
     _plan: ImportPlan | None = field(default=None, repr=False, compare=False)
     _unread: list[RowAction] = field(default_factory=list, repr=False, compare=False)
@@ -100,10 +104,13 @@ def import_file(
     *,
     dry_run: bool = False,
     skip_bad_rows: bool = False,
+    targets: Collection[str] = (),
 ) -> ImportReport:
     """Read an uploaded file and import it; ImportFileError if the file cannot be read."""
     parsed = parse(kind, data, filename)
-    return import_contacts(owner, kind, parsed, dry_run=dry_run, skip_bad_rows=skip_bad_rows)
+    return import_contacts(
+        owner, kind, parsed, dry_run=dry_run, skip_bad_rows=skip_bad_rows, targets=targets
+    )
 
 
 def import_contacts(
@@ -113,11 +120,14 @@ def import_contacts(
     *,
     dry_run: bool = False,
     skip_bad_rows: bool = False,
+    targets: Collection[str] = (),
 ) -> ImportReport:
     """Add the people in `rows` to the owner's contacts, or update the ones already there.
 
     `rows` is a parser's result (its skipped rows and problems are carried into the report)
     or plain ImportedContact rows. Nothing is written for a dry run or when problems remain.
+    The organizations it creates are known employers, not targets, except those whose key
+    (ImportReport.organizations_created) is in `targets`.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind of import {kind!r}: one of {', '.join(KINDS)}")
@@ -135,7 +145,7 @@ def import_contacts(
     with transaction.atomic():
         plan = _planned(owner, kind, rows)
         _fill(report, plan)
-        _write(plan, owner, _now())
+        _write(plan, owner, _now(), frozenset(targets))
     return report
 
 
@@ -154,14 +164,31 @@ def _fill(report: ImportReport, plan: ImportPlan) -> None:
     report.added = len(plan.new)
     report.updated = len(plan.updated)
     report.unchanged = len(plan.unchanged)
-    report.new_organizations = len(plan.new_organizations())
+    created = plan.new_organizations()
+    report.new_organizations = len(created)
+    report.organizations_created = sorted(
+        ((key, plan.organizations.new[key]) for key in created), key=lambda pair: pair[1].casefold()
+    )
+    report.organizations_matched = _matched_organizations(plan)
     report._plan = plan
     duplicates = [RowIssue(row.line, why) for row, _person, why in plan.outcomes if why]
     report.skipped = sorted(report.skipped + duplicates)
 
 
-def _write(plan: ImportPlan, owner: User, now: datetime) -> None:
-    organizations = _create_organizations(plan, owner, now)
+def _matched_organizations(plan: ImportPlan) -> list[tuple[str, str]]:
+    """(name in the file, the stored organization's name) for each stored organization a
+    written contact points at by its name."""
+    refs = [person.org for person in plan.new]
+    refs += [person.changes.get("organization") for person in plan.updated]
+    refs += [person.org for person in plan.unchanged]
+    names = plan.organizations
+    pks = dict.fromkeys(ref for ref in refs if isinstance(ref, int) and ref in names.matched)
+    pairs = [(names.matched[pk], names.name_by_pk[pk]) for pk in pks]
+    return sorted(pairs, key=lambda pair: pair[1].casefold())
+
+
+def _write(plan: ImportPlan, owner: User, now: datetime, targets: frozenset[str]) -> None:
+    organizations = _create_organizations(plan, owner, now, targets)
 
     def org_pk(ref: OrgRef) -> int | None:
         return organizations[ref] if isinstance(ref, str) else ref
@@ -188,14 +215,16 @@ def _new_row(person: Person, org_pk: Callable[[OrgRef], int | None]) -> tuple[An
     )  # fmt: skip
 
 
-def _create_organizations(plan: ImportPlan, owner: User, now: datetime) -> dict[str, int]:
+def _create_organizations(
+    plan: ImportPlan, owner: User, now: datetime, targets: frozenset[str]
+) -> dict[str, int]:
     keys = plan.new_organizations()
     if not keys:
         return {}
-    names = [(plan.organizations.new[key],) for key in keys]
+    names = [(plan.organizations.new[key], key in targets) for key in keys]
     bulk.insert_rows(
         Organization,
-        ["name"],
+        ["name", "is_target"],
         names,
         constants={"owner": owner.pk, "created_at": now, "updated_at": now},
     )

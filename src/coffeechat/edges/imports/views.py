@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -43,7 +45,7 @@ def _pending_or_404(request: AuthedRequest, token: str) -> PendingImport:
     return pending
 
 
-def _run(request: AuthedRequest, pending: PendingImport, **options: bool) -> ImportReport | None:
+def _run(request: AuthedRequest, pending: PendingImport, **options: Any) -> ImportReport | None:
     try:
         return import_file(request.user, pending.kind, pending.data, pending.filename, **options)
     except ImportFileError as error:  # only if the parsers changed since the upload
@@ -76,7 +78,9 @@ def preview(request: AuthedRequest, token: str) -> HttpResponse:
 def commit(request: AuthedRequest, token: str) -> HttpResponse:
     pending = _pending_or_404(request, token)
     skip_bad_rows = request.POST.get("skip_bad_rows") == "on"
-    report = _run(request, pending, skip_bad_rows=skip_bad_rows)
+    # The new organizations ticked in the preview become targets; the rest known employers.
+    targets = request.POST.getlist("target")
+    report = _run(request, pending, skip_bad_rows=skip_bad_rows, targets=targets)
     if report is None:
         discard_upload(request.user, token)
         return HttpResponseRedirect(reverse("network:import"))

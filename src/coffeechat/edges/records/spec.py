@@ -19,7 +19,7 @@ from django.db import models
 from coffeechat.foundation.accounts.models import Profile, User
 from coffeechat.network.duplicates.models import NotDuplicate
 from coffeechat.network.people.models import Contact, OtherAddress, Source
-from coffeechat.network.research.models import Field, Organization
+from coffeechat.network.research.models import DifferentOrganizations, Field, Organization
 from coffeechat.pipeline.conversations.models import (
     Conversation,
     ConversationQuestion,
@@ -90,6 +90,11 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("fields", Field, noun=("field of interest", "fields of interest")),
     Section("organizations", Organization),
+    Section(
+        "different_organizations",
+        DifferentOrganizations,
+        noun=("pair marked as different organizations", "pairs marked as different organizations"),
+    ),
     Section("contacts", Contact, when_missing={"source": Source.RESTORE.value}),
     Section("other_addresses", OtherAddress),
     Section(

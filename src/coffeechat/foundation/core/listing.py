@@ -32,10 +32,14 @@ class Column:
 
     def order_by(self, descending: bool) -> list[OrderBy]:
         # Empty values go last either way: a list sorted by organization starts with people
-        # who have one.
-        if descending:
-            return [F(name).desc(nulls_last=True) for name in self.fields]
-        return [F(name).asc(nulls_last=True) for name in self.fields]
+        # who have one. A field written "-name" runs against the column's direction (a
+        # priority sorted highest first, ties by name A-Z).
+        orders = []
+        for name in self.fields:
+            down = descending != name.startswith("-")
+            field = F(name.lstrip("-"))
+            orders.append(field.desc(nulls_last=True) if down else field.asc(nulls_last=True))
+        return orders
 
 
 @dataclass(frozen=True)

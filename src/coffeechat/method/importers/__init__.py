@@ -33,9 +33,9 @@ from coffeechat.method.importers.values import (
     linkedin_key,
     linkedin_url,
     name_key,
-    organization_key,
 )
 from coffeechat.method.importers.vcard import parse_vcard
+from coffeechat.method.organizations import organization_key
 
 __all__ = [
     "KINDS",

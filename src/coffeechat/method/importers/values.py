@@ -115,10 +115,6 @@ def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def organization_key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
 def split_name(full: str) -> tuple[str, str]:
     """'Ana María López' -> ('Ana María', 'López'): the last word is the family name."""
     words = full.split()

@@ -6,6 +6,7 @@ from django import forms
 
 from coffeechat.foundation.accounts.models import User
 from coffeechat.network.research.models import Field, Organization
+from coffeechat.network.research.services import matching_organization
 
 
 class FieldForm(forms.ModelForm):
@@ -43,3 +44,19 @@ class OrganizationForm(forms.ModelForm):
         self.instance.owner = owner
         # Only the user's own fields can be chosen.
         cast(forms.ModelChoiceField, self.fields["field"]).queryset = Field.objects.owned_by(owner)
+
+    def clean(self) -> dict[str, Any]:
+        """Refuse a second record of an organization the user has ("Morningstar Inc." when
+        "Morningstar" is there, or the same website)."""
+        cleaned = super().clean() or {}
+        name, website = cleaned.get("name") or "", cleaned.get("website") or ""
+        if name:
+            owner = self.instance.owner
+            same = matching_organization(owner, name, website, exclude=self.instance.pk)
+            if same is not None:
+                raise forms.ValidationError(
+                    f"You already have {same.name}: open it from Research rather than adding "
+                    "it twice.",
+                    code="duplicate",
+                )
+        return cleaned

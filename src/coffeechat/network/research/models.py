@@ -39,7 +39,8 @@ class Posting(models.IntegerChoices):
 
 
 class Organization(OwnedModel):
-    """A target organization, prioritized the LAMP way: Motivation, then Posting, then Advocacy."""
+    """An organization: a target (prioritized the LAMP way: Motivation, then Posting, then
+    Advocacy) or only a known employer, where someone in the user's network works."""
 
     name = models.CharField(max_length=200)
     website = WebAddressField(blank=True)
@@ -56,13 +57,50 @@ class Organization(OwnedModel):
     # Done with it for now (everyone asked, or not a fit after all): it leaves the top 5 and
     # Next moves, and stays on the list.
     finished_on = models.DateField(null=True, blank=True)
+    # On the target list (LAMP, Next moves) or only a known employer: one that came with an
+    # imported contact is not a target until the user makes it one.
+    is_target = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["-motivation", "-posting", "name"]
-        indexes = [models.Index(fields=["owner", "name"])]
+        indexes = [
+            models.Index(fields=["owner", "name"]),
+            models.Index(
+                fields=["owner", "is_target", "-motivation", "-posting", "name"],
+                name="research_org_targets_lamp",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("research:organization", args=[self.pk])
+
+
+class DifferentOrganizations(OwnedModel):
+    """Two organizations the user said are not the same, so they are not offered for merging
+    again. Stored once, the lower id first (see `ordered`)."""
+
+    organization_a = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    organization_b = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = "pair marked as different organizations"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "organization_a", "organization_b"],
+                name="different_organizations_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(organization_a__lt=models.F("organization_b")),
+                name="different_organizations_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_a} is not {self.organization_b}"
+
+    @staticmethod
+    def ordered(a_id: int, b_id: int) -> tuple[int, int]:
+        return (a_id, b_id) if a_id < b_id else (b_id, a_id)

@@ -1,16 +1,29 @@
-"""Reading the target list: organizations in priority order, with what the user knows there."""
+"""Reading the Research list: targets in LAMP order (or known employers), with what the user
+knows there, and the next moves at the top of it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+from django.http import QueryDict
 
 from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.core.listing import Column
 from coffeechat.method.next_moves import NextMove, Person, Target, next_moves
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.network.research.models import Organization
+from coffeechat.network.research.models import Motivation, Organization, Posting
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import Message, Purpose
@@ -19,53 +32,127 @@ from coffeechat.pipeline.outreach.models import Message, Purpose
 WORK_FIRST = 5
 
 
+# Which organizations the Research list shows (?show=).
+TARGETS, KNOWN, ALL = "targets", "known", "all"
+SHOW_CHOICES = {TARGETS: "Targets", KNOWN: "Known employers", ALL: "All"}
+COLUMNS = (
+    # Targets before known employers, still to work on before finished, then LAMP:
+    # Motivation, Posting, Advocacy; ties by name.
+    Column(
+        "lamp",
+        "Priority",
+        ("is_target", "unfinished", "motivation", "posting", "advocacy", "-name"),
+    ),
+    Column("name", "Organization", ("name",)),
+    Column("motivation", "Motivation", ("motivation", "-name")),
+    Column("posting", "Postings", ("posting", "-name")),
+    Column("advocacy", "Someone you know", ("advocacy", "-name")),
+    Column("contacts", "Contacts", ("contact_count", "-name")),
+)
+DEFAULT_SORT = "-lamp"
+
+
 @dataclass(frozen=True)
-class TargetRow:
-    """An organization on the target list, with what the user has there."""
+class Filters:
+    """What the Research list is narrowed to, as read from its URL."""
 
-    organization: Organization
-    knows_someone: bool  # LAMP's Advocacy: someone there you know other than cold
-    contact_count: int
+    show: str = TARGETS
+    search: str = ""
+    status: str = ""  # "active", "finished" or any
+    motivation: int | None = None
+    posting: int | None = None
+    advocacy: bool | None = None
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> Filters:
+        show = query.get("show", TARGETS)
+        status = query.get("status", "")
+        advocacy = {"yes": True, "no": False}.get(query.get("advocacy", ""))
+        return cls(
+            show=show if show in SHOW_CHOICES else TARGETS,
+            search=query.get("q", "").strip(),
+            status=status if status in ("active", "finished") else "",
+            motivation=_choice(query.get("motivation"), Motivation.values),
+            posting=_choice(query.get("posting"), Posting.values),
+            advocacy=advocacy,
+        )
+
+    @property
+    def narrowed(self) -> bool:
+        """Narrowed beyond which kind is shown (a search, a status or a score)."""
+        scores = (self.motivation, self.posting, self.advocacy)
+        return bool(self.search or self.status) or any(score is not None for score in scores)
 
 
-def target_list(
-    user: User, search: str = "", *, unfinished_only: bool = False, limit: int | None = None
-) -> list[TargetRow]:
-    """The target list in LAMP order: Motivation, then Posting, then Advocacy (someone you
-    know there); finished targets last."""
+def _choice(value: str | None, allowed: list[int]) -> int | None:
+    try:
+        number = int(value or "")
+    except ValueError:
+        return None
+    return number if number in allowed else None
+
+
+def organizations(user: User, filters: Filters) -> QuerySet[Organization]:
+    """The owner's organizations as the Research list shows them, annotated with LAMP's
+    Advocacy (someone known there, other than cold) and their number of contacts; unsorted
+    (the list sorts by the column asked for)."""
     known_there = Contact.objects.filter(organization=OuterRef("pk")).exclude(
         how_known=HowKnown.COLD
     )
-    organizations = (
+    # A correlated count rather than a join and GROUP BY: only the page's rows pay for it.
+    counted = (
+        Contact.objects.filter(organization=OuterRef("pk"))
+        .order_by()
+        .values("organization")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rows = (
         Organization.objects.owned_by(user)
         .select_related("field")
-        .annotate(advocacy=Exists(known_there), contact_count=Count("contacts", distinct=True))
-        # Finished targets go last: the top of the list is what is still to work on.
-        .order_by(
-            F("finished_on").asc(nulls_first=True), "-motivation", "-posting", "-advocacy", "name"
+        .annotate(
+            advocacy=Exists(known_there),
+            contact_count=Coalesce(Subquery(counted), 0),
+            unfinished=ExpressionWrapper(Q(finished_on__isnull=True), output_field=BooleanField()),
         )
     )
-    if search:
-        organizations = organizations.filter(
+    if filters.show != ALL:
+        rows = rows.filter(is_target=filters.show == TARGETS)
+    if filters.search:
+        search = filters.search
+        rows = rows.filter(
             Q(name__icontains=search)
             | Q(industry__icontains=search)
             | Q(location__icontains=search)
         )
-    if unfinished_only:
-        organizations = organizations.filter(finished_on__isnull=True)
-    if limit is not None:
-        organizations = organizations[:limit]
-    return [
-        TargetRow(org, knows_someone=org.advocacy, contact_count=org.contact_count)
-        for org in organizations
-    ]
+    if filters.status:
+        rows = rows.filter(finished_on__isnull=filters.status == "active")
+    if filters.motivation is not None:
+        rows = rows.filter(motivation=filters.motivation)
+    if filters.posting is not None:
+        rows = rows.filter(posting=filters.posting)
+    if filters.advocacy is not None:
+        rows = rows.filter(advocacy=filters.advocacy)
+    return rows
+
+
+def top_targets(user: User, limit: int = WORK_FIRST) -> list[Organization]:
+    """The top of the target list in LAMP order, leaving out finished ones: what to work on
+    first. Only targets: a known employer is not on the list until the user makes it one."""
+    listed = organizations(user, Filters(status="active"))
+    lamp = COLUMNS[0].order_by(descending=True)
+    return list(listed.order_by(*lamp, "pk")[:limit])
+
+
+def has_targets(user: User) -> bool:
+    return Organization.objects.owned_by(user).filter(is_target=True).exists()
 
 
 def next_moves_for(user: User) -> list[NextMove]:
     """Next moves for the top of the target list not marked finished (two queries, however
-    many contacts)."""
+    many contacts); known employers never get any."""
 
-    top = [row.organization for row in target_list(user, unfinished_only=True, limit=WORK_FIRST)]
+    top = top_targets(user)
     people: dict[int | None, list[Person]] = {organization.pk: [] for organization in top}
     contacts = (
         Contact.objects.owned_by(user)

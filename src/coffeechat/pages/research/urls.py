@@ -14,6 +14,11 @@ urlpatterns = [
         views.organization_finished,
         name="organization_finished",
     ),
+    path(
+        "organizations/<int:pk>/target/",
+        views.organization_target,
+        name="organization_target",
+    ),
     path("fields/", views.fields, name="fields"),
     path("fields/<int:pk>/", views.field_detail, name="field"),
     path("fields/<int:pk>/delete/", views.field_delete, name="field_delete"),

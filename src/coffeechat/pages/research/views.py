@@ -5,26 +5,45 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.autosave import autosave
+from coffeechat.foundation.core.listing import Listing, paginate
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.network.research.forms import FieldForm, OrganizationForm
-from coffeechat.network.research.models import Field, Organization
-from coffeechat.network.research.services import set_finished
+from coffeechat.network.research.models import Field, Motivation, Organization, Posting
+from coffeechat.network.research.services import set_finished, set_target
 from coffeechat.pages.people.queries import contacts_at
-from coffeechat.pages.research.queries import WORK_FIRST, target_list
+from coffeechat.pages.research import queries
+from coffeechat.pages.research.queries import KNOWN, SHOW_CHOICES, WORK_FIRST, Filters
 
 
 @login_required
 def organizations(request: AuthedRequest) -> HttpResponse:
-    search = request.GET.get("q", "").strip()
-    rows = target_list(request.user, search)
+    filters = Filters.from_query(request.GET)
+    listing: Listing[Organization] = paginate(
+        request.GET,
+        queries.organizations(request.user, filters),
+        columns=queries.COLUMNS,
+        default_sort=queries.DEFAULT_SORT,
+    )
+    # The top-5 badge marks the real top of the target list, whatever page or sort is shown.
+    top = {o.pk for o in queries.top_targets(request.user)} if filters.show != KNOWN else set()
     return TemplateResponse(
         request,
         "research/organizations.html",
-        {"organizations": rows, "search": search, "work_first": WORK_FIRST},
+        {
+            "listing": listing,
+            "filters": filters,
+            "top": top,
+            "work_first": WORK_FIRST,
+            "show_choices": SHOW_CHOICES,
+            "motivations": Motivation.choices,
+            "postings": Posting.choices,
+            "here": request.get_full_path(),
+        },
     )
 
 
@@ -61,6 +80,24 @@ def organization_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         redirect_to=lambda obj: obj.get_absolute_url(),
         saved_message="Organization saved.",
     )
+
+
+@login_required
+@require_POST
+def organization_target(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Onto the target list, or back to a known employer; back to the page it was done on."""
+    organization = owned_or_404(Organization, request, pk)
+    target = bool(request.POST.get("target"))
+    set_target(organization, target)
+    if target:
+        text = f"{organization} is now a target: it is on your LAMP list and gets next moves."
+    else:
+        text = f"{organization} is no longer a target: it stays among your known employers."
+    messages.success(request, text)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = organization.get_absolute_url()
+    return HttpResponseRedirect(back)
 
 
 @login_required

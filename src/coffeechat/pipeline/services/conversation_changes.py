@@ -13,6 +13,7 @@ from coffeechat.method import clock as clock_rules
 from coffeechat.method.clock import ClockError, ClockState
 from coffeechat.network.people.models import Contact, HowKnown, Source
 from coffeechat.network.research.models import Organization
+from coffeechat.network.research.services import organization_named
 from coffeechat.pipeline.conversations.models import Conversation, Referral, Status, Takeaway
 from coffeechat.pipeline.followups import close_the_loop, plan
 
@@ -59,11 +60,9 @@ def set_acted_on(takeaway: Takeaway, acted: bool, now: datetime | None = None) -
 
 
 def _organization_named(owner: User, name: str) -> Organization | None:
-    name = name.strip()
-    if not name:
-        return None
-    existing = Organization.objects.owned_by(owner).filter(name__iexact=name).first()
-    return existing or Organization.objects.create(owner=owner, name=name)
+    # Matched however it is written; a new one arrives with the referral, so it is a known
+    # employer, not a target, until the user makes it one.
+    return organization_named(owner, name, target=False)
 
 
 @transaction.atomic

@@ -1,0 +1,67 @@
+"""One organization under the names people write for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from coffeechat.method.organizations import (
+    Named,
+    domain_key,
+    find_match,
+    near_pairs,
+    organization_key,
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "same_as"),
+    [
+        ("Morningstar Inc.", "Morningstar"),
+        ("McKinsey & Company, Inc.", "McKinsey & Company"),
+        ("mckinsey and company", "McKinsey & Company"),
+        ("The Boston Consulting Group", "Boston Consulting Group"),
+        ("Nestlé S.A.", "Nestle"),
+        ("  ACME   Co ", "Acme"),
+        ("Siemens AG", "siemens"),
+        ("O'Reilly Media, LLC", "OReilly Media"),
+        ("Deloitte LLP", "Deloitte"),
+    ],
+)
+def test_names_written_differently_share_a_key(written: str, same_as: str) -> None:
+    assert organization_key(written) == organization_key(same_as)
+
+
+def test_different_organizations_keep_different_keys() -> None:
+    assert organization_key("Acme Climate") != organization_key("Acme Energy")
+    assert organization_key("McKinsey & Company") == "mckinsey and company"
+
+
+def test_a_name_that_is_only_a_legal_form_is_kept_rather_than_emptied() -> None:
+    assert organization_key("Inc.") == "inc"
+    assert organization_key("The") == "the"
+
+
+def test_a_website_gives_its_domain_without_www() -> None:
+    assert domain_key("https://www.Acme.com/about") == "acme.com"
+    assert domain_key("acme.com") == "acme.com"
+    assert domain_key("") == ""
+
+
+def test_a_match_is_found_by_name_or_by_domain_oldest_first() -> None:
+    known = [Named(1, "Morningstar"), Named(2, "Acme Climate", "https://acme.example")]
+    assert find_match(known, "Morningstar Inc.") == known[0]
+    assert find_match(known, "Acme Carbon Ltd", "http://www.acme.example/jobs") == known[1]
+    assert find_match(known, "Northwind") is None
+
+
+def test_near_pairs_offer_typos_and_shared_domains_but_not_different_names() -> None:
+    known = [
+        Named(1, "Deloitte"),
+        Named(2, "Deloite"),
+        Named(3, "Northwind", "northwind.example"),
+        Named(4, "NW Energy", "https://www.northwind.example"),
+        Named(5, "Acme Climate"),
+        Named(6, "Acme Energy"),
+    ]
+    pairs = [(a.id, b.id) for a, b in near_pairs(known)]
+    assert pairs == [(1, 2), (3, 4)]
