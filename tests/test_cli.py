@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
 
+import factories as make
 from coffeechat.edges import cli
 from coffeechat.foundation.accounts.models import User
 
@@ -125,7 +126,20 @@ def test_today_json_prints_a_json_list(capsys, alice):
 def test_today_says_what_to_do_when_nothing_is_due(capsys, alice):
     assert cli.main(["today"]) == 0
 
-    assert "Nothing due." in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Nothing due." in out
+    # Imported employers are not targets: the user is told how to pick some.
+    assert "No target organizations yet" in out and "/research/?show=known" in out
+
+
+def test_today_names_next_moves_once_there_is_a_target(capsys, alice):
+    make.organization(alice, "Acme Climate", is_target=True)
+
+    assert cli.main(["today"]) == 0
+
+    out = capsys.readouterr().out
+    assert "No target organizations yet" not in out
+    assert "NEXT" in out and "Acme Climate" in out
 
 
 def test_an_administrator_made_with_createsuperuser_can_use_the_app(client, monkeypatch, db):

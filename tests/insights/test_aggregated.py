@@ -127,6 +127,7 @@ def _old_figures(user) -> dict[str, object]:
                 name=row.contact.full_name,
                 organization=row.contact.organization.name if row.contact.organization else "",
                 led_by=link["referred_by"] or row.contact.introduced_by_id,
+                at_target=bool(row.contact.organization and row.contact.organization.is_target),
             )
         )
     held = (

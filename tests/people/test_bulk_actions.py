@@ -111,3 +111,28 @@ def test_a_next_address_off_the_site_is_not_followed(alice_client, alice):
         },
     )
     assert response.url == reverse("people:contacts")
+
+
+def test_their_organizations_go_on_and_off_the_target_list(alice_client, alice, bob):
+    from coffeechat.network.research.models import Organization
+
+    northwind = make.organization(alice, "Northwind", is_target=False)
+    greenbank = make.organization(alice, "Greenbank", is_target=False)
+    ann = make.contact(alice, "Ann Able", organization=northwind)
+    bo = make.contact(alice, "Bo Brown", organization=greenbank)
+    cy = make.contact(alice, "Cy Cole")  # nowhere: nothing to add
+    bobs = make.organization(bob, "Bob's Employer", is_target=False)
+    bobs_person = make.contact(bob, "Dee Dunn", organization=bobs)
+    ids = [ann.pk, bo.pk, cy.pk, bobs_person.pk]
+
+    alice_client.post(BULK, {"contact": ids, "action": "make_targets"})
+    page = unescape(alice_client.get(reverse("people:contacts")).content.decode())
+    assert "Now on your target list: Greenbank, Northwind." in page
+    targets = dict(Organization.objects.values_list("name", "is_target"))
+    assert targets == {"Northwind": True, "Greenbank": True, "Bob's Employer": False}
+
+    alice_client.post(BULK, {"contact": [ann.pk], "action": "not_targets"})
+    page = unescape(alice_client.get(reverse("people:contacts")).content.decode())
+    assert "Taken off your target list (kept as known employers): Northwind." in page
+    assert not Organization.objects.get(name="Northwind").is_target
+    assert Organization.objects.get(name="Greenbank").is_target

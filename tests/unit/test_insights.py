@@ -199,10 +199,12 @@ def test_referrals_per_conversation_has_one_decimal():
 def test_chains_end_at_people_at_target_organizations():
     people = [
         Person(1, "Ana Lopez"),
-        Person(2, "Ben Okafor", "Northwind", led_by=1),
-        Person(3, "Chloe Park", "Greenbank", led_by=2),
-        Person(4, "Dev Rao", "Acme"),  # nobody led to Dev: no chain
+        Person(2, "Ben Okafor", "Northwind", led_by=1, at_target=True),
+        Person(3, "Chloe Park", "Greenbank", led_by=2, at_target=True),
+        Person(4, "Dev Rao", "Acme", at_target=True),  # nobody led to Dev: no chain
         Person(5, "Eli Stone", led_by=1),  # no organization: not a target
+        # A known employer that came with an import is no target until the user makes it one.
+        Person(6, "Fay Imported", "Known Employer Ltd", led_by=1),
     ]
     chains = referral_chains(people)
     assert [[p.name for p in chain] for chain in chains] == [
@@ -212,7 +214,10 @@ def test_chains_end_at_people_at_target_organizations():
 
 
 def test_a_loop_of_introductions_stops_where_it_closes():
-    people = [Person(1, "Ana", "X", led_by=2), Person(2, "Ben", "Y", led_by=1)]
+    people = [
+        Person(1, "Ana", "X", led_by=2, at_target=True),
+        Person(2, "Ben", "Y", led_by=1, at_target=True),
+    ]
     assert [[p.name for p in chain] for chain in referral_chains(people)] == [
         ["Ben", "Ana"],
         ["Ana", "Ben"],

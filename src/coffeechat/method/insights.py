@@ -248,6 +248,8 @@ class Person:
     name: str
     organization: str = ""
     led_by: int | None = None  # who referred or introduced them
+    # Works at one of the user's targets (not merely a known employer from an import).
+    at_target: bool = False
 
 
 def chain_to(person: Person, people: Mapping[int, Person]) -> list[Person]:
@@ -264,13 +266,13 @@ def chain_to(person: Person, people: Mapping[int, Person]) -> list[Person]:
     return path[::-1]
 
 
-def at_an_organization(person: Person) -> bool:
-    # Every organization on the research list is a target: the list exists to hold them.
-    return bool(person.organization)
+def at_a_target(person: Person) -> bool:
+    # A known employer (arrived with an imported contact) is no target until the user says so.
+    return person.at_target
 
 
 def referral_chains(
-    people: Iterable[Person], target: Callable[[Person], bool] = at_an_organization
+    people: Iterable[Person], target: Callable[[Person], bool] = at_a_target
 ) -> list[list[Person]]:
     """Who led to whom, one chain per person at a target organization that someone led you to."""
     everyone = {person.id: person for person in people}

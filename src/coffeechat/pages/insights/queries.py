@@ -16,7 +16,7 @@ from coffeechat.network.people.models import Contact
 from coffeechat.pages.insights import replies
 
 # The history the Contacts list derives stages from: one definition of what happened to whom.
-from coffeechat.pages.people.queries import _with_history as with_history
+from coffeechat.pages.people.queries import with_history
 from coffeechat.pipeline.conversations.models import Conversation, Referral, Status
 from coffeechat.pipeline.outreach.models import Outcome
 
@@ -82,7 +82,14 @@ def _funnel(user: User, tz: tzinfo) -> tuple[dict[int, int], int]:
 def _people(user: User) -> list[Person]:
     """Who led the user to whom: the people with someone before them, and those before them.
     A chain starts with someone nobody led to, so they are read second, by id."""
-    fields = ("pk", "first_name", "last_name", "organization__name", "introduced_by_id")
+    fields = (
+        "pk",
+        "first_name",
+        "last_name",
+        "organization__name",
+        "organization__is_target",
+        "introduced_by_id",
+    )
     contacts = Contact.objects.owned_by(user).annotate(
         # A referral names the person you met; "introduced by" covers everyone else.
         referred_by=F("referred_in__conversation__contact_id"),
@@ -100,6 +107,7 @@ def _people(user: User) -> list[Person]:
             name=f"{row['first_name']} {row['last_name']}".strip(),
             organization=row["organization__name"] or "",
             led_by=row["referred_by"] or row["introduced_by_id"],
+            at_target=bool(row["organization__is_target"]),
         )
         for row in rows.values()
     ]

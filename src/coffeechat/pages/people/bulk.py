@@ -64,12 +64,28 @@ def bulk_action(request: AuthedRequest) -> HttpResponse:
             messages.success(request, f"Keep in touch: {label}, for {_people(count)}.")
         else:
             messages.error(request, "Choose how often to keep in touch.")
+    elif action in ("make_targets", "not_targets"):
+        target = action == "make_targets"
+        names = contacts_bulk.set_organizations_target(selected, target=target)
+        messages.success(request, _targets_changed(names, target))
     elif action == "delete":
         return _confirm_delete(request, selected)
     elif action == "delete_confirmed":
         count = contacts_bulk.delete(selected)
         messages.success(request, f"Deleted {_people(count)}.")
     return HttpResponseRedirect(_back(request))
+
+
+def _targets_changed(names: list[str], target: bool) -> str:
+    if not names:
+        where = "already on" if target else "already off"
+        return f"Their organizations were {where} your target list."
+    shown = ", ".join(names[:NAMED_IN_CONFIRMATION])
+    if len(names) > NAMED_IN_CONFIRMATION:
+        shown += f" and {len(names) - NAMED_IN_CONFIRMATION} more"
+    if target:
+        return f"Now on your target list: {shown}."
+    return f"Taken off your target list (kept as known employers): {shown}."
 
 
 def _confirm_delete(request: AuthedRequest, selected: QuerySet[Contact]) -> HttpResponse:

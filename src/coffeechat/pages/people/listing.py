@@ -26,7 +26,7 @@ from coffeechat.network.people.models import Contact, HowKnown, Source
 from coffeechat.pages.people.queries import (
     HISTORY_FIELDS,
     ContactRow,
-    _with_history,
+    with_history,
     contact_rows,
     judge,
 )
@@ -123,7 +123,7 @@ def judged_ids(
     judged = sort.column.key in JUDGED
     if not judged:  # the database orders by the stored column, as on the plain path
         contacts = contacts.order_by(*sort.column.order_by(sort.descending), "pk")
-    values = _with_history(contacts, tz).values("pk", "first_name", "last_name", *HISTORY_FIELDS)
+    values = with_history(contacts, tz).values("pk", "first_name", "last_name", *HISTORY_FIELDS)
     found: list[tuple[tuple[object, ...], int]] = []
     for row in values:
         stage, speed = judge(row, today, holidays, tz)

@@ -40,7 +40,7 @@ class ContactRow:
 
 
 class _History(TypedDict):
-    """What _with_history annotates each contact with."""
+    """What with_history annotates each contact with."""
 
     h_first_request: datetime | None
     h_thanked: datetime | None
@@ -54,7 +54,7 @@ class _History(TypedDict):
     h_new_request: datetime | None
 
 
-def _with_history(
+def with_history(
     contacts: QuerySet[Contact], tz: tzinfo | None = None
 ) -> QuerySet[WithAnnotations[Contact, _History]]:
     """Annotate each contact with what happened to them, one subquery per fact (no N+1).
@@ -104,7 +104,7 @@ HISTORY_FIELDS = tuple(_History.__annotations__)
 def judge(
     history: Mapping[str, Any], today: date, holidays: HolidayCalendar, tz: tzinfo
 ) -> tuple[Stage, ReplySpeed | None]:
-    """A contact's stage and reply speed from the facts _with_history annotates, read from a
+    """A contact's stage and reply speed from the facts with_history annotates, read from a
     model instance's attributes or a values() row alike (the lean path judges thousands)."""
     facts = ContactHistory(
         first_request_sent_at=history["h_first_request"],
@@ -133,7 +133,7 @@ def judge(
 def _row(
     contact: WithAnnotations[Contact, _History], today: date, holidays: HolidayCalendar, tz: tzinfo
 ) -> ContactRow:
-    """The typed row of a contact annotated by _with_history; `today` and `tz` are the user's
+    """The typed row of a contact annotated by with_history; `today` and `tz` are the user's
     (the request's day counts in their time zone)."""
     history = {name: getattr(contact, name) for name in HISTORY_FIELDS}
     stage, speed = judge(history, today, holidays, tz)
@@ -154,7 +154,7 @@ def contact_rows(
     profile = user.profile
     tz, holidays = profile.tz(), profile.holidays()
     today = today or timezone.localdate(timezone=tz)
-    annotated = _with_history(queryset.select_related("organization", "introduced_by"), tz)
+    annotated = with_history(queryset.select_related("organization", "introduced_by"), tz)
     return [_row(contact, today, holidays, tz) for contact in annotated]
 
 

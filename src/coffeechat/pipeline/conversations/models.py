@@ -88,7 +88,11 @@ class Conversation(calendar_sequence.VersionedForCalendars, OwnedModel):
 
     class Meta:
         ordering = ["-scheduled_at"]
-        indexes = [models.Index(fields=["owner", "status", "scheduled_at"])]
+        indexes = [
+            models.Index(fields=["owner", "status", "scheduled_at"]),
+            # The Conversations list's "All" view: every status, by date.
+            models.Index(fields=["owner", "scheduled_at"], name="conversation_owner_when"),
+        ]
 
     def __str__(self) -> str:
         return f"Conversation with {self.contact} on {self.local_start():%Y-%m-%d}"

@@ -105,6 +105,10 @@ class Message(OwnedModel):
             # Each contact's history (first request, last thank-you...) is one lookup per
             # contact by purpose and time: Contacts, Today and Insights read it per row.
             models.Index(fields=["contact", "purpose", "sent_at"], name="message_contact_purpose"),
+            # The sent-messages list: newest first, whole or narrowed to a purpose or channel.
+            models.Index(fields=["owner", "-sent_at"], name="message_owner_sent"),
+            models.Index(fields=["owner", "purpose", "-sent_at"], name="message_owner_purpose"),
+            models.Index(fields=["owner", "channel", "-sent_at"], name="message_owner_channel"),
         ]
 
     def __str__(self) -> str:

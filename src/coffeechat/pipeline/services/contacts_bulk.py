@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from coffeechat.network.people.models import Contact
+from coffeechat.network.research.models import Organization
 from coffeechat.pipeline.followups import keep_in_touch
 
 
@@ -23,6 +24,18 @@ def set_keep_in_touch(contacts: QuerySet[Contact], cadence: str) -> int:
         keep_in_touch.set_cadence(contact, cadence)
         changed += 1
     return changed
+
+
+def set_organizations_target(contacts: QuerySet[Contact], *, target: bool) -> list[str]:
+    """Put the organizations these people work at on the target list (or take them off);
+    returns the names of the organizations that changed, in alphabetical order."""
+    changing = Organization.objects.filter(
+        pk__in=contacts.exclude(organization=None).values("organization"),
+        owner__in=contacts.values("owner"),
+    ).exclude(is_target=target)
+    names = sorted(changing.values_list("name", flat=True), key=str.casefold)
+    changing.update(is_target=target, updated_at=timezone.now())
+    return names
 
 
 @transaction.atomic

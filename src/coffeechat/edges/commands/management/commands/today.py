@@ -15,7 +15,7 @@ from coffeechat.edges.commands.users import pick_user
 from coffeechat.foundation.accounts.models import User
 from coffeechat.method.next_moves import NextMove
 from coffeechat.method.today import TodayItem
-from coffeechat.pages.research.queries import next_moves_for
+from coffeechat.pages.research.queries import has_targets, next_moves_for
 from coffeechat.pages.today.queries import TodayList, today_list
 
 
@@ -69,9 +69,6 @@ class Command(CoffeechatCommand):
     ) -> None:
         tz = owner.profile.tz()
         today = timezone.localdate(now, timezone=tz)
-        if not items and not moves:
-            self.stdout.write("Nothing due. Research an organization or write to someone new.")
-            return
         if not items:
             self.stdout.write("Nothing due.")
         for item in items:
@@ -84,3 +81,9 @@ class Command(CoffeechatCommand):
         for move in moves:
             self.stdout.write(f"{'NEXT':<9} {'':<16}  {move.title}")
             self.stdout.write(f"{'':<28}{move.detail}")
+        if not moves and not has_targets(owner):
+            # As on the web page: next moves only come from organizations the user chose.
+            self.stdout.write(
+                "No target organizations yet, so no next moves: on Research "
+                "(/research/?show=known), make targets of the employers you want to work for."
+            )
