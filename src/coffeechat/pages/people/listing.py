@@ -26,9 +26,9 @@ from coffeechat.network.people.models import Contact, HowKnown, Source
 from coffeechat.pages.people.queries import (
     HISTORY_FIELDS,
     ContactRow,
-    with_history,
     contact_rows,
     judge,
+    with_history,
 )
 from coffeechat.pipeline.followups.models import FollowUp
 
