@@ -8,7 +8,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('conversations', '0003_clock_pauses_and_held_minutes'),
-        ('people', '0005_contact_list_sort_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0003_clock_pauses_and_held_minutes'),
         ('outreach', '0005_compose_drafts'),
         ('people', '0004_other_address'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

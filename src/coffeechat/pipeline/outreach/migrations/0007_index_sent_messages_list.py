@@ -7,9 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0004_index_conversations_by_owner_and_day'),
         ('outreach', '0006_index_history_by_contact_purpose_and_day'),
-        ('people', '0005_contact_list_sort_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
