@@ -158,7 +158,7 @@ def floor_insert(path: Path, owner_id: int, text: str) -> int:
             continue
         key = company.casefold()
         if company and key not in organizations:
-            organizations[key] = (owner_id, now, now, company, "", "", "", 0, 1, "")
+            organizations[key] = (owner_id, now, now, company, "", "", "", 0, 1, "", False)
         day, month, year = connected.split()
         notes = f"Connected on LinkedIn on {int(day)} {month} {year}."
         contacts.append(
@@ -173,7 +173,8 @@ def floor_insert(path: Path, owner_id: int, text: str) -> int:
         connection.execute("BEGIN IMMEDIATE")
         connection.executemany(
             "INSERT INTO research_organization (owner_id, created_at, updated_at, name, website,"
-            " industry, location, motivation, posting, notes) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " industry, location, motivation, posting, notes, is_target)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             organizations.values(),
         )
         ids = dict(

@@ -89,6 +89,12 @@ def test_insights_show_the_figures_of_a_known_network_and_take_a_weekly_goal(
     send_request(page, url, "Sam Lee", "phone")
     send_the_follow_up(page, url, "Priya Shah")
     meet_priya_who_refers_chloe(page, url)
+    # Chloe's employer came with the referral, so it is a known employer until made a target:
+    # only then does the chain that reached her count on Insights.
+    page.goto(f"{url}/research/?show=known")
+    row = page.locator("table.organizations tr", has_text="Northwind")
+    row.get_by_role("button", name=re.compile("^Make a target")).click()
+    expect(page.get_by_role("status")).to_contain_text("Northwind is now a target")
 
     page.get_by_role("link", name="Insights").click()
     expect(page.get_by_role("heading", level=1, name="Insights")).to_be_visible()
