@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, overload
 
 from django.db.models import Model
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -24,6 +25,7 @@ from coffeechat.pages.search.sources import Kind
 from coffeechat.pipeline.conversations.models import (
     Conversation,
     ConversationQuestion,
+    Status,
     Takeaway,
 )
 from coffeechat.pipeline.outreach.models import Message, Reply
@@ -111,12 +113,14 @@ def _describe(kind: Kind, obj: Any) -> tuple[str, str, str]:
     if kind == Kind.CONVERSATION:
         return _conversation_label(obj), obj.get_status_display(), obj.get_absolute_url()
     chat = obj.conversation
-    anchors = {
-        Kind.QUESTION: f"#question-{obj.pk}",
-        Kind.ADVICE: f"#advice-{obj.pk}",
-        Kind.RESOURCE: "#resources",
-    }
-    return str(obj), _conversation_label(chat), chat.get_absolute_url() + anchors[kind]
+    anchor = {Kind.QUESTION: "question", Kind.ADVICE: "advice", Kind.RESOURCE: "resource"}[kind]
+    # While it is going on, the notes are taken on the conduct page; after, the record shows them.
+    page = (
+        reverse("conversations:conduct", args=[chat.pk])
+        if chat.status == Status.IN_PROGRESS
+        else chat.get_absolute_url()
+    )
+    return str(obj), _conversation_label(chat), f"{page}#{anchor}-{obj.pk}"
 
 
 def _loaders(owner: User) -> dict[Kind, Callable[[list[int]], Any]]:
