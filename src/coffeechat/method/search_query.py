@@ -92,3 +92,60 @@ def to_tsquery(query: SearchQuery) -> str:
     parts = [_tsquery_phrase(p) for p in query.include]
     parts += ["!" + _tsquery_phrase(p) for p in query.exclude]
     return " & ".join(parts)
+
+
+# Highlighting ---------------------------------------------------------------------------------
+# Done here, not by the databases: FTS5's snippet() re-reads the owner's whole scope for each
+# row, and both engines would mark words differently. Matches are wrapped in START and STOP,
+# characters no one types, so the page can escape the text first and then turn them into <mark>.
+START, STOP = "\x02", "\x03"
+SNIPPET_WORDS = 24
+
+
+def fold(word: str) -> str:
+    """A word as the indexes compare it: no case, no accents ("Zoë" -> "zoe")."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _matches(token: str, wanted: str, prefix: bool) -> bool:
+    return token.startswith(wanted) if prefix else token == wanted
+
+
+def _marked_tokens(tokens: list[str], query: SearchQuery) -> set[int]:
+    """Positions of the words that match one of the query's phrases."""
+    marked: set[int] = set()
+    for phrase in query.include:
+        wanted = [fold(word) for word in phrase.words]
+        for start in range(len(tokens) - len(wanted) + 1):
+            if all(
+                _matches(tokens[start + i], word, phrase.prefix and i == len(wanted) - 1)
+                for i, word in enumerate(wanted)
+            ):
+                marked.update(range(start, start + len(wanted)))
+    return marked
+
+
+def highlight(text: str, query: SearchQuery, *, words: int | None = None) -> str:
+    """The text with its matching words between START and STOP; with `words`, only a passage
+    of about that many words around the first match (… where it is cut)."""
+    text = unicodedata.normalize("NFC", text)
+    spans = [match.span() for match in WORD.finditer(text)]
+    marked = _marked_tokens([fold(text[a:b]) for a, b in spans], query)
+    first, last = 0, len(spans)
+    if words is not None and len(spans) > words:
+        first = max(0, min(min(marked, default=0) - words // 4, len(spans) - words))
+        last = first + words
+    if not spans:
+        return text if words is None else text[:200]
+    begin = 0 if first == 0 else spans[first][0]
+    end = len(text) if last == len(spans) else spans[last - 1][1]
+    out = ["…" if begin else ""]
+    cursor = begin
+    for position in range(first, last):
+        a, b = spans[position]
+        if position in marked:
+            out += [text[cursor:a], START, text[a:b], STOP]
+            cursor = b
+    out += [text[cursor:end], "…" if end < len(text) else ""]
+    return "".join(out)

@@ -16,7 +16,7 @@ from coffeechat.pages.search.sources import SOURCES, Source
 
 TABLE = "search_index"
 CONFIG = "coffeechat_search"  # PostgreSQL text search configuration: simple words, no accents
-COLUMNS = "title, body, owner_id, conversation_id, kind, object_id"
+COLUMNS = "title, body, owner_id, scope, kind, object_id"
 # Cut into words as FTS5's unicode61 does (letters and digits), so both engines see the same
 # words: PostgreSQL's parser alone would keep "zoe@example.com" as one e-mail token.
 _WORDS_PG = "regexp_replace({0}, '[^[:alnum:]]+', ' ', 'g')"
@@ -30,20 +30,8 @@ def _is_postgres(connection: BaseDatabaseWrapper) -> bool:
     return connection.vendor == "postgresql"
 
 
-def _fill(sql: str, row: str) -> str:
-    return sql.format(row=row)
-
-
-def _owner(source: Source, connection: BaseDatabaseWrapper) -> str:
-    """Whose row it is. What belongs to a conversation has its owner looked up on PostgreSQL
-    (one index scan finds one user's rows); SQLite triggers may not read another table
-    (sources.py), so there the search looks the conversation's owner up instead."""
-    if source.conversation != "NULL" and _is_postgres(connection):
-        return (
-            "(SELECT c.owner_id FROM conversations_conversation c "
-            f"WHERE c.id = {source.conversation})"
-        )
-    return source.owner
+def _fill(sql: str, row: str, connection: BaseDatabaseWrapper) -> str:
+    return sql.format(row=row, key=_key_column(connection))
 
 
 def _key_column(connection: BaseDatabaseWrapper) -> str:
@@ -53,13 +41,13 @@ def _key_column(connection: BaseDatabaseWrapper) -> str:
 def _select(source: Source, row: str, connection: BaseDatabaseWrapper) -> str:
     """The index row(s) for `row` of the source, as a SELECT's column list."""
     return ", ".join(
-        _fill(part, row)
+        _fill(part, row, connection)
         for part in (
             source.key("{row}"),
             f"coalesce({source.title}, '')",
             f"coalesce({source.body}, '')",
-            _owner(source, connection),
-            source.conversation,
+            source.owner,
+            f"'u' || {source.owner}",
             source.kind,
             "{row}.id",
         )
@@ -68,7 +56,7 @@ def _select(source: Source, row: str, connection: BaseDatabaseWrapper) -> str:
 
 def _insert(source: Source, row: str, connection: BaseDatabaseWrapper) -> str:
     into = f"INSERT INTO {TABLE} ({_key_column(connection)}, {COLUMNS}) "
-    condition = _fill(source.where, row)
+    condition = _fill(source.where, row, connection)
     if row == "r":
         rows = f"FROM {source.table} r WHERE {condition}"
         return f"{into}SELECT {_select(source, 'r', connection)} {rows}"
@@ -76,7 +64,7 @@ def _insert(source: Source, row: str, connection: BaseDatabaseWrapper) -> str:
 
 
 def _delete(source: Source, row: str, connection: BaseDatabaseWrapper) -> str:
-    key = _fill(source.key("{row}"), row)
+    key = _fill(source.key("{row}"), row, connection)
     return f"DELETE FROM {TABLE} WHERE {_key_column(connection)} = {key}"
 
 
@@ -95,8 +83,10 @@ def rebuild(connection: BaseDatabaseWrapper) -> int:
 
 def _sqlite_table() -> list[str]:
     return [
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(title, body, "
-        "owner_id UNINDEXED, conversation_id UNINDEXED, kind UNINDEXED, object_id UNINDEXED, "
+        # The owner twice: as a number to read, and as a word ("u12") in an indexed column, so
+        # that the MATCH itself keeps to one user's rows without reading each row's content.
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(title, body, scope, "
+        "owner_id UNINDEXED, kind UNINDEXED, object_id UNINDEXED, "
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
     ]
 
@@ -145,7 +135,7 @@ def _pg_table() -> list[str]:
         f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR {WORD_TOKENS} "
         "WITH unaccent, simple",
         f"CREATE TABLE {TABLE} (id bigint PRIMARY KEY, owner_id bigint NOT NULL, "
-        "conversation_id bigint, "
+        "scope text NOT NULL, "
         "kind smallint NOT NULL, object_id bigint NOT NULL, title text NOT NULL, "
         f"body text NOT NULL, document tsvector GENERATED ALWAYS AS ({document}) STORED)",
         # The owner inside the GIN index: one user's matches are found without visiting the

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from coffeechat.foundation.accounts.models import User
-from coffeechat.method.search_query import SearchQuery
+from coffeechat.method.search_query import START, STOP, SearchQuery
 from coffeechat.network.people.models import Contact, OtherAddress
 from coffeechat.network.research.models import Field, Organization
 from coffeechat.pages.search import engine
@@ -30,7 +30,7 @@ from coffeechat.pipeline.conversations.models import (
 )
 from coffeechat.pipeline.outreach.models import Message, Reply
 
-MARKED = re.compile(f"{engine.START}(.*?){engine.STOP}", re.DOTALL)
+MARKED = re.compile(f"{START}(.*?){STOP}", re.DOTALL)
 
 
 def highlight(text: str) -> SafeString:
@@ -43,7 +43,7 @@ def highlight(text: str) -> SafeString:
         last = match.end()
     out.append(escape(text[last:]))
     # A stray marker (an unmatched one) is dropped rather than shown.
-    cleaned = "".join(out).replace(engine.START, "").replace(engine.STOP, "")
+    cleaned = "".join(out).replace(START, "").replace(STOP, "")
     return mark_safe(cleaned)  # every piece of user text went through escape() above
 
 
@@ -84,6 +84,7 @@ class Group:
     info: KindInfo
     total: int
     results: list[Result] = field(default_factory=list)
+    capped: bool = False  # the total is a lower bound (engine.top_per_kind)
 
     @property
     def more(self) -> int:
@@ -184,14 +185,14 @@ def _results(
 
 def grouped(owner: User, query: SearchQuery, per_kind: int) -> list[Group]:
     """The best `per_kind` results of every kind that has any, in the page's order of kinds."""
-    hits, totals = engine.top_per_kind(query, owner.pk, per_kind)
+    top = engine.top_per_kind(query, owner.pk, per_kind)
     by_kind: dict[int, list[Result]] = {}
-    for hit, result in _results(owner, query, hits):
+    for hit, result in _results(owner, query, top.hits):
         by_kind.setdefault(hit.kind, []).append(result)
     return [
-        Group(info, totals[info.kind], by_kind.get(info.kind, []))
+        Group(info, top.totals[info.kind], by_kind.get(info.kind, []), top.capped)
         for info in KINDS
-        if totals.get(info.kind)
+        if top.totals.get(info.kind)
     ]
 
 

@@ -4,10 +4,10 @@ Each source says, in SQL over one row of its table (`{row}`: NEW or OLD in a tri
 rebuild), whose row it is, its title and body, and when it is worth indexing. Both engines'
 triggers and the rebuild are generated from this one list, so they cannot drift apart.
 
-A trigger reads only its own row, never another table: on SQLite, a migration that rebuilds a
-table (new table, copy, drop, rename) fails on any trigger elsewhere that names it. So a
-question's row in the index carries its conversation, not its owner (who owns the conversation
-is looked up when searching), and a contact's other addresses are rows of their own.
+A trigger reads only its own row and the index, never another of the app's tables: on SQLite,
+a migration that rebuilds a table (new table, copy, drop, rename) fails on any trigger elsewhere
+that names it. So what belongs to a conversation takes its owner from the conversation's own row
+in the index ({index_owner}), and a contact's other addresses are rows of their own.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ class Source:
     body: str
     kinds: tuple[Kind, ...]  # every Kind the source can produce
     owner: str = "{row}.owner_id"
-    conversation: str = "NULL"  # for what belongs to a conversation (and has no owner column)
     where: str = "1 = 1"
 
     def key(self, row: str) -> str:
@@ -54,6 +53,13 @@ def _conversation_owner(row: str) -> str:
     return (
         f"(SELECT c.owner_id FROM conversations_conversation c WHERE c.id = {row}.conversation_id)"
     )
+
+
+# The conversation is indexed before anything under it (SOURCES' order, and in time).
+CONVERSATION_OWNER = (
+    "(SELECT s.owner_id FROM search_index s "
+    f"WHERE s.{{key}} = {{row}}.conversation_id * {KEY_SPACE} + {int(Kind.CONVERSATION)})"
+)
 
 
 def _join(*parts: str) -> str:
@@ -139,8 +145,7 @@ SOURCES: tuple[Source, ...] = (
         name="question",
         table="conversations_conversationquestion",
         kind=str(int(Kind.QUESTION)),
-        owner="NULL",
-        conversation="{row}.conversation_id",
+        owner=CONVERSATION_OWNER,
         title="{row}.text",
         body="{row}.notes",
         where="{row}.notes <> ''",
@@ -151,8 +156,7 @@ SOURCES: tuple[Source, ...] = (
         table="conversations_takeaway",
         kind=f"(CASE {{row}}.kind WHEN 'resource' THEN {int(Kind.RESOURCE)}"
         f" ELSE {int(Kind.ADVICE)} END)",
-        owner="NULL",
-        conversation="{row}.conversation_id",
+        owner=CONVERSATION_OWNER,
         title="{row}.text",
         body="''",
         kinds=(Kind.ADVICE, Kind.RESOURCE),

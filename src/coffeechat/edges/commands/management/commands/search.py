@@ -47,7 +47,8 @@ class Command(CoffeechatCommand):
         if not groups:
             self.stdout.write(f"Nothing matches {query!r}.")
         for group in groups:
-            self.stdout.write(f"{group.info.heading} ({group.total})")
+            plus = "+" if group.capped else ""
+            self.stdout.write(f"{group.info.heading} ({group.total}{plus})")
             for result in group.results:
                 context = f"  ({result.context})" if result.context else ""
                 self.stdout.write(f"  {_plain(result.title)}{context}  {result.url}")
@@ -60,6 +61,7 @@ class Command(CoffeechatCommand):
             "kind": group.info.slug,
             "heading": group.info.heading,
             "total": group.total,
+            "total_is_at_least": group.capped,
             "results": [
                 {
                     "label": result.label,
