@@ -49,9 +49,8 @@ def parse(text: str) -> SearchQuery:
     for match in TERM.finditer(unicodedata.normalize("NFC", text)):
         quoted = match.group(2) is not None
         minus = match.group(1) if quoted else match.group(3)
-        words = tuple(
-            word.lower() for word in WORD.findall(match.group(2) if quoted else match.group(4))
-        )
+        # Lowered before cutting: lowering can add a combining mark ("İ"), which cuts there too.
+        words = tuple(WORD.findall((match.group(2) if quoted else match.group(4)).lower()))
         if not words:
             continue
         phrase = Phrase(words, prefix=not quoted)
