@@ -141,6 +141,9 @@ def _pg_table() -> list[str]:
         # The owner inside the GIN index: one user's matches are found without visiting the
         # other users' (btree_gin lets a GIN index hold the plain column).
         f"CREATE INDEX {TABLE}_owner_document ON {TABLE} USING gin (owner_id, document)",
+        # One user's rows newest first: the live search reads them in this order and stops at
+        # its candidates, which beats the GIN index when a word is common among all users.
+        f"CREATE INDEX {TABLE}_owner_newest ON {TABLE} (owner_id, id DESC)",
     ]
 
 
