@@ -5,6 +5,7 @@ phrases and exclusions, scoped to its owner. Runs on SQLite (FTS5) and on Postgr
 from __future__ import annotations
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from coffeechat.method.search_query import parse
@@ -154,4 +155,12 @@ def test_a_rebuild_restores_a_damaged_index(alice, zoe):
         cursor.execute(f"DELETE FROM {index.TABLE}")
     assert found(alice, "zoe") == set()
     index.rebuild(connection)
+    assert ("people", "Zoë Hernández") in found(alice, "zoe")
+
+
+def test_migrate_indexes_records_written_while_the_index_was_missing(alice):
+    index.uninstall(connection)
+    contact(alice, first_name="Zoë", last_name="Hernández")
+    call_command("migrate", verbosity=0)
+    assert index.is_current(connection)
     assert ("people", "Zoë Hernández") in found(alice, "zoe")
