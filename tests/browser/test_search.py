@@ -48,7 +48,7 @@ def test_the_header_search_finds_a_note_typed_without_accents_and_opens_it_at_th
     hold_a_conversation_with_a_note(page)
 
     page.goto(f"{server.url}/contacts/")
-    box = page.get_by_role("searchbox", name="Search everything")
+    box = page.get_by_role("textbox", name="Search everything")
     # Anywhere but in a field, "/" puts the cursor in the search box.
     page.locator("h1").first.click()
     page.keyboard.press("/")
@@ -78,9 +78,9 @@ def test_slash_in_a_field_types_a_slash_and_the_results_page_works_without_the_l
     role.fill("")
     role.press("/")
     expect(role).to_have_value("/")
-    expect(page.get_by_role("searchbox", name="Search everything")).not_to_be_focused()
+    expect(page.get_by_role("textbox", name="Search everything")).not_to_be_focused()
 
-    box = page.get_by_role("searchbox", name="Search everything")
+    box = page.get_by_role("textbox", name="Search everything")
     box.fill("hernandez")
     box.press("Enter")
     expect(page.get_by_role("heading", level=1, name="Results for “hernandez”")).to_be_visible()
