@@ -7,7 +7,7 @@ triggers and the rebuild are generated from this one list, so they cannot drift 
 A trigger reads only its own row and the index, never another of the app's tables: on SQLite,
 a migration that rebuilds a table (new table, copy, drop, rename) fails on any trigger elsewhere
 that names it. So what belongs to a conversation takes its owner from the conversation's own row
-in the index ({index_owner}), and a contact's other addresses are rows of their own.
+in the index (CONVERSATION_OWNER), and a contact's other addresses are rows of their own.
 """
 
 from __future__ import annotations
