@@ -40,6 +40,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "pages.calendar",
             "pages.reminders",
             "pages.insights",
+            "pages.search",
         ],
     ),
     (

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "coffeechat.pages.calendar",
     "coffeechat.pages.reminders",
     "coffeechat.pages.insights",
+    "coffeechat.pages.search",
     "coffeechat.edges.imports",
     "coffeechat.edges.records",
     "coffeechat.edges.commands",

@@ -12,5 +12,6 @@ urlpatterns = [
     path("calendar/", include("coffeechat.pages.calendar.urls")),
     path("reminders/", include("coffeechat.pages.reminders.urls")),
     path("insights/", include("coffeechat.pages.insights.urls")),
+    path("search/", include("coffeechat.pages.search.urls")),
     path("help/", include("coffeechat.foundation.core.urls")),
 ]

@@ -30,12 +30,14 @@ COMMANDS = {
     "migrate": "upgrade",
     "createuser": "createuser",
     "today": "today",
+    "search": "search",
     "remind": "remind",
     "check-message": "check_message",
     "import": "import_contacts",
     "export": "export",
     "restore": "restore",
     "backup": "backup",
+    "rebuild-search-index": "rebuild_search_index",
 }
 # Plain Python over a text file: it runs without Django set up, so without a database.
 WITHOUT_DJANGO = frozenset({"check-message"})
@@ -59,6 +61,7 @@ EPILOG = """examples:
   coffeechat serve --host 0.0.0.0 --port 8080
   echo 'a long passphrase' | coffeechat createuser maya
   coffeechat today --user maya --json
+  coffeechat search hernandez --user maya
   coffeechat remind                       send the morning digests that are due (cron)
   coffeechat import linkedin Connections.csv --dry-run
   coffeechat export json > coffeechat-export.json
