@@ -89,3 +89,28 @@ def test_slash_in_a_field_types_a_slash_and_the_results_page_works_without_the_l
     expect(results.locator("mark")).to_have_text("Hernández")
     results.get_by_role("link", name="Zoë Hernández").click()
     expect(page.get_by_role("heading", level=1, name=re.compile("Zoë Hernández"))).to_be_visible()
+
+
+def test_someone_the_search_does_not_find_is_added_from_the_search_box(
+    page: Page, coffeechat_server: CoffeechatServer
+):
+    server = coffeechat_server
+    create_owner(page, server)
+    page.goto(f"{server.url}/")
+    box = page.get_by_role("textbox", name="Search everything")
+    box.fill("Ana López")
+    live = page.locator("#search-live")
+    expect(live).to_contain_text("Nothing matches “Ana López”.")
+    live.get_by_role("link", name="Add “Ana López” as a person").click()
+
+    expect(page.get_by_role("heading", level=1, name="Add a person")).to_be_visible()
+    expect(page.get_by_label("Name")).to_have_value("Ana López")
+    page.get_by_label("Organization").fill("Lakeside Health")
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Ana López")
+
+    box = page.get_by_role("textbox", name="Search everything")
+    box.fill("lopez")
+    expect(
+        page.locator("#search-live").get_by_role("link", name=re.compile("Ana López"))
+    ).to_be_visible()

@@ -115,3 +115,17 @@ def test_the_rebuild_command_repairs_the_index(alice, zoe, capsys, monkeypatch):
     assert "records indexed" in capsys.readouterr().out
     assert cli.main(["search", "zoe", "--user", "alice"]) == 0
     assert "Zoë" in capsys.readouterr().out
+
+
+def test_someone_not_there_yet_can_be_added_from_the_search(alice_client, zoe):
+    quick_add = reverse("people:quick_add")
+    for live in (False, True):
+        headers = {"HX-Request": "true"} if live else {}
+        page = alice_client.get(URL, {"q": "Ana López"}, headers=headers).content.decode()
+        assert f'href="{quick_add}?name=Ana%20L%C3%B3pez"' in page
+        assert "Add “Ana López” as a person" in page
+    # A phrase, an exclusion or a long sentence is a search, not a name.
+    for text in ['"Ana López"', "nursing -uic", "how did you start in nursing at all"]:
+        assert "as a person" not in alice_client.get(URL, {"q": text}).content.decode()
+    form = alice_client.get(quick_add, {"name": "Ana López"}).content.decode()
+    assert 'value="Ana López"' in form

@@ -20,6 +20,19 @@ PER_PAGE = 25
 MAX_QUERY = 200
 
 
+def name_to_add(text: str) -> str:
+    """What was typed, offered as a new person's name when it reads like one: words only, no
+    phrase quotes or exclusions, and short."""
+    words = text.split()
+    if not 1 <= len(words) <= 4 or any(
+        not w.replace("-", "").replace("'", "").isalpha() for w in words
+    ):
+        return ""
+    if any(word.startswith("-") for word in words):
+        return ""
+    return " ".join(words)
+
+
 @login_required
 @require_GET
 def search(request: AuthedRequest) -> HttpResponse:
@@ -27,7 +40,12 @@ def search(request: AuthedRequest) -> HttpResponse:
     query = parse(text)
     info = BY_SLUG.get(request.GET.get("kind", ""))
     live = bool(request.htmx) and not info
-    context: dict[str, object] = {"q": text, "kinds": KINDS, "empty": query.is_empty}
+    context: dict[str, object] = {
+        "q": text,
+        "kinds": KINDS,
+        "empty": query.is_empty,
+        "name_to_add": name_to_add(text),
+    }
     if info is not None:
         context["kind"] = info
         context["listing"] = paginate(
