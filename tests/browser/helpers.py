@@ -48,6 +48,9 @@ def create_owner(
     page.get_by_label("Password (again)").fill(password)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name="Your profile")).to_be_visible()
+    # The heading shows before the deferred scripts (htmx, autosave) run; a field changed in
+    # between would save nothing, as on a busy machine it did.
+    page.wait_for_load_state("load")
     return Owner(username=username, password=password)
 
 
