@@ -236,10 +236,18 @@ def own_postgres_database() -> Iterator[str]:
     try:
         yield urlsplit(url)._replace(path=f"/{name}").geturl()
     finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+        drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        # Right after a migrate, an autovacuum worker may be analysing the new tables; FORCE
+        # cannot end it without pg_signal_backend, and it finishes within moments.
+        for attempt in range(50):
+            try:
+                with psycopg.connect(url, autocommit=True) as conn:
+                    conn.execute(drop)
+                break
+            except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+                if attempt == 49:
+                    raise
+                time.sleep(0.2)
 
 
 @pytest.mark.skipif(not on_postgresql(), reason="needs DATABASE_URL=postgres://...")
