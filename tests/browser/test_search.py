@@ -114,3 +114,28 @@ def test_someone_the_search_does_not_find_is_added_from_the_search_box(
     expect(
         page.locator("#search-live").get_by_role("link", name=re.compile("Ana López"))
     ).to_be_visible()
+
+
+def test_the_live_results_stay_on_screen_and_close_on_a_click_elsewhere(
+    page: Page, coffeechat_server: CoffeechatServer
+):
+    server = coffeechat_server
+    create_owner(page, server)
+    add_contact(page, server.url, "Zoë", "Hernández", role="Nurse educator at Lakeside Health")
+    for width in (1366, 1024, 375):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(f"{server.url}/")
+        page.get_by_role("textbox", name="Search everything").fill("zoe")
+        live = page.locator("#search-live")
+        expect(live.get_by_role("link", name=re.compile("Zoë"))).to_be_visible()
+        box = live.bounding_box()
+        assert box is not None
+        # Wholly on screen: nothing cut off on the right, no sideways scrolling.
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (width, box)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.mouse.click(2, 795)  # below the panel, on the page
+    expect(live).to_be_empty()
+    # Only quotes: nothing to search, so no empty panel either.
+    page.get_by_role("textbox", name="Search everything").fill('""')
+    page.wait_for_timeout(600)
+    expect(live).to_be_empty()

@@ -19,6 +19,34 @@
     box.select();
   });
 
+  // The panel hangs under the box; where the box sits far right (a wide header), it is moved
+  // left so that it stays on screen, and an answer with nothing to show leaves no empty panel.
+  function keepOnScreen(live) {
+    live.style.left = "";
+    if (!live.textContent.trim()) {
+      live.innerHTML = "";
+      return;
+    }
+    var margin = 8;
+    var rect = live.getBoundingClientRect();
+    var overflow = rect.right - (document.documentElement.clientWidth - margin);
+    if (overflow > 0) {
+      live.style.left = -Math.min(overflow, Math.max(0, rect.left - margin)) + "px";
+    }
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target && event.target.id === "search-live") keepOnScreen(event.target);
+  });
+
+  // A click elsewhere closes the live results, as Escape does.
+  document.addEventListener("click", function (event) {
+    var live = document.getElementById("search-live");
+    if (!live || !live.innerHTML) return;
+    var box = live.closest(".search-box");
+    if (box && !box.contains(event.target)) live.innerHTML = "";
+  });
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || !event.target || event.target.id !== "site-search") return;
     var live = document.getElementById("search-live");
