@@ -129,3 +129,15 @@ def test_someone_not_there_yet_can_be_added_from_the_search(alice_client, zoe):
         assert "as a person" not in alice_client.get(URL, {"q": text}).content.decode()
     form = alice_client.get(quick_add, {"name": "Ana López"}).content.decode()
     assert 'value="Ana López"' in form
+
+
+def test_an_organization_found_by_name_leads_to_the_people_there(alice_client, alice):
+    from factories import organization
+
+    northwestern = organization(alice, "Northwestern Medicine")
+    for name in ("Pat Doe", "Dana Roe"):
+        contact(alice, name, organization=northwestern)
+    page = alice_client.get(URL, {"q": "northwestern"}).content.decode()
+    assert '<a href="/contacts/?org=Northwestern+Medicine">2 people there</a>' in page
+    contacts = alice_client.get("/contacts/?org=Northwestern+Medicine").content.decode()
+    assert "Pat Doe" in contacts and "Dana Roe" in contacts

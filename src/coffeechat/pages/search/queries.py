@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, overload
+from urllib.parse import urlencode
 
-from django.db.models import Model
+from django.db.models import Count, Model
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -54,6 +55,9 @@ class Result:
     url: str
     title: SafeString
     snippet: SafeString
+    # An organization found by name leads on to the people there (the Contacts list, filtered).
+    people_url: str = ""
+    people: int = 0
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,11 @@ def _loaders(owner: User) -> dict[Kind, Callable[[list[int]], Any]]:
         Kind.ADDRESS: lambda ids: (
             OtherAddress.objects.owned_by(owner).select_related("contact").filter(pk__in=ids)
         ),
-        Kind.ORGANIZATION: lambda ids: Organization.objects.owned_by(owner).filter(pk__in=ids),
+        Kind.ORGANIZATION: lambda ids: (
+            Organization.objects.owned_by(owner)
+            .filter(pk__in=ids)
+            .annotate(people=Count("contacts"))
+        ),
         Kind.FIELD: lambda ids: Field.objects.owned_by(owner).filter(pk__in=ids),
         Kind.MESSAGE: lambda ids: (
             Message.objects.owned_by(owner).select_related("contact").filter(pk__in=ids)
@@ -179,7 +187,11 @@ def _results(
         label, context, url = _describe(Kind(hit.kind), obj)
         snippet = marked.get(hit.key, engine.Snippet("", ""))
         title = highlight(snippet.title) if snippet.title.strip() else escape(label)
-        results.append((hit, Result(label, context, url, title, highlight(snippet.body))))
+        result = Result(label, context, url, title, highlight(snippet.body))
+        if hit.kind == Kind.ORGANIZATION and obj.people:
+            people_url = f"{reverse('people:contacts')}?{urlencode({'org': obj.name})}"
+            result = replace(result, people_url=people_url, people=obj.people)
+        results.append((hit, result))
     return results
 
 
