@@ -188,9 +188,10 @@ def _results(
         snippet = marked.get(hit.key, engine.Snippet("", ""))
         title = highlight(snippet.title) if snippet.title.strip() else escape(label)
         result = Result(label, context, url, title, highlight(snippet.body))
-        if hit.kind == Kind.ORGANIZATION and obj.people:
-            people_url = f"{reverse('people:contacts')}?{urlencode({'org': obj.name})}"
-            result = replace(result, people_url=people_url, people=obj.people)
+        people = int(getattr(obj, "people", 0))  # organizations only (see _loaders)
+        if people:
+            people_url = f"{reverse('people:contacts')}?{urlencode({'org': str(obj)})}"
+            result = replace(result, people_url=people_url, people=people)
         results.append((hit, result))
     return results
 
