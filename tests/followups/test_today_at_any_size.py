@@ -33,15 +33,15 @@ def _pile(owner, count: int, *, first_due: date, people: int = 40) -> None:
 
 
 @time_machine.travel(NOW, tick=False)
-def test_today_shows_the_cap_and_counts_the_rest(alice_client, alice):
-    _pile(alice, 45, first_due=TODAY)
+def test_today_shows_the_overdue_cap_and_counts_the_rest(alice_client, alice):
+    _pile(alice, 45, first_due=TODAY)  # one due today, 44 overdue
     listed = today_list(alice)
     assert listed.due_now == 45
-    assert listed.shown_due_now == DUE_NOW_CAP
+    assert listed.shown_due_now == DUE_NOW_CAP + 1
     page = alice_client.get(reverse("followups:today")).content.decode()
-    assert page.count('" id="followup-') == DUE_NOW_CAP
-    assert f"Showing {DUE_NOW_CAP} of 45 follow-ups overdue or due today" in page
-    assert f'href="{reverse("followups:list")}?due=now">Show all 45</a>' in page
+    assert page.count('" id="followup-') == DUE_NOW_CAP + 1
+    assert f"Showing {DUE_NOW_CAP} of 44 overdue follow-ups" in page
+    assert f'href="{reverse("followups:list")}?due=overdue">Show all 44 overdue</a>' in page
 
 
 @time_machine.travel(NOW, tick=False)
@@ -62,7 +62,7 @@ def test_today_at_20000_follow_ups_runs_a_fixed_number_of_queries_and_stays_smal
     with django_assert_max_num_queries(20):
         response = alice_client.get(reverse("followups:today"))
     page = response.content.decode()
-    assert "Show all 20300" in page
+    assert "Show all 20299 overdue" in page
     assert len(response.content) < len(small) * 1.2
 
 
@@ -91,8 +91,10 @@ def test_the_digest_at_20000_follow_ups_lists_the_cap_and_counts_all(
     assert (
         mail.subject == "Coffeechat: 20000 things due today (19990 overdue)"
     )  # one in 2000 is due today
-    assert mail.body.count("\n- ") == DUE_NOW_CAP
-    assert "And 19970 more, oldest first: https://cc.example/followups/?due=now" in mail.body
+    assert mail.body.count("\n- ") == DUE_NOW_CAP + 10  # every one due today is listed
+    assert "And 19960 more overdue, oldest first: https://cc.example/followups/?due=overdue" in (
+        mail.body
+    )
     assert len(mail.body) < 20_000
 
 
@@ -161,5 +163,6 @@ def test_the_command_line_says_how_many_more_than_it_prints(alice, capsys):
     _pile(alice, 45, first_due=TODAY)
     assert main(["today", "--user", "alice"]) == 0
     printed = capsys.readouterr().out
-    assert "... and 15 more overdue or due today" in printed
-    assert printed.count("OVERDUE") + printed.count("TODAY ") == DUE_NOW_CAP
+    assert "... and 14 more overdue: the Follow-ups page (/followups/?due=overdue)" in printed
+    assert printed.count("OVERDUE") == DUE_NOW_CAP
+    assert printed.count("TODAY ") == 1

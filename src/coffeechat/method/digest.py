@@ -98,7 +98,7 @@ class Links:
     base: str
     today: str
     profile: str
-    all_due: str = ""  # every follow-up overdue or due today, a page at a time
+    all_due: str = ""  # every overdue follow-up, a page at a time (all due today are listed)
 
     def absolute(self, path: str) -> str:
         return path if "://" in path else self.base.rstrip("/") + "/" + path.lstrip("/")
@@ -117,8 +117,8 @@ def compose(
 ) -> Digest | None:
     """The e-mail for an ordered Today list, or None when nothing is overdue or due today.
 
-    The list is bounded like the Today page: `more` things due now (`more_overdue` of them
-    overdue) were left out of it; they are counted and linked to, not listed.
+    The list is bounded like the Today page: `more` overdue things (`more_overdue`; nothing due
+    today is ever left out) were left out of it; they are counted and linked to, not listed.
     """
     due = due_items(items, today, now)
     if not due:
@@ -141,7 +141,7 @@ def compose(
                 lines.append(f"  {item.detail}")
             lines.append(f"  {item.action}: {links.absolute(item.url)}")
     if more:
-        lines += ["", f"And {more} more, oldest first: {links.all_due}"]
+        lines += ["", f"And {more} more overdue, oldest first: {links.all_due}"]
     lines += [
         "",
         f"Your Today list: {links.today}",

@@ -94,7 +94,7 @@ def links(base: str | None = None) -> rules.Links:
         base=base,
         today=base + reverse("followups:today"),
         profile=base + reverse("accounts:profile"),
-        all_due=base + reverse("followups:list") + "?due=now",
+        all_due=base + reverse("followups:list") + "?due=overdue",
     )
 
 

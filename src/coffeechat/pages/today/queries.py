@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
 from coffeechat.method.cadence import ReplySpeed, responsiveness_rank
 from coffeechat.method.next_moves import warmth
-from coffeechat.method.today import HORIZON, Kind, TodayItem, order_today
+from coffeechat.method.today import HORIZON, Kind, Section, TodayItem, order_today
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import unsent_draft_items
 from coffeechat.pages.people.queries import contact_rows
@@ -264,16 +264,24 @@ def _conversation_item(conversation: Conversation, tz: tzinfo, now: datetime) ->
 
 @dataclass(frozen=True)
 class TodayList:
-    """Today's items, bounded: `due_now` counts every follow-up owed by today (overdue or due
-    today), of which at most `DUE_NOW_CAP` are among the items; the rest sit behind "show all"."""
+    """Today's items, bounded only where it is safe: every follow-up due today is among the
+    items; of the overdue ones (`late`, a true count) at most `LATE_CAP`, and of those coming up
+    at most `UPCOMING_CAP`; the rest sit behind "show all"."""
 
     items: list[TodayItem]
-    due_now: int
-    shown_due_now: int
+    late: int
+    shown_late: int
+    due_today: int
     upcoming: int
     shown_upcoming: int
-    late: int = 0  # of `due_now`, how many were due before today
-    shown_late: int = 0
+
+    @property
+    def due_now(self) -> int:
+        return self.late + self.due_today
+
+    @property
+    def shown_due_now(self) -> int:
+        return self.shown_late + self.due_today
 
     @property
     def more_now(self) -> int:
@@ -285,25 +293,36 @@ class TodayList:
 
     @property
     def more_due_now(self) -> bool:
-        return self.due_now > self.shown_due_now
+        return self.more_late > 0
 
     @property
     def more_upcoming(self) -> bool:
         return self.upcoming > self.shown_upcoming
 
+    def hidden_in(self, section: Section) -> int:
+        """How many follow-ups of a section are behind "show all" (none due today ever are)."""
+        if section is Section.OVERDUE:
+            return self.more_late
+        if section is Section.UPCOMING:
+            return self.upcoming - self.shown_upcoming
+        return 0
 
-# What Today shows in full: beyond this many owed follow-ups a person cannot act on them all
-# today anyway, and the page must not grow with the account's history.
-DUE_NOW_CAP = 30
+
+# Beyond this many overdue follow-ups a person cannot act on them all today anyway, and the page
+# must not grow with the account's history. What is due today is never capped: hiding it behind
+# a backlog would make Today lie about today.
+LATE_CAP = 30
+DUE_NOW_CAP = LATE_CAP  # the older name, kept for callers
 UPCOMING_CAP = 30
 CONVERSATIONS_CAP = 30
 
 
-def _bounded(queryset: QuerySet[FollowUp], cap: int) -> list[FollowUp]:
+def _bounded(queryset: QuerySet[FollowUp], cap: int | None) -> list[FollowUp]:
     # Items with an exact deadline (a thank-you's 24 hours) first, then the oldest: the order
     # Today itself puts them in, short of the reply speeds that only the chosen few are read for.
     ordered = queryset.order_by(F("due_at").asc(nulls_last=True), "due_on", "id")
-    return list(ordered.select_related("contact__organization", "reply")[:cap])
+    rows = ordered.select_related("contact__organization", "reply")
+    return list(rows if cap is None else rows[:cap])
 
 
 def today_list(user: User, now: datetime | None = None) -> TodayList:
@@ -314,17 +333,18 @@ def today_list(user: User, now: datetime | None = None) -> TodayList:
     now = now or timezone.now()
     today = timezone.localdate(now, timezone=tz)
     owed = FollowUp.objects.owned_by(user).owed(today)
-    due_now = owed.filter(due_on__lte=today)
+    late = owed.filter(due_on__lt=today)
+    due_today = owed.filter(due_on=today)
     upcoming = owed.filter(due_on__gt=today, due_on__lte=today + HORIZON)
-    now_rows = _bounded(due_now, DUE_NOW_CAP)
+    late_rows = _bounded(late, LATE_CAP)
+    today_rows = _bounded(due_today, None)
     upcoming_rows = _bounded(upcoming, UPCOMING_CAP)
-    # A count only when the page is full: the common small account pays no extra query.
-    shown_late = sum(1 for row in now_rows if row.due_on < today)
-    capped = len(now_rows) == DUE_NOW_CAP
-    due_now_count = due_now.count() if capped else len(now_rows)
-    late_count = due_now.filter(due_on__lt=today).count() if capped else shown_late
-    upcoming_count = upcoming.count() if len(upcoming_rows) == UPCOMING_CAP else len(upcoming_rows)
-    followups = now_rows + upcoming_rows
+    # The true totals in one query, so the badges and "Showing" lines never count only the shown.
+    counts = owed.aggregate(
+        late=Count("id", filter=Q(due_on__lt=today)),
+        upcoming=Count("id", filter=Q(due_on__gt=today, due_on__lte=today + HORIZON)),
+    )
+    followups = late_rows + today_rows + upcoming_rows
     conversations = (
         Conversation.objects.owned_by(user)
         .filter(status__in=[Status.SCHEDULED, Status.IN_PROGRESS])
@@ -338,12 +358,11 @@ def today_list(user: User, now: datetime | None = None) -> TodayList:
     items += unsent_draft_items(user, today)
     return TodayList(
         items=order_today(items, today, now),
-        due_now=due_now_count,
-        shown_due_now=len(now_rows),
-        upcoming=upcoming_count,
+        late=counts["late"],
+        shown_late=len(late_rows),
+        due_today=len(today_rows),
+        upcoming=counts["upcoming"],
         shown_upcoming=len(upcoming_rows),
-        late=late_count,
-        shown_late=shown_late,
     )
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
-from coffeechat.method.today import Section, by_section
+from coffeechat.method.today import by_section
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.people.queries import first_request_at
 from coffeechat.pages.research.queries import next_moves_for
@@ -28,19 +28,22 @@ from coffeechat.pipeline.outreach.models import Outcome
 from coffeechat.pipeline.services.correspondence import record_reply
 
 
-@login_required
-def today(request: AuthedRequest) -> HttpResponse:
+def _today_context(request: AuthedRequest) -> dict[str, object]:
+    """The lists and their true counts: each section's badge counts what is behind "show all"."""
     now = timezone.now()
     listed = today_list(request.user, now)
     day = timezone.localdate(now, timezone=request.user.profile.tz())
-    sections = by_section(listed.items, day, now)
+    sections = [
+        (section, items, len(items) + listed.hidden_in(section))
+        for section, items in by_section(listed.items, day, now)
+    ]
+    return {"sections": sections, "today": day, "count": len(listed.items), "listed": listed}
+
+
+@login_required
+def today(request: AuthedRequest) -> HttpResponse:
     context = {
-        "sections": sections,
-        "today": day,
-        "count": len(listed.items),
-        "listed": listed,
-        # The "show all" line goes under the last of the overdue and today sections.
-        "now_sections": sum(1 for section, _ in sections if section is not Section.UPCOMING),
+        **_today_context(request),
         "next_moves": next_moves_for(request.user),
         "just_done": _just_done(request),
     }
@@ -118,6 +121,8 @@ def mark_done(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.htmx:
         shape = "row" if request.POST.get("shape") == "row" else "item"
         context = {"followup": followup, "shape": shape, "back": _back(request)}
+        if shape == "item":  # from Today: its badges and "Showing" lines count one fewer
+            context |= _today_context(request)
         return TemplateResponse(request, "followups/_done.html", context)
     return HttpResponseRedirect(_with_done(_back(request), followup.pk))
 

@@ -46,8 +46,8 @@ class Command(CoffeechatCommand):
         """What the list left out past its cap, as the web page's "Show all N" says."""
         if listed.more_now:
             self.stdout.write(
-                f"... and {listed.more_now} more overdue or due today: "
-                "the Follow-ups page (/followups/?due=now) lists them all."
+                f"... and {listed.more_now} more overdue: "
+                "the Follow-ups page (/followups/?due=overdue) lists them all."
             )
         if listed.more_upcoming:
             more = listed.upcoming - listed.shown_upcoming
