@@ -8,8 +8,8 @@ from coffeechat.method.organizations import (
     Named,
     domain_key,
     find_match,
-    near_pairs,
     name_matcher,
+    near_pairs,
     organization_key,
 )
 
