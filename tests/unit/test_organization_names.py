@@ -97,3 +97,12 @@ def test_near_pairs_offer_typos_and_shared_domains_but_not_different_names() -> 
     ]
     pairs = [(a.id, b.id) for a, b in near_pairs(known)]
     assert pairs == [(1, 2), (3, 4)]
+
+
+def test_find_duplicates_offers_a_name_and_its_and_co_form() -> None:
+    ember, ember_co = Named(1, "Ember Studio"), Named(2, "Ember Studio & Co.")
+    beacon, beacon_co = Named(3, "Beacon Bank S.A."), Named(4, "Beacon Bank & Co.")
+    assert near_pairs([ember, ember_co, beacon, beacon_co]) == [
+        (ember, ember_co),
+        (beacon, beacon_co),
+    ]

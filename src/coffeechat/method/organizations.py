@@ -84,33 +84,39 @@ def organization_key(name: str) -> str:
 
     A name made only of a legal form ("Inc.") keeps it rather than becoming empty.
     """
-    words = _words(name)
+    return _key(_words(name))
+
+
+def _key(words: list[str]) -> str:
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
-    while len(words) > 1:
+    end = len(words)
+    while end > 1:
         # "and co" before "co" alone, which would leave "ember studio and".
-        if len(words) > 2 and words[-2] == "and" and words[-1] in _AND_COMPANY:
-            del words[-2:]
-        elif words[-1] in LEGAL_SUFFIXES:
-            words.pop()
+        if end > 2 and words[end - 2] == "and" and words[end - 1] in _AND_COMPANY:
+            end -= 2
+        elif words[end - 1] in LEGAL_SUFFIXES:
+            end -= 1
         else:
             break
-    return " ".join(words)
+    return " ".join(words[:end])
 
 
 def name_matcher(typed: str) -> Callable[[str], bool]:
     """A test of whether an organization's name contains what was typed, however either is
     written: "societe" finds "Société Générale", "MORNINGSTAR INC" and "Morningstar Inc."
     find "Morningstar", "mckinsey and" finds "McKinsey & Company"."""
-    plain = " ".join(_words(typed))
-    key = organization_key(typed)
+    typed_words = _words(typed)
+    plain = " ".join(typed_words)
+    key = _key(typed_words)
     # A half-typed "mckinsey and" ends where the key of "McKinsey & Company" does.
     key = key.removesuffix(" and") if key != "and" else key
     if not plain:
         return lambda name: True
 
     def matches(name: str) -> bool:
-        return key in organization_key(name) or plain in " ".join(_words(name))
+        words = _words(name)  # once per name: this runs over every organization the user has
+        return key in _key(words) or plain in " ".join(words)
 
     return matches
 
