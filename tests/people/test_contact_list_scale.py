@@ -51,7 +51,16 @@ def measure(client, url: str, max_queries: int, assert_max_num_queries) -> int:
 
 @pytest.mark.parametrize(
     "query",
-    ["", "?sort=-organization&page=7", "?stage=contacted", "?sort=stage&page=3", "?how=cold"],
+    [
+        "",
+        "?sort=-organization&page=7",
+        "?stage=contacted",
+        "?sort=stage&page=3",
+        "?how=cold",
+        # Every one matches the word (through the search index) and the organization.
+        "?q=examp&org=ORG+001+Inc.",
+        "?q=person+org&sort=how",
+    ],
 )
 def test_a_page_of_contacts_is_the_same_size_at_500_or_20000_people(
     alice_client, alice, django_assert_max_num_queries, query

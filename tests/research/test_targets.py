@@ -104,7 +104,8 @@ def test_hand_entry_refuses_an_organization_the_user_already_has(alice_client, a
         reverse("research:organization_new"),
         {"name": "McKinsey & Company, Inc.", "motivation": 0, "posting": 1},
     )
-    assert "You already have McKinsey &amp; Company" in response.content.decode()
+    page = response.content.decode()
+    assert "McKinsey &amp; Company</a>: open it rather than adding it twice." in page
     assert Organization.objects.filter(owner=alice).count() == 1
 
 

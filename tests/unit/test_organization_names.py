@@ -8,6 +8,7 @@ from coffeechat.method.organizations import (
     Named,
     domain_key,
     find_match,
+    name_matcher,
     near_pairs,
     organization_key,
 )
@@ -25,6 +26,12 @@ from coffeechat.method.organizations import (
         ("Siemens AG", "siemens"),
         ("O'Reilly Media, LLC", "OReilly Media"),
         ("Deloitte LLP", "Deloitte"),
+        ("Ember Studio & Co.", "Ember Studio"),
+        ("Ember Studio & Co", "Ember Studio"),
+        ("Ember Studio and Company", "Ember Studio"),
+        ("Ember Studio & Co., Ltd.", "Ember Studio"),
+        ("Beacon Bank & Co.", "Beacon Bank S.A."),
+        ("McKinsey & Company", "McKinsey"),
     ],
 )
 def test_names_written_differently_share_a_key(written: str, same_as: str) -> None:
@@ -33,7 +40,32 @@ def test_names_written_differently_share_a_key(written: str, same_as: str) -> No
 
 def test_different_organizations_keep_different_keys() -> None:
     assert organization_key("Acme Climate") != organization_key("Acme Energy")
-    assert organization_key("McKinsey & Company") == "mckinsey and company"
+    assert organization_key("Procter & Gamble") == "procter and gamble"
+    assert organization_key("Ember Studio & Co.") == "ember studio"
+    # "and Company" is a legal form only at the end.
+    assert organization_key("Company and Co") == "company"
+    assert organization_key("Co & Partners") == "co and partners"
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("societe", "Société Générale"),
+        ("MORNINGSTAR INC", "Morningstar"),
+        ("Morningstar Inc.", "Morningstar"),
+        ("mckinsey and", "McKinsey & Company"),
+        ("mckinsey &", "McKinsey & Company"),
+        ("zoe", "Zoë Analytics"),
+        ("bank", "Beacon Bank S.A."),
+    ],
+)
+def test_a_name_is_found_however_what_was_typed_is_written(typed: str, name: str) -> None:
+    assert name_matcher(typed)(name)
+
+
+def test_a_typed_name_does_not_find_other_organizations() -> None:
+    assert not name_matcher("societe")("Beacon Bank")
+    assert not name_matcher("Morningstar Inc.")("Morning Glory")
 
 
 def test_a_name_that_is_only_a_legal_form_is_kept_rather_than_emptied() -> None:
@@ -65,3 +97,12 @@ def test_near_pairs_offer_typos_and_shared_domains_but_not_different_names() -> 
     ]
     pairs = [(a.id, b.id) for a, b in near_pairs(known)]
     assert pairs == [(1, 2), (3, 4)]
+
+
+def test_find_duplicates_offers_a_name_and_its_and_co_form() -> None:
+    ember, ember_co = Named(1, "Ember Studio"), Named(2, "Ember Studio & Co.")
+    beacon, beacon_co = Named(3, "Beacon Bank S.A."), Named(4, "Beacon Bank & Co.")
+    assert near_pairs([ember, ember_co, beacon, beacon_co]) == [
+        (ember, ember_co),
+        (beacon, beacon_co),
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from urllib.parse import urlsplit
@@ -64,24 +64,61 @@ NEAR_MATCH = 90
 # than this is skipped (the comparison is quadratic).
 BLOCK = 4
 LARGEST_BLOCK = 1000
+# "& Co." and "and Company" at the end are a legal form too ("Ember Studio & Co.").
+_AND_COMPANY = frozenset(["co", "company"])
 
 
-def organization_key(name: str) -> str:
-    """The name as a comparable key: 'McKinsey & Company, Inc.' -> 'mckinsey and company'.
-
-    A name made only of a legal form ("Inc.") keeps it rather than becoming empty.
-    """
+def _words(name: str) -> list[str]:
+    """The name's words, casefolded, without accents or punctuation, "&" read as "and"."""
     text = unicodedata.normalize("NFKD", name.casefold())
     text = "".join(char for char in text if not unicodedata.combining(char))
     # Dots and apostrophes join: "S.A." is "sa", "O'Reilly" is "oreilly".
     text = text.replace("&", " and ")
     text = text.replace(".", "").replace("'", "").replace("\u2019", "")
-    words = [word for word in _NOT_WORD.sub(" ", text).replace("_", " ").split() if word]
+    return [word for word in _NOT_WORD.sub(" ", text).replace("_", " ").split() if word]
+
+
+def organization_key(name: str) -> str:
+    """The name as a comparable key: 'McKinsey & Company, Inc.' -> 'mckinsey',
+    'Ember Studio & Co.' -> 'ember studio'.
+
+    A name made only of a legal form ("Inc.") keeps it rather than becoming empty.
+    """
+    return _key(_words(name))
+
+
+def _key(words: list[str]) -> str:
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
-    return " ".join(words)
+    end = len(words)
+    while end > 1:
+        # "and co" before "co" alone, which would leave "ember studio and".
+        if end > 2 and words[end - 2] == "and" and words[end - 1] in _AND_COMPANY:
+            end -= 2
+        elif words[end - 1] in LEGAL_SUFFIXES:
+            end -= 1
+        else:
+            break
+    return " ".join(words[:end])
+
+
+def name_matcher(typed: str) -> Callable[[str], bool]:
+    """A test of whether an organization's name contains what was typed, however either is
+    written: "societe" finds "Société Générale", "MORNINGSTAR INC" and "Morningstar Inc."
+    find "Morningstar", "mckinsey and" finds "McKinsey & Company"."""
+    typed_words = _words(typed)
+    plain = " ".join(typed_words)
+    key = _key(typed_words)
+    # A half-typed "mckinsey and" ends where the key of "McKinsey & Company" does.
+    key = key.removesuffix(" and") if key != "and" else key
+    if not plain:
+        return lambda name: True
+
+    def matches(name: str) -> bool:
+        words = _words(name)  # once per name: this runs over every organization the user has
+        return key in _key(words) or plain in " ".join(words)
+
+    return matches
 
 
 def domain_key(website: str) -> str:

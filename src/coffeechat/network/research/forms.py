@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 
 from coffeechat.foundation.accounts.models import User
 from coffeechat.network.research.models import Field, Organization
@@ -54,9 +56,18 @@ class OrganizationForm(forms.ModelForm):
             owner = self.instance.owner
             same = matching_organization(owner, name, website, exclude=self.instance.pk)
             if same is not None:
-                raise forms.ValidationError(
-                    f"You already have {same.name}: open it from Research rather than adding "
-                    "it twice.",
-                    code="duplicate",
-                )
+                raise forms.ValidationError(self._duplicate_message(same), code="duplicate")
         return cleaned
+
+    def _duplicate_message(self, same: Organization) -> str:
+        """Where to go instead: the one the user has, or (renaming) merging the two."""
+        there = format_html('<a href="{}">{}</a>', same.get_absolute_url(), same.name)
+        if self.instance.pk is None:
+            return format_html("You already have {}: open it rather than adding it twice.", there)
+        merge = reverse("network:organization_merge", args=[same.pk, self.instance.pk])
+        return format_html(
+            'You already have {}: <a href="{}">merge {} into it</a> rather than keep both.',
+            there,
+            merge,
+            self.instance.name,
+        )

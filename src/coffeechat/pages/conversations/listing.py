@@ -18,8 +18,8 @@ UPCOMING_SHOWN = 50
 COLUMNS = [
     Column("when", "When", ("scheduled_at",)),
     Column("with", "With", ("contact__first_name", "contact__last_name")),
-    Column("how", "How", ("mode", "duration_minutes")),
-    Column("status", "Status", ("status",)),
+    Column("how", "How", ("mode", "duration_minutes", "contact__first_name", "contact__last_name")),
+    Column("status", "Status", ("status", "contact__first_name", "contact__last_name")),
 ]
 
 

@@ -13,9 +13,9 @@ from coffeechat.pipeline.outreach.models import Channel, Message, Purpose
 COLUMNS = [
     Column("sent", "Sent", ("sent_at",)),
     Column("contact", "Contact", ("contact__first_name", "contact__last_name")),
-    Column("purpose", "Purpose", ("purpose",)),
-    Column("channel", "Channel", ("channel",)),
-    Column("subject", "Subject", ("subject",)),
+    Column("purpose", "Purpose", ("purpose", "contact__first_name", "contact__last_name")),
+    Column("channel", "Channel", ("channel", "contact__first_name", "contact__last_name")),
+    Column("subject", "Subject", ("subject", "contact__first_name", "contact__last_name")),
 ]
 
 

@@ -15,6 +15,7 @@ from coffeechat.network.duplicates import finder as duplicates_finder
 from coffeechat.network.people.forms import contact_label
 from coffeechat.network.people.quick_add import QuickAddForm, quick_add
 from coffeechat.network.research.models import Organization
+from coffeechat.network.research.services import organization_ids_named
 
 SUGGESTIONS = 12
 
@@ -24,7 +25,8 @@ def suggestions(user: User, typed: str = "") -> list[str]:
     however many the user has)."""
     rows = Organization.objects.owned_by(user)
     if typed:
-        rows = rows.filter(name__icontains=typed.strip())
+        # However it is written: "societe", "MORNINGSTAR INC", "mckinsey and".
+        rows = rows.filter(pk__in=organization_ids_named(user, typed))
     first = Case(When(is_target=True, then=Value(0)), default=Value(1), output_field=IntegerField())
     return list(rows.order_by(first, "name").values_list("name", flat=True)[:SUGGESTIONS])
 

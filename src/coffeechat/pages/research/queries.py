@@ -24,6 +24,7 @@ from coffeechat.method.next_moves import NextMove, Person, Target, next_moves
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact, HowKnown
 from coffeechat.network.research.models import Motivation, Organization, Posting
+from coffeechat.network.research.services import organization_ids_named
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import Message, Purpose
@@ -120,8 +121,9 @@ def organizations(user: User, filters: Filters) -> QuerySet[Organization]:
         rows = rows.filter(is_target=filters.show == TARGETS)
     if filters.search:
         search = filters.search
+        # The name however it is written ("societe" finds "Société Générale").
         rows = rows.filter(
-            Q(name__icontains=search)
+            Q(pk__in=organization_ids_named(user, search))
             | Q(industry__icontains=search)
             | Q(location__icontains=search)
         )
