@@ -74,6 +74,13 @@ def test_after_three_business_days_today_suggests_the_next_contact_there(us_alic
     assert item.url == reverse("outreach:compose", args=[sam.pk])
     assert item.action == "Write to Sam Lee"
 
+    # A name that ends in its own full stop ends the sentence: no second one.
+    priya.organization.name = "Green Bank & Co."
+    priya.organization.save()
+    with time_machine.travel(monday, tick=False):
+        item = next(i for i in today_items(us_alice, monday) if i.kind == "no_reply")
+    assert item.detail.endswith("the next contact at Green Bank & Co.")
+
 
 def test_without_another_contact_it_suggests_finding_one(us_alice, priya, green):
     send(priya)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
 from coffeechat.method.cadence import ReplySpeed, responsiveness_rank
+from coffeechat.method.network_update import sentence
 from coffeechat.method.next_moves import warmth
 from coffeechat.method.today import HORIZON, Kind, Section, TodayItem, order_today
 from coffeechat.network.people.models import Contact
@@ -153,7 +154,8 @@ def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
         )
     if organization and (nxt := around.next_contact.get(organization.pk)):
         return (
-            f"{waited}: write to {nxt.full_name}, the next contact at {organization.name}.",
+            # "Beacon & Co." ends its own sentence: no second full stop.
+            sentence(f"{waited}: write to {nxt.full_name}, the next contact at {organization}"),
             reverse("outreach:compose", args=[nxt.pk]),
             f"Write to {nxt.full_name}",
         )
