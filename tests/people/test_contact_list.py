@@ -90,3 +90,23 @@ def test_nobody_elses_contacts_are_listed(bob_client, alice):
     make.contact(alice, "Ann Able")
     assert names(bob_client.get(URL)) == []
     assert names(bob_client.get(URL, {"sort": "stage"})) == []
+
+
+def test_waiting_for_a_reply_judges_only_recent_requests_and_misses_none(
+    alice_client, alice, django_assert_max_num_queries
+):
+    today = timezone.localdate()
+    waiting = make.contact(alice, "Ann Able")  # 13 days: under 10 business days, still waiting
+    make.request_sent(waiting, on=today - timedelta(days=13))
+    make.contact(alice, "Bo Brown")  # never asked
+    old = make.contact(alice, "Cy Cole")  # asked last spring: long silent
+    make.request_sent(old, on=today - timedelta(days=200))
+    # Asked long ago, never answered, asked again yesterday: the method counts from the first.
+    asked_again = make.contact(alice, "Di Dunn")
+    make.request_sent(asked_again, on=today - timedelta(days=200))
+    make.request_sent(asked_again, on=today - timedelta(days=1))
+    with django_assert_max_num_queries(12):
+        listed = names(alice_client.get(URL, {"stage": "contacted"}))
+    assert listed == ["Ann Able"]
+    silent = names(alice_client.get(URL, {"stage": "no response"}))
+    assert silent == ["Cy Cole", "Di Dunn"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -35,6 +35,7 @@ from coffeechat.pages.people.queries import (
 from coffeechat.pages.search import engine
 from coffeechat.pages.search.sources import Kind as IndexKind
 from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.outreach.models import Message, Purpose
 
 COLUMNS = [
     Column("name", "Name", ("first_name", "last_name")),
@@ -90,6 +91,11 @@ class ContactFilters:
         return any((self.q, self.org, self.stage, self.how, self.speed, self.source, self.due))
 
 
+# 10 business days (when silence becomes "no response") span at most 14 calendar days plus the
+# holidays among them; 60 leaves room for any holiday calendar.
+WAITING_AT_MOST = 60
+
+
 def filtered_contacts(user: User, filters: ContactFilters, today: date) -> QuerySet[Contact]:
     """The user's contacts matching every filter the database can decide."""
     contacts = Contact.objects.owned_by(user)
@@ -118,6 +124,13 @@ def filtered_contacts(user: User, filters: ContactFilters, today: date) -> Query
             due_on__lte=today,
         )
         contacts = contacts.filter(Exists(due))
+    if filters.stage == Stage.CONTACTED.value:
+        # Waiting for a reply means a request sent fewer than 10 business days ago: no more
+        # than WAITING_AT_MOST calendar days, whatever the holidays. Only those are judged, so
+        # the cost follows recent outreach, not the size of the network.
+        since = datetime.combine(today - timedelta(days=WAITING_AT_MOST), time(), tzinfo=UTC)
+        recent = Message.objects.owned_by(user).filter(purpose=Purpose.REQUEST, sent_at__gte=since)
+        contacts = contacts.filter(pk__in=recent.values("contact_id"))
     return contacts
 
 
