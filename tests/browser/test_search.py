@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.helpers import CoffeechatServer, add_contact, create_owner
+from browser.helpers import CoffeechatServer, add_contact, create_owner, mark_request_sent
 
 NOON = "2026-11-18T12:00:00+00:00"
 NOTE = "Join the Montréal chapter of the nurses' association; ask Ségolène."
@@ -139,3 +139,40 @@ def test_the_live_results_stay_on_screen_and_close_on_a_click_elsewhere(
     page.get_by_role("textbox", name="Search everything").fill('""')
     page.wait_for_timeout(600)
     expect(live).to_be_empty()
+
+
+def test_arrow_keys_walk_the_live_results_and_a_message_opens_unfolded_on_the_timeline(
+    page: Page, coffeechat_server: CoffeechatServer
+):
+    server = coffeechat_server
+    create_owner(page, server)
+    add_contact(page, server.url, "Zoë", "Hernández", role="Nurse educator")
+    mark_request_sent(page, "Zoë Hernández", subject="Pediatric nursing in Montréal")
+
+    page.goto(f"{server.url}/")
+    box = page.get_by_role("textbox", name="Search everything")
+    box.fill("pediatric")
+    live = page.locator("#search-live")
+    found = live.get_by_role("link", name="Pediatric nursing in Montréal")
+    expect(found).to_be_visible()
+    links = live.locator("a[href]")
+    # Down from the box reaches the first result, Up from it goes back to the box with the words.
+    box.press("ArrowDown")
+    expect(links.first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    expect(box).to_have_value("pediatric")
+    # Down until the message, then Enter opens it.
+    for _ in range(links.count()):
+        page.keyboard.press("ArrowDown")
+        if found.evaluate("link => link === document.activeElement"):
+            break
+    expect(found).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/contacts/\d+/#message-\d+$"))
+    entry = page.locator(":target")
+    expect(entry).to_contain_text("Pediatric nursing in Montréal")
+    # The message's text, folded elsewhere, is open here.
+    expect(entry.locator(".message-preview")).to_be_visible()
+    expect(entry).to_be_in_viewport()

@@ -18,6 +18,8 @@ class TimelineEntry:
     # Where to correct or delete the record, for the entries the user recorded themselves.
     edit_url: str = ""
     delete_url: str = ""
+    # The entry's id on the page ("message-12"), so that search can link to the very message.
+    anchor: str = ""
 
 
 def merge_timeline(*streams: Iterable[TimelineEntry]) -> list[TimelineEntry]:

@@ -195,6 +195,7 @@ def _message_entries(contact: Contact) -> list[TimelineEntry]:
             detail=message.body,
             edit_url=reverse("outreach:message_edit", args=[message.pk]),
             delete_url=reverse("outreach:message_delete", args=[message.pk]),
+            anchor=f"message-{message.pk}",
         )
         for message in contact.messages.all()
     ]
@@ -219,6 +220,7 @@ def _reply_entries(contact: Contact, tz: tzinfo) -> list[TimelineEntry]:
             detail=reply.note,
             edit_url=reverse("outreach:reply_edit", args=[reply.pk]),
             delete_url=reverse("outreach:reply_delete", args=[reply.pk]),
+            anchor=f"reply-{reply.pk}",
         )
         for reply in contact.replies.all()
     ]

@@ -112,9 +112,10 @@ def _describe(kind: Kind, obj: Any) -> tuple[str, str, str]:
     if kind == Kind.MESSAGE:
         when = f"{obj.sent_at:%-d %B %Y}" if getattr(obj, "sent_at", None) else ""
         label = obj.subject or f"Message to {obj.contact}"
-        return label, f"To {obj.contact} {when}".strip(), obj.contact.get_absolute_url()
+        url = f"{obj.contact.get_absolute_url()}#message-{obj.pk}"
+        return label, f"To {obj.contact} {when}".strip(), url
     if kind == Kind.REPLY:
-        return f"Reply from {obj.contact}", "", obj.contact.get_absolute_url()
+        return f"Reply from {obj.contact}", "", f"{obj.contact.get_absolute_url()}#reply-{obj.pk}"
     if kind == Kind.CONVERSATION:
         return _conversation_label(obj), obj.get_status_display(), obj.get_absolute_url()
     chat = obj.conversation

@@ -288,6 +288,16 @@
     });
   }
 
+  // A link to one entry (search's "#message-12") opens that entry's folded text and moves the
+  // focus there, so the found words are on screen rather than behind "Show message".
+  function openLinkedEntry() {
+    if (!location.hash || location.hash.length < 2) return;
+    var entry = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!entry) return;
+    entry.querySelectorAll("details").forEach(function (fold) { fold.open = true; });
+    if (typeof entry.focus === "function" && entry.hasAttribute("tabindex")) entry.focus({ preventScroll: false });
+  }
+
   function enhance(root) {
     setupCopyButtons(root);
     setupTimers(root);
@@ -295,6 +305,7 @@
     setupSelectAll(root);
   }
 
-  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); openLinkedEntry(); });
+  window.addEventListener("hashchange", openLinkedEntry);
   document.addEventListener("htmx:load", function (event) { enhance(event.target); });
 })();

@@ -52,4 +52,26 @@
     var live = document.getElementById("search-live");
     if (live) live.innerHTML = "";
   });
+
+  // Down and Up walk the box and the links of the live results, as in any search field's
+  // suggestions; Escape from a result goes back to the box with the words still in it.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp" && event.key !== "Escape") return;
+    var box = document.getElementById("site-search");
+    var live = document.getElementById("search-live");
+    if (!box || !live || !event.target) return;
+    var inBox = event.target === box;
+    if (!inBox && !live.contains(event.target)) return;
+    if (event.key === "Escape") {
+      if (!inBox) { event.preventDefault(); box.focus(); }
+      return;
+    }
+    var links = Array.prototype.slice.call(live.querySelectorAll("a[href]"));
+    if (!links.length) return;
+    var at = inBox ? -1 : links.indexOf(event.target);
+    var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+    event.preventDefault();
+    if (next < 0) box.focus();
+    else links[Math.min(next, links.length - 1)].focus();
+  });
 })();
