@@ -65,3 +65,37 @@ def test_a_job_seeker_imports_their_linkedin_connections(
     expect(page.get_by_role("row").filter(has_text="Lena Fischer")).to_contain_text("Solar Co")
     expect(page.get_by_role("row").filter(has_text="Bob Stone")).to_have_count(0)
     assert not [message for message in console_messages if CSP_COMPLAINT.search(message)]
+
+
+def test_a_download_cut_short_is_refused_and_its_complete_rows_imported_on_request(
+    page: Page, coffeechat_server
+):
+    url = coffeechat_server.url
+    create_owner(page, coffeechat_server)
+    whole = (FIXTURES / "linkedin_connections.csv").read_bytes()
+    cut = {
+        "name": "Connections.csv",
+        "mimeType": "text/csv",
+        "buffer": whole + b'Bob,"LastX unterminated quote,https://x\n',
+    }
+    page.goto(f"{url}/network/import/")
+    page.get_by_label("Exported file").set_input_files(cut)
+    page.get_by_role("button", name="Preview the import").click()
+    expect(
+        page.get_by_text(re.compile(r"ends in the middle of the row that starts on line \d+"))
+    ).to_be_visible()
+    expect(page.get_by_text("the file looks cut short", exact=False)).to_be_visible()
+
+    # Choose the complete rows, pick the file again, and the preview says what is left out.
+    page.get_by_label("Import the complete rows only").check()
+    page.get_by_label("Exported file").set_input_files(cut)
+    page.get_by_role("button", name="Preview the import").click()
+    expect(
+        page.get_by_role("heading", level=1, name=re.compile("Check the import"))
+    ).to_be_visible()
+    page.get_by_text(re.compile(r"rows? will be skipped")).click()
+    skipped = page.locator(".import-skipped")
+    expect(skipped).to_contain_text("the file ends in the middle of this row: left out")
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("added 6")
+    expect(page.get_by_text("unterminated")).to_have_count(0)

@@ -164,3 +164,19 @@ def test_the_command_exits_non_zero_with_the_one_line(alice, tmp_path, monkeypat
 
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "big.csv is 2 MB; the largest file Coffeechat takes is 1 MB" in err[0]
+
+
+def test_a_file_cut_short_is_refused_naming_the_line_or_imported_without_its_last_row(
+    alice, tmp_path, capsys
+):
+    cut = tmp_path / "Connections.csv"
+    whole = (FIXTURES / "linkedin_connections.csv").read_text()
+    cut.write_text(whole + 'Bob,"LastX unterminated quote,https://x\n')
+    with pytest.raises(CommandError, match=r"ends in the middle of the row .*--complete-only"):
+        run_import("linkedin", str(cut))
+    assert not Contact.objects.exists()
+    assert run_import("linkedin", str(cut), "--complete-only") == 0
+    out = capsys.readouterr().out
+    assert "added 6," in out
+    assert "the file ends in the middle of this row: left out" in out
+    assert not Contact.objects.filter(last_name__contains="unterminated").exists()

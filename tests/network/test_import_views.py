@@ -13,6 +13,7 @@ from django.urls import reverse
 
 import factories as make
 from coffeechat.edges.imports import uploads
+from coffeechat.method.importers import ParseResult
 from coffeechat.network.people.models import Contact
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
@@ -195,17 +196,17 @@ def test_the_wrong_file_is_refused_on_the_form(alice_client, tmp_path, name, kin
 
 
 def test_old_abandoned_uploads_are_swept_away(alice, tmp_path):
-    token = uploads.keep_upload(alice, "linkedin", "old.csv", b"First Name,Last Name\n")
+    token = uploads.keep_upload(alice, "linkedin", "old.csv", ParseResult("linkedin", "old.csv"))
     day_ago = time.time() - uploads.MAX_AGE_SECONDS - 60
     for path in (tmp_path / "imports").iterdir():
         os.utime(path, (day_ago, day_ago))
-    uploads.keep_upload(alice, "linkedin", "new.csv", b"First Name,Last Name\n")
+    uploads.keep_upload(alice, "linkedin", "new.csv", ParseResult("linkedin", "new.csv"))
     assert uploads.pending_upload(alice, token) is None
     assert len(stored_files(tmp_path)) == 2
 
 
 def test_uploads_are_readable_by_the_server_only(alice, tmp_path):
-    uploads.keep_upload(alice, "linkedin", "x.csv", b"First Name,Last Name\n")
+    uploads.keep_upload(alice, "linkedin", "x.csv", ParseResult("linkedin", "x.csv"))
     folder = tmp_path / "imports"
     assert folder.stat().st_mode & 0o777 == 0o700
     assert {path.stat().st_mode & 0o777 for path in folder.iterdir()} == {0o600}
@@ -240,3 +241,42 @@ def test_the_help_page_states_the_upload_limit_in_force(alice_client, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
     page = alice_client.get(reverse("core:help")).content.decode()
     assert "A file can be up to 25 MB" in page
+
+
+def test_a_file_cut_short_is_refused_then_its_complete_rows_imported_when_asked(
+    alice_client, alice
+):
+    whole = (FIXTURES / "linkedin_connections.csv").read_bytes()
+    cut = whole + b'Bob,"LastX unterminated quote,https://x\n'
+    refused = upload(alice_client, "Connections.csv", data=cut)
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "Connections.csv ends in the middle of the row that starts on line" in page
+    assert "Import the complete rows only" in page  # the choice appears with the refusal
+    assert not Contact.objects.exists()
+
+    response = alice_client.post(
+        reverse("network:import"),
+        {
+            "kind": "linkedin",
+            "complete_only": "on",
+            "file": SimpleUploadedFile("Connections.csv", cut, "text/csv"),
+        },
+    )
+    token = token_of(response)
+    preview = alice_client.get(reverse("network:import_preview", args=[token])).content.decode()
+    assert "the file ends in the middle of this row: left out" in preview
+    alice_client.post(reverse("network:import_commit", args=[token]))
+    assert Contact.objects.filter(owner=alice).count() == 6
+    assert not Contact.objects.filter(last_name__contains="unterminated").exists()
+
+
+def test_the_preview_and_the_import_use_the_file_as_read_on_upload(alice_client, alice, tmp_path):
+    token = token_of(upload(alice_client, "linkedin_connections.csv"))
+    stored = {path.suffix for path in (tmp_path / "imports").iterdir()}
+    assert stored == {".json", ".data"}
+    data = next((tmp_path / "imports").glob("*.data")).read_bytes()
+    assert data.startswith(b'{"kind": "linkedin"')  # what was read, not the file again
+    alice_client.get(reverse("network:import_preview", args=[token]))
+    alice_client.post(reverse("network:import_commit", args=[token]))
+    assert Contact.objects.filter(owner=alice).count() == 6

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 
 from coffeechat.edges.imports.uploads import too_big
-from coffeechat.method.importers import ImportFileError, parse
+from coffeechat.method.importers import CutShortError, ImportFileError, parse
 
 KIND_CHOICES = [
     ("linkedin", "LinkedIn connections (Connections.csv)"),
@@ -46,8 +46,16 @@ class ImportForm(forms.Form):
         },
     )
 
+    # Shown once a file is found cut short (or when ticked): the user chooses the whole rows.
+    complete_only = forms.BooleanField(
+        label="Import the complete rows only",
+        required=False,
+        help_text="Leaves out the last row or card, the one the file stops in the middle of.",
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.cut_short = False
         # Read per form, not at import, so the page always states the cap in force; app.js
         # reads data-max-bytes to refuse a bigger file before it is sent.
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -71,9 +79,13 @@ class ImportForm(forms.Form):
         upload, kind = cleaned.get("file"), cleaned.get("kind")
         if upload is None or kind is None:
             return cleaned
-        cleaned["data"] = upload.read()
         try:
-            parse(kind, cleaned["data"], upload.name)
+            cleaned["parsed"] = parse(
+                kind, upload.read(), upload.name, complete_only=cleaned.get("complete_only", False)
+            )
+        except CutShortError as error:
+            self.cut_short = True
+            self.add_error("file", str(error))
         except ImportFileError as error:
             self.add_error("file", str(error))
         return cleaned

@@ -105,9 +105,11 @@ def import_file(
     dry_run: bool = False,
     skip_bad_rows: bool = False,
     targets: Collection[str] = (),
+    complete_only: bool = False,
 ) -> ImportReport:
-    """Read an uploaded file and import it; ImportFileError if the file cannot be read."""
-    parsed = parse(kind, data, filename)
+    """Read an uploaded file and import it; ImportFileError if the file cannot be read
+    (CutShortError if it ends inside a row, unless `complete_only`)."""
+    parsed = parse(kind, data, filename, complete_only=complete_only)
     return import_contacts(
         owner, kind, parsed, dry_run=dry_run, skip_bad_rows=skip_bad_rows, targets=targets
     )

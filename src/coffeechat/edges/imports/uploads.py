@@ -1,4 +1,6 @@
-"""An uploaded file kept between its preview and the import, under $COFFEECHAT_HOME/imports.
+"""An uploaded file, as read, kept between its preview and the import, under
+$COFFEECHAT_HOME/imports: the file is parsed once, on upload, and the preview and the import
+both use what was read (a big file took seconds for each reading).
 
 Each upload gets a random token; the file records whose it is, so a token is useless to
 anyone else. Files are private to the server's user, deleted once imported or cancelled,
@@ -22,6 +24,7 @@ from typing import Any
 from django.conf import settings
 
 from coffeechat.foundation.accounts.models import User
+from coffeechat.method.importers.model import ParseResult, result_from_json, result_to_json
 
 MAX_AGE_SECONDS = 24 * 60 * 60
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{32,64}")
@@ -32,7 +35,7 @@ class PendingImport:
     token: str
     kind: str
     filename: str
-    data: bytes
+    parsed: ParseResult
 
 
 def _megabytes(size: int) -> str:
@@ -67,12 +70,12 @@ def _write_private(path: Path, content: bytes) -> None:
         out.write(content)
 
 
-def keep_upload(owner: User, kind: str, filename: str, data: bytes) -> str:
-    """Store the file for its owner; returns the token that names it."""
+def keep_upload(owner: User, kind: str, filename: str, parsed: ParseResult) -> str:
+    """Store what was read from the file for its owner; returns the token that names it."""
     sweep()
     token = secrets.token_urlsafe(32)
     about, content = _paths(token)
-    _write_private(content, data)
+    _write_private(content, result_to_json(parsed))
     meta = {"owner": owner.pk, "kind": kind, "filename": filename}
     _write_private(about, json.dumps(meta).encode())
     return token
@@ -96,9 +99,9 @@ def pending_upload(owner: User, token: str) -> PendingImport | None:
     if meta is None:
         return None
     try:
-        data = _paths(token)[1].read_bytes()
-        return PendingImport(token, meta["kind"], meta["filename"], data)
-    except (OSError, KeyError):
+        parsed = result_from_json(_paths(token)[1].read_bytes())
+        return PendingImport(token, meta["kind"], meta["filename"], parsed)
+    except (OSError, KeyError, ValueError, TypeError):  # gone, or kept by an older version
         return None
 
 

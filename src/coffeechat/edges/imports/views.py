@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coffeechat.edges.imports.forms import KIND_HELP, ImportForm
-from coffeechat.edges.imports.services import ImportReport, import_file
+from coffeechat.edges.imports.services import ImportReport, import_contacts
 from coffeechat.edges.imports.uploads import (
     PendingImport,
     discard_upload,
@@ -31,7 +31,7 @@ def start(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         token = keep_upload(
-            request.user, form.cleaned_data["kind"], upload.name, form.cleaned_data["data"]
+            request.user, form.cleaned_data["kind"], upload.name, form.cleaned_data["parsed"]
         )
         return HttpResponseRedirect(reverse("network:import_preview", args=[token]))
     return TemplateResponse(request, "network/import.html", {"form": form, "help": KIND_HELP})
@@ -47,8 +47,8 @@ def _pending_or_404(request: AuthedRequest, token: str) -> PendingImport:
 
 def _run(request: AuthedRequest, pending: PendingImport, **options: Any) -> ImportReport | None:
     try:
-        return import_file(request.user, pending.kind, pending.data, pending.filename, **options)
-    except ImportFileError as error:  # only if the parsers changed since the upload
+        return import_contacts(request.user, pending.kind, pending.parsed, **options)
+    except ImportFileError as error:
         messages.error(request, str(error))
         return None
 

@@ -21,6 +21,7 @@ from coffeechat.method.importers.linkedin import parse_linkedin
 from coffeechat.method.importers.model import (
     KINDS,
     LIMITS,
+    CutShortError,
     ImportedContact,
     ImportFileError,
     ParseResult,
@@ -28,6 +29,7 @@ from coffeechat.method.importers.model import (
 )
 from coffeechat.method.importers.outlook import parse_outlook
 from coffeechat.method.importers.tabular import KIND_LABELS
+from coffeechat.method.importers.truncation import find_cut
 from coffeechat.method.importers.values import (
     email_key,
     linkedin_key,
@@ -42,6 +44,7 @@ __all__ = [
     "KIND_LABELS",
     "LIMITS",
     "PARSERS",
+    "CutShortError",
     "ImportFileError",
     "ImportedContact",
     "ParseResult",
@@ -70,14 +73,37 @@ PARSERS: dict[str, Callable[[str, str], ParseResult]] = {
 }
 
 
-def parse_text(kind: str, text: str, filename: str) -> ParseResult:
+def parse_text(kind: str, text: str, filename: str, *, complete_only: bool = False) -> ParseResult:
+    """Read a decoded file. One that ends inside its last row or card (cut short) raises
+    CutShortError, or with `complete_only` is read without that record, which is reported as
+    skipped on its line."""
     if kind not in PARSERS:
         raise ValueError(f"unknown kind of import {kind!r}: one of {', '.join(KINDS)}")
-    return PARSERS[kind](without_nul(text), filename)
+    text = without_nul(text)
+    cut = find_cut(kind, text)
+    if cut is None:
+        return PARSERS[kind](text, filename)
+    if not complete_only:
+        raise CutShortError(
+            f"{filename} ends in the middle of the {cut.what} that starts on line {cut.line}: "
+            "the file looks cut short (a download or a copy that stopped early). Export it "
+            f"again, or import the complete {cut.what}s only, leaving that one out.",
+            line=cut.line,
+        )
+    if cut.what == "card" and "BEGIN:VCARD" not in text[: cut.offset].upper():
+        raise ImportFileError(
+            f"{filename} holds one card, which is cut short (no END:VCARD after line "
+            f"{cut.line}): nothing complete to import. Export it again."
+        )
+    result = PARSERS[kind](text[: cut.offset], filename)
+    result.skipped.append(
+        RowIssue(cut.line, f"the file ends in the middle of this {cut.what}: left out")
+    )
+    return result
 
 
-def parse(kind: str, data: bytes, filename: str) -> ParseResult:
+def parse(kind: str, data: bytes, filename: str, *, complete_only: bool = False) -> ParseResult:
     """Decode and read an uploaded file; ImportFileError if it cannot be read at all."""
     if kind not in PARSERS:
         raise ValueError(f"unknown kind of import {kind!r}: one of {', '.join(KINDS)}")
-    return PARSERS[kind](decode(data, filename), filename)
+    return parse_text(kind, decode(data, filename), filename, complete_only=complete_only)

@@ -7,8 +7,9 @@ contact but is not wrong either (LinkedIn hides the names of some connections) i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import NamedTuple
 
@@ -45,6 +46,14 @@ LABELS = {
 
 class ImportFileError(Exception):
     """The whole file is unusable (empty, binary, the wrong kind): one message for the user."""
+
+
+class CutShortError(ImportFileError):
+    """The file ends inside its last row or card: it was cut short (see truncation.py)."""
+
+    def __init__(self, message: str, *, line: int) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 class RowIssue(NamedTuple):
@@ -135,3 +144,42 @@ def row_errors(contact: ImportedContact) -> list[str]:
             if len(getattr(c, name)) > limit:
                 errors.append(f"the {LABELS[name]} is longer than {limit} characters")
     return errors
+
+
+def result_to_json(result: ParseResult) -> bytes:
+    """A parsed file as JSON, kept between the preview and the import so the file is read
+    once per upload."""
+    return json.dumps(
+        {
+            "kind": result.kind,
+            "filename": result.filename,
+            "rows": [asdict(row) for row in result.rows],
+            "skipped": [list(issue) for issue in result.skipped],
+            "problems": [list(issue) for issue in result.problems],
+        },
+        default=date.isoformat,
+    ).encode()
+
+
+def result_from_json(data: bytes) -> ParseResult:
+    raw = json.loads(data)
+
+    def contact(values: dict[str, object]) -> ImportedContact:
+        connected = values.pop("connected_on")
+        return ImportedContact(
+            **values,  # type: ignore[arg-type]
+            connected_on=date.fromisoformat(connected) if isinstance(connected, str) else None,
+        )
+
+    rows = []
+    for values in raw["rows"]:
+        values["other_emails"] = tuple(values["other_emails"])
+        values["labels"] = tuple(values["labels"])
+        rows.append(contact(values))
+    return ParseResult(
+        raw["kind"],
+        raw["filename"],
+        rows=rows,
+        skipped=[RowIssue(*issue) for issue in raw["skipped"]],
+        problems=[RowIssue(*issue) for issue in raw["problems"]],
+    )

@@ -39,6 +39,9 @@ _DROPPED = {"PHOTO", "LOGO", "SOUND", "KEY"}
 _LISTS = {"N", "ADR", "ORG", "CATEGORIES", "NICKNAME", "GEO", "CLIENTPIDMAP", "GENDER"}
 _LINES = re.compile(r"\r\n|\r|\n")
 _CONTENT_LINE = re.compile(r'^((?:[^:"]|"[^"]*")*):(.*)$', re.DOTALL)
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_BINARY = re.compile(r"ENCODING=B|BASE64", re.IGNORECASE)
+_LONG_VALUE = 4096  # characters; longer single values bypass vobject's parsing (see _prepared)
 _QP_PARAMS = re.compile(r";(?:ENCODING=)?QUOTED-PRINTABLE|;CHARSET=[^;:]*", re.IGNORECASE)
 
 
@@ -47,8 +50,11 @@ def parse_vcard(text: str, filename: str = "contacts.vcf") -> ParseResult:
     found = False
     for line, card_lines in _cards(_LINES.split(text)):
         found = True
+        long_values: dict[str, str] = {}
         try:
-            card: Component = vobject.readOne("\r\n".join(_logical_lines(card_lines)) + "\r\n")
+            unfolded = _logical_lines(card_lines, long_values)
+            card: Component = vobject.readOne("\r\n".join(unfolded) + "\r\n")
+            _restore_long_values(card, long_values)
             contact = _contact(card, line)
         except Exception as error:  # vobject raises many kinds; the card is what matters
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
@@ -99,32 +105,57 @@ def _head(line: str) -> str:
     return line.split(":", 1)[0].upper()
 
 
-def _logical_lines(lines: list[str]) -> list[str]:
-    logical: list[str] = []
+def _logical_lines(lines: list[str], long_values: dict[str, str]) -> list[str]:
+    """The card's content lines, unfolded. Each logical line is kept as a list of its pieces and
+    joined once at the end: growing one string per physical line copies it every time, and a
+    7 MB note folded into 100,000 lines took a minute that way."""
+    logical: list[list[str]] = []
+    head: str | None = None  # the line's name and parameters, upper case, once its colon is read
     soft_break = in_base64 = False
     for line in lines:
         if soft_break:
-            logical[-1] = logical[-1][:-1] + line
+            _drop_soft_break(logical[-1])
+            logical[-1].append(line)
         elif line[:1] in (" ", "\t") and logical:
-            logical[-1] += line[1:]
+            logical[-1].append(line[1:])
         elif not line.strip():
             in_base64 = False
             continue
         elif in_base64 and ":" not in line:  # 2.1 base64 continued without indentation
-            logical[-1] += line.strip()
+            logical[-1].append(line.strip())
         else:
-            logical.append(line)
-        head = _head(logical[-1])
-        soft_break = logical[-1].endswith("=") and "QUOTED-PRINTABLE" in head
-        in_base64 = "BASE64" in head or "ENCODING=B" in head
-    return [_prepared(line) for line in logical if _property(line) not in _DROPPED]
+            logical.append([line])
+            head = None
+        if head is None and ":" in logical[-1][-1]:
+            # Read once per logical line: the parameters may be folded too (rarely), so the
+            # pieces up to the first colon are joined, never the value after it.
+            pieces = logical[-1]
+            head = ("".join(pieces[:-1]) + pieces[-1].partition(":")[0]).upper()
+        known = head or ""
+        soft_break = "QUOTED-PRINTABLE" in known and _ends_with(logical[-1], "=")
+        in_base64 = "BASE64" in known or "ENCODING=B" in known
+    joined = ("".join(pieces) for pieces in logical)
+    return [_prepared(line, long_values) for line in joined if _property(line) not in _DROPPED]
+
+
+def _ends_with(pieces: list[str], suffix: str) -> bool:
+    last = next((piece for piece in reversed(pieces) if piece), "")
+    return last.endswith(suffix)
+
+
+def _drop_soft_break(pieces: list[str]) -> None:
+    """Remove the "=" that ends a quoted-printable line continued on the next one."""
+    for at in range(len(pieces) - 1, -1, -1):
+        if pieces[at]:
+            pieces[at] = pieces[at][:-1]
+            return
 
 
 def _property(line: str) -> str:
     return _head(line).split(";", 1)[0].rsplit(".", 1)[-1]
 
 
-def _prepared(line: str) -> str:
+def _prepared(line: str, long_values: dict[str, str]) -> str:
     match = _CONTENT_LINE.match(line)
     if not match:
         return line  # vobject reports it
@@ -137,7 +168,27 @@ def _prepared(line: str) -> str:
             value = value.replace("\\", "\\\\")
         value = re.sub(r"\r\n|\r|\n", r"\\n", value)
         head = _QP_PARAMS.sub("", head)
+    if single and len(value) > _LONG_VALUE and not _BINARY.search(head):
+        # vobject reads a value one character at a time, twice (seconds for a note of a few
+        # megabytes): it gets a stand-in, and the value is unescaped here in one pass.
+        stand_in = f"coffeechat-long-value-{len(long_values)}"
+        long_values[stand_in] = _unescaped(value)
+        return f"{head}:{stand_in}"
     return f"{head}:{_escape_commas(value) if single else value}"
+
+
+def _unescaped(value: str) -> str:
+    """3.0 text unescaped: \\n is a new line, \\, \\; and \\\\ the character itself."""
+    return _ESCAPE.sub(lambda match: "\n" if match.group(1) in "nN" else match.group(1), value)
+
+
+def _restore_long_values(card: Component, long_values: dict[str, str]) -> None:
+    if not long_values:
+        return
+    for lines in card.contents.values():
+        for line in lines:
+            if isinstance(line, ContentLine) and isinstance(line.value, str):
+                line.value = long_values.get(line.value, line.value)
 
 
 def _from_quoted_printable(value: str, head: str) -> str:
@@ -149,18 +200,13 @@ def _from_quoted_printable(value: str, head: str) -> str:
         return raw.decode("utf-8", "replace")
 
 
+_BARE_COMMA = re.compile(r"(\\.)|,", re.DOTALL)
+
+
 def _escape_commas(value: str) -> str:
-    out: list[str] = []
-    escaped = False
-    for char in value:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == ",":
-            out.append("\\")
-        out.append(char)
-    return "".join(out)
+    """Escape every comma not already escaped (one regex pass: a Python loop over each
+    character took seconds on a note of a few megabytes)."""
+    return _BARE_COMMA.sub(lambda match: match.group(1) or "\\,", value)
 
 
 def _text(value: object) -> str:

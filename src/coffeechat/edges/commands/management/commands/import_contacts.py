@@ -17,7 +17,7 @@ from coffeechat.edges.commands.base import CoffeechatCommand
 from coffeechat.edges.commands.users import pick_user
 from coffeechat.edges.imports.services import import_file
 from coffeechat.edges.imports.uploads import too_big
-from coffeechat.method.importers import KINDS, ImportFileError
+from coffeechat.method.importers import KINDS, CutShortError, ImportFileError
 
 
 def read_file(file: str) -> tuple[str, bytes]:
@@ -43,7 +43,8 @@ class Command(CoffeechatCommand):
     )
     example = (
         "coffeechat import linkedin Connections.csv --user maya --dry-run\n"
-        "  coffeechat import vcard contacts.vcf --skip-bad-rows"
+        "  coffeechat import vcard contacts.vcf --skip-bad-rows\n"
+        "  coffeechat import linkedin Connections.csv --complete-only"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -65,17 +66,25 @@ class Command(CoffeechatCommand):
             help="import the good rows of a file that has bad ones, listing the bad ones as "
             "skipped",
         )  # fmt: skip
+        parser.add_argument(
+            "--complete-only", action="store_true",
+            help="for a file cut short (it ends inside a row or a card): import the complete "
+            "rows and leave the last one out",
+        )  # fmt: skip
 
     def handle(
         self, *args: Any, kind: str, file: str, user: str | None, dry_run: bool,
-        skip_bad_rows: bool, **options: Any,
+        skip_bad_rows: bool, complete_only: bool, **options: Any,
     ) -> None:  # fmt: skip
         owner = pick_user(user)
         name, data = read_file(file)
         try:
             report = import_file(
-                owner, kind, data, name, dry_run=dry_run, skip_bad_rows=skip_bad_rows
-            )
+                owner, kind, data, name, dry_run=dry_run, skip_bad_rows=skip_bad_rows,
+                complete_only=complete_only,
+            )  # fmt: skip
+        except CutShortError as error:
+            raise CommandError(f"{error} (--complete-only)") from None
         except ImportFileError as error:
             raise CommandError(str(error)) from None
         if report.refused:
