@@ -14,11 +14,14 @@ from coffeechat.config import (
     env_int,
     env_list,
     env_str,
+    make_home_private,
     secret_key,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 HOME = coffeechat_home()
+# Before anything is written there (the secret key, the database).
+make_home_private(HOME, None if env_str("DATABASE_URL") else HOME / "coffeechat.sqlite3")
 
 DEBUG = env_bool("COFFEECHAT_DEBUG", False)
 SECRET_KEY = secret_key(HOME)
