@@ -30,7 +30,7 @@ def help_text(capsys, *argv: str) -> str:
 
 def test_every_command_in_the_folder_is_a_coffeechat_command_and_nothing_else_is():
     assert sorted(cli.COMMANDS.values()) == REGISTERED
-    assert len(REGISTERED) == 12
+    assert len(REGISTERED) == 13
 
 
 @pytest.mark.parametrize("command", REGISTERED)

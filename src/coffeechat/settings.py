@@ -154,6 +154,8 @@ LOGIN_REDIRECT_URL = "followups:today"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login throttling: five failures for one username from one address lock it for 15 minutes.
+# A link to reset a forgotten password works once (Django's tokens) and for a day at most.
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 AXES_FAILURE_LIMIT = env_int("COFFEECHAT_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

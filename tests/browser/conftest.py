@@ -176,6 +176,13 @@ def coffeechat_server(
     """`coffeechat serve` on a free port over a just-migrated database, as a user would run it."""
     migrated_home, template = _migrated
     env = _server_env(tmp_path / "home")
+    if request.node.get_closest_marker("server_mail"):
+        # The server's own outgoing mail (password resets) through the test's SMTP server.
+        _mailbox, smtp_port = request.getfixturevalue("smtp_server")
+        env.update(
+            COFFEECHAT_SMTP_HOST="127.0.0.1", COFFEECHAT_SMTP_PORT=str(smtp_port),
+            COFFEECHAT_SMTP_TLS="false", COFFEECHAT_SMTP_FROM="coffeechat@example.org",
+        )  # fmt: skip
     command = [sys.executable, "-m", "coffeechat"]
     with _own_database(env, template):
         if not template:

@@ -23,12 +23,13 @@ from coffeechat.edges.commands.database import bring_up_to_date
 
 APP = "coffeechat.edges.commands"
 # What people type, in the order `coffeechat --help` lists it, and the management command each
-# runs. Two names differ: Django's own `migrate` must stay reachable as `coffeechat manage
-# migrate`, and `import` is a Python keyword.
+# runs. Three names differ: Django's own `migrate` and `changepassword` must stay reachable
+# under `coffeechat manage`, and `import` is a Python keyword.
 COMMANDS = {
     "serve": "serve",
     "migrate": "upgrade",
     "createuser": "createuser",
+    "changepassword": "set_password",
     "today": "today",
     "search": "search",
     "remind": "remind",
@@ -60,6 +61,7 @@ EPILOG = """examples:
   coffeechat serve                        serve on http://127.0.0.1:8000
   coffeechat serve --host 0.0.0.0 --port 8080
   echo 'a long passphrase' | coffeechat createuser maya
+  coffeechat changepassword maya          set a password for someone who forgot theirs
   coffeechat today --user maya --json
   coffeechat search hernandez --user maya
   coffeechat remind                       send the morning digests that are due (cron)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -27,6 +28,15 @@ def create_user(*, username: str, password: str, email: str = "") -> User:
     with transaction.atomic():
         # The post_save signal (accounts.signals) gives it a profile, questions and templates.
         return User.objects.create_user(username=username, password=password, email=email)
+
+
+def set_new_password(user: User, password: str) -> None:
+    """Set a password chosen for the user (by an administrator); ValidationError if weak. Every
+    session opened with the old one ends, and a lockout from wrong guesses is lifted."""
+    validate_password(password, user=user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    axes_reset(username=user.get_username())
 
 
 def _hash(token: str) -> str:
