@@ -50,6 +50,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "edges.records",
             "edges.upgrade",
             "edges.commands",
+            "edges.proxy",
             "edges.server",
             "edges.cli",
             "wsgi",

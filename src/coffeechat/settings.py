@@ -17,6 +17,7 @@ from coffeechat.config import (
     make_home_private,
     secret_key,
 )
+from coffeechat.edges.proxy import trusted_networks
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 HOME = coffeechat_home()
@@ -197,8 +198,15 @@ SECURE_SSL_REDIRECT = HTTPS and env_bool("COFFEECHAT_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if HTTPS and env_bool("COFFEECHAT_BEHIND_PROXY", False):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind a reverse proxy, X-Forwarded-Proto/-For/-Host are believed from the addresses named
+# here only (coffeechat/edges/proxy.py, wrapped around the WSGI app): HTTPS, the host and the
+# client address (which the login lockout counts by) are then the client's own.
+COFFEECHAT_BEHIND_PROXY = env_bool("COFFEECHAT_BEHIND_PROXY", False)
+COFFEECHAT_TRUSTED_PROXIES = env_list("COFFEECHAT_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+try:
+    trusted_networks(COFFEECHAT_TRUSTED_PROXIES)
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

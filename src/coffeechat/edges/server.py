@@ -61,4 +61,8 @@ def serve(*, host: str, port: int, threads: int) -> None:
         threads=threads,
         ident="coffeechat",
         max_request_body_size=request_body_limit(),
+        # Behind a proxy, the X-Forwarded-* headers reach coffeechat.edges.proxy, which keeps
+        # them from the trusted proxies only (waitress trusts a single address at most, and
+        # otherwise removes them all, so HTTPS behind a proxy redirected to itself forever).
+        clear_untrusted_proxy_headers=not settings.COFFEECHAT_BEHIND_PROXY,
     )
