@@ -159,9 +159,11 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 AXES_FAILURE_LIMIT = env_int("COFFEECHAT_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 0.25
+# Failed logins from one client address, over all usernames, before it is stopped too.
+COFFEECHAT_LOGIN_ADDRESS_LIMIT = env_int("COFFEECHAT_LOGIN_ADDRESS_LIMIT", 30, minimum=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "coffeechat.pages.accounts.views.locked_out"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-us"

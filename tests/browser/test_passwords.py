@@ -79,3 +79,33 @@ def test_a_forgotten_password_is_reset_by_e_mail_then_changed_from_the_profile(
     expect(forgetful.locator(".flash")).to_contain_text("You stay logged in here")
     log_in(page, server, CHANGED)
     expect(page.get_by_role("heading", level=1, name=re.compile("^Today"))).to_be_visible()
+
+
+@pytest.mark.server_mail
+def test_locked_out_after_wrong_passwords_then_unlocked_by_e_mail(
+    page: Page, coffeechat_server: CoffeechatServer, smtp_server: tuple[Mailbox, int]
+):
+    server, (mailbox, _port) = coffeechat_server, smtp_server
+    page.goto(server.setup_url)
+    page.get_by_label("Username").fill("maya")
+    page.get_by_label("Email").fill("maya@example.org")
+    page.get_by_label(PASSWORD_LABEL).fill(OLD)
+    page.get_by_label("Password (again)").fill(OLD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Your profile")).to_be_visible()
+    page.context.clear_cookies()
+
+    for _ in range(5):
+        log_in(page, server, "a wrong guess, again")
+    expect(page.get_by_role("heading", name="Too many failed logins")).to_be_visible()
+    page.get_by_label("Your username or e-mail address").fill("maya")
+    page.get_by_role("button", name="E-mail me an unlock link").click()
+    expect(page.get_by_role("status")).to_contain_text("a link to unlock it is on its way")
+    wait_for(lambda: mailbox.received)
+    link = re.search(r"http://\S+/login/unlock/\S+/", mailbox.received[0].get_content())
+    assert link
+
+    page.goto(link.group(0))
+    expect(page.locator(".flash")).to_contain_text("Unlocked maya: log in.")
+    log_in(page, server, OLD)
+    expect(page.get_by_role("heading", level=1, name=re.compile("^Today"))).to_be_visible()

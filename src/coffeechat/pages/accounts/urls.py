@@ -9,6 +9,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("setup/<str:token>/", views.setup, name="setup"),
     path("profile/", views.profile, name="profile"),
+    path("login/unlock/", views.unlock_request, name="unlock_request"),
+    path("login/unlock/<str:token>/", views.unlock, name="unlock"),
     path("password/", passwords.PasswordChangeView.as_view(), name="password_change"),
     path("password/reset/", passwords.PasswordResetView.as_view(), name="password_reset"),
     path(

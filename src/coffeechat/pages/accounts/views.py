@@ -1,18 +1,24 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.accounts import services
 from coffeechat.foundation.accounts.forms import OwnerSetupForm, ProfileForm
 from coffeechat.foundation.core.autosave import autosave
 from coffeechat.foundation.core.requests import AuthedRequest
+from coffeechat.pages.accounts import lockout
 from coffeechat.pipeline.followups import plan
 
 
@@ -21,6 +27,11 @@ class LoginView(auth_views.LoginView):
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if lockout.address_is_locked(request):
+            return locked_out(request)
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         return {**super().get_context_data(**kwargs), "needs_setup": services.needs_setup()}
@@ -65,3 +76,26 @@ def profile(request: AuthedRequest) -> HttpResponse:
         saved_message="Profile saved.",
         after_save=after_save,
     )
+
+
+def locked_out(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    """Too many wrong passwords (django-axes calls this too, AXES_LOCKOUT_CALLABLE): 429, and a
+    way to unlock by e-mail where the server can send it."""
+    context = {"can_send": bool(settings.EMAIL_HOST)}
+    # Rendered now: axes may hand it back from its middleware, after the view.
+    return render(request, "accounts/locked_out.html", context, status=429)
+
+
+@require_POST
+def unlock_request(request: HttpRequest) -> HttpResponse:
+    lockout.send_unlock_link(request, request.POST.get("who", ""))
+    return TemplateResponse(request, "accounts/unlock_sent.html")
+
+
+@never_cache
+def unlock(request: HttpRequest, token: str) -> HttpResponse:
+    user = lockout.unlock(token)
+    if user is None:
+        return TemplateResponse(request, "accounts/unlock_failed.html", status=400)
+    messages.success(request, f"Unlocked {user.get_username()}: log in.")
+    return HttpResponseRedirect(reverse("accounts:login"))
