@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "coffeechat.foundation.accounts.middleware.UserTimezoneMiddleware",
+    "coffeechat.foundation.accounts.private_pages.PrivatePagesMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -277,3 +277,13 @@ def test_reloading_the_settings_page_that_showed_a_problem_goes_back_to_the_prof
     again = alice_client.get(reverse("outreach:email_settings"))
     assert again.status_code == 302
     assert again["Location"] == reverse("accounts:profile") + "#email-sending"
+
+
+def test_a_subject_pasted_with_line_breaks_downloads_on_one_line_without_a_forged_header(
+    alice_client, sam
+):
+    response = post(alice_client, sam, "eml", subject="Coffee?\r\nBcc: everyone@example.org\n")
+    assert response.status_code == 200
+    parsed = message_from_bytes(response.content, policy=policy.default)
+    assert parsed["Subject"] == "Coffee? Bcc: everyone@example.org"
+    assert parsed["Bcc"] is None

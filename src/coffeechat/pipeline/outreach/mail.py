@@ -8,6 +8,7 @@ names the server and quotes its answer, so the user can fix the setting or tell 
 from __future__ import annotations
 
 import logging
+import re
 import smtplib
 import socket
 import ssl
@@ -133,10 +134,10 @@ def send(
     """Send one plain-text message now, or raise SendFailed with the reason."""
     domain = server.from_address.rpartition("@")[2] or "coffeechat.invalid"
     message = EmailMessage(
-        subject=subject,
+        subject=one_line(subject),
         body=plain_text(body),
-        from_email=formataddr((sender_name, server.from_address)),
-        to=[formataddr((to_name, to_email))],
+        from_email=formataddr((one_line(sender_name), server.from_address)),
+        to=[formataddr((one_line(to_name), one_line(to_email)))],
         reply_to=[reply_to] if reply_to and reply_to != server.from_address else None,
         # Our own Message-ID: Django's default asks DNS for this machine's name.
         headers={"Message-ID": make_msgid(domain=domain)},
@@ -209,6 +210,15 @@ def explain(error: BaseException, server: SmtpServer) -> str:
     return f"Sending through the mail server at {server.where} failed: {error!r}"
 
 
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
+def one_line(value: str) -> str:
+    """A header value on one line: a subject or name pasted with line breaks keeps its words
+    (a header cannot hold a line break: it would end the header, or start a forged one)."""
+    return _LINE_BREAKS.sub(" ", value).strip()
+
+
 def draft_file(
     *,
     to_name: str,
@@ -222,10 +232,10 @@ def draft_file(
     """An RFC 5322 message that mail apps open as an unsent draft (X-Unsent: 1)."""
     message = MimeMessage()
     if to_email:
-        message["To"] = Address(display_name=to_name, addr_spec=to_email)
+        message["To"] = Address(display_name=one_line(to_name), addr_spec=one_line(to_email))
     if from_email:
-        message["From"] = Address(display_name=from_name, addr_spec=from_email)
-    message["Subject"] = subject
+        message["From"] = Address(display_name=one_line(from_name), addr_spec=one_line(from_email))
+    message["Subject"] = one_line(subject)
     message["Date"] = format_datetime(now or timezone.now())
     message["X-Unsent"] = "1"
     message.set_content(plain_text(body), charset="utf-8")
