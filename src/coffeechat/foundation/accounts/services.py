@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import SetupToken, User
 
@@ -56,8 +58,15 @@ def issue_setup_token() -> str:
     return token
 
 
+SETUP_LINK_HOURS = 24
+
+
 def setup_token_is_valid(token: str) -> bool:
-    return needs_setup() and SetupToken.objects.filter(token_hash=_hash(token)).exists()
+    """Unused, no account yet, and printed in the last day (a link left in a terminal's
+    scrollback or a log should not make an account forever after)."""
+    since = timezone.now() - timedelta(hours=SETUP_LINK_HOURS)
+    recent = SetupToken.objects.filter(token_hash=_hash(token), created_at__gte=since)
+    return needs_setup() and recent.exists()
 
 
 def create_owner(*, token: str, username: str, password: str, email: str = "") -> User:
