@@ -160,7 +160,7 @@ def _contacts(rich: Rich, count: int, organizations: list[Organization]) -> list
     )
     # Introductions point both ways in the list: to earlier and to later contacts.
     for n, contact in enumerate(contacts):
-        if n % 3 == 1:
+        if n % 3 == 1 and (n * 7 + 2) % count != n:  # nobody introduces themselves
             contact.introduced_by = contacts[(n * 7 + 2) % count]
     Contact.objects.bulk_update(contacts, ["introduced_by"])
     pairs = {

@@ -124,6 +124,11 @@ BAD_FILES = {
         r'broken\.json is not a Coffeechat export \(no "format": "coffeechat-export"\)$',
     ),
     "binary": (b"\xff\xfe\x00", r"broken\.json is not UTF-8 text"),
+    "deeply nested": ("[" * 100_000 + "]" * 100_000, r"broken\.json is nested too deeply"),
+    "huge number": (
+        '{"format": "coffeechat-export", "version": ' + "9" * 100_000 + "}",
+        r"broken\.json holds a value Coffeechat never exports",
+    ),
 }
 
 
@@ -157,3 +162,25 @@ def test_restore_of_a_bad_record_names_the_file_and_the_place(rich_alice, carol,
 def test_restore_of_a_missing_file_says_so(carol, tmp_path):
     with pytest.raises(CommandError, match=r"gone\.json cannot be read \(No such file"):
         coffeechat("restore", str(tmp_path / "gone.json"), "--user", "carol")
+
+
+def test_restore_refuses_a_contact_introduced_by_themselves(rich_alice, carol, tmp_path):
+    document = export_document(rich_alice)
+    contact = document["contacts"][3]
+    contact["introduced_by"] = contact["id"]
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(document), "utf-8")
+
+    with pytest.raises(CommandError, match=r"contacts\[3\]\.introduced_by: points to the record"):
+        coffeechat("restore", str(path), "--user", "carol")
+    assert not Contact.objects.filter(owner=carol).exists()
+
+
+def test_restore_takes_nul_characters_out_of_the_text(rich_alice, carol, tmp_path):
+    document = export_document(rich_alice)
+    document["contacts"][0]["notes"] = "Met at\u0000 the fair"
+    path = tmp_path / "nul.json"
+    path.write_text(json.dumps(document).replace("\\u0000", "\\u0000"), "utf-8")
+
+    assert coffeechat("restore", str(path), "--user", "carol") == 0
+    assert Contact.objects.filter(owner=carol, notes="Met at the fair").exists()

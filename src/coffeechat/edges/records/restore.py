@@ -80,8 +80,24 @@ def read_document(path: str | Path, *, stdin: Any = None) -> dict[str, Any]:
         raise InvalidExport(
             f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:
+        raise InvalidExport("is nested too deeply to be a Coffeechat export") from None
+    except ValueError as error:  # an integer of thousands of digits
+        raise InvalidExport(f"holds a value Coffeechat never exports ({error})") from None
     check_header(document)
-    return document
+    return _without_nul(document)
+
+
+def _without_nul(value: Any) -> Any:
+    """NUL characters taken out of every text, as the importers do: PostgreSQL refuses them and
+    nothing a person typed holds one. (The JSON parser has bounded the nesting already.)"""
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_nul(key): _without_nul(item) for key, item in value.items()}
+    return value
 
 
 def check_header(document: Any) -> None:
@@ -230,6 +246,11 @@ def _write_back(
                 raise InvalidExport(
                     f"{section.key}[{index}].{field.name}: refers to {section.key} id "
                     f"{export_id}, which is not in the file"
+                )
+            if export_id is not None and new_ids[export_id] == obj.pk:
+                raise InvalidExport(
+                    f"{section.key}[{index}].{field.name}: points to the record itself "
+                    f"(id {export_id}); nobody introduces themselves"
                 )
             values.append(None if export_id is None else new_ids[export_id])
         rows.append((obj.pk, values))
