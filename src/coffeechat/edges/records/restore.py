@@ -85,7 +85,8 @@ def read_document(path: str | Path, *, stdin: Any = None) -> dict[str, Any]:
     except ValueError as error:  # an integer of thousands of digits
         raise InvalidExport(f"holds a value Coffeechat never exports ({error})") from None
     check_header(document)
-    return _without_nul(document)
+    cleaned: dict[str, Any] = _without_nul(document)
+    return cleaned
 
 
 def _without_nul(value: Any) -> Any:
