@@ -78,3 +78,12 @@ def test_a_long_folded_note_reads_the_same_as_through_vobject():
     piece = "x, y \n z" + "w" * 60
     assert short.rows[0].notes == piece * 2
     assert long.rows[0].notes == piece * 500
+
+
+def test_a_card_nesting_cards_deeply_is_one_clear_problem():
+    nested = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann;;;\r\n" * 1200 + "END:VCARD\r\n" * 1200
+    result = parse("vcard", (CARD + nested).encode(), "deep.vcf")
+    assert [row.full_name for row in result.rows] == ["Ann Lee"]
+    assert [str(issue) for issue in result.problems] == [
+        "line 6: this card holds cards nested too deeply"
+    ]

@@ -56,6 +56,9 @@ def parse_vcard(text: str, filename: str = "contacts.vcf") -> ParseResult:
             card: Component = vobject.readOne("\r\n".join(unfolded) + "\r\n")
             _restore_long_values(card, long_values)
             contact = _contact(card, line)
+        except RecursionError:
+            result.problems.append(RowIssue(line, "this card holds cards nested too deeply"))
+            continue
         except Exception as error:  # vobject raises many kinds; the card is what matters
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             result.problems.append(RowIssue(line, f"this card cannot be read ({reason})"))
