@@ -1,0 +1,151 @@
+"""Every URL of the app, enumerated from the URL configuration: one user reaching another's
+records by their id gets a 404 (GET, POST and HTMX alike), and someone not logged in reaches
+nothing but the public pages.
+
+Bob's records are made after every table's id counter is moved to FIRST, so his first record
+of each kind has the id FIRST whatever the table: a URL filled with FIRST in every id slot names
+one of his records wherever it looks, and Alice owns nothing with that id anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.apps import apps
+from django.db import connection, models
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.converters import IntConverter
+
+from records.richdata import fill_account
+
+FIRST = 500_000
+# Reached without logging in, on purpose.
+PUBLIC = {
+    "accounts:login", "accounts:logout", "accounts:setup", "accounts:password_reset",
+    "accounts:password_reset_sent", "accounts:password_reset_confirm", "accounts:unlock",
+    "accounts:unlock_request", "calendar:feed", "core:help", "core:health",
+}  # fmt: skip
+# Not a page: neither user's records.
+OUTSIDE = {"admin"}
+
+
+def url_patterns() -> Iterator[tuple[str, URLPattern]]:
+    """(namespaced name, pattern) of every named URL."""
+
+    def walk(patterns: list, namespace: str) -> Iterator[tuple[str, URLPattern]]:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace in OUTSIDE:
+                    continue
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, inner)
+            elif pattern.name:
+                yield f"{namespace}{pattern.name}", pattern
+
+    yield from walk(get_resolver().url_patterns, "")
+
+
+def id_urls() -> list[str]:
+    """Every URL whose parts are all ids, with FIRST in each."""
+    urls = []
+    for name, pattern in url_patterns():
+        converters = getattr(pattern.pattern, "converters", {})
+        if converters and all(isinstance(c, IntConverter) for c in converters.values()):
+            urls.append(reverse(name, kwargs=dict.fromkeys(converters, FIRST)))
+    return urls
+
+
+def _id_tables() -> list[str]:
+    return [
+        model._meta.db_table
+        for model in apps.get_models()
+        if isinstance(model._meta.pk, models.AutoField) and model._meta.pk.column == "id"
+    ]
+
+
+@pytest.fixture
+def counters_at_first(db) -> Iterator[None]:
+    """Every table's next id is FIRST (restored after: PostgreSQL sequences ignore rollback)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            for table in _id_tables():
+                cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [table])
+                cursor.execute(
+                    "INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, FIRST - 1]
+                )
+            yield
+            return
+        saved = []
+        for table in _id_tables():
+            cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+            (sequence,) = cursor.fetchone()
+            if sequence:
+                cursor.execute(f"SELECT last_value, is_called FROM {sequence}")
+                saved.append((sequence, *cursor.fetchone()))
+                cursor.execute("SELECT setval(%s, %s, false)", [sequence, FIRST])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for sequence, value, called in saved:
+                cursor.execute("SELECT setval(%s, %s, %s)", [sequence, value, called])
+
+
+@pytest.fixture
+def bobs_records(alice, bob, counters_at_first):
+    fill_account(bob, contacts=8)
+    return bob
+
+
+def answers(client: Client, url: str) -> dict[str, int]:
+    return {
+        "GET": client.get(url).status_code,
+        "POST": client.post(url, {}).status_code,
+        "HTMX": client.get(url, HTTP_HX_REQUEST="true").status_code,
+        "HTMX POST": client.post(url, {}, HTTP_HX_REQUEST="true").status_code,
+    }
+
+
+def test_another_users_records_are_404_at_every_url(bobs_records, alice):
+    urls = id_urls()
+    assert len(urls) >= 40, urls  # the enumeration found the app's URLs
+    bob = Client()
+    bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
+    # Control: the ids name Bob's records, so his own pages open (the test can fail).
+    opened = [url for url in urls if bob.get(url).status_code == 200]
+    assert len(opened) >= 15, opened
+
+    intruder = Client(raise_request_exception=False)
+    intruder.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    leaks = {}
+    for url in urls:
+        got = answers(intruder, url)
+        if any(status not in (404, 405) for status in got.values()):
+            leaks[url] = got
+    assert leaks == {}
+    # Nothing of Bob's was changed or deleted by the attempts: his pages still open.
+    assert [url for url in opened if bob.get(url).status_code == 200] == opened
+
+
+def test_nothing_but_the_public_pages_opens_without_logging_in(bobs_records):
+    anonymous = Client(raise_request_exception=False)
+    opened = {}
+    for name, pattern in url_patterns():
+        if name in PUBLIC:
+            continue
+        converters = getattr(pattern.pattern, "converters", {})
+        kwargs = {
+            key: FIRST if isinstance(converter, IntConverter) else "x" * 43
+            for key, converter in converters.items()
+        }
+        url = reverse(name, kwargs=kwargs)
+        for method in ("get", "post"):
+            response = getattr(anonymous, method)(url)
+            to_login = response.status_code == 302 and response["Location"].startswith(
+                reverse("accounts:login")
+            )
+            if not (to_login or response.status_code in (403, 404, 405)):
+                opened[f"{method.upper()} {url}"] = response.status_code
+    assert opened == {}
