@@ -149,3 +149,20 @@ def test_nothing_but_the_public_pages_opens_without_logging_in(bobs_records):
             if not (to_login or response.status_code in (403, 404, 405)):
                 opened[f"{method.upper()} {url}"] = response.status_code
     assert opened == {}
+
+
+def test_every_post_without_the_csrf_token_is_refused(bobs_records):
+    bob = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
+    accepted = {}
+    for name, pattern in url_patterns():
+        converters = getattr(pattern.pattern, "converters", {})
+        kwargs = {
+            key: FIRST if isinstance(converter, IntConverter) else "x" * 43
+            for key, converter in converters.items()
+        }
+        url = reverse(name, kwargs=kwargs)
+        status = bob.post(url, {}, HTTP_HX_REQUEST="true").status_code
+        if status not in (403, 405):
+            accepted[url] = status
+    assert accepted == {}
