@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import re
 
 from django.urls import reverse
@@ -15,16 +17,26 @@ def shown_feed_url(page: str) -> str:
     return match.group(1)
 
 
-def test_the_feed_is_made_on_the_first_visit_and_kept(alice_client, alice):
+def test_the_link_is_made_on_the_first_visit_shown_once_and_kept_only_as_a_hash(
+    alice_client, client, alice
+):
     assert not CalendarFeed.objects.owned_by(alice).exists()
 
     first = alice_client.get(reverse("calendar:page")).content.decode()
     again = alice_client.get(reverse("calendar:page")).content.decode()
 
-    token = CalendarFeed.objects.owned_by(alice).get().token
+    url = shown_feed_url(first)
+    token = url.removeprefix("http://testserver/calendar/feed/").removesuffix(".ics")
     assert len(token) >= 40
-    assert shown_feed_url(first) == shown_feed_url(again)
-    assert shown_feed_url(first) == f"http://testserver/calendar/feed/{token}.ics"
+    assert "it is shown only this once" in first
+    # Stored as a fingerprint only: the token appears nowhere in the database row.
+    stored = CalendarFeed.objects.owned_by(alice).get()
+    assert stored.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(CalendarFeed.objects.filter(pk=stored.pk).values().get())
+    # Later visits cannot show it again, and say what to do; the link keeps working.
+    assert 'id="feed-url"' not in again
+    assert "cannot show it\n  again" in again or "cannot show it again" in " ".join(again.split())
+    assert client.get(url.removeprefix("http://testserver")).status_code == 200
 
 
 def test_the_page_offers_copy_webcal_and_steps_for_each_app(alice_client):
@@ -48,7 +60,9 @@ def test_a_link_to_this_computer_says_only_apps_here_can_read_it(alice_client, s
     assert "only a calendar app running here" in page.content.decode()
 
     settings.COFFEECHAT_BASE_URL = "https://coffeechat.example.edu"
-    page = alice_client.get(reverse("calendar:page"), HTTP_HOST="127.0.0.1:8000")
+    page = alice_client.post(
+        reverse("calendar:regenerate"), HTTP_HOST="127.0.0.1:8000", follow=True
+    )
     assert "only a calendar app running here" not in page.content.decode()
     assert 'value="https://coffeechat.example.edu/calendar/feed/' in page.content.decode()
 
@@ -61,14 +75,14 @@ def test_every_user_gets_their_own_link(alice_client, client, alice, bob):
     assert alices != bobs
 
 
-def test_revoking_asks_first_and_changes_nothing_until_confirmed(alice_client, alice):
+def test_revoking_asks_first_and_changes_nothing_until_confirmed(alice_client, client, alice):
     old = shown_feed_url(alice_client.get(reverse("calendar:page")).content.decode())
 
     confirm = alice_client.get(reverse("calendar:regenerate")).content.decode()
 
     assert "Revoke your calendar link?" in confirm
     assert "Yes, revoke and make a new link" in confirm
-    assert shown_feed_url(alice_client.get(reverse("calendar:page")).content.decode()) == old
+    assert client.get(old.removeprefix("http://testserver")).status_code == 200
 
 
 def test_revoking_gives_a_new_link_and_the_old_one_stops_working(alice_client, client):

@@ -48,7 +48,8 @@ def open_followups(contact: Contact) -> dict[str, date]:
 
 def feed_events(user: object) -> list[Event]:
     """The user's calendar feed, fetched as a calendar app would (no login), parsed back."""
-    feed = reverse("calendar:feed", args=[calendar.feed_for(user).token])
+    # A fresh link each time: the stored hash cannot give back an earlier one.
+    feed = reverse("calendar:feed", args=[calendar.regenerate(user).token])
     response = Client().get(feed)
     assert response.status_code == 200
     return list(Calendar.from_ical(response.content).events)

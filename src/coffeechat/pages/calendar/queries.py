@@ -11,7 +11,7 @@ from django.utils import timezone
 from coffeechat.foundation.accounts.models import User
 from coffeechat.network.people.models import Contact
 from coffeechat.network.research.models import Organization
-from coffeechat.pages.calendar.models import CalendarFeed
+from coffeechat.pages.calendar.models import CalendarFeed, token_hash
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
 
@@ -26,7 +26,7 @@ FEED_FUTURE_DAYS = 366
 def feed_by_token(token: str) -> CalendarFeed | None:
     """The feed behind a link; a deactivated account's calendar stops being served."""
     feeds = CalendarFeed.objects.select_related("owner__profile").filter(owner__is_active=True)
-    return feeds.filter(token=token).first()
+    return feeds.filter(token_hash=token_hash(token)).first()
 
 
 def feed_conversations(user: User, *, now: datetime) -> QuerySet[Conversation]:

@@ -46,17 +46,25 @@ def _calendar_response(body: bytes, *, filename: str, disposition: str) -> HttpR
     return response
 
 
+JUST_MADE = "calendar-link-just-made"
+
+
 @login_required
 def calendar_page(request: AuthedRequest) -> HttpResponse:
+    """The private link is shown once: on the visit that made it (the first one, or the one
+    after a revoke); only its hash is kept, so later visits offer a new link instead."""
     feed = services.feed_for(request.user)
-    feed_url = _base_url(request) + reverse("calendar:feed", args=[feed.token])
-    context = {
-        "feed_url": feed_url,
-        "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
-        # Google and Outlook fetch the link from their own servers: a laptop's address is
-        # out of their reach, only a calendar app on the same computer can read it.
-        "only_this_computer": urlsplit(feed_url).hostname in LOCAL_HOSTS,
-    }
+    token = feed.token or request.session.pop(JUST_MADE, "")
+    context: dict[str, object] = {"shown_once": bool(token)}
+    if token:
+        feed_url = _base_url(request) + reverse("calendar:feed", args=[token])
+        context |= {
+            "feed_url": feed_url,
+            "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
+            # Google and Outlook fetch the link from their own servers: a laptop's address is
+            # out of their reach, only a calendar app on the same computer can read it.
+            "only_this_computer": urlsplit(feed_url).hostname in LOCAL_HOSTS,
+        }
     return TemplateResponse(request, "calendar/page.html", context)
 
 
@@ -64,7 +72,8 @@ def calendar_page(request: AuthedRequest) -> HttpResponse:
 def regenerate(request: AuthedRequest) -> HttpResponse:
     """Revoke the link and make a new one, after a confirmation page."""
     if request.method == "POST":
-        services.regenerate(request.user)
+        # Carried to the page in the session (server-side), shown there once, then forgotten.
+        request.session[JUST_MADE] = services.regenerate(request.user).token
         messages.success(
             request,
             "New calendar link made: the old one no longer works. "
@@ -84,7 +93,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     base_url = _base_url(request)
     version = queries.feed_version(found.owner, now=now, base_url=base_url)
     etag = f'"{version}"'
-    key = f"calendar-feed:{found.pk}:{found.token}:{version}"
+    key = f"calendar-feed:{found.pk}:{found.token_hash}:{version}"
     cached: tuple[float, bytes] | None = cache.get(key)
     # Last-Modified is when this version was first built: never earlier than the change that
     # made it (a deletion leaves no newer row behind to date it by).
