@@ -114,6 +114,18 @@ class Client:
             self.cookies[name.strip()] = rest.split(";", 1)[0]
         return response.status, dict(response.headers), content
 
+    def post(self, path: str, body: str, headers: dict[str, str]) -> int:
+        """A form post with extra headers (HTMX's, the CSRF token); returns the status."""
+        all_headers = {
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            "Content-Type": "application/x-www-form-urlencoded",
+            **headers,
+        }
+        self.connection.request("POST", path, body=body, headers=all_headers)
+        response = self.connection.getresponse()
+        response.read()
+        return response.status
+
     def log_in(self, username: str, password: str) -> None:
         from urllib.parse import urlencode
 
@@ -268,12 +280,12 @@ def prepare(template: Path, contacts: int, seed: int) -> tuple[Counter[str], str
     from django.db import connection
 
     from coffeechat.network.people.models import Contact
-    from coffeechat.pages.calendar.models import CalendarFeed
+    from coffeechat.pages.calendar.services import regenerate
 
     fresh_database(template)
     user = new_user("maya")
     counts = build_heavy_account(user, contacts=contacts, seed=seed, today=date.today())
-    feed = CalendarFeed.objects.create(owner=user)
+    feed = regenerate(user)  # the token is on the instance that made it (only its hash is kept)
     busiest = Contact.objects.filter(owner=user).order_by("pk").values_list("pk", flat=True)[0]
     connection.close()
     return counts, feed.token, busiest
