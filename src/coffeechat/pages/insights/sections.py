@@ -85,7 +85,11 @@ def rates_section(facts: Facts) -> Rates:
 
 
 def weekly_section(facts: Facts, goal: int) -> Weekly:
-    weeks = insights.weekly_counts(facts.held_on, facts.today)
+    return weekly_from(insights.weekly_counts(facts.held_on, facts.today), goal)
+
+
+def weekly_from(weeks: list[Week], goal: int) -> Weekly:
+    """The weekly chart against the goal (the goal is the profile's, read on every request)."""
     chart = column_chart([(f"{w.starts.day} {w.starts:%b}", w.count) for w in weeks], goal)
     return Weekly(
         weeks=weeks,
@@ -105,4 +109,28 @@ def referrals_section(facts: Facts) -> Referrals:
         per_conversation=insights.per_conversation(facts.referrals_in_held, conversations),
         chains=chains[:CHAINS_SHOWN],
         more_chains=max(len(chains) - CHAINS_SHOWN, 0),
+    )
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Every section but the goal's line, as the page draws them: small whatever the account's
+    size (at most CHAINS_SHOWN chains, a row per template and channel, 12 weeks), so cheap to
+    keep in the cache and read back."""
+
+    funnel: Funnel
+    rates: Rates
+    weeks: list[Week]
+    referrals: Referrals
+
+    def weekly(self, goal: int) -> Weekly:
+        return weekly_from(self.weeks, goal)
+
+
+def figures(facts: Facts) -> Figures:
+    return Figures(
+        funnel=funnel_section(facts),
+        rates=rates_section(facts),
+        weeks=insights.weekly_counts(facts.held_on, facts.today),
+        referrals=referrals_section(facts),
     )
