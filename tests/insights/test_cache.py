@@ -288,9 +288,9 @@ def test_an_unchanged_account_is_read_from_the_cache_in_four_queries(
     with CaptureQueriesContext(connection) as warm:
         again = shown(alice_client)
     assert again == first
-    # The session, the user, the profile and the version; counting takes seven more.
+    # The session, the user, the profile and the version; counting takes eight more.
     assert len(warm) == 4, [q["sql"][:80] for q in warm]
-    assert len(cold) == 4 + 7
+    assert len(cold) == 4 + 8
 
 
 def test_another_users_changes_leave_alices_cached_figures_alone(
