@@ -65,8 +65,8 @@ def test_the_local_day_in_sql_is_truncdates(alice, zone):
 def test_offsets_lists_each_change_once_with_its_exact_second():
     london = ZoneInfo("Europe/London")
     pieces = offsets(london, datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 12, 31, tzinfo=UTC))
-    assert pieces[1:] == [
+    assert pieces[1:] == (
         (datetime(2026, 3, 29, 1, 0, tzinfo=UTC), 3600),
         (datetime(2026, 10, 25, 1, 0, tzinfo=UTC), 0),
-    ]
+    )
     assert pieces[0][1] == 0

@@ -10,6 +10,7 @@ convert time zones natively, so they get TruncDate's SQL unchanged.
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -40,9 +41,11 @@ def _change_between(before: datetime, after: datetime, tz: tzinfo) -> datetime:
     return datetime.fromtimestamp(high, UTC)
 
 
-def offsets(tz: tzinfo, since: datetime, until: datetime) -> list[tuple[datetime, int]]:
+@functools.lru_cache(maxsize=256)
+def offsets(tz: tzinfo, since: datetime, until: datetime) -> tuple[tuple[datetime, int], ...]:
     """The offsets (in seconds) in force from `since` to `until`, oldest first: each with the
-    UTC moment it starts (the first one's is `since`)."""
+    UTC moment it starts (the first one's is `since`). Kept for the next query (a pure
+    function of its arguments: a query uses it several times, and the span rarely moves)."""
     pieces = [(since, _offset(since, tz))]
     moment = since
     while moment < until:
@@ -51,7 +54,7 @@ def offsets(tz: tzinfo, since: datetime, until: datetime) -> list[tuple[datetime
             start = _change_between(moment, following, tz)
             pieces.append((start, _offset(start, tz)))
         moment = following
-    return pieces
+    return tuple(pieces)
 
 
 class LocalDate(TruncDate):
