@@ -59,10 +59,11 @@ def _version_sql() -> str:
             parts.append(f"(SELECT {column} FROM {table} WHERE owner_id = %(owner)s)")
     referral = quote(Referral._meta.db_table)
     conversation = quote(Conversation._meta.db_table)
-    parts.append(
-        f"(SELECT COUNT(*) || ':' || COALESCE(MAX(r.id), 0) FROM {referral} r "
-        f"JOIN {conversation} c ON c.id = r.conversation_id WHERE c.owner_id = %(owner)s)"
-    )
+    for column in ("COUNT(*)", "MAX(r.id)"):
+        parts.append(
+            f"(SELECT {column} FROM {referral} r "
+            f"JOIN {conversation} c ON c.id = r.conversation_id WHERE c.owner_id = %(owner)s)"
+        )
     return "SELECT " + ", ".join(parts)
 
 
