@@ -59,11 +59,12 @@ def _version_sql() -> str:
             parts.append(f"(SELECT {column} FROM {table} WHERE owner_id = %(owner)s)")
     referral = quote(Referral._meta.db_table)
     conversation = quote(Conversation._meta.db_table)
-    for column in ("COUNT(*)", "MAX(r.id)"):
-        parts.append(
-            f"(SELECT {column} FROM {referral} r "
-            f"JOIN {conversation} c ON c.id = r.conversation_id WHERE c.owner_id = %(owner)s)"
-        )
+    # Referrals are reached through a join, so their count and highest id come from one walk
+    # of it, as one number (ids stay below 2**32 long before the count could spill into them).
+    parts.append(
+        f"(SELECT COUNT(*) * 4294967296 + COALESCE(MAX(r.id), 0) FROM {referral} r "
+        f"JOIN {conversation} c ON c.id = r.conversation_id WHERE c.owner_id = %(owner)s)"
+    )
     return "SELECT " + ", ".join(parts)
 
 
