@@ -32,6 +32,15 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: ids and frozen clocks repeat from test to test, so
+    a version kept by one could name another's different data."""
+    from django.core.cache import cache  # reason: settings are configured only once tests run
+
+    cache.clear()
+
+
 @pytest.fixture
 def alice(db):
     user = create_user(username="alice", password=PASSWORD, email="alice@example.org")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
@@ -62,10 +62,11 @@ def _furthest_step() -> Case:
     )
 
 
-def _funnel(user: User, tz: tzinfo) -> tuple[dict[int, int], int]:
+def _funnel(user: User, tz: tzinfo, sent: replies.Sending | None) -> tuple[dict[int, int], int]:
     """Contacts per furthest step and those met who referred someone, counted by the database
     in one grouped query."""
-    contacts = with_history(Contact.objects.owned_by(user), tz).annotate(
+    sent_day = sent.day if sent else None
+    contacts = with_history(Contact.objects.owned_by(user), tz, sent_day=sent_day).annotate(
         step=_furthest_step(), referrals_given=_referrals_given()
     )
     grouped = contacts.values("step").annotate(
@@ -118,11 +119,12 @@ def _held(user: User, tz: tzinfo, today: date) -> tuple[list[date], int, int]:
     the referrals they brought (counted by the database)."""
     held = Conversation.objects.owned_by(user).filter(status=Status.HELD)
     totals = held.aggregate(n=Count("id", distinct=True), referrals=Count("referrals"))
-    # A day's margin either side of the window: the time zone decides the edge days below.
+    # A day's margin before the window, so a moment compares as is (no time zone applied per
+    # row in SQL): the user's time zone decides the edge days below.
     since = week_start(today) - timedelta(weeks=WEEKS_SHOWN - 1, days=1)
     moments = (
         held.annotate(held_at=Coalesce("started_at", "scheduled_at"))
-        .filter(held_at__date__gte=since)
+        .filter(held_at__gte=datetime.combine(since, time.min, tzinfo=UTC))
         .values_list("held_at", flat=True)
     )
     days = [timezone.localdate(moment, tz) for moment in moments]
@@ -132,9 +134,10 @@ def _held(user: User, tz: tzinfo, today: date) -> tuple[list[date], int, int]:
 def insight_facts(user: User, now: datetime | None = None) -> Facts:
     tz = user.profile.tz()
     today = timezone.localdate(now or timezone.now(), tz)
-    furthest, referred = _funnel(user, tz)
+    sent = replies.sending(user, tz)
+    furthest, referred = _funnel(user, tz, sent)
     held_on, held, referrals = _held(user, tz, today)
-    by_template, by_channel = replies.reply_rates(user, tz)
+    by_template, by_channel = replies.reply_rates(user, sent)
     return Facts(
         today=today,
         furthest=furthest,
@@ -142,7 +145,7 @@ def insight_facts(user: User, now: datetime | None = None) -> Facts:
         people=_people(user),
         by_template=by_template,
         by_channel=by_channel,
-        waits=replies.days_to_reply(user, tz),
+        waits=replies.days_to_reply(user, sent),
         held_on=held_on,
         held=held,
         referrals_in_held=referrals,

@@ -4,13 +4,14 @@ time zone), so one reply never counts twice."""
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import TruncDate
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
 
 from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.core.local_dates import LocalDate
 from coffeechat.method.insights import RateRow
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.outreach.models import Channel, Message, Purpose, Reply
@@ -20,7 +21,28 @@ ASKING = (Purpose.REQUEST, Purpose.FOLLOW_UP)
 NO_TEMPLATE = "No template"
 
 
-def _answered(tz: tzinfo) -> Exists:
+@dataclass(frozen=True)
+class Sending:
+    """The user's time zone and the span of their messages, first to last: within it a
+    message's local day is plain SQL (foundation.core.local_dates)."""
+
+    tz: tzinfo
+    since: datetime
+    until: datetime
+
+    def day(self, field: str) -> LocalDate:
+        return LocalDate(field, tzinfo=self.tz, since=self.since, until=self.until)
+
+
+def sending(user: User, tz: tzinfo) -> Sending | None:
+    """None when the user has sent nothing: then no message needs a day."""
+    span = Message.objects.owned_by(user).aggregate(since=Min("sent_at"), until=Max("sent_at"))
+    if span["since"] is None:
+        return None
+    return Sending(tz, span["since"], span["until"])
+
+
+def _answered(sent: Sending) -> Exists:
     """For an asking message: a reply from them on or after its day, with no later asking
     message sent on or before that reply's day (that one would take the credit)."""
     taken_over = (
@@ -29,19 +51,19 @@ def _answered(tz: tzinfo) -> Exists:
             Q(sent_at__gt=OuterRef(OuterRef("sent_at")))
             | Q(sent_at=OuterRef(OuterRef("sent_at")), pk__gt=OuterRef(OuterRef("pk")))
         )
-        .annotate(day=TruncDate("sent_at", tzinfo=tz))
+        .annotate(day=sent.day("sent_at"))
         .filter(day__lte=OuterRef("received_on"))
     )
     replies = Reply.objects.filter(contact=OuterRef("contact"), received_on__gte=OuterRef("day"))
     return Exists(replies.exclude(Exists(taken_over)))
 
 
-def _asking(user: User, tz: tzinfo) -> QuerySet[Message]:
+def _asking(user: User, sent: Sending) -> QuerySet[Message]:
     return (
         Message.objects.owned_by(user)
         .filter(purpose__in=ASKING)
-        .annotate(day=TruncDate("sent_at", tzinfo=tz))
-        .annotate(answered=_answered(tz))
+        .annotate(day=sent.day("sent_at"))
+        .annotate(answered=_answered(sent))
     )
 
 
@@ -56,11 +78,13 @@ def _table(grouped: list[dict[str, Any]], field: str, labels: dict[str, str]) ->
     return sorted(rows, key=lambda row: (-row.sent, row.label.casefold()))
 
 
-def reply_rates(user: User, tz: tzinfo) -> tuple[list[RateRow], list[RateRow]]:
+def reply_rates(user: User, sent: Sending | None) -> tuple[list[RateRow], list[RateRow]]:
     """(sent, replied) per template and per channel, the most sent first: one grouped query
     (by template and channel at once, since judging "answered" is the costly part)."""
+    if sent is None:
+        return [], []
     grouped = list(
-        _asking(user, tz)
+        _asking(user, sent)
         .values("template__name", "channel")
         .annotate(sent=Count("id"), replied=Count("id", filter=Q(answered=True)))
         .order_by()
@@ -70,12 +94,14 @@ def reply_rates(user: User, tz: tzinfo) -> tuple[list[RateRow], list[RateRow]]:
     return by_template, by_channel
 
 
-def days_to_reply(user: User, tz: tzinfo) -> list[int]:
+def days_to_reply(user: User, sent: Sending | None) -> list[int]:
     """Per contact who answered: days from their first request to the first reply on or after
     it, sorted (one query, one row per such contact)."""
+    if sent is None:
+        return []
     first_request = (
         Message.objects.filter(contact=OuterRef("pk"), purpose=Purpose.REQUEST)
-        .annotate(day=TruncDate("sent_at", tzinfo=tz))
+        .annotate(day=sent.day("sent_at"))
         .order_by("sent_at")
         .values("day")[:1]
     )

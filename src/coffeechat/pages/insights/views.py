@@ -8,19 +8,18 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.requests import AuthedRequest
-from coffeechat.pages.insights import sections
+from coffeechat.pages.insights.cached import cached_figures
 from coffeechat.pages.insights.forms import GoalForm
-from coffeechat.pages.insights.queries import insight_facts
 
 
 def _page(request: AuthedRequest, form: GoalForm) -> TemplateResponse:
-    facts = insight_facts(request.user)
+    figures = cached_figures(request.user)
     goal = request.user.profile.weekly_conversation_goal
     context = {
-        "funnel": sections.funnel_section(facts),
-        "rates": sections.rates_section(facts),
-        "weekly": sections.weekly_section(facts, goal),
-        "referrals": sections.referrals_section(facts),
+        "funnel": figures.funnel,
+        "rates": figures.rates,
+        "weekly": figures.weekly(goal),
+        "referrals": figures.referrals,
         "goal_form": form,
     }
     return TemplateResponse(request, "insights/insights.html", context)
@@ -43,9 +42,8 @@ def set_goal(request: AuthedRequest) -> HttpResponse:
     else:
         profile.refresh_from_db()  # draw the chart with the goal still saved, not the bad value
     if request.htmx:
-        facts = insight_facts(request.user)
         context = {
-            "weekly": sections.weekly_section(facts, profile.weekly_conversation_goal),
+            "weekly": cached_figures(request.user).weekly(profile.weekly_conversation_goal),
             "goal_form": form,
             "saved": valid,
         }

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Func, OuterRef, QuerySet, Subquery
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
@@ -55,11 +55,16 @@ class _History(TypedDict):
 
 
 def with_history(
-    contacts: QuerySet[Contact], tz: tzinfo | None = None
+    contacts: QuerySet[Contact],
+    tz: tzinfo | None = None,
+    *,
+    sent_day: Callable[[str], Func] | None = None,
 ) -> QuerySet[WithAnnotations[Contact, _History]]:
     """Annotate each contact with what happened to them, one subquery per fact (no N+1).
     `tz` is the user's (by default the active one): a reply carries their local day. The
-    annotations are read back only by _row, which turns them into a typed ContactRow."""
+    annotations are read back only by _row, which turns them into a typed ContactRow.
+    `sent_day` turns a message's moment into its day in `tz` (TruncDate unless given: Insights
+    gives foundation.core.local_dates', plain SQL on SQLite)."""
 
     def first(queryset: QuerySet[Any], column: str) -> Subquery:
         return Subquery(queryset.values(column)[:1])
@@ -90,12 +95,16 @@ def with_history(
         # The first request sent on a later day than the last reply: asking again.
         h_new_request=first(
             messages.filter(purpose=Purpose.REQUEST)
-            .annotate(day=TruncDate("sent_at", tzinfo=tz or timezone.get_current_timezone()))
+            .annotate(day=(sent_day or _truncate_date(tz))("sent_at"))
             .filter(day__gt=OuterRef("h_last_reply"))
             .order_by("sent_at"),
             "sent_at",
         )
     )
+
+
+def _truncate_date(tz: tzinfo | None) -> Callable[[str], Func]:
+    return lambda field: TruncDate(field, tzinfo=tz or timezone.get_current_timezone())
 
 
 HISTORY_FIELDS = tuple(_History.__annotations__)

@@ -92,6 +92,8 @@ class Conversation(calendar_sequence.VersionedForCalendars, OwnedModel):
             models.Index(fields=["owner", "status", "scheduled_at"]),
             # The Conversations list's "All" view: every status, by date.
             models.Index(fields=["owner", "scheduled_at"], name="conversation_owner_when"),
+            # The last change to any conversation in one lookup: Insights' cache version.
+            models.Index(fields=["owner", "updated_at"], name="conversation_owner_changed"),
         ]
 
     def __str__(self) -> str:

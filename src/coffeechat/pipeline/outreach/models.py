@@ -109,6 +109,8 @@ class Message(OwnedModel):
             models.Index(fields=["owner", "-sent_at"], name="message_owner_sent"),
             models.Index(fields=["owner", "purpose", "-sent_at"], name="message_owner_purpose"),
             models.Index(fields=["owner", "channel", "-sent_at"], name="message_owner_channel"),
+            # The last change to anyone's messages in one lookup: Insights' cache version.
+            models.Index(fields=["owner", "updated_at"], name="message_owner_changed"),
         ]
 
     def __str__(self) -> str:
@@ -133,7 +135,11 @@ class Reply(OwnedModel):
         ordering = ["-received_on", "-created_at"]
         verbose_name_plural = "replies"
         # A contact's first and last reply, and "a reply on or after this day", by index.
-        indexes = [models.Index(fields=["contact", "received_on"], name="reply_contact_day")]
+        indexes = [
+            models.Index(fields=["contact", "received_on"], name="reply_contact_day"),
+            # The last change to anyone's replies in one lookup: Insights' cache version.
+            models.Index(fields=["owner", "updated_at"], name="reply_owner_changed"),
+        ]
 
     def __str__(self) -> str:
         return f"Reply from {self.contact} on {self.received_on}"
