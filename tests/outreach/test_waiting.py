@@ -99,7 +99,7 @@ def test_the_box_agrees_with_each_contacts_stage_and_the_contacts_filter(histori
     contacted = sorted(row.contact.full_name for row in judged if row.stage is Stage.CONTACTED)
     assert contacted == WAITING
     waiting = waiting_for_reply(histories, limit=50)
-    assert [row.name for row in waiting.rows] == WAITING
+    assert [row["name"] for row in waiting.rows] == WAITING
     assert waiting.total == 3
     listed = alice_client.get(reverse("people:contacts"), {"stage": "contacted"}).content.decode()
     assert all(name in listed for name in WAITING)

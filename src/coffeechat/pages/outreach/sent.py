@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import tzinfo
-from typing import Any
+from typing import Any, TypedDict
 
 from django.http import QueryDict
 from django.utils import timezone
@@ -42,9 +41,9 @@ PURPOSES = dict(Purpose.choices)
 CHANNELS = dict(Channel.choices)
 
 
-@dataclass(frozen=True)
-class SentRow:
-    """A sent message as the list shows it, every link and label ready to print."""
+class SentRow(TypedDict):
+    """A sent message as the list shows it, every link and label ready to print. A dict, not a
+    dataclass: the template engine tries row[name] first, and a miss costs an exception a cell."""
 
     sent_on: str
     contact: str
