@@ -3,7 +3,6 @@ user asked for (past by default), sorted and filtered from the URL."""
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -15,7 +14,7 @@ from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.links import link_to
-from coffeechat.foundation.core.listing import Column, Listing, paginate
+from coffeechat.foundation.core.listing import Column, Listing, chosen_sort, paginate
 from coffeechat.pages.conversations.queries import OPEN_STATUSES, PAST_STATUSES
 from coffeechat.pipeline.conversations.models import Conversation, Mode, Status
 
@@ -84,13 +83,23 @@ class Show:
     heading: str  # the table's heading
     statuses: tuple[str, ...]
     default_sort: str
+    # A few conversations among many (the open ones): sorted by time, read status by status
+    # (by_time) rather than by walking every conversation in time order.
+    few: bool = False
 
 
 SHOWS = {
     show.key: show
     for show in (
         Show("past", "Past (held or cancelled)", "Past", PAST_STATUSES, "-when"),
-        Show("upcoming", "Upcoming (scheduled or in progress)", "Upcoming", OPEN_STATUSES, "when"),
+        Show(
+            "upcoming",
+            "Upcoming (scheduled or in progress)",
+            "Upcoming",
+            OPEN_STATUSES,
+            "when",
+            few=True,
+        ),
         Show("held", "Held", "Held", (Status.HELD,), "-when"),
         Show("cancelled", "Cancelled", "Cancelled", (Status.CANCELLED,), "-when"),
         Show("all", "All", "All conversations", tuple(Status.values), "-when"),
@@ -110,39 +119,37 @@ def _listed(user: User) -> QuerySet[Conversation]:
     return Conversation.objects.owned_by(user)
 
 
+def by_time(user: User, statuses: tuple[str, ...], *fields: str) -> QuerySet[Any]:
+    """The user's conversations in these statuses as `fields` values, ready to be ordered by
+    time: one SELECT per status, joined by UNION ALL. Ordered by time, SQLite then merges the
+    statuses along their (owner, status, time) index and stops at the page. Asked for the open
+    ones with `status IN (...)`, it walks every conversation by time instead, the held ones
+    before the first upcoming one, so the cost grew with the history."""
+    parts: list[QuerySet[Any]] = [
+        _listed(user).filter(status=status).order_by().values(*fields) for status in statuses
+    ]
+    return parts[0].union(*parts[1:], all=True)
+
+
 def conversation_listing(user: User, query: QueryDict) -> ConversationList:
     tz = user.profile.tz()
     show = SHOWS.get(query.get("show", ""), SHOWS["past"])
-    chosen = _listed(user).filter(status__in=show.statuses)
+    chosen: QuerySet[Any] = _listed(user).filter(status__in=show.statuses).values("pk")
+    if show.few and chosen_sort(query, COLUMNS, show.default_sort).column.key == "when":
+        chosen = by_time(user, show.statuses, "pk", "scheduled_at")
     # The page is chosen on the conversations alone (a count with no joins), then its rows are
     # read with their people.
-    listing: Listing[Any] = paginate(
-        query, chosen.only("pk"), columns=COLUMNS, default_sort=show.default_sort
-    )
-    page_ids = [conversation.pk for conversation in listing.rows]
-    values = {row["pk"]: row for row in _listed(user).filter(pk__in=page_ids).values(*FIELDS)}
+    listing: Listing[Any] = paginate(query, chosen, columns=COLUMNS, default_sort=show.default_sort)
+    page_ids = [row["pk"] for row in listing.rows]
+    read = _listed(user).filter(pk__in=page_ids).order_by().values(*FIELDS)
+    values = {row["pk"]: row for row in read}
     listing.rows = conversation_rows((values[pk] for pk in page_ids), tz)
     upcoming: list[ConversationRow] = []
     upcoming_total = 0
     if show.key == "past":
-        soonest = _soonest_open(user)
-        upcoming = conversation_rows(soonest, tz)
+        soonest = by_time(user, OPEN_STATUSES, *FIELDS).order_by("scheduled_at", "pk")
+        upcoming = conversation_rows(soonest[:UPCOMING_SHOWN], tz)
         upcoming_total = len(upcoming)
         if upcoming_total == UPCOMING_SHOWN:
             upcoming_total = _listed(user).filter(status__in=OPEN_STATUSES).count()
     return ConversationList(show, listing, upcoming, upcoming_total)
-
-
-def _soonest_open(user: User) -> list[dict[str, Any]]:
-    """The first UPCOMING_SHOWN open conversations by time (ties by id), as FIELDS values.
-
-    Read status by status, each the next few along the (owner, status, time) index, and merged
-    here: asked for both statuses at once, SQLite walks every conversation by time instead,
-    the held ones first, so the box cost more the longer the history."""
-    key = ("scheduled_at", "pk")
-    runs = [
-        _listed(user).filter(status=status).order_by(*key).values(*FIELDS)[:UPCOMING_SHOWN]
-        for status in OPEN_STATUSES
-    ]
-    merged = heapq.merge(*runs, key=lambda row: (row["scheduled_at"], row["pk"]))
-    return list(merged)[:UPCOMING_SHOWN]
