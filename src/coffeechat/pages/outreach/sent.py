@@ -120,6 +120,7 @@ def sent_listing(user: User, query: QueryDict) -> tuple[Listing[Any], dict[str, 
     # then its 50 rows are read with their people.
     listing: Listing[Any] = paginate(query, sent.only("pk"), columns=COLUMNS, default_sort="-sent")
     page_ids = [message.pk for message in listing.rows]
-    values = {row["pk"]: row for row in Message.objects.filter(pk__in=page_ids).values(*FIELDS)}
+    read = Message.objects.owned_by(user).filter(pk__in=page_ids).order_by().values(*FIELDS)
+    values = {row["pk"]: row for row in read}
     listing.rows = sent_rows([values[pk] for pk in page_ids], user.profile.tz())
     return listing, filters
