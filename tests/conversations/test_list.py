@@ -60,3 +60,19 @@ def test_an_empty_list_explains_how_to_schedule(alice_client):
     page = alice_client.get(reverse("conversations:list")).content.decode()
     assert "Nothing scheduled." in page
     assert reverse("people:contacts") in page
+
+
+def test_upcoming_mixes_scheduled_and_in_progress_ones_in_time_order(alice_client, alice):
+    add(alice, "Third", 3)
+    add(alice, "First", -1, Status.IN_PROGRESS)
+    add(alice, "Second", 1)
+    add(alice, "Fourth", 5, Status.IN_PROGRESS)
+    for i in range(50):  # more scheduled than the box shows, all after the four
+        add(alice, f"Later{i:02d}", 10 + i)
+    page = alice_client.get(reverse("conversations:list")).content.decode()
+    upcoming = page[page.index(">Upcoming</h2>") : page.index(">Past</h2>")]
+    order = [upcoming.index(f">{name}<") for name in ("First", "Second", "Third", "Fourth")]
+    assert order == sorted(order)
+    assert "In progress" in upcoming
+    assert "Later45<" in upcoming and "Later46<" not in upcoming  # 4 + 46 = the first 50
+    assert "All 54 upcoming conversations" in upcoming

@@ -84,3 +84,18 @@ def test_a_page_of_conversations_is_the_same_size_at_500_or_20000(
     large = size()
     assert large < small * 1.1
     assert "All 10000 upcoming conversations" in unescape(alice_client.get(URL).content.decode())
+
+
+def test_upcoming_ones_are_paged_in_time_order_whatever_their_status(alice_client, alice):
+    for i in range(60):
+        status = Status.IN_PROGRESS if i % 7 == 0 else Status.SCHEDULED
+        add(alice, f"P{i:02d} Upcoming", i + 1, status)
+        add(alice, f"H{i:02d} Held", -i - 1, Status.HELD)
+    first = table(alice_client.get(URL, {"show": "upcoming"}), "Upcoming")
+    names = re.findall(r"(P\d\d) Upcoming", first)
+    assert names == [f"P{i:02d}" for i in range(50)]
+    second = table(alice_client.get(URL, {"show": "upcoming", "page": 2}), "Upcoming")
+    assert re.findall(r"(P\d\d) Upcoming", second) == [f"P{i:02d}" for i in range(50, 60)]
+    latest_first = table(alice_client.get(URL, {"show": "upcoming", "sort": "-when"}), "Upcoming")
+    assert re.findall(r"(P\d\d) Upcoming", latest_first)[:3] == ["P59", "P58", "P57"]
+    assert not re.findall(r"H\d\d Held", first + second)

@@ -1,9 +1,12 @@
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coffeechat.method.business_days import public_holidays
 from coffeechat.method.cadence import move_on_due
-from coffeechat.method.stages import ContactHistory, Stage, contact_stage
+from coffeechat.method.stages import ContactHistory, Stage, contact_stage, still_waiting_since
 
 TODAY = date(2026, 11, 20)
 
@@ -129,3 +132,27 @@ def test_a_conversation_still_outranks_asking_again():
         last_reply_on=date(2026, 11, 3), new_request_sent_at=at(18), upcoming_conversation_at=at(25)
     )
     assert contact_stage(history, TODAY, tz=UTC) is Stage.SCHEDULED
+
+
+@given(
+    today=st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+    back=st.integers(min_value=-3, max_value=40),
+    holidays=st.sets(st.integers(min_value=0, max_value=40), max_size=6),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_request_is_waiting_exactly_when_sent_on_or_after_still_waiting_since(
+    today, back, holidays
+):
+    off = frozenset(today - timedelta(days=days) for days in holidays)
+    sent_on = today - timedelta(days=back)
+    sent_at = datetime.combine(sent_on, time(9), tzinfo=UTC)
+    judged = contact_stage(ContactHistory(first_request_sent_at=sent_at), today, off, tz=UTC)
+    since = still_waiting_since(today, off)
+    assert (judged is Stage.CONTACTED) == (sent_on >= since)
+
+
+def test_still_waiting_since_is_ten_business_days_back_counting_today():
+    # Friday 20 Nov 2026: Mon 9 Nov is the tenth business day back (20, 19, ... 9).
+    assert still_waiting_since(TODAY) == date(2026, 11, 9)
+    # A holiday on a weekday in between (Wed 11 Nov) reaches one business day further back.
+    assert still_waiting_since(TODAY, {date(2026, 11, 11)}) == date(2026, 11, 6)

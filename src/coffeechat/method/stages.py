@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from coffeechat.method.business_days import business_days_between
+from coffeechat.method.business_days import business_days_between, is_business_day
 from coffeechat.method.cadence import MOVE_ON_AFTER
 
 
@@ -93,3 +93,18 @@ def _waiting(sent_at: datetime, today: date, holidays: Container[date], tz: tzin
         sent_at.astimezone(tz).date(), today, holidays, at_most=MOVE_ON_AFTER
     )
     return Stage.NO_RESPONSE if waited >= MOVE_ON_AFTER else Stage.CONTACTED
+
+
+def still_waiting_since(today: date, holidays: Container[date] = frozenset()) -> date:
+    """The earliest day a request can have gone out and still be waiting for a reply today:
+    sent that day or later, fewer than MOVE_ON_AFTER business days have passed (`_waiting`).
+    It is the MOVE_ON_AFTER-th business day counting back from today, today included, so a
+    database can find everyone waiting without judging anyone asked before it."""
+    counted = 0
+    day = today
+    while True:
+        if is_business_day(day, holidays):
+            counted += 1
+            if counted == MOVE_ON_AFTER:
+                return day
+        day -= timedelta(days=1)

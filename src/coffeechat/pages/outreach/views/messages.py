@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -12,10 +12,9 @@ from django.utils.html import format_html
 
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
-from coffeechat.method.stages import Stage
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.sent import sent_listing
-from coffeechat.pages.people.listing import judged_rows
+from coffeechat.pages.outreach.waiting import waiting_for_reply
 from coffeechat.pages.people.queries import first_request_at
 from coffeechat.pipeline.outreach.forms import LogReplyForm
 from coffeechat.pipeline.outreach.models import Channel, Outcome, Purpose
@@ -50,17 +49,15 @@ WAITING_SHOWN = 50
 @login_required
 def message_list(request: AuthedRequest) -> HttpResponse:
     sent, filters = sent_listing(request.user, request.GET)
-    waiting, waiting_total = judged_rows(
-        request.user, QueryDict(f"stage={Stage.CONTACTED.value}"), limit=WAITING_SHOWN
-    )
+    waiting = waiting_for_reply(request.user, limit=WAITING_SHOWN)
     context = {
         "sent": sent.rows,
         "listing": sent,
         "filters": filters,
         "purposes": Purpose.choices,
         "channels": Channel.choices,
-        "waiting": waiting,
-        "waiting_total": waiting_total,
+        "waiting": waiting.rows,
+        "waiting_total": waiting.total,
     }
     return TemplateResponse(request, "outreach/messages.html", context)
 
