@@ -16,11 +16,24 @@ TOKEN = "k" * 43
 
 
 def migrate(node):
+    """Every app at its newest, the calendar app at `node`; the models as they were then. Forwards
+    first, then back: one plan cannot go both ways."""
     executor = MigrationExecutor(connection)
     leaves = executor.loader.graph.leaf_nodes()
-    executor.migrate([leaf for leaf in leaves if leaf[0] != "calendar"] + [node])
+    executor.migrate(leaves)
     executor.loader.build_graph()
-    return executor.loader.project_state([node]).apps
+    targets = [leaf for leaf in leaves if leaf[0] != "calendar"] + [node]
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.fixture(autouse=True)
+def newest_schema_afterwards():
+    """The tests after this one find every migration applied, as they expect."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)
@@ -33,8 +46,7 @@ def test_an_existing_link_keeps_working_and_only_its_hash_is_kept():
     row = apps.get_model("calendar", "CalendarFeed").objects.values().get()
     assert row["token_hash"] == hashlib.sha256(TOKEN.encode()).hexdigest()
     assert TOKEN not in str(row)
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate(("calendar", "0002_token_hash"))
     from coffeechat.foundation.accounts.models import Profile, User
 
     Profile.objects.get_or_create(user=User.objects.get(username="old"))

@@ -7,9 +7,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
+        # An index only: its own app's history is all it needs (migrating one app back
+        # must not drag the others along).
         ('people', '0005_contact_list_sort_indexes'),
-        ('research', '0004_different_organizations'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [

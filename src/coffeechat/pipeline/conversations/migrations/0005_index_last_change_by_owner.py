@@ -7,9 +7,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
+        # An index only: its own app's history is all it needs (migrating one app back
+        # must not drag the others along).
         ('conversations', '0004_index_conversations_by_owner_and_day'),
-        ('people', '0005_contact_list_sort_indexes'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
