@@ -5,21 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
-from coffeechat.method.cadence import ReplySpeed, responsiveness_rank
+from coffeechat.method.cadence import ReplySpeed, reply_speed, responsiveness_rank
 from coffeechat.method.network_update import sentence
 from coffeechat.method.next_moves import warmth
 from coffeechat.method.today import HORIZON, Kind, Section, TodayItem, order_today
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import unsent_draft_items
-from coffeechat.pages.people.queries import contact_rows
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach.models import Message, Purpose
+from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,15 @@ class _Neighbours:
     # being agreed (nobody else there is needed for now)
     talking: dict[int | None, Contact]
     today: date
+
+
+def _contacts_at(user: User, organizations: set[int]) -> QuerySet[Contact]:
+    """The user's contacts at these organizations, found through the organization's index.
+    (Compared as owner_id + 0, the owner is still checked on every row, but SQLite, having no
+    statistics, no longer walks every contact the user has to find the few there.)"""
+    return Contact.objects.alias(owner_key=F("owner_id") + 0).filter(
+        owner_key=user.pk, organization_id__in=organizations
+    )
 
 
 def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbours:
@@ -53,8 +61,7 @@ def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbou
         # Not yet approached: nothing sent to them (asking them for an introduction to someone
         # else does not count), and no introduction to them already asked for.
         unwritten = (
-            Contact.objects.owned_by(user)
-            .filter(organization_id__in=organizations)
+            _contacts_at(user, organizations)
             .exclude(
                 Exists(
                     Message.objects.filter(contact=OuterRef("pk")).exclude(
@@ -80,9 +87,9 @@ def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbou
         )
         for followup in waiting:
             awaiting.setdefault(followup.contact.organization_id, []).append(followup.contact)
+        # The first person there (by id) who said yes: one row per organization, not everyone.
         said_yes = (
-            Contact.objects.owned_by(user)
-            .filter(organization_id__in=organizations)
+            _contacts_at(user, organizations)
             .filter(
                 Exists(
                     Conversation.objects.filter(contact=OuterRef("pk")).exclude(
@@ -95,15 +102,15 @@ def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbou
                     )
                 )
             )
-            .order_by("id")
+            .order_by()
+            .values("organization_id")
+            .annotate(first=Min("pk"))
+            .values("first")
         )
-        for contact in said_yes:
-            talking.setdefault(contact.organization_id, contact)
-    ids = {f.contact_id for f in followups}
-    people = Contact.objects.owned_by(user).filter(pk__in=ids)
-    rows = contact_rows(user, people, today=today) if ids else []
-    speed = {row.contact.pk: row.speed for row in rows}
-    nudged = frozenset(row.contact.pk for row in rows if row.nudged)
+        first_yes = Contact.objects.owned_by(user).filter(pk__in=Subquery(said_yes)).order_by()
+        for contact in first_yes:
+            talking[contact.organization_id] = contact
+    speed, nudged = _reply_speeds(user, {f.contact_id for f in followups}, today)
     return _Neighbours(
         next_contact=next_contact,
         awaiting=awaiting,
@@ -112,6 +119,47 @@ def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbou
         talking=talking,
         today=today,
     )
+
+
+def _reply_speeds(
+    user: User, ids: set[int], today: date
+) -> tuple[dict[int, ReplySpeed | None], frozenset[int]]:
+    """How quickly each of these people answers, and who was sent the polite follow-up: only
+    the three dates the judgement needs, read in one query (as Contacts judges them)."""
+    if not ids:
+        return {}, frozenset()
+    profile = user.profile
+    tz, holidays = profile.tz(), profile.holidays()
+    messages = Message.objects.filter(contact=OuterRef("pk")).order_by("sent_at")
+    first_reply = Reply.objects.filter(contact=OuterRef("pk")).order_by("received_on", "id")
+    rows = (
+        Contact.objects.owned_by(user)
+        .filter(pk__in=ids)
+        .order_by()
+        .annotate(
+            first_request=Subquery(messages.filter(purpose=Purpose.REQUEST).values("sent_at")[:1]),
+            first_nudge=Subquery(messages.filter(purpose=Purpose.FOLLOW_UP).values("sent_at")[:1]),
+            first_reply=Subquery(first_reply.values("received_on")[:1]),
+        )
+        .values_list("pk", "first_request", "first_nudge", "first_reply")
+    )
+
+    def day(moment: datetime | None) -> date | None:
+        return timezone.localdate(moment, timezone=tz) if moment else None
+
+    speed: dict[int, ReplySpeed | None] = {}
+    nudged = set()
+    for pk, first_request, first_nudge, replied_on in rows:
+        speed[pk] = reply_speed(
+            first_request_on=day(first_request),
+            first_reply_on=replied_on,
+            nudged_on=day(first_nudge),
+            today=today,
+            holidays=holidays,
+        )
+        if first_nudge is not None:
+            nudged.add(pk)
+    return speed, frozenset(nudged)
 
 
 def _names(people: list[Contact]) -> str:
@@ -319,12 +367,37 @@ UPCOMING_CAP = 30
 CONVERSATIONS_CAP = 30
 
 
-def _bounded(queryset: QuerySet[FollowUp], cap: int | None) -> list[FollowUp]:
+# What an item needs of a follow-up, its person, their organization and the reply it answers:
+# the long texts (notes, research) stay in the database.
+_SHOWN = (
+    "kind",
+    "due_on",
+    "due_at",
+    "note",
+    "contact_id",
+    "conversation_id",
+    "reply_id",
+    "contact__first_name",
+    "contact__last_name",
+    "contact__organization_id",
+    "contact__organization__name",
+    "contact__organization__finished_on",
+    "reply__outcome",
+)
+
+
+def _bounded(user: User, queryset: QuerySet[FollowUp], cap: int | None) -> list[FollowUp]:
     # Items with an exact deadline (a thank-you's 24 hours) first, then the oldest: the order
     # Today itself puts them in, short of the reply speeds that only the chosen few are read for.
-    ordered = queryset.order_by(F("due_at").asc(nulls_last=True), "due_on", "id")
-    rows = ordered.select_related("contact__organization", "reply")
-    return list(rows if cap is None else rows[:cap])
+    order = (F("due_at").asc(nulls_last=True), "due_on", "id")
+    chosen = queryset
+    if cap is not None:
+        # The follow-ups alone are sorted, and only the few kept are joined to their person and
+        # organization: sorting a long backlog with all of that attached is what cost the time.
+        kept = queryset.order_by(*order).values("pk")[:cap]
+        chosen = FollowUp.objects.owned_by(user).filter(pk__in=Subquery(kept))
+    rows = chosen.order_by(*order).select_related("contact__organization", "reply")
+    return list(rows.only(*_SHOWN))
 
 
 def today_list(user: User, now: datetime | None = None) -> TodayList:
@@ -338,9 +411,9 @@ def today_list(user: User, now: datetime | None = None) -> TodayList:
     late = owed.filter(due_on__lt=today)
     due_today = owed.filter(due_on=today)
     upcoming = owed.filter(due_on__gt=today, due_on__lte=today + HORIZON)
-    late_rows = _bounded(late, LATE_CAP)
-    today_rows = _bounded(due_today, None)
-    upcoming_rows = _bounded(upcoming, UPCOMING_CAP)
+    late_rows = _bounded(user, late, LATE_CAP)
+    today_rows = _bounded(user, due_today, None)
+    upcoming_rows = _bounded(user, upcoming, UPCOMING_CAP)
     # The true totals in one query, so the badges and "Showing" lines never count only the shown.
     counts = owed.aggregate(
         late=Count("id", filter=Q(due_on__lt=today)),
