@@ -386,6 +386,18 @@ _SHOWN = (
 )
 
 
+_CONVERSATION_SHOWN = (
+    "scheduled_at",
+    "duration_minutes",
+    "mode",
+    "place",
+    "status",
+    "contact__first_name",
+    "contact__last_name",
+    "contact__organization__name",
+)
+
+
 def _bounded(user: User, queryset: QuerySet[FollowUp], cap: int | None) -> list[FollowUp]:
     # Items with an exact deadline (a thank-you's 24 hours) first, then the oldest: the order
     # Today itself puts them in, short of the reply speeds that only the chosen few are read for.
@@ -425,6 +437,7 @@ def today_list(user: User, now: datetime | None = None) -> TodayList:
         .filter(status__in=[Status.SCHEDULED, Status.IN_PROGRESS])
         .filter(scheduled_at__lte=now + HORIZON)
         .select_related("contact__organization")
+        .only(*_CONVERSATION_SHOWN)
         .order_by("scheduled_at", "id")[:CONVERSATIONS_CAP]
     )
     around = _neighbours(user, followups, today)
