@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery
-from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
@@ -16,9 +16,22 @@ from coffeechat.method.next_moves import warmth
 from coffeechat.method.today import HORIZON, Kind, Section, TodayItem, order_today
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import unsent_draft_items
+from coffeechat.pages.today.rows import id_url
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
+
+
+class _Urls:
+    """reverse() for the items' links (all take one id), each resolved once per list."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, Callable[[int], str]] = {}
+
+    def __call__(self, name: str, pk: int) -> str:
+        if name not in self._made:
+            self._made[name] = id_url(name)
+        return self._made[name](pk)
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,7 @@ class _Neighbours:
     # being agreed (nobody else there is needed for now)
     talking: dict[int | None, Contact]
     today: date
+    urls: _Urls
 
 
 def _contacts_at(user: User, organizations: set[int]) -> QuerySet[Contact]:
@@ -118,6 +132,7 @@ def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbou
         nudged=nudged,
         talking=talking,
         today=today,
+        urls=_Urls(),
     )
 
 
@@ -181,7 +196,7 @@ def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
         return (
             f"{waited}: you marked {organization.name} finished, so nobody else there; "
             f"{contact.first_name}'s own polite follow-up still comes after 7.",
-            contact.get_absolute_url(),
+            around.urls("people:contact", contact.pk),
             "Open contact",
         )
     yes = around.talking.get(organization.pk) if organization else None
@@ -189,7 +204,7 @@ def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
         return (
             f"{waited}, but you are already talking to {yes.full_name} at {organization.name}: "
             "nobody else there is needed for now.",
-            contact.get_absolute_url(),
+            around.urls("people:contact", contact.pk),
             "Open contact",
         )
     if organization and others:
@@ -197,25 +212,25 @@ def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
             f"{waited}, but you are still waiting for {_names(others)} at {organization.name} "
             "to answer too: one person at a time per organization, so no one else there "
             "for now.",
-            contact.get_absolute_url(),
+            around.urls("people:contact", contact.pk),
             "Open contact",
         )
     if organization and (nxt := around.next_contact.get(organization.pk)):
         return (
             # "Beacon & Co." ends its own sentence: no second full stop.
             sentence(f"{waited}: write to {nxt.full_name}, the next contact at {organization}"),
-            reverse("outreach:compose", args=[nxt.pk]),
+            around.urls("outreach:compose", nxt.pk),
             f"Write to {nxt.full_name}",
         )
     if organization:
         return (
             f"{waited}: find another contact at {organization.name} and write to them.",
-            organization.get_absolute_url(),
+            around.urls("research:organization", organization.pk),
             "Find someone else there",
         )
     return (
         f"{waited}. Keep other organizations going in parallel.",
-        contact.get_absolute_url(),
+        around.urls("people:contact", contact.pk),
         "Open contact",
     )
 
@@ -228,36 +243,40 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
     done_label = "Mark done"
     if kind is Kind.THANK_YOU:
         title = f"Thank {contact.full_name}{organization}"
-        url = reverse("outreach:thank_you", args=[followup.conversation_id])
+        url = (
+            around.urls("outreach:thank_you", followup.conversation_id)
+            if followup.conversation_id
+            else around.urls("people:contact", contact.pk)
+        )
         action = "Write thank-you"
     elif kind is Kind.SCHEDULE and followup.reply and followup.reply.outcome == "replied":
         title = f"Answer {contact.full_name}{organization}"
-        url = reverse("outreach:reply", args=[contact.pk])
+        url = around.urls("outreach:reply", contact.pk)
         action = "Log what they decided"
         done_label = "Nothing more to do"
     elif kind is Kind.SCHEDULE:
         title = f"Schedule with {contact.full_name}{organization}"
-        url = reverse("conversations:new", args=[contact.pk])
+        url = around.urls("conversations:new", contact.pk)
         action = "Schedule it"
         done_label = "It fell through"
     elif kind is Kind.CONTACT_REFERRAL:
         title = f"Contact referral {contact.full_name}{organization}"
-        url = reverse("outreach:compose", args=[contact.pk])
+        url = around.urls("outreach:compose", contact.pk)
         action = "Write to them"
     elif kind is Kind.NO_REPLY:
         title = f"No reply from {contact.full_name}{organization}"
         detail, url, action = _no_reply(contact, around)
     elif kind is Kind.NUDGE:
         title = f"Send {contact.full_name}{organization} one polite follow-up"
-        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=follow_up"
+        url = around.urls("outreach:compose", contact.pk) + "?purpose=follow_up"
         action = "Write the follow-up"
     elif kind is Kind.CLOSE_THE_LOOP:
         title = f"Close the loop with {contact.full_name}{organization}"
-        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=update"
+        url = around.urls("outreach:compose", contact.pk) + "?purpose=update"
         action = "Tell them what came of it"
     elif kind is Kind.KEEP_IN_TOUCH:
         title = f"Keep in touch with {contact.full_name}{organization}"
-        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=update"
+        url = around.urls("outreach:compose", contact.pk) + "?purpose=update"
         action = "Write an update"
     elif kind is Kind.MOVE_ON:
         title = f"Move on from {contact.full_name}{organization}"
@@ -266,11 +285,11 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
                 "Still no reply after 10 business days, and it is too late now for the follow-up "
                 "you did not send: move on gracefully, no more messages."
             )
-        url = contact.get_absolute_url()
+        url = around.urls("people:contact", contact.pk)
         action = "Open contact"
     else:
         title = f"Follow up with {contact.full_name}{organization}"
-        url = contact.get_absolute_url()
+        url = around.urls("people:contact", contact.pk)
         action = "Open contact"
     return TodayItem(
         kind=kind,
@@ -287,7 +306,9 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
     )
 
 
-def _conversation_item(conversation: Conversation, tz: tzinfo, now: datetime) -> TodayItem:
+def _conversation_item(
+    conversation: Conversation, tz: tzinfo, now: datetime, urls: _Urls
+) -> TodayItem:
 
     contact = conversation.contact
     start = conversation.scheduled_at.astimezone(tz)
@@ -302,9 +323,7 @@ def _conversation_item(conversation: Conversation, tz: tzinfo, now: datetime) ->
         detail=f"{conversation.duration_minutes} min, {conversation.get_mode_display()}"
         + (f" at {conversation.place}" if conversation.place else ""),
         due=start.date(),
-        url=reverse(
-            "conversations:conduct" if begun else "conversations:detail", args=[conversation.pk]
-        ),
+        url=urls("conversations:conduct" if begun else "conversations:detail", conversation.pk),
         action="Continue the conversation"
         if in_progress
         else ("Record how it went" if begun else "Prepare"),
@@ -442,7 +461,9 @@ def today_list(user: User, now: datetime | None = None) -> TodayList:
     )
     around = _neighbours(user, followups, today)
     items = [_followup_item(followup, around) for followup in followups]
-    items += [_conversation_item(conversation, tz, now) for conversation in conversations]
+    items += [
+        _conversation_item(conversation, tz, now, around.urls) for conversation in conversations
+    ]
     items += unsent_draft_items(user, today)
     return TodayList(
         items=order_today(items, today, now),

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, tzinfo
+from html import escape
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from coffeechat.method.today import Kind, Section, TodayItem
 
@@ -38,39 +38,32 @@ class TodayRow:
     @property
     def html(self) -> SafeString:
         """The item's <li>, built here rather than in the template: Today lists a hundred items
-        or more, and a dozen template variables each cost more than this whole line."""
-        return format_html(
-            '<li class="today-item" data-kind="{}"{}>'
-            '<div class="what"><strong>{}</strong>{} <span class="badge {}">{}</span></div>'
-            '<div class="actions"><a class="button" href="{}">{}</a>{}{}</div></li>\n',
-            self.kind,
-            format_html(' id="followup-{}"', self.followup_id) if self.followup_id else "",
-            self.title,
-            format_html(' <span class="muted">{}</span>', self.detail) if self.detail else "",
-            self.urgency,
-            self.when,
-            self.url,
-            self.action,
+        or more, and a dozen template variables each cost more than this whole line. Every
+        value is escaped (the standard library's escape, as Django's own does underneath)."""
+        parts = [
+            f'<li class="today-item" data-kind="{escape(self.kind)}"',
+            f' id="followup-{self.followup_id}">' if self.followup_id else ">",
+            f'<div class="what"><strong>{escape(self.title)}</strong>',
+            f' <span class="muted">{escape(self.detail)}</span>' if self.detail else "",
+            f' <span class="badge {self.urgency}">{escape(self.when)}</span></div>',
+            f'<div class="actions"><a class="button" href="{escape(self.url)}">',
+            f"{escape(self.action)}</a>",
+        ]
+        if self.done_url:
             # Every Mark done submits the page's one #today-done form (its CSRF token) to its
             # own address; through htmx the item becomes "Done: … Undo" (the list's hx-target).
-            format_html(
-                ' <button type="submit" form="today-done" formaction="{}" hx-post="{}"'
-                ' class="secondary">{}</button>',
-                self.done_url,
-                self.done_url,
-                self.done_label,
+            done = escape(self.done_url)
+            parts.append(
+                f' <button type="submit" form="today-done" formaction="{done}" hx-post="{done}"'
+                f' class="secondary">{escape(self.done_label)}</button>'
             )
-            if self.done_url
-            else "",
-            format_html(
-                ' <a class="button secondary" href="{}" data-quick-reply data-more="{}">'
-                "They replied</a>",
-                self.reply_url,
-                self.more_url,
+        if self.reply_url:
+            parts.append(
+                f' <a class="button secondary" href="{escape(self.reply_url)}" data-quick-reply'
+                f' data-more="{escape(self.more_url)}">They replied</a>'
             )
-            if self.reply_url
-            else "",
-        )
+        parts.append("</div></li>\n")
+        return mark_safe("".join(parts))  # every value in it is escaped above
 
 
 def _day(value: date) -> str:
@@ -101,7 +94,7 @@ _URGENCY = {Section.OVERDUE: "overdue", Section.TODAY: "today", Section.UPCOMING
 _SENTINEL = 987654321
 
 
-def _link(name: str) -> Callable[[int], str]:
+def id_url(name: str) -> Callable[[int], str]:
     """reverse() for one URL with an id, resolved once per page rather than once per item."""
     head, tail = reverse(name, args=[_SENTINEL]).split(str(_SENTINEL))
     return lambda pk: f"{head}{pk}{tail}"
@@ -111,9 +104,9 @@ def today_rows(
     sections: list[tuple[Section, list[TodayItem]]], tz: tzinfo
 ) -> list[tuple[Section, list[TodayRow]]]:
     done, replied, more = (
-        _link("followups:done"),
-        _link("followups:quick_reply"),
-        _link("outreach:reply"),
+        id_url("followups:done"),
+        id_url("followups:quick_reply"),
+        id_url("outreach:reply"),
     )
 
     def row(item: TodayItem, section: Section) -> TodayRow:
