@@ -43,10 +43,11 @@ class TodayRow:
         parts = [
             f'<li class="today-item" data-kind="{escape(self.kind)}"',
             f' id="followup-{self.followup_id}">' if self.followup_id else ">",
-            f'<div class="what"><strong>{escape(self.title)}</strong>',
+            # (line breaks between the parts, so that the item's text reads with spaces)
+            f'\n<div class="what"><strong>{escape(self.title)}</strong>',
             f' <span class="muted">{escape(self.detail)}</span>' if self.detail else "",
             f' <span class="badge {self.urgency}">{escape(self.when)}</span></div>',
-            f'<div class="actions"><a class="button" href="{escape(self.url)}">',
+            f'\n<div class="actions"><a class="button" href="{escape(self.url)}">',
             f"{escape(self.action)}</a>",
         ]
         if self.done_url:
@@ -62,7 +63,7 @@ class TodayRow:
                 f' <a class="button secondary" href="{escape(self.reply_url)}" data-quick-reply'
                 f' data-more="{escape(self.more_url)}">They replied</a>'
             )
-        parts.append("</div></li>\n")
+        parts.append("</div>\n</li>\n")
         return mark_safe("".join(parts))  # every value in it is escaped above
 
 
