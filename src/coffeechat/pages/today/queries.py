@@ -50,6 +50,10 @@ class _Neighbours:
     urls: _Urls
 
 
+# What the sentences need of a person there: their name (and where they are).
+_NAMED = ("first_name", "last_name", "organization_id")
+
+
 def _contacts_at(user: User, organizations: set[int]) -> QuerySet[Contact]:
     """The user's contacts at these organizations, found through the organization's index.
     (Compared as owner_id + 0, the owner is still checked on every row, but SQLite, having no
@@ -84,6 +88,7 @@ def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbou
                 )
             )
             .exclude(Exists(Message.objects.filter(introduction_to=OuterRef("pk"))))
+            .only(*_NAMED, "how_known")
             .order_by("id")
         )
         for contact in unwritten:  # the warmest person there next, as Next moves picks
@@ -97,6 +102,7 @@ def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbou
             .filter(kind=Kind.MOVE_ON, due_on__gt=today)
             .filter(contact__organization_id__in=organizations)
             .select_related("contact")
+            .only("contact__first_name", "contact__last_name", "contact__organization_id")
             .order_by("due_on", "id")
         )
         for followup in waiting:
@@ -121,7 +127,12 @@ def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbou
             .annotate(first=Min("pk"))
             .values("first")
         )
-        first_yes = Contact.objects.owned_by(user).filter(pk__in=Subquery(said_yes)).order_by()
+        first_yes = (
+            Contact.objects.owned_by(user)
+            .filter(pk__in=Subquery(said_yes))
+            .only(*_NAMED)
+            .order_by()
+        )
         for contact in first_yes:
             talking[contact.organization_id] = contact
     speed, nudged = _reply_speeds(user, {f.contact_id for f in followups}, today)
