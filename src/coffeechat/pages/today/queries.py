@@ -2,190 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
-from coffeechat.method.cadence import ReplySpeed, reply_speed, responsiveness_rank
+from coffeechat.method.cadence import responsiveness_rank
 from coffeechat.method.network_update import sentence
-from coffeechat.method.next_moves import warmth
 from coffeechat.method.today import HORIZON, Kind, Section, TodayItem, order_today
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import unsent_draft_items
-from coffeechat.pages.today.rows import id_url
+from coffeechat.pages.today.neighbours import Neighbours, Urls, neighbours
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
-
-
-class _Urls:
-    """reverse() for the items' links (all take one id), each resolved once per list."""
-
-    def __init__(self) -> None:
-        self._made: dict[str, Callable[[int], str]] = {}
-
-    def __call__(self, name: str, pk: int) -> str:
-        if name not in self._made:
-            self._made[name] = id_url(name)
-        return self._made[name](pk)
-
-
-@dataclass(frozen=True)
-class _Neighbours:
-    """What the list needs to know beyond each follow-up, read once for all of them."""
-
-    next_contact: dict[int | None, Contact]  # organization id -> someone there not yet written to
-    # organization id -> the people there still inside their 10 business days of waiting
-    awaiting: dict[int | None, list[Contact]]
-    speed: dict[int, ReplySpeed | None]  # contact id -> how quickly they answer
-    nudged: frozenset[int]  # contacts who were sent the polite follow-up
-    # organization id -> someone there who said yes: a conversation planned or held, or a time
-    # being agreed (nobody else there is needed for now)
-    talking: dict[int | None, Contact]
-    today: date
-    urls: _Urls
-
-
-# What the sentences need of a person there: their name (and where they are).
-_NAMED = ("first_name", "last_name", "organization_id")
-
-
-def _contacts_at(user: User, organizations: set[int]) -> QuerySet[Contact]:
-    """The user's contacts at these organizations, found through the organization's index.
-    (Compared as owner_id + 0, the owner is still checked on every row, but SQLite, having no
-    statistics, no longer walks every contact the user has to find the few there.)"""
-    return Contact.objects.alias(owner_key=F("owner_id") + 0).filter(
-        owner_key=user.pk, organization_id__in=organizations
-    )
-
-
-def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbours:
-
-    organizations = {
-        f.contact.organization_id
-        for f in followups
-        if f.kind == Kind.NO_REPLY and f.contact.organization_id
-    }
-
-    # Keyed by organization_id as the column types it; only contacts with one are read.
-    next_contact: dict[int | None, Contact] = {}
-    awaiting: dict[int | None, list[Contact]] = {}
-    talking: dict[int | None, Contact] = {}
-    if organizations:
-        # Not yet approached: nothing sent to them (asking them for an introduction to someone
-        # else does not count), and no introduction to them already asked for.
-        unwritten = (
-            _contacts_at(user, organizations)
-            .exclude(
-                Exists(
-                    Message.objects.filter(contact=OuterRef("pk")).exclude(
-                        purpose=Purpose.INTRODUCTION
-                    )
-                )
-            )
-            .exclude(Exists(Message.objects.filter(introduction_to=OuterRef("pk"))))
-            .only(*_NAMED, "how_known")
-            .order_by("id")
-        )
-        for contact in unwritten:  # the warmest person there next, as Next moves picks
-            best = next_contact.get(contact.organization_id)
-            if best is None or warmth(contact.how_known) < warmth(best.how_known):
-                next_contact[contact.organization_id] = contact
-        # Until their move-on is due, someone written to is still owed the chance to answer.
-        waiting = (
-            FollowUp.objects.owned_by(user)
-            .open()
-            .filter(kind=Kind.MOVE_ON, due_on__gt=today)
-            .filter(contact__organization_id__in=organizations)
-            .select_related("contact")
-            .only("contact__first_name", "contact__last_name", "contact__organization_id")
-            .order_by("due_on", "id")
-        )
-        for followup in waiting:
-            awaiting.setdefault(followup.contact.organization_id, []).append(followup.contact)
-        # The first person there (by id) who said yes: one row per organization, not everyone.
-        said_yes = (
-            _contacts_at(user, organizations)
-            .filter(
-                Exists(
-                    Conversation.objects.filter(contact=OuterRef("pk")).exclude(
-                        status=Status.CANCELLED
-                    )
-                )
-                | Exists(
-                    FollowUp.objects.filter(
-                        contact=OuterRef("pk"), kind=Kind.SCHEDULE, done_at__isnull=True
-                    )
-                )
-            )
-            .order_by()
-            .values("organization_id")
-            .annotate(first=Min("pk"))
-            .values("first")
-        )
-        first_yes = (
-            Contact.objects.owned_by(user)
-            .filter(pk__in=Subquery(said_yes))
-            .only(*_NAMED)
-            .order_by()
-        )
-        for contact in first_yes:
-            talking[contact.organization_id] = contact
-    speed, nudged = _reply_speeds(user, {f.contact_id for f in followups}, today)
-    return _Neighbours(
-        next_contact=next_contact,
-        awaiting=awaiting,
-        speed=speed,
-        nudged=nudged,
-        talking=talking,
-        today=today,
-        urls=_Urls(),
-    )
-
-
-def _reply_speeds(
-    user: User, ids: set[int], today: date
-) -> tuple[dict[int, ReplySpeed | None], frozenset[int]]:
-    """How quickly each of these people answers, and who was sent the polite follow-up: only
-    the three dates the judgement needs, read in one query (as Contacts judges them)."""
-    if not ids:
-        return {}, frozenset()
-    profile = user.profile
-    tz, holidays = profile.tz(), profile.holidays()
-    messages = Message.objects.filter(contact=OuterRef("pk")).order_by("sent_at")
-    first_reply = Reply.objects.filter(contact=OuterRef("pk")).order_by("received_on", "id")
-    rows = (
-        Contact.objects.owned_by(user)
-        .filter(pk__in=ids)
-        .order_by()
-        .annotate(
-            first_request=Subquery(messages.filter(purpose=Purpose.REQUEST).values("sent_at")[:1]),
-            first_nudge=Subquery(messages.filter(purpose=Purpose.FOLLOW_UP).values("sent_at")[:1]),
-            first_reply=Subquery(first_reply.values("received_on")[:1]),
-        )
-        .values_list("pk", "first_request", "first_nudge", "first_reply")
-    )
-
-    def day(moment: datetime | None) -> date | None:
-        return timezone.localdate(moment, timezone=tz) if moment else None
-
-    speed: dict[int, ReplySpeed | None] = {}
-    nudged = set()
-    for pk, first_request, first_nudge, replied_on in rows:
-        speed[pk] = reply_speed(
-            first_request_on=day(first_request),
-            first_reply_on=replied_on,
-            nudged_on=day(first_nudge),
-            today=today,
-            holidays=holidays,
-        )
-        if first_nudge is not None:
-            nudged.add(pk)
-    return speed, frozenset(nudged)
 
 
 def _names(people: list[Contact]) -> str:
@@ -193,7 +24,7 @@ def _names(people: list[Contact]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
+def _no_reply(contact: Contact, around: Neighbours) -> tuple[str, str, str]:
     """The 3-business-day suggestion: approach the next person at the same organization, but
     only while nobody else there is waiting for an answer (one person at a time)."""
     organization = contact.organization
@@ -246,7 +77,7 @@ def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
     )
 
 
-def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
+def _followup_item(followup: FollowUp, around: Neighbours) -> TodayItem:
     contact = followup.contact
     kind = Kind(followup.kind)
     organization = f" ({contact.organization.name})" if contact.organization else ""
@@ -318,7 +149,7 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
 
 
 def _conversation_item(
-    conversation: Conversation, tz: tzinfo, now: datetime, urls: _Urls
+    conversation: Conversation, tz: tzinfo, now: datetime, urls: Urls
 ) -> TodayItem:
 
     contact = conversation.contact
@@ -428,6 +259,24 @@ _CONVERSATION_SHOWN = (
 )
 
 
+def _open_conversations(user: User, now: datetime) -> list[Conversation]:
+    """Scheduled or under way, up to a week ahead, the soonest first. One query per status:
+    each walks its own entries of the (owner, status, scheduled_at) index in order, where one
+    query for both walked every conversation ever held to find them."""
+    upto = (
+        Conversation.objects.owned_by(user)
+        .filter(scheduled_at__lte=now + HORIZON)
+        .select_related("contact__organization")
+        .only(*_CONVERSATION_SHOWN)
+        .order_by("scheduled_at", "id")
+    )
+    found = [
+        *upto.filter(status=Status.IN_PROGRESS)[:CONVERSATIONS_CAP],
+        *upto.filter(status=Status.SCHEDULED)[:CONVERSATIONS_CAP],
+    ]
+    return sorted(found, key=lambda c: (c.scheduled_at, c.pk))[:CONVERSATIONS_CAP]
+
+
 def _bounded(user: User, queryset: QuerySet[FollowUp], cap: int | None) -> list[FollowUp]:
     # Items with an exact deadline (a thank-you's 24 hours) first, then the oldest: the order
     # Today itself puts them in, short of the reply speeds that only the chosen few are read for.
@@ -462,15 +311,8 @@ def today_list(user: User, now: datetime | None = None) -> TodayList:
         upcoming=Count("id", filter=Q(due_on__gt=today, due_on__lte=today + HORIZON)),
     )
     followups = late_rows + today_rows + upcoming_rows
-    conversations = (
-        Conversation.objects.owned_by(user)
-        .filter(status__in=[Status.SCHEDULED, Status.IN_PROGRESS])
-        .filter(scheduled_at__lte=now + HORIZON)
-        .select_related("contact__organization")
-        .only(*_CONVERSATION_SHOWN)
-        .order_by("scheduled_at", "id")[:CONVERSATIONS_CAP]
-    )
-    around = _neighbours(user, followups, today)
+    conversations = _open_conversations(user, now)
+    around = neighbours(user, followups, today)
     items = [_followup_item(followup, around) for followup in followups]
     items += [
         _conversation_item(conversation, tz, now, around.urls) for conversation in conversations
