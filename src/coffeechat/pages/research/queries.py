@@ -199,6 +199,14 @@ def next_moves_for(user: User) -> list[NextMove]:
                 )
             ),
         )
+        .only(
+            "first_name",
+            "last_name",
+            "how_known",
+            "organization_id",
+            "introduced_by__first_name",
+            "introduced_by__last_name",
+        )
         .order_by("id")
     )
     for contact in contacts:
