@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from browser.helpers import CoffeechatServer, Owner, go_today, us_user_at_green_bank
+from browser.helpers import CoffeechatServer, Owner, go_today, log_in, us_user_at_green_bank
 
 TUESDAY = "2026-11-24T09:00:00-05:00"  # Thanksgiving is Thursday 26 November
 
@@ -89,8 +89,16 @@ def test_a_reply_is_logged_in_one_click_from_today(page: Page, coffeechat_server
     server.restart("2026-11-25T16:00:00-05:00")
     go_today(page, server, owner)
     item = page.locator(".today-item").filter(has_text="No reply from Priya Shah")
-    expect(item.get_by_label("They replied on")).to_have_value("2026-11-25")
-    item.get_by_role("button", name="Agreed to talk").click()
+    # One quiet control per item; the reply outcomes open in one dialog, for that person.
+    expect(item.get_by_role("button", name="Agreed to talk")).to_have_count(0)
+    item.get_by_role("link", name="They replied").click()
+    dialog = page.get_by_role("dialog", name="They replied")
+    expect(dialog).to_contain_text("No reply from Priya Shah (Green Bank)")
+    expect(dialog.get_by_label("They replied on")).to_have_value("2026-11-25")
+    expect(dialog.get_by_role("link", name="Declined or more…")).to_have_attribute(
+        "href", re.compile(r"/outreach/reply/\d+/$")
+    )
+    dialog.get_by_role("button", name="Agreed to talk").click()
     expect(page.get_by_text("Logged Priya's reply: they agreed to talk.")).to_be_visible()
     # The routine is over; what is left is agreeing a time.
     priya = page.locator(".today-item").filter(has_text="Priya Shah")
@@ -100,3 +108,38 @@ def test_a_reply_is_logged_in_one_click_from_today(page: Page, coffeechat_server
     row = page.get_by_role("row").filter(has_text="Priya Shah")
     expect(row).to_contain_text("Replied")
     expect(row).to_contain_text("Quick to help")
+
+
+@pytest.mark.server_time(TUESDAY)
+def test_they_replied_works_without_javascript_and_can_be_cancelled_with_it(
+    browser: Browser, page: Page, coffeechat_server: CoffeechatServer
+):
+    server = coffeechat_server
+    owner = setup_us_user_with_two_contacts(page, server)
+    send_request_to_priya(page, server)
+    server.restart("2026-11-25T16:00:00-05:00")
+    go_today(page, server, owner)
+
+    # Opened and cancelled: nothing is logged and the item is still there.
+    item = page.locator(".today-item").filter(has_text="No reply from Priya Shah")
+    item.get_by_role("link", name="They replied").click()
+    dialog = page.get_by_role("dialog", name="They replied")
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_be_hidden()
+    expect(item).to_be_visible()
+
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        log_in(plain, server, owner)
+        plain.goto(f"{server.url}/")
+        plain_item = plain.locator(".today-item").filter(has_text="No reply from Priya Shah")
+        plain_item.get_by_role("link", name="They replied").click()
+        expect(plain.get_by_role("heading", level=1, name="Priya Shah replied")).to_be_visible()
+        expect(plain.get_by_label("They replied on")).to_have_value("2026-11-25")
+        plain.get_by_role("button", name="Replied", exact=True).click()
+        expect(plain.get_by_text("Logged Priya's reply.")).to_be_visible()
+        expect(plain.get_by_role("heading", level=1, name=re.compile("^Today"))).to_be_visible()
+        expect(plain_item).to_have_count(0)
+    finally:
+        context.close()

@@ -77,7 +77,8 @@ def test_an_agreement_is_scheduled_from_a_link_and_today_reminds_until_it_is(
     mark_request_sent(page, "Grace Hopper")
     server.restart(THURSDAY)
     go_today(page, server, owner)
-    page.get_by_role("button", name="Agreed to talk").first.click()
+    page.get_by_role("link", name="They replied").first.click()
+    page.get_by_role("dialog").get_by_role("button", name="Agreed to talk").click()
     page.get_by_role("link", name="Schedule it now").click()
     expect(
         page.get_by_role("heading", name="Schedule a conversation with Grace Hopper")

@@ -139,7 +139,15 @@ def test_today_favours_people_quick_to_help(us_alice, green):
 def test_a_reply_is_logged_in_one_click_from_today(alice_client, us_alice, priya):
     send(priya)
     page = alice_client.get(reverse("followups:today")).content.decode()
-    assert f'action="{reverse("followups:quick_reply", args=[priya.pk])}"' in page
+    replied = reverse("followups:quick_reply", args=[priya.pk])
+    # "They replied" beside the item; the reply bar itself is on the page once, in its dialog.
+    assert f'href="{replied}" data-quick-reply' in page
+    assert page.count('name="received_on"') == 1
+    # Without a script, the link opens the same bar for Priya on a small page.
+    small = alice_client.get(replied).content.decode()
+    assert "Priya Shah replied" in small
+    assert f'action="{replied}"' in small
+    assert 'name="received_on" value="2026-11-30"' in small
     response = alice_client.post(
         reverse("followups:quick_reply", args=[priya.pk]),
         {"received_on": "2026-11-27", "outcome": "agreed", "next": "/"},

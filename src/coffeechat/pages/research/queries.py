@@ -141,7 +141,19 @@ def organizations(user: User, filters: Filters) -> QuerySet[Organization]:
 def top_targets(user: User, limit: int = WORK_FIRST) -> list[Organization]:
     """The top of the target list in LAMP order, leaving out finished ones: what to work on
     first. Only targets: a known employer is not on the list until the user makes it one."""
-    listed = organizations(user, Filters(status="active"))
+    known_there = Contact.objects.filter(organization=OuterRef("pk")).exclude(
+        how_known=HowKnown.COLD
+    )
+    # The LAMP order needs only whether someone is known there: no contact count per target.
+    listed = (
+        Organization.objects.owned_by(user)
+        .filter(is_target=True, finished_on__isnull=True)
+        .annotate(
+            advocacy=Exists(known_there),
+            unfinished=ExpressionWrapper(Q(finished_on__isnull=True), output_field=BooleanField()),
+        )
+        .only("name")
+    )
     lamp = COLUMNS[0].order_by(descending=True)
     return list(listed.order_by(*lamp, "pk")[:limit])
 
@@ -186,6 +198,14 @@ def next_moves_for(user: User) -> list[NextMove]:
                     contact=OuterRef("pk"), status__in=[Status.SCHEDULED, Status.IN_PROGRESS]
                 )
             ),
+        )
+        .only(
+            "first_name",
+            "last_name",
+            "how_known",
+            "organization_id",
+            "introduced_by__first_name",
+            "introduced_by__last_name",
         )
         .order_by("id")
     )

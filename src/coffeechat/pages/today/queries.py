@@ -3,115 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.urls import reverse
+from django.db.models import Count, F, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
-from coffeechat.method.cadence import ReplySpeed, responsiveness_rank
+from coffeechat.method.cadence import responsiveness_rank
 from coffeechat.method.network_update import sentence
-from coffeechat.method.next_moves import warmth
 from coffeechat.method.today import HORIZON, Kind, Section, TodayItem, order_today
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import unsent_draft_items
-from coffeechat.pages.people.queries import contact_rows
+from coffeechat.pages.today.neighbours import Neighbours, Urls, neighbours
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach.models import Message, Purpose
-
-
-@dataclass(frozen=True)
-class _Neighbours:
-    """What the list needs to know beyond each follow-up, read once for all of them."""
-
-    next_contact: dict[int | None, Contact]  # organization id -> someone there not yet written to
-    # organization id -> the people there still inside their 10 business days of waiting
-    awaiting: dict[int | None, list[Contact]]
-    speed: dict[int, ReplySpeed | None]  # contact id -> how quickly they answer
-    nudged: frozenset[int]  # contacts who were sent the polite follow-up
-    # organization id -> someone there who said yes: a conversation planned or held, or a time
-    # being agreed (nobody else there is needed for now)
-    talking: dict[int | None, Contact]
-    today: date
-
-
-def _neighbours(user: User, followups: list[FollowUp], today: date) -> _Neighbours:
-
-    organizations = {
-        f.contact.organization_id
-        for f in followups
-        if f.kind == Kind.NO_REPLY and f.contact.organization_id
-    }
-
-    # Keyed by organization_id as the column types it; only contacts with one are read.
-    next_contact: dict[int | None, Contact] = {}
-    awaiting: dict[int | None, list[Contact]] = {}
-    talking: dict[int | None, Contact] = {}
-    if organizations:
-        # Not yet approached: nothing sent to them (asking them for an introduction to someone
-        # else does not count), and no introduction to them already asked for.
-        unwritten = (
-            Contact.objects.owned_by(user)
-            .filter(organization_id__in=organizations)
-            .exclude(
-                Exists(
-                    Message.objects.filter(contact=OuterRef("pk")).exclude(
-                        purpose=Purpose.INTRODUCTION
-                    )
-                )
-            )
-            .exclude(Exists(Message.objects.filter(introduction_to=OuterRef("pk"))))
-            .order_by("id")
-        )
-        for contact in unwritten:  # the warmest person there next, as Next moves picks
-            best = next_contact.get(contact.organization_id)
-            if best is None or warmth(contact.how_known) < warmth(best.how_known):
-                next_contact[contact.organization_id] = contact
-        # Until their move-on is due, someone written to is still owed the chance to answer.
-        waiting = (
-            FollowUp.objects.owned_by(user)
-            .open()
-            .filter(kind=Kind.MOVE_ON, due_on__gt=today)
-            .filter(contact__organization_id__in=organizations)
-            .select_related("contact")
-            .order_by("due_on", "id")
-        )
-        for followup in waiting:
-            awaiting.setdefault(followup.contact.organization_id, []).append(followup.contact)
-        said_yes = (
-            Contact.objects.owned_by(user)
-            .filter(organization_id__in=organizations)
-            .filter(
-                Exists(
-                    Conversation.objects.filter(contact=OuterRef("pk")).exclude(
-                        status=Status.CANCELLED
-                    )
-                )
-                | Exists(
-                    FollowUp.objects.filter(
-                        contact=OuterRef("pk"), kind=Kind.SCHEDULE, done_at__isnull=True
-                    )
-                )
-            )
-            .order_by("id")
-        )
-        for contact in said_yes:
-            talking.setdefault(contact.organization_id, contact)
-    ids = {f.contact_id for f in followups}
-    people = Contact.objects.owned_by(user).filter(pk__in=ids)
-    rows = contact_rows(user, people, today=today) if ids else []
-    speed = {row.contact.pk: row.speed for row in rows}
-    nudged = frozenset(row.contact.pk for row in rows if row.nudged)
-    return _Neighbours(
-        next_contact=next_contact,
-        awaiting=awaiting,
-        speed=speed,
-        nudged=nudged,
-        talking=talking,
-        today=today,
-    )
 
 
 def _names(people: list[Contact]) -> str:
@@ -119,7 +24,7 @@ def _names(people: list[Contact]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
+def _no_reply(contact: Contact, around: Neighbours) -> tuple[str, str, str]:
     """The 3-business-day suggestion: approach the next person at the same organization, but
     only while nobody else there is waiting for an answer (one person at a time)."""
     organization = contact.organization
@@ -133,7 +38,7 @@ def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
         return (
             f"{waited}: you marked {organization.name} finished, so nobody else there; "
             f"{contact.first_name}'s own polite follow-up still comes after 7.",
-            contact.get_absolute_url(),
+            around.urls("people:contact", contact.pk),
             "Open contact",
         )
     yes = around.talking.get(organization.pk) if organization else None
@@ -141,7 +46,7 @@ def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
         return (
             f"{waited}, but you are already talking to {yes.full_name} at {organization.name}: "
             "nobody else there is needed for now.",
-            contact.get_absolute_url(),
+            around.urls("people:contact", contact.pk),
             "Open contact",
         )
     if organization and others:
@@ -149,30 +54,30 @@ def _no_reply(contact: Contact, around: _Neighbours) -> tuple[str, str, str]:
             f"{waited}, but you are still waiting for {_names(others)} at {organization.name} "
             "to answer too: one person at a time per organization, so no one else there "
             "for now.",
-            contact.get_absolute_url(),
+            around.urls("people:contact", contact.pk),
             "Open contact",
         )
     if organization and (nxt := around.next_contact.get(organization.pk)):
         return (
             # "Beacon & Co." ends its own sentence: no second full stop.
             sentence(f"{waited}: write to {nxt.full_name}, the next contact at {organization}"),
-            reverse("outreach:compose", args=[nxt.pk]),
+            around.urls("outreach:compose", nxt.pk),
             f"Write to {nxt.full_name}",
         )
     if organization:
         return (
             f"{waited}: find another contact at {organization.name} and write to them.",
-            organization.get_absolute_url(),
+            around.urls("research:organization", organization.pk),
             "Find someone else there",
         )
     return (
         f"{waited}. Keep other organizations going in parallel.",
-        contact.get_absolute_url(),
+        around.urls("people:contact", contact.pk),
         "Open contact",
     )
 
 
-def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
+def _followup_item(followup: FollowUp, around: Neighbours) -> TodayItem:
     contact = followup.contact
     kind = Kind(followup.kind)
     organization = f" ({contact.organization.name})" if contact.organization else ""
@@ -180,36 +85,40 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
     done_label = "Mark done"
     if kind is Kind.THANK_YOU:
         title = f"Thank {contact.full_name}{organization}"
-        url = reverse("outreach:thank_you", args=[followup.conversation_id])
+        url = (
+            around.urls("outreach:thank_you", followup.conversation_id)
+            if followup.conversation_id
+            else around.urls("people:contact", contact.pk)
+        )
         action = "Write thank-you"
     elif kind is Kind.SCHEDULE and followup.reply and followup.reply.outcome == "replied":
         title = f"Answer {contact.full_name}{organization}"
-        url = reverse("outreach:reply", args=[contact.pk])
+        url = around.urls("outreach:reply", contact.pk)
         action = "Log what they decided"
         done_label = "Nothing more to do"
     elif kind is Kind.SCHEDULE:
         title = f"Schedule with {contact.full_name}{organization}"
-        url = reverse("conversations:new", args=[contact.pk])
+        url = around.urls("conversations:new", contact.pk)
         action = "Schedule it"
         done_label = "It fell through"
     elif kind is Kind.CONTACT_REFERRAL:
         title = f"Contact referral {contact.full_name}{organization}"
-        url = reverse("outreach:compose", args=[contact.pk])
+        url = around.urls("outreach:compose", contact.pk)
         action = "Write to them"
     elif kind is Kind.NO_REPLY:
         title = f"No reply from {contact.full_name}{organization}"
         detail, url, action = _no_reply(contact, around)
     elif kind is Kind.NUDGE:
         title = f"Send {contact.full_name}{organization} one polite follow-up"
-        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=follow_up"
+        url = around.urls("outreach:compose", contact.pk) + "?purpose=follow_up"
         action = "Write the follow-up"
     elif kind is Kind.CLOSE_THE_LOOP:
         title = f"Close the loop with {contact.full_name}{organization}"
-        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=update"
+        url = around.urls("outreach:compose", contact.pk) + "?purpose=update"
         action = "Tell them what came of it"
     elif kind is Kind.KEEP_IN_TOUCH:
         title = f"Keep in touch with {contact.full_name}{organization}"
-        url = reverse("outreach:compose", args=[contact.pk]) + "?purpose=update"
+        url = around.urls("outreach:compose", contact.pk) + "?purpose=update"
         action = "Write an update"
     elif kind is Kind.MOVE_ON:
         title = f"Move on from {contact.full_name}{organization}"
@@ -218,11 +127,11 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
                 "Still no reply after 10 business days, and it is too late now for the follow-up "
                 "you did not send: move on gracefully, no more messages."
             )
-        url = contact.get_absolute_url()
+        url = around.urls("people:contact", contact.pk)
         action = "Open contact"
     else:
         title = f"Follow up with {contact.full_name}{organization}"
-        url = contact.get_absolute_url()
+        url = around.urls("people:contact", contact.pk)
         action = "Open contact"
     return TodayItem(
         kind=kind,
@@ -239,7 +148,9 @@ def _followup_item(followup: FollowUp, around: _Neighbours) -> TodayItem:
     )
 
 
-def _conversation_item(conversation: Conversation, tz: tzinfo, now: datetime) -> TodayItem:
+def _conversation_item(
+    conversation: Conversation, tz: tzinfo, now: datetime, urls: Urls
+) -> TodayItem:
 
     contact = conversation.contact
     start = conversation.scheduled_at.astimezone(tz)
@@ -254,9 +165,7 @@ def _conversation_item(conversation: Conversation, tz: tzinfo, now: datetime) ->
         detail=f"{conversation.duration_minutes} min, {conversation.get_mode_display()}"
         + (f" at {conversation.place}" if conversation.place else ""),
         due=start.date(),
-        url=reverse(
-            "conversations:conduct" if begun else "conversations:detail", args=[conversation.pk]
-        ),
+        url=urls("conversations:conduct" if begun else "conversations:detail", conversation.pk),
         action="Continue the conversation"
         if in_progress
         else ("Record how it went" if begun else "Prepare"),
@@ -319,12 +228,67 @@ UPCOMING_CAP = 30
 CONVERSATIONS_CAP = 30
 
 
-def _bounded(queryset: QuerySet[FollowUp], cap: int | None) -> list[FollowUp]:
+# What an item needs of a follow-up, its person, their organization and the reply it answers:
+# the long texts (notes, research) stay in the database.
+_SHOWN = (
+    "kind",
+    "due_on",
+    "due_at",
+    "note",
+    "contact_id",
+    "conversation_id",
+    "reply_id",
+    "contact__first_name",
+    "contact__last_name",
+    "contact__organization_id",
+    "contact__organization__name",
+    "contact__organization__finished_on",
+    "reply__outcome",
+)
+
+
+_CONVERSATION_SHOWN = (
+    "scheduled_at",
+    "duration_minutes",
+    "mode",
+    "place",
+    "status",
+    "contact__first_name",
+    "contact__last_name",
+    "contact__organization__name",
+)
+
+
+def _open_conversations(user: User, now: datetime) -> list[Conversation]:
+    """Scheduled or under way, up to a week ahead, the soonest first. One query per status:
+    each walks its own entries of the (owner, status, scheduled_at) index in order, where one
+    query for both walked every conversation ever held to find them."""
+    upto = (
+        Conversation.objects.owned_by(user)
+        .filter(scheduled_at__lte=now + HORIZON)
+        .select_related("contact__organization")
+        .only(*_CONVERSATION_SHOWN)
+        .order_by("scheduled_at", "id")
+    )
+    found = [
+        *upto.filter(status=Status.IN_PROGRESS)[:CONVERSATIONS_CAP],
+        *upto.filter(status=Status.SCHEDULED)[:CONVERSATIONS_CAP],
+    ]
+    return sorted(found, key=lambda c: (c.scheduled_at, c.pk))[:CONVERSATIONS_CAP]
+
+
+def _bounded(user: User, queryset: QuerySet[FollowUp], cap: int | None) -> list[FollowUp]:
     # Items with an exact deadline (a thank-you's 24 hours) first, then the oldest: the order
     # Today itself puts them in, short of the reply speeds that only the chosen few are read for.
-    ordered = queryset.order_by(F("due_at").asc(nulls_last=True), "due_on", "id")
-    rows = ordered.select_related("contact__organization", "reply")
-    return list(rows if cap is None else rows[:cap])
+    order = (F("due_at").asc(nulls_last=True), "due_on", "id")
+    chosen = queryset
+    if cap is not None:
+        # The follow-ups alone are sorted, and only the few kept are joined to their person and
+        # organization: sorting a long backlog with all of that attached is what cost the time.
+        kept = queryset.order_by(*order).values("pk")[:cap]
+        chosen = FollowUp.objects.owned_by(user).filter(pk__in=Subquery(kept))
+    rows = chosen.order_by(*order).select_related("contact__organization", "reply")
+    return list(rows.only(*_SHOWN))
 
 
 def today_list(user: User, now: datetime | None = None) -> TodayList:
@@ -338,25 +302,21 @@ def today_list(user: User, now: datetime | None = None) -> TodayList:
     late = owed.filter(due_on__lt=today)
     due_today = owed.filter(due_on=today)
     upcoming = owed.filter(due_on__gt=today, due_on__lte=today + HORIZON)
-    late_rows = _bounded(late, LATE_CAP)
-    today_rows = _bounded(due_today, None)
-    upcoming_rows = _bounded(upcoming, UPCOMING_CAP)
+    late_rows = _bounded(user, late, LATE_CAP)
+    today_rows = _bounded(user, due_today, None)
+    upcoming_rows = _bounded(user, upcoming, UPCOMING_CAP)
     # The true totals in one query, so the badges and "Showing" lines never count only the shown.
     counts = owed.aggregate(
         late=Count("id", filter=Q(due_on__lt=today)),
         upcoming=Count("id", filter=Q(due_on__gt=today, due_on__lte=today + HORIZON)),
     )
     followups = late_rows + today_rows + upcoming_rows
-    conversations = (
-        Conversation.objects.owned_by(user)
-        .filter(status__in=[Status.SCHEDULED, Status.IN_PROGRESS])
-        .filter(scheduled_at__lte=now + HORIZON)
-        .select_related("contact__organization")
-        .order_by("scheduled_at", "id")[:CONVERSATIONS_CAP]
-    )
-    around = _neighbours(user, followups, today)
+    conversations = _open_conversations(user, now)
+    around = neighbours(user, followups, today)
     items = [_followup_item(followup, around) for followup in followups]
-    items += [_conversation_item(conversation, tz, now) for conversation in conversations]
+    items += [
+        _conversation_item(conversation, tz, now, around.urls) for conversation in conversations
+    ]
     items += unsent_draft_items(user, today)
     return TodayList(
         items=order_today(items, today, now),

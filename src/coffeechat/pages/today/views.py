@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
@@ -21,6 +21,7 @@ from coffeechat.pages.people.queries import first_request_at
 from coffeechat.pages.research.queries import next_moves_for
 from coffeechat.pages.today.followup_list import DUE_WINDOWS, KINDS, STATUSES, followup_listing
 from coffeechat.pages.today.queries import today_list
+from coffeechat.pages.today.rows import today_rows
 from coffeechat.pipeline.followups import services, undo
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.forms import ReplyForm
@@ -32,12 +33,19 @@ def _today_context(request: AuthedRequest) -> dict[str, object]:
     """The lists and their true counts: each section's badge counts what is behind "show all"."""
     now = timezone.now()
     listed = today_list(request.user, now)
-    day = timezone.localdate(now, timezone=request.user.profile.tz())
+    tz = request.user.profile.tz()
+    day = timezone.localdate(now, timezone=tz)
     sections = [
-        (section, items, len(items) + listed.hidden_in(section))
-        for section, items in by_section(listed.items, day, now)
+        (section, rows, len(rows) + listed.hidden_in(section))
+        for section, rows in today_rows(by_section(listed.items, day, now), tz)
     ]
-    return {"sections": sections, "today": day, "count": len(listed.items), "listed": listed}
+    return {
+        "sections": sections,
+        "today": day,
+        "count": len(listed.items),
+        "listed": listed,
+        "awaiting_reply": any(row.reply_url for _, rows, _ in sections for row in rows),
+    }
 
 
 @login_required
@@ -75,7 +83,11 @@ def followup_list(request: AuthedRequest) -> HttpResponse:
 
 
 def _back(request: AuthedRequest) -> str:
-    target = request.POST.get("next", "")
+    return _back_to(request, request.POST.get("next", ""))
+
+
+def _back_to(request: AuthedRequest, target: str) -> str:
+    """Where to go once done: the page named, if it is this site's, else Today."""
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
     return reverse("followups:today")
@@ -151,11 +163,19 @@ def reopen(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def quick_reply(request: AuthedRequest, contact_pk: int) -> HttpResponse:
-    """Log a reply in one click from Today or a contact page, with the day it came."""
+    """Log a reply in one click from Today or a contact page, with the day it came. Today's
+    "They replied" opens this form in a dialog; without a script, it is this small page."""
     contact = owned_or_404(Contact, request, contact_pk)
     tz = request.user.profile.tz()
+    if request.method == "GET":
+        context = {
+            "contact": contact,
+            "today": timezone.localdate(timezone=tz),
+            "back": _back_to(request, request.GET.get("next", "")),
+        }
+        return TemplateResponse(request, "followups/quick_reply.html", context)
     first = first_request_at(contact)
     form = ReplyForm(
         {"received_on": request.POST.get("received_on"), "outcome": request.POST.get("outcome")},

@@ -298,6 +298,33 @@
     if (typeof entry.focus === "function" && entry.hasAttribute("tabindex")) entry.focus({ preventScroll: false });
   }
 
+  // Today's "They replied": one dialog holds the reply bar for every item, filled in for the
+  // person chosen (whose reply it logs, the "Declined or more…" link, the day reset to today).
+  // Without the script, or a browser without <dialog>, the link opens the same form on a page.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-quick-reply]");
+    var dialog = document.getElementById("quick-reply-dialog");
+    if (!link || !dialog || typeof dialog.showModal !== "function") return;
+    event.preventDefault();
+    var form = dialog.querySelector("form");
+    form.reset();
+    form.action = link.getAttribute("href");
+    dialog.querySelector("[data-reply-more]").href = link.dataset.more;
+    var item = link.closest(".today-item");
+    var title = item && item.querySelector("strong");
+    document.getElementById("quick-reply-about").textContent = title ? title.textContent : "";
+    dialog.returnFocusTo = link;
+    dialog.showModal();
+  });
+  document.addEventListener("click", function (event) {
+    var close = event.target.closest && event.target.closest("[data-close-dialog]");
+    if (close && close.closest("dialog")) close.closest("dialog").close();
+  });
+  document.addEventListener("close", function (event) {
+    var back = event.target.returnFocusTo;
+    if (back && back.isConnected) back.focus();
+  }, true);
+
   function enhance(root) {
     setupCopyButtons(root);
     setupTimers(root);
