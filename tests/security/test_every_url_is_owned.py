@@ -166,3 +166,39 @@ def test_every_post_without_the_csrf_token_is_refused(bobs_records):
         if status not in (403, 405):
             accepted[url] = status
     assert accepted == {}
+
+
+EVIL = ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:alert(1)"]
+
+
+def _leaves_the_site(location: str) -> bool:
+    location = location.strip().lower()
+    return location.startswith(("http:", "https:", "//", "/\\", "javascript:")) and not (
+        location.startswith(("http://testserver/", "https://testserver/"))
+    )
+
+
+def test_no_url_redirects_off_the_site_whatever_next_or_back_says(bobs_records):
+    bob = Client(raise_request_exception=False)
+    bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
+    anonymous = Client(raise_request_exception=False)
+    off_site = {}
+    for name, pattern in url_patterns():
+        converters = getattr(pattern.pattern, "converters", {})
+        kwargs = {
+            key: FIRST if isinstance(converter, IntConverter) else "x" * 43
+            for key, converter in converters.items()
+        }
+        url = reverse(name, kwargs=kwargs)
+        # Logged in again for each address: one of them is the logout.
+        bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
+        for value in EVIL:
+            params = {"next": value, "back": value, "return_to": value}
+            for client in (bob, anonymous):
+                for response in (client.get(url, params), client.post(url, params)):
+                    location = response.get("Location", "")
+                    if response.status_code in (301, 302, 303, 307, 308) and _leaves_the_site(
+                        location
+                    ):
+                        off_site[f"{url} {value}"] = location
+    assert off_site == {}
