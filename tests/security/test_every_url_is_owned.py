@@ -14,6 +14,8 @@ from collections.abc import Iterator
 import pytest
 from django.apps import apps
 from django.db import connection, models
+from django.db.models import Value
+from django.db.models.functions import Cast, Concat
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
@@ -202,3 +204,56 @@ def test_no_url_redirects_off_the_site_whatever_next_or_back_says(bobs_records):
                     ):
                         off_site[f"{url} {value}"] = location
     assert off_site == {}
+
+
+PAYLOAD = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
+RAW = ("<img src=x onerror", "<script>alert(2)")
+
+
+def _fill_text_with_payload(user) -> int:
+    """Every free-text field of every record the user owns set to PAYLOAD; returns how many
+    fields. (Fields with choices, addresses, tokens, time zones, which forms check, and
+    too-short fields keep their values.)"""
+    filled = 0
+    for model in apps.get_models():
+        owner = next((f for f in model._meta.fields if f.name == "owner"), None)
+        if owner is None:
+            continue
+        names = [
+            field.name
+            for field in model._meta.fields
+            if isinstance(field, models.CharField | models.TextField)
+            and not isinstance(field, models.EmailField | models.URLField | models.SlugField)
+            and not field.choices
+            and not field.unique
+            and (field.max_length or 10_000) >= len(PAYLOAD) + 8
+            and not any(word in field.name for word in ("token", "hash", "password", "key", "zone"))
+        ]
+        if names:
+            # The record's id after it: some names are unique per owner.
+            text = Concat(Value(PAYLOAD + " "), Cast("id", models.CharField()))
+            model._default_manager.filter(owner=user).update(**dict.fromkeys(names, text))
+            filled += len(names)
+    return filled
+
+
+def test_markup_typed_into_any_field_is_shown_as_text_on_every_page(bobs_records):
+    assert _fill_text_with_payload(bobs_records) >= 30
+    bob = Client(raise_request_exception=False)
+    bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
+    shown, executed = 0, {}
+    for name, pattern in url_patterns():
+        converters = getattr(pattern.pattern, "converters", {})
+        if converters and not all(isinstance(c, IntConverter) for c in converters.values()):
+            continue
+        url = reverse(name, kwargs=dict.fromkeys(converters, FIRST))
+        response = bob.get(url)
+        assert response.status_code < 500, (url, response.status_code)
+        if response.streaming or "html" not in response.get("Content-Type", ""):
+            continue  # downloads (exports, .ics) are not pages a browser renders
+        body = response.content.decode(errors="replace")
+        shown += "onerror=alert(1)" in body  # the text is there, escaped
+        if any(raw in body for raw in RAW):
+            executed[url] = response.status_code
+    assert executed == {}
+    assert shown >= 15  # the payload did reach the pages
