@@ -3,7 +3,8 @@
 Stage and reply speed are judged in Python from each contact's history (method/stages.py), so
 a page judges its 50 rows only. Filtering or sorting by them has to judge every matching
 contact: that path reads plain values (no model instances, no templates) and only the page's
-rows become full ContactRows.
+rows become full ContactRows, then ContactLines: every text and link of a row worked out once
+per page (one reverse() per kind of link), so that the template only prints.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.core.links import link_to
 from coffeechat.foundation.core.listing import Column, Listing, Sort, chosen_sort, paginate
 from coffeechat.method.cadence import ReplySpeed
 from coffeechat.method.search_query import parse
@@ -173,8 +175,65 @@ def judged_ids(
     return [pk for _, pk in found]
 
 
+HOW_KNOWN = dict(HowKnown.choices)
+# What a line shows of a contact, its organization and its introducer, and nothing more.
+SHOWN_FIELDS = (
+    "first_name",
+    "last_name",
+    "role",
+    "how_known",
+    "organization__name",
+    "introduced_by__first_name",
+    "introduced_by__last_name",
+)
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """One contact as the Contacts list prints it."""
+
+    pk: int
+    name: str
+    url: str
+    role: str
+    organization: str  # "" when none
+    organization_url: str
+    how: str
+    introducer: str  # "" when nobody introduced them
+    introducer_url: str
+    stage: str
+    speed: str  # "" until judged
+    speed_class: str  # "quick", "slow" or "silent"
+
+
+def contact_lines(rows: Sequence[ContactRow]) -> list[ContactLine]:
+    contact_url = link_to("people:contact")
+    organization_url = link_to("research:organization")
+    lines = []
+    for row in rows:
+        contact, speed = row.contact, row.speed
+        organization, introducer = contact.organization, contact.introduced_by
+        lines.append(
+            ContactLine(
+                pk=contact.pk,
+                name=contact.full_name,
+                url=contact_url(contact.pk),
+                role=contact.role,
+                organization=organization.name if organization else "",
+                organization_url=organization_url(organization.pk) if organization else "",
+                how=HOW_KNOWN.get(contact.how_known, contact.how_known),
+                introducer=introducer.full_name if introducer else "",
+                introducer_url=contact_url(introducer.pk) if introducer else "",
+                stage=row.stage.label,
+                speed=speed.value[:1].upper() + speed.value[1:] if speed else "",
+                speed_class=speed.name.lower() if speed else "",
+            )
+        )
+    return lines
+
+
 def contact_listing(user: User, query: QueryDict) -> tuple[Listing[Any], ContactFilters]:
-    """One page of the user's contacts (its rows are ContactRows), with the filters it was
+    """One page of the user's contacts (its rows are ContactLines), with the filters it was
     read with."""
     filters = ContactFilters.from_query(query)
     today = timezone.localdate(timezone=user.profile.tz())
@@ -188,8 +247,9 @@ def contact_listing(user: User, query: QueryDict) -> tuple[Listing[Any], Contact
     else:
         listing = paginate(query, contacts.only("pk"), columns=COLUMNS, default_sort="name")
         page_ids = [contact.pk for contact in listing.rows]
-    rows = {row.contact.pk: row for row in contact_rows(user, contacts.filter(pk__in=page_ids))}
-    listing.rows = [rows[pk] for pk in page_ids if pk in rows]
+    shown = contacts.filter(pk__in=page_ids).only(*SHOWN_FIELDS)
+    rows = {row.contact.pk: row for row in contact_rows(user, shown)}
+    listing.rows = contact_lines([rows[pk] for pk in page_ids if pk in rows])
     return listing, filters
 
 

@@ -3,6 +3,7 @@ knows there, and the next moves at the top of it."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -19,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 
 from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.core.links import link_to
 from coffeechat.foundation.core.listing import Column
 from coffeechat.method.next_moves import NextMove, Person, Target, next_moves
 from coffeechat.method.today import Kind
@@ -136,6 +138,59 @@ def organizations(user: User, filters: Filters) -> QuerySet[Organization]:
     if filters.advocacy is not None:
         rows = rows.filter(advocacy=filters.advocacy)
     return rows
+
+
+@dataclass(frozen=True)
+class OrganizationLine:
+    """One organization as the Research list prints it, its texts and links worked out once
+    per page (one reverse() per kind of link) so that the template only prints."""
+
+    pk: int
+    rank: int | None  # its place in LAMP order, when the list is the targets in that order
+    finished: bool
+    top: bool  # among the top of the target list (WORK_FIRST), finished ones aside
+    is_target: bool
+    name: str
+    url: str
+    location: str
+    motivation: int
+    posting: int
+    advocacy: bool
+    contact_count: int
+    field_and_industry: str  # "Fintech · Banking", either alone, or ""
+    target_url: str
+
+
+def organization_lines(
+    organizations: Iterable[Organization], *, first_rank: int | None, top: Collection[int]
+) -> list[OrganizationLine]:
+    """Lines for one page of the list (annotated by organizations()); numbered from
+    `first_rank` when the page shows targets in LAMP order."""
+    url = link_to("research:organization")
+    target_url = link_to("research:organization_target")
+    lines = []
+    for number, organization in enumerate(organizations):
+        field = organization.field.name if organization.field else ""
+        described = " · ".join(part for part in (field, organization.industry) if part)
+        lines.append(
+            OrganizationLine(
+                pk=organization.pk,
+                rank=None if first_rank is None else first_rank + number,
+                finished=organization.finished_on is not None,
+                top=organization.pk in top,
+                is_target=organization.is_target,
+                name=organization.name,
+                url=url(organization.pk),
+                location=organization.location,
+                motivation=organization.motivation,
+                posting=organization.posting,
+                advocacy=organization.advocacy,  # type: ignore[attr-defined]
+                contact_count=organization.contact_count,  # type: ignore[attr-defined]
+                field_and_industry=described,
+                target_url=target_url(organization.pk),
+            )
+        )
+    return lines
 
 
 def top_targets(user: User, limit: int = WORK_FIRST) -> list[Organization]:

@@ -17,7 +17,7 @@ from coffeechat.network.research.models import Field, Motivation, Organization, 
 from coffeechat.network.research.services import set_finished, set_target
 from coffeechat.pages.people.queries import contacts_at
 from coffeechat.pages.research import queries
-from coffeechat.pages.research.queries import KNOWN, SHOW_CHOICES, WORK_FIRST, Filters
+from coffeechat.pages.research.queries import KNOWN, SHOW_CHOICES, TARGETS, WORK_FIRST, Filters
 
 
 @login_required
@@ -31,6 +31,11 @@ def organizations(request: AuthedRequest) -> HttpResponse:
     )
     # The top-5 badge marks the real top of the target list, whatever page or sort is shown.
     top = {o.pk for o in queries.top_targets(request.user)} if filters.show != KNOWN else set()
+    # Numbered only when the list is the targets in LAMP order: the number is the priority.
+    numbered = filters.show == TARGETS and listing.sort.param == queries.DEFAULT_SORT
+    listing.rows = queries.organization_lines(
+        listing.rows, first_rank=listing.page.start_index() if numbered else None, top=top
+    )
     return TemplateResponse(
         request,
         "research/organizations.html",
