@@ -2,9 +2,9 @@
 
 Stage and reply speed are judged in Python from each contact's history (method/stages.py), so
 a page judges its 50 rows only. Filtering or sorting by them has to judge every matching
-contact: that path reads plain values (no model instances, no templates) and only the page's
-rows become full ContactRows, then ContactLines: every text and link of a row worked out once
-per page (one reverse() per kind of link), so that the template only prints.
+contact: that path reads plain values (no model instances, no templates). Either way the
+page's own rows are read as plain values too and become ContactLines, every text and link
+worked out once per page (one reverse() per kind of link), so that the template only prints.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from coffeechat.method.cadence import ReplySpeed
 from coffeechat.method.search_query import parse
 from coffeechat.method.stages import Stage
 from coffeechat.method.today import Kind
-from coffeechat.network.people.models import Contact, HowKnown, Source
+from coffeechat.network.people.models import Contact, HowKnown, Source, full_name
 from coffeechat.network.research.services import organization_ids_named
 from coffeechat.pages.people.queries import (
     HISTORY_FIELDS,
@@ -176,13 +176,16 @@ def judged_ids(
 
 
 HOW_KNOWN = dict(HowKnown.choices)
-# What a line shows of a contact, its organization and its introducer, and nothing more.
-SHOWN_FIELDS = (
+# What a line shows of a contact, its organization and its introducer, read as plain values.
+LINE_FIELDS = (
+    "pk",
     "first_name",
     "last_name",
     "role",
     "how_known",
+    "organization_id",
     "organization__name",
+    "introduced_by_id",
     "introduced_by__first_name",
     "introduced_by__last_name",
 )
@@ -206,28 +209,33 @@ class ContactLine:
     speed_class: str  # "quick", "slow" or "silent"
 
 
-def contact_lines(rows: Sequence[ContactRow]) -> list[ContactLine]:
+def contact_lines(user: User, contacts: QuerySet[Contact]) -> dict[int, ContactLine]:
+    """The lines of these contacts (a page of them), by id: one values() query with their
+    history, judged as ContactRows are (queries.judge), no model instances."""
+    profile = user.profile
+    tz, holidays = profile.tz(), profile.holidays()
+    today = timezone.localdate(timezone=tz)
     contact_url = link_to("people:contact")
     organization_url = link_to("research:organization")
-    lines = []
-    for row in rows:
-        contact, speed = row.contact, row.speed
-        organization, introducer = contact.organization, contact.introduced_by
-        lines.append(
-            ContactLine(
-                pk=contact.pk,
-                name=contact.full_name,
-                url=contact_url(contact.pk),
-                role=contact.role,
-                organization=organization.name if organization else "",
-                organization_url=organization_url(organization.pk) if organization else "",
-                how=HOW_KNOWN.get(contact.how_known, contact.how_known),
-                introducer=introducer.full_name if introducer else "",
-                introducer_url=contact_url(introducer.pk) if introducer else "",
-                stage=row.stage.label,
-                speed=speed.value[:1].upper() + speed.value[1:] if speed else "",
-                speed_class=speed.name.lower() if speed else "",
-            )
+    lines = {}
+    for row in with_history(contacts, tz).values(*LINE_FIELDS, *HISTORY_FIELDS):
+        stage, speed = judge(row, today, holidays, tz)
+        organization, introducer = row["organization_id"], row["introduced_by_id"]
+        lines[row["pk"]] = ContactLine(
+            pk=row["pk"],
+            name=full_name(row["first_name"], row["last_name"]),
+            url=contact_url(row["pk"]),
+            role=row["role"],
+            organization=row["organization__name"] if organization else "",
+            organization_url=organization_url(organization) if organization else "",
+            how=HOW_KNOWN.get(row["how_known"], row["how_known"]),
+            introducer=full_name(row["introduced_by__first_name"], row["introduced_by__last_name"])
+            if introducer
+            else "",
+            introducer_url=contact_url(introducer) if introducer else "",
+            stage=stage.label,
+            speed=speed.value[:1].upper() + speed.value[1:] if speed else "",
+            speed_class=speed.name.lower() if speed else "",
         )
     return lines
 
@@ -247,9 +255,8 @@ def contact_listing(user: User, query: QueryDict) -> tuple[Listing[Any], Contact
     else:
         listing = paginate(query, contacts.only("pk"), columns=COLUMNS, default_sort="name")
         page_ids = [contact.pk for contact in listing.rows]
-    shown = contacts.filter(pk__in=page_ids).only(*SHOWN_FIELDS)
-    rows = {row.contact.pk: row for row in contact_rows(user, shown)}
-    listing.rows = contact_lines([rows[pk] for pk in page_ids if pk in rows])
+    lines = contact_lines(user, contacts.filter(pk__in=page_ids))
+    listing.rows = [lines[pk] for pk in page_ids if pk in lines]
     return listing, filters
 
 

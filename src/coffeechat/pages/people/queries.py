@@ -166,6 +166,16 @@ def contact_row(user: User, contact: Contact) -> ContactRow:
     return contact_rows(user, Contact.objects.owned_by(user).filter(pk=contact.pk))[0]
 
 
+def owned_contact_row(user: User, pk: int) -> ContactRow | None:
+    """The row of the user's contact `pk`, or None when they have no such contact: read in
+    one query, the contact knowing its owner is `user` (no second look-up of the user)."""
+    rows = contact_rows(user, Contact.objects.owned_by(user).filter(pk=pk))
+    if not rows:
+        return None
+    rows[0].contact.owner = user
+    return rows[0]
+
+
 def _day(value: date) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
@@ -185,7 +195,7 @@ def _reply_at(reply: Reply, tz: tzinfo) -> datetime:
     return datetime.combine(reply.received_on, time(23, 59), tzinfo=tz)
 
 
-def _message_entries(contact: Contact) -> list[TimelineEntry]:
+def _message_entries(messages: list[Message]) -> list[TimelineEntry]:
     return [
         TimelineEntry(
             at=message.sent_at,
@@ -197,17 +207,17 @@ def _message_entries(contact: Contact) -> list[TimelineEntry]:
             delete_url=reverse("outreach:message_delete", args=[message.pk]),
             anchor=f"message-{message.pk}",
         )
-        for message in contact.messages.all()
+        for message in messages
     ]
 
 
-def _reply_entries(contact: Contact, tz: tzinfo) -> list[TimelineEntry]:
+def _reply_entries(contact: Contact, messages: list[Message], tz: tzinfo) -> list[TimelineEntry]:
 
     # Each reply answers the latest request sent on or before its day: asked again in autumn,
     # an autumn reply is not timed from the spring request.
     asked = sorted(
         timezone.localdate(message.sent_at, tz)
-        for message in contact.messages.all()
+        for message in messages
         if message.purpose == Purpose.REQUEST
     )
     holidays = contact.owner.profile.holidays()
@@ -318,9 +328,10 @@ def contact_timeline(contact: Contact, *, tz: tzinfo | None = None) -> list[Time
     """Every message, reply, conversation, referral, takeaway and follow-up with this person,
     newest first."""
     tz = tz or contact.owner.profile.tz()
+    messages = list(contact.messages.all())  # read once, for the messages and the replies
     return merge_timeline(
-        _message_entries(contact),
-        _reply_entries(contact, tz),
+        _message_entries(messages),
+        _reply_entries(contact, messages, tz),
         _conversation_entries(contact),
         _referral_entries(contact),
         _takeaway_entries(contact, tz),

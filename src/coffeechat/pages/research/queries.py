@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
     BooleanField,
@@ -21,7 +22,7 @@ from django.http import QueryDict
 
 from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.links import link_to
-from coffeechat.foundation.core.listing import Column
+from coffeechat.foundation.core.listing import Column, Listing, paginate
 from coffeechat.method.next_moves import NextMove, Person, Target, next_moves
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact, HowKnown
@@ -191,6 +192,36 @@ def organization_lines(
             )
         )
     return lines
+
+
+def organization_listing(user: User, query: QueryDict) -> tuple[Filters, Listing[Any]]:
+    """One page of the Research list as the URL asks (its rows are OrganizationLines), with
+    the filters it was read with.
+
+    Sorting needs the sort's annotations for every organization, showing needs the rest for
+    the page's rows only: the page is chosen on ids, then its rows are read."""
+    filters = Filters.from_query(query)
+    ids = organizations(user, filters).values_list("pk", flat=True)
+    listing: Listing[Any] = paginate(query, ids, columns=COLUMNS, default_sort=DEFAULT_SORT)
+    page_ids = list(listing.rows)
+    shown = organizations(user, Filters(show=ALL)).filter(pk__in=page_ids).in_bulk()
+    # The top-5 badge marks the real top of the target list, whatever page or sort is shown.
+    top = top_target_ids(user) if filters.show != KNOWN else set()
+    # Numbered only when the list is the targets in LAMP order: the number is the priority.
+    numbered = filters.show == TARGETS and listing.sort.param == DEFAULT_SORT
+    listing.rows = organization_lines(
+        [shown[pk] for pk in page_ids if pk in shown],
+        first_rank=listing.page.start_index() if numbered else None,
+        top=top,
+    )
+    return filters, listing
+
+
+def top_target_ids(user: User, limit: int = WORK_FIRST) -> set[int]:
+    """The ids of top_targets(), without reading the organizations."""
+    listed = organizations(user, Filters(status="active"))
+    lamp = COLUMNS[0].order_by(descending=True)
+    return set(listed.order_by(*lamp, "pk").values_list("pk", flat=True)[:limit])
 
 
 def top_targets(user: User, limit: int = WORK_FIRST) -> list[Organization]:

@@ -129,7 +129,7 @@ class FollowUpRow:
     done_label: str  # open: what its button says
 
 
-class _Days:
+class Days:
     """Days written as the template's |date:"D j M" writes them ("Mon 7 Dec", datetimes in the
     active time zone, the user's), with the names translated once per page rather than once
     per date."""
@@ -157,7 +157,7 @@ def followup_rows(followups: Iterable[FollowUp], today: date) -> list[FollowUpRo
     contact_url: Callable[[int], str] = link_to("people:contact")
     done_url = link_to("followups:done")
     reopen_url = link_to("followups:reopen")
-    day = _Days()
+    day = Days()
     rows = []
     for followup in followups:
         contact = followup.contact
