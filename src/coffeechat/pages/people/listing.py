@@ -31,6 +31,7 @@ from coffeechat.pages.people.queries import (
     HISTORY_FIELDS,
     ContactRow,
     contact_rows,
+    histories_of,
     judge,
     with_history,
 )
@@ -209,19 +210,20 @@ class ContactLine:
     speed_class: str  # "quick", "slow" or "silent"
 
 
-def contact_lines(user: User, contacts: QuerySet[Contact]) -> dict[int, ContactLine]:
-    """The lines of these contacts (a page of them), by id: one values() query with their
-    history, judged as ContactRows are (queries.judge), no model instances."""
+def contact_lines(user: User, rows: Sequence[dict[str, Any]]) -> list[ContactLine]:
+    """The lines of a page of contacts read as values(*LINE_FIELDS), in the same order, with
+    their history (histories_of) judged as ContactRows are (queries.judge)."""
     profile = user.profile
     tz, holidays = profile.tz(), profile.holidays()
     today = timezone.localdate(timezone=tz)
     contact_url = link_to("people:contact")
     organization_url = link_to("research:organization")
-    lines = {}
-    for row in with_history(contacts, tz).values(*LINE_FIELDS, *HISTORY_FIELDS):
-        stage, speed = judge(row, today, holidays, tz)
+    histories = histories_of([row["pk"] for row in rows], tz)
+    lines = []
+    for row in rows:
+        stage, speed = judge(histories[row["pk"]], today, holidays, tz)
         organization, introducer = row["organization_id"], row["introduced_by_id"]
-        lines[row["pk"]] = ContactLine(
+        line = ContactLine(
             pk=row["pk"],
             name=full_name(row["first_name"], row["last_name"]),
             url=contact_url(row["pk"]),
@@ -237,6 +239,7 @@ def contact_lines(user: User, contacts: QuerySet[Contact]) -> dict[int, ContactL
             speed=speed.value[:1].upper() + speed.value[1:] if speed else "",
             speed_class=speed.name.lower() if speed else "",
         )
+        lines.append(line)
     return lines
 
 
@@ -251,12 +254,15 @@ def contact_listing(user: User, query: QueryDict) -> tuple[Listing[Any], Contact
     if filters.stage or filters.speed or sort.column.key in JUDGED:
         ids = judged_ids(user, contacts, filters, sort)
         listing = paginate(query, ids, columns=COLUMNS, default_sort="name")
-        page_ids = list(listing.rows)
-    else:
-        listing = paginate(query, contacts.only("pk"), columns=COLUMNS, default_sort="name")
-        page_ids = [contact.pk for contact in listing.rows]
-    lines = contact_lines(user, contacts.filter(pk__in=page_ids))
-    listing.rows = [lines[pk] for pk in page_ids if pk in lines]
+        found = contacts.filter(pk__in=listing.rows).values(*LINE_FIELDS)
+        by_id = {row["pk"]: row for row in found}
+        rows = [by_id[pk] for pk in listing.rows if pk in by_id]
+    else:  # the database sorts, and the page's rows come with what their lines show
+        listing = paginate(
+            query, contacts.values(*LINE_FIELDS), columns=COLUMNS, default_sort="name"
+        )
+        rows = listing.rows
+    listing.rows = contact_lines(user, rows)
     return listing, filters
 
 

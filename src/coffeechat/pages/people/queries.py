@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -99,6 +99,51 @@ def with_history(
 
 
 HISTORY_FIELDS = tuple(_History.__annotations__)
+
+
+def histories_of(ids: Iterable[int], tz: tzinfo) -> dict[int, dict[str, Any]]:
+    """The facts with_history annotates, for a few contacts (a page), by id: three flat
+    queries and a pass over their rows in Python, which costs less than compiling ten
+    correlated subqueries. Must agree with with_history, as a test checks."""
+    facts = {pk: dict.fromkeys(HISTORY_FIELDS) for pk in ids}
+    requests: dict[int, list[datetime]] = {}
+    messages = Message.objects.filter(contact_id__in=facts).order_by("sent_at", "id")
+    for contact_id, purpose, sent_at in messages.values_list("contact_id", "purpose", "sent_at"):
+        fact = facts[contact_id]
+        fact["h_last_message"] = sent_at
+        if purpose == Purpose.REQUEST:
+            requests.setdefault(contact_id, []).append(sent_at)
+            fact["h_first_request"] = fact["h_first_request"] or sent_at
+        elif purpose == Purpose.THANK_YOU:
+            fact["h_thanked"] = sent_at
+        elif purpose == Purpose.FOLLOW_UP:
+            fact["h_first_nudge"] = fact["h_first_nudge"] or sent_at
+    replies = Reply.objects.filter(contact_id__in=facts).order_by("received_on", "id")
+    for contact_id, received_on, outcome in replies.values_list(
+        "contact_id", "received_on", "outcome"
+    ):
+        fact = facts[contact_id]
+        fact["h_first_reply"] = fact["h_first_reply"] or received_on
+        fact["h_last_reply"], fact["h_last_outcome"] = received_on, outcome
+    upcoming = [Status.SCHEDULED, Status.IN_PROGRESS]
+    conversations = Conversation.objects.filter(
+        contact_id__in=facts, status__in=[*upcoming, Status.HELD]
+    ).order_by("scheduled_at", "id")
+    for contact_id, status, scheduled_at, ended_at in conversations.values_list(
+        "contact_id", "status", "scheduled_at", "ended_at"
+    ):
+        fact = facts[contact_id]
+        if status in upcoming:
+            fact["h_upcoming"] = fact["h_upcoming"] or scheduled_at
+        elif ended_at is not None and (fact["h_met"] is None or ended_at > fact["h_met"]):
+            fact["h_met"] = ended_at
+    # Asking again: the first request sent on a later (local) day than the last reply.
+    for contact_id, sent in requests.items():
+        last_reply = facts[contact_id]["h_last_reply"]
+        if last_reply is not None:
+            later = (at for at in sent if timezone.localdate(at, tz) > last_reply)
+            facts[contact_id]["h_new_request"] = next(later, None)
+    return facts
 
 
 def judge(
