@@ -7,6 +7,7 @@ from django.urls import reverse
 
 import factories as make
 from coffeechat.network.people.models import HowKnown
+from coffeechat.pages.research.queries import top_targets
 
 
 def line_of(page: str, pk: int) -> str:
@@ -71,3 +72,38 @@ def test_a_known_employer_offers_to_become_a_target(alice_client, alice):
     assert '<span class="badge known">known employer</span>' in line
     assert '<input type="hidden" name="target" value="1">' in line
     assert "badge top" not in line
+
+
+def test_the_top_5_badges_are_the_top_targets_with_finished_ones_left_out(alice_client, alice):
+    # The best-scored are finished: the top 5 are the next five still to work on, on the first
+    # page and on any other view of the list.
+    finished = [
+        make.organization(alice, f"Done {n}", motivation=3, posting=3, finished_on="2026-01-05")
+        for n in range(3)
+    ]
+    rest = [
+        make.organization(alice, f"Org {n:02d}", motivation=2, posting=3 - n % 3) for n in range(9)
+    ]
+    expected = {org.pk for org in top_targets(alice)}
+    assert not expected & {org.pk for org in finished}
+
+    def badged(query: dict[str, str]) -> set[int]:
+        page = alice_client.get(reverse("research:organizations"), query).content.decode()
+        ids = {org.pk for org in [*finished, *rest] if f'<tr data-organization="{org.pk}">' in page}
+        return {pk for pk in ids if "badge top" in line_of(page, pk)}
+
+    assert badged({}) == expected
+    assert badged({"sort": "name"}) == expected
+    assert badged({"show": "all"}) == expected
+
+
+def test_a_narrowed_list_marks_only_the_real_top_5(alice_client, alice):
+    best = [make.organization(alice, f"Best {n}", motivation=3) for n in range(5)]
+    others = [make.organization(alice, f"Other {n}", motivation=1) for n in range(3)]
+    narrowed = {"motivation": "1"}
+
+    page = alice_client.get(reverse("research:organizations"), narrowed).content.decode()
+    everyone = alice_client.get(reverse("research:organizations")).content.decode()
+
+    assert not any("badge top" in line_of(page, org.pk) for org in others)
+    assert all("badge top" in line_of(everyone, org.pk) for org in best)

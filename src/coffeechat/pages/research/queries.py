@@ -162,35 +162,49 @@ class OrganizationLine:
     target_url: str
 
 
+# What a line shows of an organization, read as plain values.
+LINE_FIELDS = (
+    "pk",
+    "name",
+    "location",
+    "industry",
+    "field__name",
+    "motivation",
+    "posting",
+    "is_target",
+    "finished_on",
+    "advocacy",
+    "contact_count",
+)
+
+
 def organization_lines(
-    organizations: Iterable[Organization], *, first_rank: int | None, top: Collection[int]
+    rows: Iterable[dict[str, Any]], *, first_rank: int | None, top: Collection[int]
 ) -> list[OrganizationLine]:
-    """Lines for one page of the list (annotated by organizations()); numbered from
-    `first_rank` when the page shows targets in LAMP order."""
+    """Lines for one page of the list (values(*LINE_FIELDS) of organizations()); numbered
+    from `first_rank` when the page shows targets in LAMP order."""
     url = link_to("research:organization")
     target_url = link_to("research:organization_target")
     lines = []
-    for number, organization in enumerate(organizations):
-        field = organization.field.name if organization.field else ""
-        described = " · ".join(part for part in (field, organization.industry) if part)
-        lines.append(
-            OrganizationLine(
-                pk=organization.pk,
-                rank=None if first_rank is None else first_rank + number,
-                finished=organization.finished_on is not None,
-                top=organization.pk in top,
-                is_target=organization.is_target,
-                name=organization.name,
-                url=url(organization.pk),
-                location=organization.location,
-                motivation=organization.motivation,
-                posting=organization.posting,
-                advocacy=organization.advocacy,  # type: ignore[attr-defined]
-                contact_count=organization.contact_count,  # type: ignore[attr-defined]
-                field_and_industry=described,
-                target_url=target_url(organization.pk),
-            )
+    for number, row in enumerate(rows):
+        described = " · ".join(part for part in (row["field__name"], row["industry"]) if part)
+        line = OrganizationLine(
+            pk=row["pk"],
+            rank=None if first_rank is None else first_rank + number,
+            finished=row["finished_on"] is not None,
+            top=row["pk"] in top,
+            is_target=row["is_target"],
+            name=row["name"],
+            url=url(row["pk"]),
+            location=row["location"],
+            motivation=row["motivation"],
+            posting=row["posting"],
+            advocacy=row["advocacy"],
+            contact_count=row["contact_count"],
+            field_and_industry=described,
+            target_url=target_url(row["pk"]),
         )
+        lines.append(line)
     return lines
 
 
@@ -204,15 +218,22 @@ def organization_listing(user: User, query: QueryDict) -> tuple[Filters, Listing
     ids = organizations(user, filters).values_list("pk", flat=True)
     listing: Listing[Any] = paginate(query, ids, columns=COLUMNS, default_sort=DEFAULT_SORT)
     page_ids = list(listing.rows)
-    shown = organizations(user, Filters(show=ALL)).filter(pk__in=page_ids).in_bulk()
-    # The top-5 badge marks the real top of the target list, whatever page or sort is shown.
-    top = top_target_ids(user) if filters.show != KNOWN else set()
+    found = organizations(user, Filters(show=ALL)).filter(pk__in=page_ids).values(*LINE_FIELDS)
+    by_id = {row["pk"]: row for row in found}
+    rows = [by_id[pk] for pk in page_ids if pk in by_id]
     # Numbered only when the list is the targets in LAMP order: the number is the priority.
     numbered = filters.show == TARGETS and listing.sort.param == DEFAULT_SORT
+    # The top-5 badge marks the real top of the target list, whatever page or sort is shown.
+    if filters.show == KNOWN:
+        top: Collection[int] = ()
+    elif numbered and not filters.narrowed and listing.page.number == 1:
+        # The first page of the whole target list in LAMP order holds its top already: those
+        # still to work on come before the finished ones, in the order top_targets() uses.
+        top = [row["pk"] for row in rows if row["finished_on"] is None][:WORK_FIRST]
+    else:
+        top = top_target_ids(user)
     listing.rows = organization_lines(
-        [shown[pk] for pk in page_ids if pk in shown],
-        first_rank=listing.page.start_index() if numbered else None,
-        top=top,
+        rows, first_rank=listing.page.start_index() if numbered else None, top=top
     )
     return filters, listing
 
