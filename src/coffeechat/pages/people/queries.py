@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -101,7 +101,36 @@ def with_history(
 HISTORY_FIELDS = tuple(_History.__annotations__)
 
 
-def histories_of(ids: Iterable[int], tz: tzinfo) -> dict[int, dict[str, Any]]:
+def judge(
+    history: Mapping[str, Any], today: date, holidays: HolidayCalendar, tz: tzinfo
+) -> tuple[Stage, ReplySpeed | None]:
+    """A contact's stage and reply speed from the facts with_history annotates, read from a
+    model instance's attributes or a values() row alike (the lean path judges thousands)."""
+    facts = ContactHistory(
+        first_request_sent_at=history["h_first_request"],
+        last_reply_on=history["h_last_reply"],
+        declined=history["h_last_outcome"] == Outcome.DECLINED,
+        upcoming_conversation_at=history["h_upcoming"],
+        last_met_at=history["h_met"],
+        thanked_at=history["h_thanked"],
+        last_message_sent_at=history["h_last_message"],
+        new_request_sent_at=history["h_new_request"],
+    )
+
+    def day(moment: datetime | None) -> date | None:
+        return timezone.localdate(moment, timezone=tz) if moment else None
+
+    speed = reply_speed(
+        first_request_on=day(history["h_first_request"]),
+        first_reply_on=history["h_first_reply"],
+        nudged_on=day(history["h_first_nudge"]),
+        today=today,
+        holidays=holidays,
+    )
+    return contact_stage(facts, today, holidays, tz=tz), speed
+
+
+def histories_of(ids: list[int], tz: tzinfo) -> dict[int, dict[str, Any]]:
     """The facts with_history annotates, for a few contacts (a page), by id: three flat
     queries and a pass over their rows in Python, which costs less than compiling ten
     correlated subqueries. Must agree with with_history, as a test checks."""
@@ -144,35 +173,6 @@ def histories_of(ids: Iterable[int], tz: tzinfo) -> dict[int, dict[str, Any]]:
             later = (at for at in sent if timezone.localdate(at, tz) > last_reply)
             facts[contact_id]["h_new_request"] = next(later, None)
     return facts
-
-
-def judge(
-    history: Mapping[str, Any], today: date, holidays: HolidayCalendar, tz: tzinfo
-) -> tuple[Stage, ReplySpeed | None]:
-    """A contact's stage and reply speed from the facts with_history annotates, read from a
-    model instance's attributes or a values() row alike (the lean path judges thousands)."""
-    facts = ContactHistory(
-        first_request_sent_at=history["h_first_request"],
-        last_reply_on=history["h_last_reply"],
-        declined=history["h_last_outcome"] == Outcome.DECLINED,
-        upcoming_conversation_at=history["h_upcoming"],
-        last_met_at=history["h_met"],
-        thanked_at=history["h_thanked"],
-        last_message_sent_at=history["h_last_message"],
-        new_request_sent_at=history["h_new_request"],
-    )
-
-    def day(moment: datetime | None) -> date | None:
-        return timezone.localdate(moment, timezone=tz) if moment else None
-
-    speed = reply_speed(
-        first_request_on=day(history["h_first_request"]),
-        first_reply_on=history["h_first_reply"],
-        nudged_on=day(history["h_first_nudge"]),
-        today=today,
-        holidays=holidays,
-    )
-    return contact_stage(facts, today, holidays, tz=tz), speed
 
 
 def _row(
