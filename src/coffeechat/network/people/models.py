@@ -41,6 +41,11 @@ class KeepInTouch(models.TextChoices):
     NEVER = "never", "Never"
 
 
+def full_name(first_name: str, last_name: str) -> str:
+    """How a person's name is shown, for lists that read names without a Contact instance."""
+    return f"{first_name} {last_name}".strip()
+
+
 class Contact(OwnedModel):
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100, blank=True)
@@ -96,7 +101,7 @@ class Contact(OwnedModel):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return full_name(self.first_name, self.last_name)
 
     def get_absolute_url(self) -> str:
         return reverse("people:contact", args=[self.pk])

@@ -2,8 +2,9 @@
 
 Stage and reply speed are judged in Python from each contact's history (method/stages.py), so
 a page judges its 50 rows only. Filtering or sorting by them has to judge every matching
-contact: that path reads plain values (no model instances, no templates) and only the page's
-rows become full ContactRows.
+contact: that path reads plain values (no model instances, no templates). Either way the
+page's own rows are read as plain values too and become ContactLines, every text and link
+worked out once per page (one reverse() per kind of link), so that the template only prints.
 """
 
 from __future__ import annotations
@@ -18,17 +19,19 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
+from coffeechat.foundation.core.links import link_to
 from coffeechat.foundation.core.listing import Column, Listing, Sort, chosen_sort, paginate
 from coffeechat.method.cadence import ReplySpeed
 from coffeechat.method.search_query import parse
 from coffeechat.method.stages import Stage
 from coffeechat.method.today import Kind
-from coffeechat.network.people.models import Contact, HowKnown, Source
+from coffeechat.network.people.models import Contact, HowKnown, Source, full_name
 from coffeechat.network.research.services import organization_ids_named
 from coffeechat.pages.people.queries import (
     HISTORY_FIELDS,
     ContactRow,
     contact_rows,
+    histories_of,
     judge,
     with_history,
 )
@@ -173,8 +176,75 @@ def judged_ids(
     return [pk for _, pk in found]
 
 
+HOW_KNOWN = dict(HowKnown.choices)
+# What a line shows of a contact, its organization and its introducer, read as plain values.
+LINE_FIELDS = (
+    "pk",
+    "first_name",
+    "last_name",
+    "role",
+    "how_known",
+    "organization_id",
+    "organization__name",
+    "introduced_by_id",
+    "introduced_by__first_name",
+    "introduced_by__last_name",
+)
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """One contact as the Contacts list prints it."""
+
+    pk: int
+    name: str
+    url: str
+    role: str
+    organization: str  # "" when none
+    organization_url: str
+    how: str
+    introducer: str  # "" when nobody introduced them
+    introducer_url: str
+    stage: str
+    speed: str  # "" until judged
+    speed_class: str  # "quick", "slow" or "silent"
+
+
+def contact_lines(user: User, rows: Sequence[dict[str, Any]]) -> list[ContactLine]:
+    """The lines of a page of contacts read as values(*LINE_FIELDS), in the same order, with
+    their history (histories_of) judged as ContactRows are (queries.judge)."""
+    profile = user.profile
+    tz, holidays = profile.tz(), profile.holidays()
+    today = timezone.localdate(timezone=tz)
+    contact_url = link_to("people:contact")
+    organization_url = link_to("research:organization")
+    histories = histories_of([row["pk"] for row in rows], tz)
+    lines = []
+    for row in rows:
+        stage, speed = judge(histories[row["pk"]], today, holidays, tz)
+        organization, introducer = row["organization_id"], row["introduced_by_id"]
+        line = ContactLine(
+            pk=row["pk"],
+            name=full_name(row["first_name"], row["last_name"]),
+            url=contact_url(row["pk"]),
+            role=row["role"],
+            organization=row["organization__name"] if organization else "",
+            organization_url=organization_url(organization) if organization else "",
+            how=HOW_KNOWN.get(row["how_known"], row["how_known"]),
+            introducer=full_name(row["introduced_by__first_name"], row["introduced_by__last_name"])
+            if introducer
+            else "",
+            introducer_url=contact_url(introducer) if introducer else "",
+            stage=stage.label,
+            speed=speed.value[:1].upper() + speed.value[1:] if speed else "",
+            speed_class=speed.name.lower() if speed else "",
+        )
+        lines.append(line)
+    return lines
+
+
 def contact_listing(user: User, query: QueryDict) -> tuple[Listing[Any], ContactFilters]:
-    """One page of the user's contacts (its rows are ContactRows), with the filters it was
+    """One page of the user's contacts (its rows are ContactLines), with the filters it was
     read with."""
     filters = ContactFilters.from_query(query)
     today = timezone.localdate(timezone=user.profile.tz())
@@ -184,12 +254,15 @@ def contact_listing(user: User, query: QueryDict) -> tuple[Listing[Any], Contact
     if filters.stage or filters.speed or sort.column.key in JUDGED:
         ids = judged_ids(user, contacts, filters, sort)
         listing = paginate(query, ids, columns=COLUMNS, default_sort="name")
-        page_ids = list(listing.rows)
-    else:
-        listing = paginate(query, contacts.only("pk"), columns=COLUMNS, default_sort="name")
-        page_ids = [contact.pk for contact in listing.rows]
-    rows = {row.contact.pk: row for row in contact_rows(user, contacts.filter(pk__in=page_ids))}
-    listing.rows = [rows[pk] for pk in page_ids if pk in rows]
+        found = contacts.filter(pk__in=listing.rows).values(*LINE_FIELDS)
+        by_id = {row["pk"]: row for row in found}
+        rows = [by_id[pk] for pk in listing.rows if pk in by_id]
+    else:  # the database sorts, and the page's rows come with what their lines show
+        listing = paginate(
+            query, contacts.values(*LINE_FIELDS), columns=COLUMNS, default_sort="name"
+        )
+        rows = listing.rows
+    listing.rows = contact_lines(user, rows)
     return listing, filters
 
 

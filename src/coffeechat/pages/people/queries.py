@@ -139,6 +139,51 @@ def judge(
     return contact_stage(facts, today, holidays, tz=tz), speed
 
 
+def histories_of(ids: list[int], tz: tzinfo) -> dict[int, dict[str, Any]]:
+    """The facts with_history annotates, for a few contacts (a page), by id: three flat
+    queries and a pass over their rows in Python, which costs less than compiling ten
+    correlated subqueries. Must agree with with_history, as a test checks."""
+    facts = {pk: dict.fromkeys(HISTORY_FIELDS) for pk in ids}
+    requests: dict[int, list[datetime]] = {}
+    messages = Message.objects.filter(contact_id__in=facts).order_by("sent_at", "id")
+    for contact_id, purpose, sent_at in messages.values_list("contact_id", "purpose", "sent_at"):
+        fact = facts[contact_id]
+        fact["h_last_message"] = sent_at
+        if purpose == Purpose.REQUEST:
+            requests.setdefault(contact_id, []).append(sent_at)
+            fact["h_first_request"] = fact["h_first_request"] or sent_at
+        elif purpose == Purpose.THANK_YOU:
+            fact["h_thanked"] = sent_at
+        elif purpose == Purpose.FOLLOW_UP:
+            fact["h_first_nudge"] = fact["h_first_nudge"] or sent_at
+    replies = Reply.objects.filter(contact_id__in=facts).order_by("received_on", "id")
+    for contact_id, received_on, outcome in replies.values_list(
+        "contact_id", "received_on", "outcome"
+    ):
+        fact = facts[contact_id]
+        fact["h_first_reply"] = fact["h_first_reply"] or received_on
+        fact["h_last_reply"], fact["h_last_outcome"] = received_on, outcome
+    upcoming = [Status.SCHEDULED, Status.IN_PROGRESS]
+    conversations = Conversation.objects.filter(
+        contact_id__in=facts, status__in=[*upcoming, Status.HELD]
+    ).order_by("scheduled_at", "id")
+    for contact_id, status, scheduled_at, ended_at in conversations.values_list(
+        "contact_id", "status", "scheduled_at", "ended_at"
+    ):
+        fact = facts[contact_id]
+        if status in upcoming:
+            fact["h_upcoming"] = fact["h_upcoming"] or scheduled_at
+        elif ended_at is not None and (fact["h_met"] is None or ended_at > fact["h_met"]):
+            fact["h_met"] = ended_at
+    # Asking again: the first request sent on a later (local) day than the last reply.
+    for contact_id, sent in requests.items():
+        last_reply = facts[contact_id]["h_last_reply"]
+        if last_reply is not None:
+            later = (at for at in sent if timezone.localdate(at, tz) > last_reply)
+            facts[contact_id]["h_new_request"] = next(later, None)
+    return facts
+
+
 def _row(
     contact: WithAnnotations[Contact, _History], today: date, holidays: HolidayCalendar, tz: tzinfo
 ) -> ContactRow:
@@ -175,6 +220,16 @@ def contact_row(user: User, contact: Contact) -> ContactRow:
     return contact_rows(user, Contact.objects.owned_by(user).filter(pk=contact.pk))[0]
 
 
+def owned_contact_row(user: User, pk: int) -> ContactRow | None:
+    """The row of the user's contact `pk`, or None when they have no such contact: read in
+    one query, the contact knowing its owner is `user` (no second look-up of the user)."""
+    rows = contact_rows(user, Contact.objects.owned_by(user).filter(pk=pk))
+    if not rows:
+        return None
+    rows[0].contact.owner = user
+    return rows[0]
+
+
 def _day(value: date) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
@@ -194,7 +249,7 @@ def _reply_at(reply: Reply, tz: tzinfo) -> datetime:
     return datetime.combine(reply.received_on, time(23, 59), tzinfo=tz)
 
 
-def _message_entries(contact: Contact) -> list[TimelineEntry]:
+def _message_entries(messages: list[Message]) -> list[TimelineEntry]:
     return [
         TimelineEntry(
             at=message.sent_at,
@@ -206,17 +261,17 @@ def _message_entries(contact: Contact) -> list[TimelineEntry]:
             delete_url=reverse("outreach:message_delete", args=[message.pk]),
             anchor=f"message-{message.pk}",
         )
-        for message in contact.messages.all()
+        for message in messages
     ]
 
 
-def _reply_entries(contact: Contact, tz: tzinfo) -> list[TimelineEntry]:
+def _reply_entries(contact: Contact, messages: list[Message], tz: tzinfo) -> list[TimelineEntry]:
 
     # Each reply answers the latest request sent on or before its day: asked again in autumn,
     # an autumn reply is not timed from the spring request.
     asked = sorted(
         timezone.localdate(message.sent_at, tz)
-        for message in contact.messages.all()
+        for message in messages
         if message.purpose == Purpose.REQUEST
     )
     holidays = contact.owner.profile.holidays()
@@ -327,9 +382,10 @@ def contact_timeline(contact: Contact, *, tz: tzinfo | None = None) -> list[Time
     """Every message, reply, conversation, referral, takeaway and follow-up with this person,
     newest first."""
     tz = tz or contact.owner.profile.tz()
+    messages = list(contact.messages.all())  # read once, for the messages and the replies
     return merge_timeline(
-        _message_entries(contact),
-        _reply_entries(contact, tz),
+        _message_entries(messages),
+        _reply_entries(contact, messages, tz),
         _conversation_entries(contact),
         _referral_entries(contact),
         _takeaway_entries(contact, tz),

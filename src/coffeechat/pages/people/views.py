@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,7 @@ from coffeechat.network.people.forms import ContactForm, KeepInTouchForm, contac
 from coffeechat.network.people.models import Contact, HowKnown, KeepInTouch, Source
 from coffeechat.network.research.models import Organization
 from coffeechat.pages.people.listing import SPEEDS, contact_listing
-from coffeechat.pages.people.queries import contact_row, contact_timeline, open_followups
+from coffeechat.pages.people.queries import contact_timeline, open_followups, owned_contact_row
 from coffeechat.pipeline.followups import keep_in_touch
 
 STAGE_CHOICES = [(stage.value, stage.label) for stage in Stage]
@@ -93,7 +93,9 @@ def contact_new(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def contact_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    row = contact_row(request.user, owned_or_404(Contact, request, pk))
+    row = owned_contact_row(request.user, pk)
+    if row is None:
+        raise Http404("No such contact.")
     contact = row.contact
     tz = request.user.profile.tz()
     return TemplateResponse(

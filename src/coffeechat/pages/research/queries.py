@@ -3,7 +3,9 @@ knows there, and the next moves at the top of it."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
     BooleanField,
@@ -19,7 +21,8 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 
 from coffeechat.foundation.accounts.models import User
-from coffeechat.foundation.core.listing import Column
+from coffeechat.foundation.core.links import link_to
+from coffeechat.foundation.core.listing import Column, Listing, paginate
 from coffeechat.method.next_moves import NextMove, Person, Target, next_moves
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact, HowKnown
@@ -136,6 +139,110 @@ def organizations(user: User, filters: Filters) -> QuerySet[Organization]:
     if filters.advocacy is not None:
         rows = rows.filter(advocacy=filters.advocacy)
     return rows
+
+
+@dataclass(frozen=True)
+class OrganizationLine:
+    """One organization as the Research list prints it, its texts and links worked out once
+    per page (one reverse() per kind of link) so that the template only prints."""
+
+    pk: int
+    rank: int | None  # its place in LAMP order, when the list is the targets in that order
+    finished: bool
+    top: bool  # among the top of the target list (WORK_FIRST), finished ones aside
+    is_target: bool
+    name: str
+    url: str
+    location: str
+    motivation: int
+    posting: int
+    advocacy: bool
+    contact_count: int
+    field_and_industry: str  # "Fintech · Banking", either alone, or ""
+    target_url: str
+
+
+# What a line shows of an organization, read as plain values.
+LINE_FIELDS = (
+    "pk",
+    "name",
+    "location",
+    "industry",
+    "field__name",
+    "motivation",
+    "posting",
+    "is_target",
+    "finished_on",
+    "advocacy",
+    "contact_count",
+)
+
+
+def organization_lines(
+    rows: Iterable[dict[str, Any]], *, first_rank: int | None, top: Collection[int]
+) -> list[OrganizationLine]:
+    """Lines for one page of the list (values(*LINE_FIELDS) of organizations()); numbered
+    from `first_rank` when the page shows targets in LAMP order."""
+    url = link_to("research:organization")
+    target_url = link_to("research:organization_target")
+    lines = []
+    for number, row in enumerate(rows):
+        described = " · ".join(part for part in (row["field__name"], row["industry"]) if part)
+        line = OrganizationLine(
+            pk=row["pk"],
+            rank=None if first_rank is None else first_rank + number,
+            finished=row["finished_on"] is not None,
+            top=row["pk"] in top,
+            is_target=row["is_target"],
+            name=row["name"],
+            url=url(row["pk"]),
+            location=row["location"],
+            motivation=row["motivation"],
+            posting=row["posting"],
+            advocacy=row["advocacy"],
+            contact_count=row["contact_count"],
+            field_and_industry=described,
+            target_url=target_url(row["pk"]),
+        )
+        lines.append(line)
+    return lines
+
+
+def organization_listing(user: User, query: QueryDict) -> tuple[Filters, Listing[Any]]:
+    """One page of the Research list as the URL asks (its rows are OrganizationLines), with
+    the filters it was read with.
+
+    Sorting needs the sort's annotations for every organization, showing needs the rest for
+    the page's rows only: the page is chosen on ids, then its rows are read."""
+    filters = Filters.from_query(query)
+    ids = organizations(user, filters).values_list("pk", flat=True)
+    listing: Listing[Any] = paginate(query, ids, columns=COLUMNS, default_sort=DEFAULT_SORT)
+    page_ids = list(listing.rows)
+    found = organizations(user, Filters(show=ALL)).filter(pk__in=page_ids).values(*LINE_FIELDS)
+    by_id = {row["pk"]: row for row in found}
+    rows = [by_id[pk] for pk in page_ids if pk in by_id]
+    # Numbered only when the list is the targets in LAMP order: the number is the priority.
+    numbered = filters.show == TARGETS and listing.sort.param == DEFAULT_SORT
+    # The top-5 badge marks the real top of the target list, whatever page or sort is shown.
+    if filters.show == KNOWN:
+        top: Collection[int] = ()
+    elif numbered and not filters.narrowed and listing.page.number == 1:
+        # The first page of the whole target list in LAMP order holds its top already: those
+        # still to work on come before the finished ones, in the order top_targets() uses.
+        top = [row["pk"] for row in rows if row["finished_on"] is None][:WORK_FIRST]
+    else:
+        top = top_target_ids(user)
+    listing.rows = organization_lines(
+        rows, first_rank=listing.page.start_index() if numbered else None, top=top
+    )
+    return filters, listing
+
+
+def top_target_ids(user: User, limit: int = WORK_FIRST) -> set[int]:
+    """The ids of top_targets(), without reading the organizations."""
+    listed = organizations(user, Filters(status="active"))
+    lamp = COLUMNS[0].order_by(descending=True)
+    return set(listed.order_by(*lamp, "pk").values_list("pk", flat=True)[:limit])
 
 
 def top_targets(user: User, limit: int = WORK_FIRST) -> list[Organization]:

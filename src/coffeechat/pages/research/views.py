@@ -9,7 +9,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from coffeechat.foundation.core.autosave import autosave
-from coffeechat.foundation.core.listing import Listing, paginate
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import confirm_delete, owned_or_404
 from coffeechat.network.research.forms import FieldForm, OrganizationForm
@@ -17,27 +16,18 @@ from coffeechat.network.research.models import Field, Motivation, Organization, 
 from coffeechat.network.research.services import set_finished, set_target
 from coffeechat.pages.people.queries import contacts_at
 from coffeechat.pages.research import queries
-from coffeechat.pages.research.queries import KNOWN, SHOW_CHOICES, WORK_FIRST, Filters
+from coffeechat.pages.research.queries import SHOW_CHOICES, WORK_FIRST
 
 
 @login_required
 def organizations(request: AuthedRequest) -> HttpResponse:
-    filters = Filters.from_query(request.GET)
-    listing: Listing[Organization] = paginate(
-        request.GET,
-        queries.organizations(request.user, filters),
-        columns=queries.COLUMNS,
-        default_sort=queries.DEFAULT_SORT,
-    )
-    # The top-5 badge marks the real top of the target list, whatever page or sort is shown.
-    top = {o.pk for o in queries.top_targets(request.user)} if filters.show != KNOWN else set()
+    filters, listing = queries.organization_listing(request.user, request.GET)
     return TemplateResponse(
         request,
         "research/organizations.html",
         {
             "listing": listing,
             "filters": filters,
-            "top": top,
             "work_first": WORK_FIRST,
             "show_choices": SHOW_CHOICES,
             "motivations": Motivation.choices,

@@ -19,7 +19,13 @@ from coffeechat.method.today import by_section
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.people.queries import first_request_at
 from coffeechat.pages.research.queries import next_moves_for
-from coffeechat.pages.today.followup_list import DUE_WINDOWS, KINDS, STATUSES, followup_listing
+from coffeechat.pages.today.followup_list import (
+    DUE_WINDOWS,
+    KINDS,
+    STATUSES,
+    followup_listing,
+    recently_done,
+)
 from coffeechat.pages.today.queries import today_list
 from coffeechat.pages.today.rows import today_rows
 from coffeechat.pipeline.followups import services, undo
@@ -66,8 +72,7 @@ RECENTLY_DONE = 20
 def followup_list(request: AuthedRequest) -> HttpResponse:
     today = timezone.localdate(timezone=request.user.profile.tz())
     filters, listing = followup_listing(request.user, request.GET, today)
-    recent = FollowUp.objects.owned_by(request.user).filter(done_at__isnull=False)
-    done = recent.select_related("contact").order_by("-done_at", "-id")[:RECENTLY_DONE]
+    open_list = filters.status == "open"
     context = {
         "listing": listing,
         "filters": filters,
@@ -75,9 +80,11 @@ def followup_list(request: AuthedRequest) -> HttpResponse:
         "kinds": KINDS,
         "windows": DUE_WINDOWS,
         "due_label": DUE_WINDOWS[filters.due],
-        "done": done if filters.status == "open" else [],
+        "done": recently_done(request.user, today, RECENTLY_DONE) if open_list else [],
         "today": today,
         "just_done": _just_done(request),
+        # Where each row's form comes back to: this page, with its filters, sort and page.
+        "here": request.get_full_path(),
     }
     return TemplateResponse(request, "followups/list.html", context)
 
