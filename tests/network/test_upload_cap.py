@@ -18,9 +18,17 @@ def test_the_server_is_started_with_the_upload_cap_plus_room_for_the_form(settin
     started: dict = {}
     monkeypatch.setattr(server, "call_command", lambda *args, **kwargs: None)
     monkeypatch.setattr(server, "announce", lambda host, port: None)
-    monkeypatch.setattr(waitress, "serve", lambda app, **options: started.update(options))
 
-    server.serve(host="127.0.0.1", port=8123, threads=2)
+    class Stopped(Exception):
+        pass
+
+    def create_server(app, **options):
+        started.update(options)
+        raise Stopped  # the options are what this test is about
+
+    monkeypatch.setattr("waitress.server.create_server", create_server)
+    with pytest.raises(Stopped):
+        server.serve(host="127.0.0.1", port=8123, threads=2)
 
     assert started["max_request_body_size"] == 26 * 1024 * 1024
     assert (started["host"], started["port"], started["threads"]) == ("127.0.0.1", 8123, 2)
@@ -37,9 +45,14 @@ def waitress_at_the_cap(settings):
         start_response("200 OK", [("Content-Type", "text/plain")])
         return [b"read"]
 
+    sockets: dict = {}
     running = waitress.create_server(
-        app, host="127.0.0.1", port=0, max_request_body_size=server.request_body_limit()
-    )
+        app, map=sockets, host="127.0.0.1", port=0,
+        max_request_body_size=server.request_body_limit(),
+    )  # fmt: skip
+    channel = server._refusing_uploads_politely(server.upload_too_big_page())
+    for listening in sockets.values():
+        listening.channel_class = channel
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     yield running.effective_port, bodies
@@ -70,6 +83,11 @@ def test_an_upload_over_the_cap_is_refused_before_its_body_is_sent(waitress_at_t
 
     assert answer.startswith(b"HTTP/1.1 413 Request Entity Too Large")
     assert bodies == []
+    # The app's own words, not waitress's bare text.
+    head, _, page = answer.partition(b"\r\n\r\n")
+    assert b"Content-Type: text/html; charset=utf-8" in head
+    assert b"That file is too big" in page
+    assert b"The largest file Coffeechat takes is 1 MB" in page
 
 
 def test_a_file_at_the_cap_with_its_form_gets_through(waitress_at_the_cap):
@@ -80,3 +98,36 @@ def test_a_file_at_the_cap_with_its_form_gets_through(waitress_at_the_cap):
 
     assert answer.startswith(b"HTTP/1.1 200 OK")
     assert bodies == [size]
+
+
+def test_coffeechat_serve_answers_an_oversized_upload_with_its_own_page(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COFFEECHAT_", "DJANGO_"))}
+    env.pop("DATABASE_URL", None)
+    env.update(COFFEECHAT_HOME=str(tmp_path / "home"), COFFEECHAT_MAX_UPLOAD_MB="1",
+               COFFEECHAT_DIGEST_SCHEDULER="0")  # fmt: skip
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "coffeechat", "serve", "--port", str(port)], env=env,
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        answer = post(port, 5 * 1024 * 1024)
+    finally:
+        serving.terminate()
+        serving.wait(10)
+    assert answer.startswith(b"HTTP/1.1 413 Request Entity Too Large")
+    assert b"The largest file Coffeechat takes is 1 MB" in answer
