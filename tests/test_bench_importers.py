@@ -33,6 +33,6 @@ def test_its_files_read_back_as_the_people_in_them():
     assert note.count("Met at the alumni panel") == 100
     qp = parse("vcard", importers.quoted_printable_note(50), "b.vcf").rows[0].notes
     assert qp.count("Café with Ann, she knows the Montréal team") == 50
-    assert len(parse("linkedin", importers.linkedin(40), "C.csv").rows) == 40
-    cut = parse("linkedin", importers.linkedin_cut(40), "C.csv", complete_only=True)
+    assert len(parse("linkedin", importers.linkedin(160), "C.csv").rows) == 40
+    cut = parse("linkedin", importers.linkedin_cut(160), "C.csv", complete_only=True)
     assert len(cut.rows) == 40 and len(cut.skipped) == 1

@@ -87,3 +87,14 @@ def test_a_card_nesting_cards_deeply_is_one_clear_problem():
     assert [str(issue) for issue in result.problems] == [
         "line 6: this card holds cards nested too deeply"
     ]
+
+
+def test_a_file_of_more_people_than_one_import_takes_is_refused_before_reading(monkeypatch):
+    import coffeechat.method.importers as importers
+
+    monkeypatch.setattr(importers, "MAX_RECORDS", 50)
+    with pytest.raises(ImportFileError, match=r"many\.vcf holds 60 cards; .* up to 50 people"):
+        parse("vcard", (CARD * 60).encode(), "many.vcf")
+    with pytest.raises(ImportFileError, match=r"C\.csv holds 202 lines; .* up to 50 people"):
+        parse("linkedin", (LINKEDIN * 2).encode(), "C.csv")
+    assert len(parse("vcard", (CARD * 50).encode(), "ok.vcf").rows) == 50

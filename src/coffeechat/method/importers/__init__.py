@@ -80,6 +80,7 @@ def parse_text(kind: str, text: str, filename: str, *, complete_only: bool = Fal
     if kind not in PARSERS:
         raise ValueError(f"unknown kind of import {kind!r}: one of {', '.join(KINDS)}")
     text = without_nul(text)
+    _refuse_too_many(kind, text, filename)
     cut = find_cut(kind, text)
     if cut is None:
         return PARSERS[kind](text, filename)
@@ -100,6 +101,22 @@ def parse_text(kind: str, text: str, filename: str, *, complete_only: bool = Fal
         RowIssue(cut.line, f"the file ends in the middle of this {cut.what}: left out")
     )
     return result
+
+
+# The most people one file may bring: LinkedIn's own maximum is 30,000 connections. It bounds
+# the work of one request (a vCard costs about half a millisecond per card to read).
+MAX_RECORDS = 50_000
+
+
+def _refuse_too_many(kind: str, text: str, filename: str) -> None:
+    """Counted before reading (cheap: one pass in C), so a huge file costs nothing more."""
+    what = "cards" if kind == "vcard" else "lines"
+    count = text.upper().count("BEGIN:VCARD") if kind == "vcard" else text.count("\n")
+    if count > MAX_RECORDS:
+        raise ImportFileError(
+            f"{filename} holds {count:,} {what}; Coffeechat imports up to {MAX_RECORDS:,} "
+            "people at a time. Split it into smaller files and import them one after another."
+        )
 
 
 def parse(kind: str, data: bytes, filename: str, *, complete_only: bool = False) -> ParseResult:
