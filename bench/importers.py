@@ -9,8 +9,8 @@ as uploaded) of:
 - a vCard with one note folded over N lines (what once took 58 s at 100,000 lines, unfolding
   being quadratic), and the same after a quoted-printable soft line break on every line;
 - a vCard of N / 8 ordinary cards;
-- a LinkedIn Connections.csv of N / 4 rows (an import takes up to 50,000), whole, and cut short inside a quoted field (found and
-  read without its last row, --complete-only's path);
+- a LinkedIn Connections.csv of N / 4 rows (an import takes up to 50,000), whole, and cut
+  short inside a quoted field (found and read without its last row, --complete-only's path);
 
 then each size's time divided by the smallest size's and by the growth in lines: about 1.0
 means linear, N times more means quadratic. Plain Python, no database; prints a Markdown table.
