@@ -81,3 +81,14 @@ def test_without_a_mail_server_the_lockout_page_offers_no_link(client, alice, se
     assert "E-mail me an unlock link" not in locked.content.decode()
     client.post(reverse("accounts:unlock_request"), {"who": "alice"})
     assert mail.outbox == []
+
+
+def test_a_password_reset_by_e_mail_also_lifts_the_lockout(client, alice, mail_server):
+    for _ in range(5):
+        try_login(client, "alice", "guess")
+    client.post(reverse("accounts:password_reset"), {"email": "alice@example.org"})
+    path = re.search(r"https?://[^/\s]+(/password/reset/\S+/)", mail.outbox[0].body).group(1)
+    form = client.get(path, follow=True)
+    new = "a brand new passphrase for 2027"
+    client.post(form.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
+    assert try_login(client, "alice", new).status_code == 302

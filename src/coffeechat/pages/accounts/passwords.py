@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -60,5 +61,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
+        # Proved by the e-mailed link: a lockout from wrong guesses ends with the old password.
+        axes_reset(username=form.user.get_username())
         messages.success(self.request, "Password changed. Log in with the new one.")
         return response
