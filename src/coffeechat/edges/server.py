@@ -39,7 +39,7 @@ def _refusing_uploads_politely(page: bytes) -> type:
     as the headers announce it, before reading it (so nothing huge is spooled to disk), with a
     bare text of its own; every other error keeps waitress's answer."""
     from waitress.channel import HTTPChannel  # only the serve command needs waitress
-    from waitress.task import ErrorTask
+    from waitress.task import ErrorTask  # the same: waitress loads only to serve
 
     class UploadTooBigTask(ErrorTask):
         def execute(self) -> None:
