@@ -49,6 +49,16 @@ def url_patterns() -> Iterator[tuple[str, URLPattern]]:
     yield from walk(get_resolver().url_patterns, "")
 
 
+def filled_url(name: str, pattern: URLPattern) -> str:
+    """The URL with FIRST in each id slot and a token-shaped text in any other."""
+    converters = getattr(pattern.pattern, "converters", {})
+    kwargs = {
+        key: FIRST if isinstance(converter, IntConverter) else "x" * 43
+        for key, converter in converters.items()
+    }
+    return reverse(name, kwargs=kwargs)
+
+
 def id_urls() -> list[str]:
     """Every URL whose parts are all ids, with FIRST in each."""
     urls = []
@@ -137,12 +147,7 @@ def test_nothing_but_the_public_pages_opens_without_logging_in(bobs_records):
     for name, pattern in url_patterns():
         if name in PUBLIC:
             continue
-        converters = getattr(pattern.pattern, "converters", {})
-        kwargs = {
-            key: FIRST if isinstance(converter, IntConverter) else "x" * 43
-            for key, converter in converters.items()
-        }
-        url = reverse(name, kwargs=kwargs)
+        url = filled_url(name, pattern)
         for method in ("get", "post"):
             response = getattr(anonymous, method)(url)
             to_login = response.status_code == 302 and response["Location"].startswith(
@@ -158,12 +163,7 @@ def test_every_post_without_the_csrf_token_is_refused(bobs_records):
     bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
     accepted = {}
     for name, pattern in url_patterns():
-        converters = getattr(pattern.pattern, "converters", {})
-        kwargs = {
-            key: FIRST if isinstance(converter, IntConverter) else "x" * 43
-            for key, converter in converters.items()
-        }
-        url = reverse(name, kwargs=kwargs)
+        url = filled_url(name, pattern)
         status = bob.post(url, {}, HTTP_HX_REQUEST="true").status_code
         if status not in (403, 405):
             accepted[url] = status
@@ -186,12 +186,7 @@ def test_no_url_redirects_off_the_site_whatever_next_or_back_says(bobs_records):
     anonymous = Client(raise_request_exception=False)
     off_site = {}
     for name, pattern in url_patterns():
-        converters = getattr(pattern.pattern, "converters", {})
-        kwargs = {
-            key: FIRST if isinstance(converter, IntConverter) else "x" * 43
-            for key, converter in converters.items()
-        }
-        url = reverse(name, kwargs=kwargs)
+        url = filled_url(name, pattern)
         # Logged in again for each address: one of them is the logout.
         bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
         for value in EVIL:
