@@ -6,34 +6,16 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
+
+from migrating import migrate, newest_schema_afterwards  # noqa: F401 (a fixture)
 
 BEFORE = ("calendar", "0001_initial")
 AFTER = ("calendar", "0002_token_hash")
 TOKEN = "k" * 43
 
 
-def migrate(node):
-    """Every app at its newest, the calendar app at `node`; the models as they were then. Forwards
-    first, then back: one plan cannot go both ways."""
-    executor = MigrationExecutor(connection)
-    leaves = executor.loader.graph.leaf_nodes()
-    executor.migrate(leaves)
-    executor.loader.build_graph()
-    targets = [leaf for leaf in leaves if leaf[0] != "calendar"] + [node]
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture(autouse=True)
-def newest_schema_afterwards():
-    """The tests after this one find every migration applied, as they expect."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+pytestmark = pytest.mark.usefixtures("newest_schema_afterwards")
 
 
 @pytest.mark.django_db(transaction=True)

@@ -5,33 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from migrating import migrate, newest_schema_afterwards  # noqa: F401 (a fixture)
 
 BEFORE = ("conversations", "0002_sequence_and_acted_on")
 AFTER = ("conversations", "0003_clock_pauses_and_held_minutes")
 AGREED = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
 
-def migrate(node):
-    """Every app at its newest, the conversations app at `node`; the models as they were then.
-    Forwards first, then back: one plan cannot go both ways."""
-    executor = MigrationExecutor(connection)
-    leaves = executor.loader.graph.leaf_nodes()
-    executor.migrate(leaves)
-    executor.loader.build_graph()
-    targets = [leaf for leaf in leaves if leaf[0] != "conversations"] + [node]
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture(autouse=True)
-def newest_schema_afterwards():
-    """The tests after this one find every migration applied, as they expect."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+pytestmark = pytest.mark.usefixtures("newest_schema_afterwards")
 
 
 @pytest.mark.django_db(transaction=True)
