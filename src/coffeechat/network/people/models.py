@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 
 from coffeechat.foundation.core.models import OwnedModel, WebAddressField
+from coffeechat.method.names import PersonName, shown_name
 from coffeechat.network.research.models import Organization
 
 
@@ -43,12 +44,21 @@ class KeepInTouch(models.TextChoices):
 
 def full_name(first_name: str, last_name: str) -> str:
     """How a person's name is shown, for lists that read names without a Contact instance."""
-    return f"{first_name} {last_name}".strip()
+    return shown_name(first_name, last_name)
 
 
 class Contact(OwnedModel):
+    # The given and family names; the other parts of the name are optional (method/names.py).
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100, blank=True)
+    honorific = models.CharField(
+        "Title", max_length=40, blank=True, help_text="Dr., Professor, Ms.: for formal greetings."
+    )
+    middle_name = models.CharField(max_length=100, blank=True)
+    suffix = models.CharField(max_length=40, blank=True, help_text="Jr., III, PhD")
+    goes_by = models.CharField(
+        "Goes by", max_length=100, blank=True, help_text="The name they use, if not the given one."
+    )
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     linkedin_url = WebAddressField("LinkedIn URL", blank=True)
@@ -102,6 +112,17 @@ class Contact(OwnedModel):
     @property
     def full_name(self) -> str:
         return full_name(self.first_name, self.last_name)
+
+    @property
+    def person_name(self) -> PersonName:
+        return PersonName(
+            given=self.first_name,
+            family=self.last_name,
+            middle=self.middle_name,
+            honorific=self.honorific,
+            suffix=self.suffix,
+            goes_by=self.goes_by,
+        )
 
     def get_absolute_url(self) -> str:
         return reverse("people:contact", args=[self.pk])
