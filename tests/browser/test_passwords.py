@@ -106,6 +106,7 @@ def test_locked_out_after_wrong_passwords_then_unlocked_by_e_mail(
     assert link
 
     page.goto(link.group(0))
+    page.get_by_role("button", name="Unlock my account").click()
     expect(page.locator(".flash")).to_contain_text("Unlocked maya: log in.")
     log_in(page, server, OLD)
     expect(page.get_by_role("heading", level=1, name=re.compile("^Today"))).to_be_visible()

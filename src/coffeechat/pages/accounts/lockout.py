@@ -64,13 +64,19 @@ def send_unlock_link(request: HttpRequest, who: str) -> None:
     )
 
 
-def unlock(token: str) -> User | None:
-    """The user whose lockout the link lifts (every address), or None if it is forged or old."""
+def unlock_user(token: str) -> User | None:
+    """The user an unlock link names, or None if it is forged or old."""
     try:
         pk = signing.loads(token, salt=UNLOCK_SALT, max_age=UNLOCK_MAX_AGE)
     except signing.BadSignature:
         return None
-    user = User.objects.filter(pk=pk, is_active=True).first()
+    return User.objects.filter(pk=pk, is_active=True).first()
+
+
+def unlock(token: str) -> User | None:
+    """Lift the lockout of the user the link names (from every address); None if it is forged
+    or old. Only a POST does this: mail scanners open links in mail, and must not unlock."""
+    user = unlock_user(token)
     if user is not None:
         axes_reset(username=user.get_username())
     return user

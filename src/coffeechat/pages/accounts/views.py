@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.foundation.accounts import services
 from coffeechat.foundation.accounts.forms import OwnerSetupForm, ProfileForm
@@ -93,7 +93,14 @@ def unlock_request(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@require_http_methods(["GET", "POST"])
 def unlock(request: HttpRequest, token: str) -> HttpResponse:
+    """Opening the link asks; the button unlocks (a mail scanner's visit changes nothing)."""
+    if request.method != "POST":
+        user = lockout.unlock_user(token)
+        if user is None:
+            return TemplateResponse(request, "accounts/unlock_failed.html", status=400)
+        return TemplateResponse(request, "accounts/unlock.html", {"username": user.get_username()})
     user = lockout.unlock(token)
     if user is None:
         return TemplateResponse(request, "accounts/unlock_failed.html", status=400)
