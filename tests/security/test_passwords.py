@@ -58,6 +58,10 @@ def test_a_weak_new_password_is_refused_with_the_reason(alice_client, persona_pa
         {"old_password": persona_password, "new_password1": "short", "new_password2": "short"},
     )
     assert "This password is too short" in refused.content.decode()
+    # The reason sits under the new password, where it was typed, not under the confirmation.
+    form = refused.context["form"]
+    assert any("too short" in error for error in form.errors["new_password1"])
+    assert "new_password2" not in form.errors
 
 
 def test_the_profile_and_the_login_page_link_to_the_password_pages(alice_client, client):

@@ -10,16 +10,33 @@ from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.http import HttpResponse
 from django.urls import reverse_lazy
 
 TEMPLATES = "accounts/passwords/"
 
 
+class _ReasonUnderNewPassword:
+    """Django puts "This password is too short" under the confirmation field; it belongs under
+    the new password, where the person typed it (a mismatch stays under the confirmation)."""
+
+    def validate_password_for_user(self, user: Any, *args: Any, **kwargs: Any) -> None:
+        super().validate_password_for_user(user, "new_password1")  # type: ignore[misc]
+
+
+class NewPasswordForm(_ReasonUnderNewPassword, SetPasswordForm):  # type: ignore[type-arg]
+    pass
+
+
+class ChangePasswordForm(_ReasonUnderNewPassword, PasswordChangeForm):
+    pass
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = f"{TEMPLATES}change.html"
     success_url = reverse_lazy("accounts:profile")
+    form_class = ChangePasswordForm
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)  # keeps this session signed in
@@ -57,6 +74,7 @@ class PasswordResetSentView(auth_views.PasswordResetDoneView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = f"{TEMPLATES}reset_confirm.html"
     success_url = reverse_lazy("accounts:login")
+    form_class = NewPasswordForm
     post_reset_login = False
 
     def form_valid(self, form: Any) -> HttpResponse:
