@@ -34,6 +34,7 @@ def test_the_link_is_made_on_the_first_visit_shown_once_and_kept_only_as_a_hash(
     assert token not in str(CalendarFeed.objects.filter(pk=stored.pk).values().get())
     # Later visits cannot show it again, and say what to do; the link keeps working.
     assert 'id="feed-url"' not in again
+    assert "Add it to your calendar app" not in again  # no steps that need a link not shown
     assert "cannot show it\n  again" in again or "cannot show it again" in " ".join(again.split())
     assert client.get(url.removeprefix("http://testserver")).status_code == 200
 
@@ -57,6 +58,9 @@ def test_the_page_offers_copy_webcal_and_steps_for_each_app(alice_client):
 def test_a_link_to_this_computer_says_only_apps_here_can_read_it(alice_client, settings):
     page = alice_client.get(reverse("calendar:page"), HTTP_HOST="127.0.0.1:8000")
     assert "only a calendar app running here" in page.content.decode()
+    # Only the steps an app on this computer can follow.
+    assert "From URL" not in page.content.decode()
+    assert "Internet\n  Calendars" in page.content.decode()
 
     settings.COFFEECHAT_BASE_URL = "https://coffeechat.example.edu"
     page = alice_client.post(
