@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -252,9 +253,13 @@ def test_a_file_cut_short_is_refused_then_its_complete_rows_imported_when_asked(
     page = refused.content.decode()
     assert refused.status_code == 200
     assert "Connections.csv ends in the middle of the row that starts on line" in page
-    assert "Import the complete rows only" in page  # the choice appears with the refusal
     assert not Contact.objects.exists()
+    # The refusal offers the complete rows at once, without choosing the file again.
+    link = re.search(r'href="([^"]+)">Preview the complete rows only<', page).group(1)
+    preview = alice_client.get(link).content.decode()
+    assert "the file ends in the middle of this row: left out" in preview
 
+    # Or the box, ticked with the file chosen again, gives the same.
     response = alice_client.post(
         reverse("network:import"),
         {
@@ -269,6 +274,19 @@ def test_a_file_cut_short_is_refused_then_its_complete_rows_imported_when_asked(
     alice_client.post(reverse("network:import_commit", args=[token]))
     assert Contact.objects.filter(owner=alice).count() == 6
     assert not Contact.objects.filter(last_name__contains="unterminated").exists()
+
+
+def test_a_vcard_cut_short_offers_its_complete_cards(alice_client, alice):
+    cards = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Park\r\nN:Park;Ada;;;\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Half Done\r\n"
+    )
+    refused = upload(alice_client, "contacts.vcf", "vcard", data=cards.encode()).content.decode()
+    assert "ends in the middle of the card that starts on line 6" in refused
+    link = re.search(r'href="([^"]+)">Preview the complete cards only<', refused).group(1)
+    token = link.rstrip("/").split("/")[-1]
+    alice_client.post(reverse("network:import_commit", args=[token]))
+    assert list(Contact.objects.filter(owner=alice).values_list("first_name", flat=True)) == ["Ada"]
 
 
 def test_the_preview_and_the_import_use_the_file_as_read_on_upload(alice_client, alice, tmp_path):

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 
 from coffeechat.edges.imports.uploads import too_big
-from coffeechat.method.importers import CutShortError, ImportFileError, parse
+from coffeechat.method.importers import CutShortError, ImportFileError, ParseResult, parse
 
 KIND_CHOICES = [
     ("linkedin", "LinkedIn connections (Connections.csv)"),
@@ -56,6 +56,10 @@ class ImportForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.cut_short = False
+        # A file cut short, read again without its unfinished last row: offered at once, so
+        # that the person need not choose the file a second time.
+        self.complete_rows: ParseResult | None = None
+        self.upload_name = ""
         # Read per form, not at import, so the page always states the cap in force; app.js
         # reads data-max-bytes to refuse a bigger file before it is sent.
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -79,13 +83,18 @@ class ImportForm(forms.Form):
         upload, kind = cleaned.get("file"), cleaned.get("kind")
         if upload is None or kind is None:
             return cleaned
+        data, self.upload_name = upload.read(), upload.name
         try:
             cleaned["parsed"] = parse(
-                kind, upload.read(), upload.name, complete_only=cleaned.get("complete_only", False)
+                kind, data, upload.name, complete_only=cleaned.get("complete_only", False)
             )
         except CutShortError as error:
             self.cut_short = True
             self.add_error("file", str(error))
+            try:
+                self.complete_rows = parse(kind, data, upload.name, complete_only=True)
+            except ImportFileError:
+                self.complete_rows = None  # nothing complete to offer: the refusal stands
         except ImportFileError as error:
             self.add_error("file", str(error))
         return cleaned

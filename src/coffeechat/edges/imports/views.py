@@ -34,7 +34,15 @@ def start(request: AuthedRequest) -> HttpResponse:
             request.user, form.cleaned_data["kind"], upload.name, form.cleaned_data["parsed"]
         )
         return HttpResponseRedirect(reverse("network:import_preview", args=[token]))
-    return TemplateResponse(request, "network/import.html", {"form": form, "help": KIND_HELP})
+    context: dict[str, Any] = {"form": form, "help": KIND_HELP}
+    if form.complete_rows is not None:
+        kind = form.cleaned_data["kind"]
+        context["complete_preview"] = reverse(
+            "network:import_preview",
+            args=[keep_upload(request.user, kind, form.upload_name, form.complete_rows)],
+        )
+        context["unit"] = "cards" if kind == "vcard" else "rows"
+    return TemplateResponse(request, "network/import.html", context)
 
 
 def _pending_or_404(request: AuthedRequest, token: str) -> PendingImport:
