@@ -62,13 +62,17 @@ def bob(db):
 
 @pytest.fixture
 def alice_client(client, alice):
-    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        alice, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     return client
 
 
 @pytest.fixture
 def bob_client(client, bob):
-    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        bob, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     return client
 
 

@@ -153,7 +153,9 @@ def test_an_administrator_made_with_createsuperuser_can_use_the_app(client, monk
     admin = User.objects.get(username="root")
     assert admin.profile.time_zone
     assert Question.objects.filter(owner=admin).count() >= 25
-    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        admin, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     response = client.get("/")
     assert response.status_code == 200
     assert "Today" in response.content.decode()

@@ -245,7 +245,7 @@ def test_four_wrong_passwords_still_let_the_right_one_in(client, alice, persona_
     for _ in range(4):
         response = post_login(client, "alice", "not alices password")
         assert response.status_code == 200
-        assert "Please enter a correct username and password" in response.content.decode()
+        assert "username or e-mail address and password do not match" in response.content.decode()
 
     response = post_login(client, "alice", persona_password)
 

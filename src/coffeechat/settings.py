@@ -153,7 +153,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "coffeechat.foundation.accounts.backends.UsernameOrEmailBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "followups:today"
@@ -168,6 +168,8 @@ AXES_COOLOFF_TIME = 0.25
 COFFEECHAT_LOGIN_ADDRESS_LIMIT = env_int("COFFEECHAT_LOGIN_ADDRESS_LIMIT", 30, minimum=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Typed as a username or as the account's e-mail address, a failure counts against the account.
+AXES_USERNAME_CALLABLE = "coffeechat.foundation.accounts.backends.lockout_username"
 AXES_LOCKOUT_CALLABLE = "coffeechat.pages.accounts.views.locked_out"
 AXES_VERBOSE = False
 

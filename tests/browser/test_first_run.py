@@ -75,7 +75,7 @@ def test_the_owner_can_log_out_and_log_back_in(page, coffeechat_server):
     expect(page.get_by_role("heading", name="Log in to Coffeechat")).to_be_visible()
 
     log_in(page, coffeechat_server, Owner(owner.username, "not the right passphrase"))
-    expect(page.get_by_text("Please enter a correct username and password")).to_be_visible()
+    expect(page.get_by_text("username or e-mail address and password do not match")).to_be_visible()
     expect(page.get_by_role("button", name="Log out")).to_have_count(0)
 
     log_in(page, coffeechat_server, owner)

@@ -72,7 +72,9 @@ def test_a_link_to_this_computer_says_only_apps_here_can_read_it(alice_client, s
 
 def test_every_user_gets_their_own_link(alice_client, client, alice, bob):
     alices = shown_feed_url(alice_client.get(reverse("calendar:page")).content.decode())
-    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        bob, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     bobs = shown_feed_url(client.get(reverse("calendar:page")).content.decode())
 
     assert alices != bobs

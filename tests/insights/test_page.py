@@ -126,7 +126,9 @@ def test_another_users_data_stays_out_of_the_figures(page):
 
 
 def test_bob_sees_only_his_own_figures(client, bob, known_data):
-    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        bob, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     page = client.get(URL).content.decode()
     assert row(page, "data-step", "Identified") == "Identified 2 100%"
     assert row(page, "data-step", "Referred onwards") == "Referred onwards 1 50% 100% of met"

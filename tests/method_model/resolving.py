@@ -36,7 +36,9 @@ def _same(a: TodayItem, b: TodayItem) -> bool:
 
 def _open_page(user: object, url: str) -> None:
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        user, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
 

@@ -58,7 +58,9 @@ class Reader:
         names = [c.full_name for c in Contact.objects.owned_by(user)]
         self.names = sorted(names, key=len, reverse=True)  # "Sam Lee" before "Sam"
         self.client = Client()
-        self.client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        self.client.force_login(
+            user, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+        )
 
     # Helpers -----------------------------------------------------------------------------------
 

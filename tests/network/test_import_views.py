@@ -130,7 +130,9 @@ def test_cancelling_deletes_the_upload(alice_client, tmp_path):
 def test_another_users_upload_cannot_be_seen_imported_or_cancelled(alice_client, bob, tmp_path):
     token = token_of(upload(alice_client, "linkedin_connections.csv"))
     bob_client = Client()
-    bob_client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+    bob_client.force_login(
+        bob, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     assert bob_client.get(reverse("network:import_preview", args=[token])).status_code == 404
     assert bob_client.post(reverse("network:import_commit", args=[token])).status_code == 404
     assert bob_client.post(reverse("network:import_cancel", args=[token])).status_code == 404

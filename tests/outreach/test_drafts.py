@@ -256,7 +256,9 @@ def test_another_users_draft_is_a_404(alice_client, alice, priya, bob):
     autosave(alice_client, priya, own(alice, "alumni"), body="Alice's words")
     draft = Draft.objects.get()
     bob_client = Client()
-    bob_client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+    bob_client.force_login(
+        bob, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     bobs_kim = make.contact(bob, "Kim")
     discard = reverse("outreach:draft_discard", args=[draft.pk])
     assert bob_client.get(discard).status_code == 404

@@ -92,7 +92,9 @@ def test_nothing_selected_says_so(alice_client, alice):
 def test_a_bulk_action_needs_the_csrf_token_and_a_post(alice, alice_client):
     (ann,) = people(alice, "Ann Able")
     strict = Client(enforce_csrf_checks=True)
-    strict.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    strict.force_login(
+        alice, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     response = strict.post(BULK, {"contact": [ann.pk], "action": "delete_confirmed"})
     assert response.status_code == 403
     assert alice_client.get(BULK).status_code == 405

@@ -71,7 +71,9 @@ def test_bobs_download_does_not_contain_alices_contacts(
 ):
     fill_account(alice, contacts=5)
     make.contact(alice, "Alices-secret-friend")
-    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        bob, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
 
     content = body(client.get(reverse(name, args=args)))
 

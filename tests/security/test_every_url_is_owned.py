@@ -124,13 +124,17 @@ def test_another_users_records_are_404_at_every_url(bobs_records, alice):
     urls = id_urls()
     assert len(urls) >= 40, urls  # the enumeration found the app's URLs
     bob = Client()
-    bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
+    bob.force_login(
+        bobs_records, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     # Control: the ids name Bob's records, so his own pages open (the test can fail).
     opened = [url for url in urls if bob.get(url).status_code == 200]
     assert len(opened) >= 15, opened
 
     intruder = Client(raise_request_exception=False)
-    intruder.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    intruder.force_login(
+        alice, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     leaks = {}
     for url in urls:
         got = answers(intruder, url)
@@ -160,7 +164,9 @@ def test_nothing_but_the_public_pages_opens_without_logging_in(bobs_records):
 
 def test_every_post_without_the_csrf_token_is_refused(bobs_records):
     bob = Client(enforce_csrf_checks=True, raise_request_exception=False)
-    bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
+    bob.force_login(
+        bobs_records, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     accepted = {}
     for name, pattern in url_patterns():
         url = filled_url(name, pattern)
@@ -182,13 +188,17 @@ def _leaves_the_site(location: str) -> bool:
 
 def test_no_url_redirects_off_the_site_whatever_next_or_back_says(bobs_records):
     bob = Client(raise_request_exception=False)
-    bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
+    bob.force_login(
+        bobs_records, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     anonymous = Client(raise_request_exception=False)
     off_site = {}
     for name, pattern in url_patterns():
         url = filled_url(name, pattern)
         # Logged in again for each address: one of them is the logout.
-        bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
+        bob.force_login(
+            bobs_records, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+        )
         for value in EVIL:
             params = {"next": value, "back": value, "return_to": value}
             for client in (bob, anonymous):
@@ -235,7 +245,9 @@ def _fill_text_with_payload(user) -> int:
 def test_markup_typed_into_any_field_is_shown_as_text_on_every_page(bobs_records):
     assert _fill_text_with_payload(bobs_records) >= 30
     bob = Client(raise_request_exception=False)
-    bob.force_login(bobs_records, backend="django.contrib.auth.backends.ModelBackend")
+    bob.force_login(
+        bobs_records, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     shown, executed = 0, {}
     for name, pattern in url_patterns():
         converters = getattr(pattern.pattern, "converters", {})

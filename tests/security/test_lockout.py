@@ -12,6 +12,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from coffeechat.foundation.accounts.services import create_user
+
 LOGIN = reverse("accounts:login")
 
 
@@ -97,3 +99,21 @@ def test_a_password_reset_by_e_mail_also_lifts_the_lockout(client, alice, mail_s
     new = "a brand new passphrase for 2027"
     client.post(form.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
     assert try_login(client, "alice", new).status_code == 302
+
+
+def test_the_account_e_mail_address_logs_in_and_its_failures_count_for_the_account(
+    client, alice, persona_password
+):
+    # Typed either way, five wrong passwords lock the one account.
+    for typed in ("alice", "ALICE@example.org", "alice", "alice@example.org", "alice"):
+        try_login(client, typed, "guess")
+    assert try_login(client, "alice@example.org", persona_password).status_code == 429
+
+
+def test_an_address_logs_in_only_when_one_account_has_it(client, alice, persona_password):
+    assert try_login(client, "Alice@Example.org", persona_password).status_code == 302
+    client.logout()
+    create_user(username="alice2", password="another passphrase 1", email="alice@example.org")
+    refused = try_login(client, "alice@example.org", persona_password)
+    assert refused.status_code == 200
+    assert "do not match" in refused.content.decode()

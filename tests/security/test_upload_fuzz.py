@@ -42,7 +42,9 @@ KINDS = ["linkedin", "google", "outlook", "vcard", "coffeechat"]
 @pytest.mark.parametrize("name", CORPUS)
 def test_a_hostile_upload_is_answered_and_writes_only_what_the_preview_promised(alice, kind, name):
     client = Client(raise_request_exception=False)
-    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        alice, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+    )
     before = Contact.objects.count()
     upload = SimpleUploadedFile(f"{name}.file", CORPUS[name], "application/octet-stream")
     response = client.post(reverse("network:import"), {"kind": kind, "file": upload})

@@ -4,11 +4,24 @@ import zoneinfo
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
 from coffeechat.foundation.accounts.models import Profile, User
 from coffeechat.method.business_days import UnknownRegion, public_holidays
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, taking the account's e-mail address as well as its username."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Username or e-mail"
+        self.error_messages["invalid_login"] = (
+            "That username or e-mail address and password do not match. The username and "
+            "the password are case-sensitive."
+        )
 
 
 class OwnerSetupForm(forms.Form):

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.foundation.accounts import services
-from coffeechat.foundation.accounts.forms import OwnerSetupForm, ProfileForm
+from coffeechat.foundation.accounts.forms import LoginForm, OwnerSetupForm, ProfileForm
 from coffeechat.foundation.core.autosave import autosave
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.pages.accounts import lockout
@@ -27,6 +27,7 @@ class LoginView(auth_views.LoginView):
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+    form_class = LoginForm
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if lockout.address_is_locked(request):
@@ -50,7 +51,9 @@ def setup(request: HttpRequest, token: str) -> HttpResponse:
             password=form.cleaned_data["password"],
             email=form.cleaned_data["email"],
         )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(
+            request, user, backend="coffeechat.foundation.accounts.backends.UsernameOrEmailBackend"
+        )
         messages.success(
             request, "Welcome! Start with your profile: your pitch shows on every prep page."
         )
