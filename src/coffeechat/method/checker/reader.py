@@ -26,6 +26,10 @@ _READER = {"you", "your", "yours", "yourself", "you're", "you've", "you'd", "you
 MIN_SENTENCES = 3
 
 WRONG_NAME = "The greeting says {greeting} but you're writing to {first_name}."
+WRONG_NAME_GOES_BY = (
+    "The greeting says {greeting} but you're writing to {first_name}, who goes by {goes_by}."
+)
+WRONG_TITLE = "The greeting says {greeting} but they are {formal}: use the title they use."
 WRONG_SURNAME = "The greeting says {greeting} but you're writing to {full_name}."
 SHORT_NAME = (
     "The greeting says {greeting}, a short form of {first_name}: "
@@ -55,35 +59,90 @@ def check_greeting(draft: Draft) -> Iterator[Finding]:
         yield suggestion("greeting-name", NO_NAME.format(greeting=quoted((greeting.text,))))
         return
     if _TITLE.match(words[0]):
-        yield from _check_title(draft, words[1:])
+        yield from _check_title(draft, words[0], words[1:])
         return
     first_name = draft.first_name.strip()
-    if not first_name or _names(words, first_name):
+    goes_by = _goes_by(draft)
+    if not first_name and not goes_by:
+        return
+    if any(_names(words, name) for name in (first_name, *goes_by) if name):
         return
     said = quoted((greeting.text,))
-    short = next((word for word in words if _short_form(word, first_name)), None)
-    if short:
-        message = SHORT_NAME.format(greeting=said, first_name=first_name)
+    called = first_name or goes_by[0]
+    short = next(
+        (word for word in words if any(_short_form(word, name) for name in (called, *goes_by))),
+        None,
+    )
+    if short and not goes_by:
+        message = SHORT_NAME.format(greeting=said, first_name=called)
         yield suggestion("greeting-name", message, (short.strip(",.!:;"),))
         return
-    yield problem(
-        "greeting-name", WRONG_NAME.format(greeting=said, first_name=first_name), (greeting.rest,)
+    message = WRONG_NAME.format(greeting=said, first_name=called)
+    if goes_by:
+        # They told you what they go by: any other name, even a short form, is a guess.
+        message = WRONG_NAME_GOES_BY.format(
+            greeting=said, first_name=called, goes_by=" or ".join(quoted((n,)) for n in goes_by)
+        )
+    yield problem("greeting-name", message, (greeting.rest,))
+
+
+def _goes_by(draft: Draft) -> tuple[str, ...]:
+    """Known names other than the given one and the formal forms: “Johnny” for John."""
+    given = _plain(draft.first_name.split()[0]) if draft.first_name.split() else ""
+    return tuple(
+        name
+        for name in draft.known_names
+        if not _TITLE.match(name.split()[0]) and _plain(name.split()[0]) != given
     )
 
 
-def _check_title(draft: Draft, names: list[str]) -> Iterator[Finding]:
+def _formal_forms(draft: Draft) -> list[tuple[str, str]]:
+    """(title, surname) of each formal form they are known by: ("dr", "public")."""
+    forms = []
+    for name in draft.known_names:
+        title, *rest = name.replace(".", " ").split()
+        if _TITLE.match(title) and rest:
+            forms.append((_title(title), _plain(rest[-1])))
+    return forms
+
+
+def _title(word: str) -> str:
+    plain = _plain(word).rstrip(".")
+    return "prof" if plain == "professor" else plain
+
+
+# A title that may stand in for the one they use: a professor is also a doctor; "Ms" suits
+# any woman who has not said "Mrs" or "Miss" is wrong.
+_ALSO_FINE = {"dr": {"prof"}, "prof": {"dr"}, "mrs": {"ms"}, "miss": {"ms"}}
+
+
+def _other_title(draft: Draft, said: str, forms: list[tuple[str, str]]) -> str | None:
+    """“Dr. Public” when the greeting says “Mr. Public” to someone known as a doctor."""
+    titles = {title for title, _ in forms}
+    if not titles or any(said == title or said in _ALSO_FINE.get(title, ()) for title in titles):
+        return None
+    return next(name for name in draft.known_names if _TITLE.match(name.split()[0]))
+
+
+def _check_title(draft: Draft, title: str, names: list[str]) -> Iterator[Finding]:
     """“Dear Ms. Patel” must name their surname (or, as some write, their first name)."""
-    surname = _plain(draft.last_name)
-    if not names or not surname:
-        return
-    parts = {surname, *surname.replace("-", " ").split()}
-    if any(_plain(word) in parts for word in names) or _names(names, draft.first_name):
-        return
     greeting = draft.greeting
-    if greeting is None:  # only checked under a greeting
+    forms = _formal_forms(draft)
+    surname = _plain(draft.last_name)
+    if not names or greeting is None or not (surname or forms):
+        return
+    parts = {surname, *surname.replace("-", " ").split(), *(name for _, name in forms)} - {""}
+    said = quoted((greeting.text,))
+    if any(_plain(word) in parts for word in names) or _names(names, draft.first_name):
+        formal = _other_title(draft, _title(title), forms)
+        if formal:
+            message = WRONG_TITLE.format(greeting=said, formal=quoted((formal,)))
+            yield suggestion("greeting-name", message, (greeting.rest.split()[0],))
         return
     full_name = f"{draft.first_name.strip()} {draft.last_name.strip()}".strip()
-    message = WRONG_SURNAME.format(greeting=quoted((greeting.text,)), full_name=full_name)
+    if not full_name:
+        full_name = next(name for name in draft.known_names if _TITLE.match(name.split()[0]))
+    message = WRONG_SURNAME.format(greeting=said, full_name=full_name)
     yield problem("greeting-name", message, (greeting.rest,))
 
 
