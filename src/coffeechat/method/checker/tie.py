@@ -19,7 +19,8 @@ _DISCOVERED = re.compile(
     r"|details|page|background|experience|career)\b)"
     r"|\b(?:found|find|discovered|stumbled\s+(?:up)?on|noticed|saw|spotted)\s+your\s+"
     r"(?:[\w-]+\s+)?(?:profile|name|details|page)\b"
-    r"|\b(?:found|discovered|stumbled\s+(?:up)?on)\s+your\s+work\b"
+    # Not "found": "I found your recent work inspiring" is what a friend says too.
+    r"|\b(?:discovered|stumbled\s+(?:up)?on)\s+your\s+(?:[\w-]+\s+)?work\b"
     r"|\b(?:found|discovered|noticed|saw|spotted)\s+you\s+(?:on|through|via)\s+(?:the\s+)?"
     r"(?:linkedin|[\w-]+\s+(?:network|directory|site|website))\b",
     re.IGNORECASE,
