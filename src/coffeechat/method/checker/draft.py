@@ -112,7 +112,9 @@ def read_draft(
         first_name=squash(first_name),
         last_name=squash(last_name),
         connection_names=tuple(squash(name) for name in connection_names),
-        known_names=tuple(name for name in (squash(name) for name in known_names) if name),
+        known_names=tuple(
+            name for name in map(squash, known_names) if any(char.isalpha() for char in name)
+        ),
         tie=tie,
         sent_before=tuple(sent_before),
     )

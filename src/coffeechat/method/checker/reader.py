@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from coffeechat.method.checker.draft import Draft
 from coffeechat.method.checker.model import Finding, problem, quoted, suggestion
@@ -89,20 +90,28 @@ def check_greeting(draft: Draft) -> Iterator[Finding]:
 def _goes_by(draft: Draft) -> tuple[str, ...]:
     """Known names other than the given one and the formal forms: “Johnny” for John."""
     given = _plain(draft.first_name.split()[0]) if draft.first_name.split() else ""
+    formal = {form.name for form in _formal_forms(draft)}
     return tuple(
         name
         for name in draft.known_names
-        if not _TITLE.match(name.split()[0]) and _plain(name.split()[0]) != given
+        if name not in formal and _plain(name.split()[0]) not in ("", given)
     )
 
 
-def _formal_forms(draft: Draft) -> list[tuple[str, str]]:
-    """(title, surname) of each formal form they are known by: ("dr", "public")."""
+@dataclass(frozen=True)
+class _Formal:
+    name: str  # as given: "Dr. Public"
+    title: str  # "dr"
+    surname: str  # "public"
+
+
+def _formal_forms(draft: Draft) -> list[_Formal]:
+    """Each formal form they are known by: “Dr. Public”, “Prof Lee”."""
     forms = []
     for name in draft.known_names:
-        title, *rest = name.replace(".", " ").split()
+        title, *rest = name.replace(".", " ").split() or [""]
         if _TITLE.match(title) and rest:
-            forms.append((_title(title), _plain(rest[-1])))
+            forms.append(_Formal(name, _title(title), _plain(rest[-1])))
     return forms
 
 
@@ -116,12 +125,11 @@ def _title(word: str) -> str:
 _ALSO_FINE = {"dr": {"prof"}, "prof": {"dr"}, "mrs": {"ms"}, "miss": {"ms"}}
 
 
-def _other_title(draft: Draft, said: str, forms: list[tuple[str, str]]) -> str | None:
+def _other_title(said: str, forms: list[_Formal]) -> str | None:
     """“Dr. Public” when the greeting says “Mr. Public” to someone known as a doctor."""
-    titles = {title for title, _ in forms}
-    if not titles or any(said == title or said in _ALSO_FINE.get(title, ()) for title in titles):
+    if not forms or any(said == f.title or said in _ALSO_FINE.get(f.title, ()) for f in forms):
         return None
-    return next(name for name in draft.known_names if _TITLE.match(name.split()[0]))
+    return forms[0].name
 
 
 def _check_title(draft: Draft, title: str, names: list[str]) -> Iterator[Finding]:
@@ -131,17 +139,15 @@ def _check_title(draft: Draft, title: str, names: list[str]) -> Iterator[Finding
     surname = _plain(draft.last_name)
     if not names or greeting is None or not (surname or forms):
         return
-    parts = {surname, *surname.replace("-", " ").split(), *(name for _, name in forms)} - {""}
+    parts = {surname, *surname.replace("-", " ").split(), *(form.surname for form in forms)}
     said = quoted((greeting.text,))
-    if any(_plain(word) in parts for word in names) or _names(names, draft.first_name):
-        formal = _other_title(draft, _title(title), forms)
+    if any(_plain(word) in parts - {""} for word in names) or _names(names, draft.first_name):
+        formal = _other_title(_title(title), forms)
         if formal:
             message = WRONG_TITLE.format(greeting=said, formal=quoted((formal,)))
             yield suggestion("greeting-name", message, (greeting.rest.split()[0],))
         return
-    full_name = f"{draft.first_name.strip()} {draft.last_name.strip()}".strip()
-    if not full_name:
-        full_name = next(name for name in draft.known_names if _TITLE.match(name.split()[0]))
+    full_name = f"{draft.first_name.strip()} {draft.last_name.strip()}".strip() or forms[0].name
     message = WRONG_SURNAME.format(greeting=said, full_name=full_name)
     yield problem("greeting-name", message, (greeting.rest,))
 
