@@ -12,7 +12,7 @@ from django.urls import reverse
 
 import factories as make
 from coffeechat.network.people.models import HowKnown
-from coffeechat.pipeline.outreach.check import SENT_BEFORE, sent_before
+from coffeechat.pipeline.outreach.check import SENT_BEFORE, known_names, sent_before
 from coffeechat.pipeline.outreach.models import MessageTemplate
 
 FRIDAY = "2026-11-20 10:00 +00:00"
@@ -118,3 +118,10 @@ def test_the_compose_page_and_its_preview_read_the_same_queries_for_a_short_or_l
     for day in range(1, 13):
         make.sent(grace, body=f"Message {day}", on=date(2026, 11, day))
     assert count() == one
+
+
+def test_the_names_passed_for_the_greeting_are_the_given_name_never_the_family_name(alice, db):
+    grace = make.contact(alice, "Grace Hopper")
+
+    assert "Grace" in known_names(grace)
+    assert "Hopper" not in known_names(grace)

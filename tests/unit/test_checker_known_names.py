@@ -92,3 +92,15 @@ def test_a_greeting_to_a_team_is_no_wrong_name(hello):
 
     assert found.severity == Severity.SUGGESTION
     assert "names nobody" in found.message
+
+
+def test_every_address_of_a_person_name_may_be_passed_without_muddling_the_message():
+    # PersonName.addresses (the names work): given, goes-by, formal, shown and family name.
+    addresses = ("John", "Johnny", "Dr. Public", "John Public", "Public")
+    for hello in ("Hi Johnny,", "Dear Dr. Public,", "Dear John Public,"):
+        assert greeting(hello, known_names=addresses) is None
+
+    found = greeting("Dear Jon,", known_names=addresses)
+    assert found.message == (
+        "The greeting says “Dear Jon,” but you're writing to John, who goes by “Johnny”."
+    )

@@ -91,10 +91,13 @@ def _goes_by(draft: Draft) -> tuple[str, ...]:
     """Known names other than the given one and the formal forms: “Johnny” for John."""
     given = _plain(draft.first_name.split()[0]) if draft.first_name.split() else ""
     formal = {form.name for form in _formal_forms(draft)}
+    family = _plain(draft.last_name)
     return tuple(
         name
         for name in draft.known_names
-        if name not in formal and _plain(name.split()[0]) not in ("", given)
+        if name not in formal
+        and _plain(name.split()[0]) not in ("", given)
+        and _plain(name) != family  # "Public" alone is how a formal greeting ends, not a name
     )
 
 
