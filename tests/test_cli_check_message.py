@@ -131,6 +131,58 @@ def test_purpose_and_connection_names_reach_the_checker(draft, capsys):
     assert cli.main(["check-message", path, "--purpose", "thank_you"]) == 0
 
 
+def test_tie_flags_writing_to_a_former_colleague_as_to_a_stranger(draft, capsys):
+    met = GOOD.replace(
+        "Priya Shah suggested I get in touch with you.", "I came across your work at Acme."
+    )
+    path = draft(met)
+
+    assert cli.main(["check-message", path, "--first-name", "Sam"]) == 0  # no tie: silent
+    assert "tie-stranger" not in capsys.readouterr().out
+    assert (
+        cli.main(["check-message", path, "--first-name", "Sam", "--tie", "former_colleague"]) == 1
+    )
+    assert (
+        "problem: tie-stranger: “came across your work at Acme” is how you write to a "
+        "stranger, and this is a former colleague:"
+    ) in capsys.readouterr().out
+
+
+def test_an_unknown_tie_is_a_usage_error(draft, capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["check-message", draft(GOOD), "--tie", "stranger"])
+
+    assert exited.value.code == 2
+    assert "argument --tie: invalid choice: 'stranger'" in capsys.readouterr().err
+
+
+def test_known_names_let_the_greeting_use_the_name_they_go_by(draft, capsys):
+    path = draft(GOOD.replace("Dear Sam,", "Hi Sammy,"))
+
+    assert cli.main(["check-message", path, "--first-name", "Samuel"]) == 1
+    assert "problem: greeting-name: The greeting says “Hi Sammy,”" in capsys.readouterr().out
+    assert cli.main(["check-message", path, "--first-name", "Samuel", "--known-name", "Sammy"]) == 0
+    assert capsys.readouterr().out == "No problems found.\n"
+
+
+def test_sent_before_flags_the_same_message_sent_again(tmp_path, draft, capsys):
+    earlier = tmp_path / "earlier.txt"
+    earlier.write_text(GOOD.replace("Subject: Priya Shah", "Subject: Re: Priya Shah"), "utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("Dear Sam,\n\nThank you for the call on Tuesday; it helped.\n", "utf-8")
+    path = draft(GOOD)
+
+    args = ["check-message", path, "--first-name", "Sam", "--sent-before", str(other)]
+    assert cli.main(args) == 0
+    capsys.readouterr()
+    assert cli.main([*args, "--sent-before", str(earlier)]) == 1
+    assert capsys.readouterr().out.startswith(
+        "problem: same-as-sent: Nearly the same as a message you already sent them (100% alike"
+    )
+    assert cli.main([*args, "--sent-before", str(tmp_path / "nosuch.txt")]) == 1
+    assert "cannot read" in capsys.readouterr().err
+
+
 def test_a_draft_without_a_subject_line_is_missing_its_subject(draft, capsys):
     body = GOOD.split("\n", 2)[2]
 

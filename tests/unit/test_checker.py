@@ -17,6 +17,7 @@ from coffeechat.method.checker import (
     CLASSIC,
     RULE_SETS,
     STRICT,
+    TIES,
     Finding,
     RuleSet,
     Severity,
@@ -311,7 +312,9 @@ _SOME_TEXT = st.lists(
         st.sampled_from(["job", "Jobs", "Dear ", "Hi ", "I ", "you ", "20 minutes", "an hour",
                          "suggested I", "attached", "{{x}}", "Subject: ", "Best,\n", "1. ",
                          "Dear Ms. ", "an opening ", "next week", "I'd love to work at ",
-                         "applying for the ", "Analyst Position", "my application", "new hires"]),
+                         "applying for the ", "Analyst Position", "my application", "new hires",
+                         "came across your work at Acme ", "My name is ", "> ", "Dr. ",
+                         "here is my portfolio", "On Mon, Sam wrote:\n", "Johnny "]),
     ),
     max_size=120,
 ).map("".join)  # fmt: skip
@@ -328,9 +331,13 @@ _QUIET = settings(max_examples=150, suppress_health_check=[HealthCheck.function_
     first_name=st.text(max_size=20),
     last_name=st.text(max_size=20),
     names=st.lists(st.text(max_size=20), max_size=2),
-)
+    known=st.lists(st.one_of(st.text(max_size=20), st.sampled_from(["Dr. ", "Dr.Public", "."])),
+                   max_size=3),
+    tie=st.sampled_from(["", *TIES]),
+    sent=st.lists(_SOME_TEXT, max_size=3),
+)  # fmt: skip
 def test_the_checker_never_raises_on_any_text(
-    body, subject, rule_set, channel, purpose, first_name, last_name, names
+    body, subject, rule_set, channel, purpose, first_name, last_name, names, known, tie, sent
 ):
     findings = check_message(
         body,
@@ -341,6 +348,9 @@ def test_the_checker_never_raises_on_any_text(
         first_name=first_name,
         last_name=last_name,
         connection_names=tuple(names),
+        known_names=tuple(known),
+        tie=tie,
+        sent_before=(body, *sent),
     )
     for finding in findings:
         assert isinstance(finding.severity, Severity)

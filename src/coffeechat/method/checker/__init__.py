@@ -1,7 +1,7 @@
 """The message checker: a draft request read against the method's message rules.
 
     findings = check_message(body, subject="Priya Shah suggested I get in touch", rules=STRICT,
-                             first_name="Sam", last_name="Lee")
+                             first_name="Sam", last_name="Lee", tie="referral")
 
 Each rule is a function from a read `Draft` to findings; `_RULES` says which purposes and
 channels it applies to. The rules are heuristics over plain English and say so in their
@@ -30,11 +30,14 @@ from coffeechat.method.checker.model import (
     PURPOSES,
     RULE_SETS,
     STRICT,
+    TIES,
     Finding,
     RuleSet,
     Severity,
 )
 from coffeechat.method.checker.reader import check_about_you, check_greeting
+from coffeechat.method.checker.resend import check_resend
+from coffeechat.method.checker.tie import check_tie
 
 __all__ = [
     "CHANNELS",
@@ -43,6 +46,7 @@ __all__ = [
     "PURPOSES",
     "RULE_SETS",
     "STRICT",
+    "TIES",
     "Finding",
     "RuleSet",
     "Severity",
@@ -57,9 +61,11 @@ _ALL = PURPOSES
 # (rule, purposes it applies to, channels it applies to), in the order findings are listed.
 _RULES: tuple[tuple[Rule, tuple[str, ...], tuple[str, ...]], ...] = (
     (check_unfilled, _ALL, CHANNELS),
+    (check_resend, _ALL, CHANNELS),
     (check_length, _ASKING, CHANNELS),
     (check_jobs, _ALL, CHANNELS),
     (check_connection, ("request",), CHANNELS),
+    (check_tie, _ALL, CHANNELS),
     (check_ask, _ASKING, CHANNELS),
     (check_attachment, ("request",), CHANNELS),
     (check_greeting, _ALL, CHANNELS),
@@ -79,12 +85,22 @@ def check_message(
     first_name: str = "",
     last_name: str = "",
     connection_names: tuple[str, ...] = (),
+    known_names: tuple[str, ...] = (),
+    tie: str = "",
+    sent_before: tuple[str, ...] = (),
 ) -> list[Finding]:
-    """Findings for a draft, problems first, each group in a fixed rule order."""
+    """Findings for a draft, problems first, each group in a fixed rule order.
+
+    `known_names` are the names the person is called by besides `first_name` (the name they
+    go by, "Dr. Public"); `tie` is how the writer knows them (TIES), "" when unknown; and
+    `sent_before` the bodies of messages already sent to them.
+    """
     if channel not in CHANNELS:
         raise ValueError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
     if purpose not in PURPOSES:
         raise ValueError(f"purpose must be one of {', '.join(PURPOSES)}, not {purpose!r}")
+    if tie and tie not in TIES:
+        raise ValueError(f"tie must be one of {', '.join(TIES)}, not {tie!r}")
     draft = read_draft(
         body.replace("\r\n", "\n").replace("\r", "\n"),
         subject=subject,
@@ -94,6 +110,9 @@ def check_message(
         first_name=first_name,
         last_name=last_name,
         connection_names=tuple(connection_names),
+        known_names=tuple(known_names),
+        tie=tie,
+        sent_before=tuple(sent_before),
     )
     findings = [
         finding

@@ -68,6 +68,10 @@ class Draft:
     first_name: str = ""
     last_name: str = ""
     connection_names: tuple[str, ...] = ()
+    # The names the person is called by: given name, the name they go by, "Dr. Public".
+    known_names: tuple[str, ...] = ()
+    tie: str = ""  # how the writer knows them (TIES), "" when the caller does not say
+    sent_before: tuple[str, ...] = ()  # bodies of earlier messages to the same person
 
     def sentence(self, span: Span) -> str:
         return squash(self.body.text[span[0] : span[1]])
@@ -89,6 +93,7 @@ class Draft:
 def read_draft(
     body: str, *, subject: str | None, rules: RuleSet, channel: str, purpose: str,
     first_name: str, connection_names: tuple[str, ...], last_name: str = "",
+    known_names: tuple[str, ...] = (), tie: str = "", sent_before: tuple[str, ...] = (),
 ) -> Draft:  # fmt: skip
     greeting = find_greeting(body)
     main_start = greeting.end if greeting else 0
@@ -107,6 +112,11 @@ def read_draft(
         first_name=squash(first_name),
         last_name=squash(last_name),
         connection_names=tuple(squash(name) for name in connection_names),
+        known_names=tuple(
+            name for name in map(squash, known_names) if any(char.isalpha() for char in name)
+        ),
+        tie=tie,
+        sent_before=tuple(sent_before),
     )
 
 

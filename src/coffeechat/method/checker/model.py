@@ -43,6 +43,10 @@ RULE_SETS = {"classic": CLASSIC, "strict": STRICT}
 # passes on is checked for everything else.
 CHANNELS = ("email", "linkedin", "phone", "in_person", "introduction")
 PURPOSES = ("request", "follow_up", "thank_you", "update")
+# How the writer knows the person (the contact's "How you know them"); "" when not known.
+TIES = (
+    "friend", "family", "alumni", "professor", "former_colleague", "linkedin", "referral", "cold",
+)  # fmt: skip
 # LinkedIn refuses a connection note longer than this.
 LINKEDIN_NOTE_LIMIT = 300
 

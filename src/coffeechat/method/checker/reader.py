@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from coffeechat.method.checker.draft import Draft
 from coffeechat.method.checker.model import Finding, problem, quoted, suggestion
@@ -26,6 +27,10 @@ _READER = {"you", "your", "yours", "yourself", "you're", "you've", "you'd", "you
 MIN_SENTENCES = 3
 
 WRONG_NAME = "The greeting says {greeting} but you're writing to {first_name}."
+WRONG_NAME_GOES_BY = (
+    "The greeting says {greeting} but you're writing to {first_name}, who goes by {goes_by}."
+)
+WRONG_TITLE = "The greeting says {greeting} but they are {formal}: use the title they use."
 WRONG_SURNAME = "The greeting says {greeting} but you're writing to {full_name}."
 SHORT_NAME = (
     "The greeting says {greeting}, a short form of {first_name}: "
@@ -55,35 +60,98 @@ def check_greeting(draft: Draft) -> Iterator[Finding]:
         yield suggestion("greeting-name", NO_NAME.format(greeting=quoted((greeting.text,))))
         return
     if _TITLE.match(words[0]):
-        yield from _check_title(draft, words[1:])
+        yield from _check_title(draft, words[0], words[1:])
         return
     first_name = draft.first_name.strip()
-    if not first_name or _names(words, first_name):
+    goes_by = _goes_by(draft)
+    if not first_name and not goes_by:
+        return
+    if any(_names(words, name) for name in (first_name, *goes_by) if name):
         return
     said = quoted((greeting.text,))
-    short = next((word for word in words if _short_form(word, first_name)), None)
-    if short:
-        message = SHORT_NAME.format(greeting=said, first_name=first_name)
+    called = first_name or goes_by[0]
+    short = next(
+        (word for word in words if any(_short_form(word, name) for name in (called, *goes_by))),
+        None,
+    )
+    if short and not goes_by:
+        message = SHORT_NAME.format(greeting=said, first_name=called)
         yield suggestion("greeting-name", message, (short.strip(",.!:;"),))
         return
-    yield problem(
-        "greeting-name", WRONG_NAME.format(greeting=said, first_name=first_name), (greeting.rest,)
+    message = WRONG_NAME.format(greeting=said, first_name=called)
+    if goes_by:
+        # They told you what they go by: any other name, even a short form, is a guess.
+        message = WRONG_NAME_GOES_BY.format(
+            greeting=said, first_name=called, goes_by=" or ".join(quoted((n,)) for n in goes_by)
+        )
+    yield problem("greeting-name", message, (greeting.rest,))
+
+
+def _goes_by(draft: Draft) -> tuple[str, ...]:
+    """Known names other than the given one and the formal forms: “Johnny” for John."""
+    given = _plain(draft.first_name.split()[0]) if draft.first_name.split() else ""
+    formal = {form.name for form in _formal_forms(draft)}
+    family = _plain(draft.last_name)
+    return tuple(
+        name
+        for name in draft.known_names
+        if name not in formal
+        and _plain(name.split()[0]) not in ("", given)
+        and _plain(name) != family  # "Public" alone is how a formal greeting ends, not a name
     )
 
 
-def _check_title(draft: Draft, names: list[str]) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class _Formal:
+    name: str  # as given: "Dr. Public"
+    title: str  # "dr"
+    surname: str  # "public"
+
+
+def _formal_forms(draft: Draft) -> list[_Formal]:
+    """Each formal form they are known by: “Dr. Public”, “Prof Lee”."""
+    forms = []
+    for name in draft.known_names:
+        title, *rest = name.replace(".", " ").split() or [""]
+        if _TITLE.match(title) and rest:
+            forms.append(_Formal(name, _title(title), _plain(rest[-1])))
+    return forms
+
+
+def _title(word: str) -> str:
+    plain = _plain(word).rstrip(".")
+    return "prof" if plain == "professor" else plain
+
+
+# A title that may stand in for the one they use: a professor is also a doctor; "Ms" suits
+# any woman who has not said "Mrs" or "Miss" is wrong.
+_ALSO_FINE = {"dr": {"prof"}, "prof": {"dr"}, "mrs": {"ms"}, "miss": {"ms"}}
+
+
+def _other_title(said: str, forms: list[_Formal]) -> str | None:
+    """“Dr. Public” when the greeting says “Mr. Public” to someone known as a doctor."""
+    if not forms or any(said == f.title or said in _ALSO_FINE.get(f.title, ()) for f in forms):
+        return None
+    return forms[0].name
+
+
+def _check_title(draft: Draft, title: str, names: list[str]) -> Iterator[Finding]:
     """“Dear Ms. Patel” must name their surname (or, as some write, their first name)."""
-    surname = _plain(draft.last_name)
-    if not names or not surname:
-        return
-    parts = {surname, *surname.replace("-", " ").split()}
-    if any(_plain(word) in parts for word in names) or _names(names, draft.first_name):
-        return
     greeting = draft.greeting
-    if greeting is None:  # only checked under a greeting
+    forms = _formal_forms(draft)
+    surname = _plain(draft.last_name)
+    if not names or greeting is None or not (surname or forms):
         return
-    full_name = f"{draft.first_name.strip()} {draft.last_name.strip()}".strip()
-    message = WRONG_SURNAME.format(greeting=quoted((greeting.text,)), full_name=full_name)
+    parts = {surname, *surname.replace("-", " ").split(), *(form.surname for form in forms)}
+    said = quoted((greeting.text,))
+    if any(_plain(word) in parts - {""} for word in names) or _names(names, draft.first_name):
+        formal = _other_title(_title(title), forms)
+        if formal:
+            message = WRONG_TITLE.format(greeting=said, formal=quoted((formal,)))
+            yield suggestion("greeting-name", message, (greeting.rest.split()[0],))
+        return
+    full_name = f"{draft.first_name.strip()} {draft.last_name.strip()}".strip() or forms[0].name
+    message = WRONG_SURNAME.format(greeting=said, full_name=full_name)
     yield problem("greeting-name", message, (greeting.rest,))
 
 

@@ -4,10 +4,18 @@ unfilled merge fields and the mailto link."""
 from __future__ import annotations
 
 from coffeechat.foundation.accounts.models import Profile
-from coffeechat.method.checker import CHANNELS, RULE_SETS, Finding, RuleSet, Severity, check_message
+from coffeechat.method.checker import (
+    CHANNELS,
+    RULE_SETS,
+    TIES,
+    Finding,
+    RuleSet,
+    Severity,
+    check_message,
+)
 from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count, unfilled_fields
 from coffeechat.network.people.models import Contact
-from coffeechat.pipeline.outreach.models import Channel, MessageTemplate, Purpose
+from coffeechat.pipeline.outreach.models import Channel, Message, MessageTemplate, Purpose
 from coffeechat.pipeline.outreach.services import Draft, reader, recipient, word_count
 
 TIPS = {
@@ -36,6 +44,31 @@ def connection_names(contact: Contact, template: MessageTemplate | None) -> tupl
     return (contact.introduced_by.full_name,) if contact.introduced_by else ()
 
 
+# Earlier messages the checker compares a draft with: a copy is of something recent, and a
+# fixed number keeps it one small query however long the history.
+SENT_BEFORE = 5
+
+
+def sent_before(to: Contact) -> tuple[str, ...]:
+    """The bodies of the last few messages already sent to `to`, newest first (one query)."""
+    if to.pk is None:  # the template editor's made-up contact has no history
+        return ()
+    latest = Message.objects.filter(owner_id=to.owner_id, contact=to).order_by("-sent_at")
+    return tuple(latest.values_list("body", flat=True)[:SENT_BEFORE])
+
+
+def known_names(to: Contact) -> tuple[str, ...]:
+    """The names the person is called by, for the greeting: their given name, the name they go
+    by and their formal address ("Dr. Public"), never the family name alone."""
+    # The names work (Contact.person_name, on main) lands beside this branch; once both are in,
+    # this is `to.person_name.addresses` without the getattr.
+    person_name = getattr(to, "person_name", None)
+    names = list(person_name.addresses) if person_name is not None else [to.first_name]
+    names.append(str(getattr(to, "goes_by", "") or ""))
+    family = to.last_name.strip().casefold()
+    return tuple(dict.fromkeys(n for n in names if n.strip() and n.strip().casefold() != family))
+
+
 def findings(
     *, contact: Contact, template: MessageTemplate | None, subject: str, body: str,
     purpose: str, channel: str, profile: Profile,
@@ -52,6 +85,9 @@ def findings(
         first_name=to.first_name,
         last_name=to.last_name,
         connection_names=connection_names(contact, template),
+        known_names=known_names(to),
+        tie=to.how_known if to.how_known in TIES else "",
+        sent_before=sent_before(recipient(contact, template)),
     )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import CommandError, CommandParser
 
 from coffeechat.edges.commands.base import AlreadyReported, CoffeechatCommand
-from coffeechat.method.checker import RULE_SETS, Severity, check_message, parse_draft
+from coffeechat.method.checker import RULE_SETS, TIES, Severity, check_message, parse_draft
 
 
 def read_draft(file: str) -> str:
@@ -27,6 +27,7 @@ class Command(CoffeechatCommand):
     help = "Check a draft message against the method's rules; exits 1 if there is a problem."
     example = (
         "coffeechat check-message draft.txt --rules strict --first-name Priya\n"
+        "  coffeechat check-message nudge.txt --tie former_colleague --sent-before request.txt\n"
         "  pbpaste | coffeechat check-message - --channel linkedin --json"
     )
 
@@ -64,6 +65,21 @@ class Command(CoffeechatCommand):
             "--connection", action="append", default=[], metavar="NAME",
             help="someone who referred or introduced you (may be repeated)",
         )  # fmt: skip
+        parser.add_argument(
+            "--known-name", action="append", default=[], metavar="NAME",
+            help="another name they are called by, for the greeting: the name they go by "
+            "('Johnny') or a formal form ('Dr. Public') (may be repeated)",
+        )  # fmt: skip
+        parser.add_argument(
+            "--tie", choices=TIES, default="", metavar="TIE",
+            help=f"how you know them ({', '.join(TIES)}): flags writing to someone you know "
+            "as to a stranger ('I came across your work at ...'); without it, no such check",
+        )  # fmt: skip
+        parser.add_argument(
+            "--sent-before", action="append", default=[], metavar="FILE",
+            help="a message already sent to them, to flag a draft nearly identical to it "
+            "(may be repeated)",
+        )  # fmt: skip
 
     def handle(self, *args: Any, file: str, **options: Any) -> None:
         subject, body = parse_draft(read_draft(file))
@@ -76,6 +92,10 @@ class Command(CoffeechatCommand):
             first_name=options["first_name"],
             last_name=options["last_name"],
             connection_names=tuple(options["connection"]),
+            known_names=tuple(options["known_name"]),
+            tie=options["tie"],
+            # An earlier message's own "Subject:" line is not part of what was written.
+            sent_before=tuple(parse_draft(read_draft(sent))[1] for sent in options["sent_before"]),
         )
         if options["json"]:
             listed = [finding.as_dict() for finding in findings]
