@@ -86,7 +86,7 @@ class PersonName:
     @property
     def addresses(self) -> tuple[str, ...]:
         """Every name a greeting may rightly use: given, goes-by, "Dr. Public", the full name."""
-        names = (self.given, self.goes_by, self.formal_address, self.shown, self.family)
+        names = (self.given, self.goes_by, self.formal_address, self.shown)
         seen: dict[str, str] = {}
         for name in names:
             if name.strip():

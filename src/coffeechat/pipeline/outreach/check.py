@@ -60,13 +60,7 @@ def sent_before(to: Contact) -> tuple[str, ...]:
 def known_names(to: Contact) -> tuple[str, ...]:
     """The names the person is called by, for the greeting: their given name, the name they go
     by and their formal address ("Dr. Public"), never the family name alone."""
-    # The names work (Contact.person_name, on main) lands beside this branch; once both are in,
-    # this is `to.person_name.addresses` without the getattr.
-    person_name = getattr(to, "person_name", None)
-    names = list(person_name.addresses) if person_name is not None else [to.first_name]
-    names.append(str(getattr(to, "goes_by", "") or ""))
-    family = to.last_name.strip().casefold()
-    return tuple(dict.fromkeys(n for n in names if n.strip() and n.strip().casefold() != family))
+    return to.person_name.addresses
 
 
 def findings(
