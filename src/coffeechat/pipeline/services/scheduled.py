@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import Profile, User
@@ -70,7 +70,8 @@ def reader_time(contact: Contact, profile: Profile) -> ReaderTime:
         except UnknownRegion:
             holidays = public_holidays(place.country)
         city = place.zone.rsplit("/", 1)[-1].replace("_", " ")
-        note = f"{city} time ({place.zone}), from {contact.first_name}'s location “{place.name}”"
+        where = contact.location.strip()
+        note = f"{city} time ({place.zone}), from {contact.first_name}'s location “{where}”"
         return ReaderTime(zoneinfo.ZoneInfo(place.zone), holidays, note)
     why = (
         f"{contact.first_name}'s location “{contact.location}” does not tell a time zone"
@@ -256,11 +257,17 @@ def _failed(
     return Outcome(scheduled, sent=False, error=error, gave_up=again is None)
 
 
-def pending_for(user: User, *, contact: Contact | None = None) -> list[ScheduledMessage]:
+def pending_for(
+    user: User, *, contact: Contact | None = None, limit: int | None = None
+) -> list[ScheduledMessage]:
     """The user's messages still to leave (scheduled, leaving, or failed and waiting for
-    them), soonest first: for Today and a contact's page (one query)."""
+    them), the failed first, then the soonest: for Today and a contact's page (one query)."""
     shown = (*PENDING, ScheduledState.SENDING)
     found = ScheduledMessage.objects.owned_by(user).filter(state__in=shown)
     if contact is not None:
         found = found.filter(Q(contact=contact) | Q(introduction_to=contact))
-    return list(found.select_related("contact", "introduction_to").order_by("send_at", "id"))
+    failed_first = Case(When(state=ScheduledState.FAILED, then=0), default=1)
+    found = found.select_related("contact", "introduction_to").order_by(
+        failed_first, "send_at", "id"
+    )
+    return list(found[:limit] if limit is not None else found)

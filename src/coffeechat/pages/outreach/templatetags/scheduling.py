@@ -15,6 +15,9 @@ from coffeechat.pipeline.services.scheduled import pending_for
 
 register = template.Library()
 
+# Today lists this many (the failed first, then the soonest); a contact's page lists theirs.
+TODAY_LIMIT = 20
+
 
 @register.inclusion_tag("outreach/_send_later.html", takes_context=True)
 def send_later(context: template.Context) -> dict[str, object]:
@@ -72,10 +75,14 @@ def scheduled_messages(
     """ "Scheduled: request to Priya Shah, Monday 9:00", with Edit and Cancel (one query)."""
     request = context["request"]
     now = timezone.now()
-    items = pending_for(request.user, contact=contact)
+    limit = None if contact is not None else TODAY_LIMIT + 1
+    items = pending_for(request.user, contact=contact, limit=limit)
+    more = len(items) > TODAY_LIMIT and contact is None
+    items = items[:TODAY_LIMIT] if more else items
     for item in items:
         item.owner = request.user  # already at hand: no query per row for the owner's zone
     return {
         "pending": [Pending(item, when_label(item, now)) for item in items],
         "on_contact_page": contact is not None,
+        "more": more,
     }
