@@ -27,7 +27,7 @@ class Command(CoffeechatCommand):
     )
     example = (
         "coffeechat remind --user maya --dry-run\n"
-        "  */10 * * * *  coffeechat remind    # crontab line, when serve runs with "
+        "  * * * * *  coffeechat remind    # crontab line, when serve runs with "
         "COFFEECHAT_DIGEST_SCHEDULER=false"
     )
 
@@ -35,7 +35,10 @@ class Command(CoffeechatCommand):
         parser.add_argument(
             "--user",
             metavar="USERNAME",
-            help="only this user; a digest that failed earlier today is tried again at once",
+            help=(
+                "only this user (their scheduled messages and digest); a digest that failed "
+                "earlier today is tried again at once"
+            ),
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="say what would be sent; send and record nothing"
