@@ -28,6 +28,7 @@ from coffeechat.pipeline.outreach.models import (
     ScheduledState,
 )
 from coffeechat.pipeline.services import scheduled
+from coffeechat.pipeline.services.merge import merge_contacts
 from coffeechat.pipeline.services.scheduled import DIED, send_due
 from outreach.conftest import use_smtp
 
@@ -475,3 +476,17 @@ def test_today_and_the_contact_page_read_scheduled_messages_in_one_query_however
     assert "Showing the 20 soonest" in today
     contact_page = alice_client.get(pages[1]).content.decode()
     assert contact_page.count("Scheduled: request to Priya Shah") == 21
+
+
+def test_merging_two_records_of_a_person_keeps_their_scheduled_messages(alice, priya_in_chicago):
+    twin = make.contact(alice, "Priya Shah", email="p.shah@example.org")
+    sam = make.contact(alice, "Sam Lee", introduced_by=twin)
+    to_twin = scheduled_for(twin)
+    asking_twin_about_sam = scheduled_for(sam, purpose=Purpose.INTRODUCTION, introduction_to=twin)
+
+    merge_contacts(priya_in_chicago, twin)
+
+    to_twin.refresh_from_db()
+    asking_twin_about_sam.refresh_from_db()
+    assert to_twin.contact == priya_in_chicago
+    assert asking_twin_about_sam.introduction_to == priya_in_chicago

@@ -241,8 +241,13 @@ class ScheduledMessage(OwnedModel):
     # Who it goes to and whose timeline it is kept on (the mutual contact, for an introduction).
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="scheduled")
     purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.REQUEST)
+    # Named (not "+"), so that merging two contacts moves it like every relation to a contact.
     introduction_to = models.ForeignKey(
-        Contact, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        Contact,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="scheduled_introductions",
     )
     conversation = models.ForeignKey(
         "conversations.Conversation",
