@@ -490,3 +490,21 @@ def test_merging_two_records_of_a_person_keeps_their_scheduled_messages(alice, p
     asking_twin_about_sam.refresh_from_db()
     assert to_twin.contact == priya_in_chicago
     assert asking_twin_about_sam.introduction_to == priya_in_chicago
+
+
+@time_machine.travel(TUESDAY, tick=False)
+def test_an_autosave_arriving_after_the_message_was_scheduled_keeps_nothing(
+    alice_client, alice, priya_in_chicago, smtp_server
+):
+    use_smtp(alice, smtp_server.port)
+    page = alice_client.get(reverse("outreach:compose", args=[priya_in_chicago.pk]))
+    opened_at = page.context["opened_at"]
+    schedule_post(alice_client, priya_in_chicago)
+    assert ScheduledMessage.objects.count() == 1
+    late = alice_client.post(
+        reverse("outreach:draft_save"),
+        {"contact": priya_in_chicago.pk, "purpose": "request", "subject": SUBJECT, "body": BODY,
+         "opened_at": opened_at},
+    )  # fmt: skip
+    assert late.status_code == 200
+    assert not Draft.objects.exists()
