@@ -113,6 +113,36 @@ class LaterForm(forms.Form):
         return at, tz, f"your time zone ({tz})"
 
 
+class EditForm(forms.Form):
+    """A scheduled message's words and moment (in the zone it was chosen in), until it leaves."""
+
+    subject = forms.CharField(max_length=300, required=False)
+    body = forms.CharField(strip=False, widget=forms.Textarea({"rows": 14}))
+    send_at = forms.DateTimeField(
+        label="Goes out at",
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def __init__(self, *args: Any, zone: zoneinfo.ZoneInfo, now: datetime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.zone, self.now = zone, now
+
+    def clean_body(self) -> str:
+        body: str = self.cleaned_data["body"]
+        if not body.strip():
+            raise forms.ValidationError("Write the message, or cancel it.")
+        return body
+
+    def clean_send_at(self) -> datetime:
+        at: datetime = self.cleaned_data["send_at"].replace(tzinfo=self.zone)
+        if at <= self.now:
+            raise forms.ValidationError("That moment has passed: choose one still to come.")
+        if at > self.now + FURTHEST:
+            raise forms.ValidationError("Choose a moment within the coming year.")
+        return at
+
+
 def when_label(item: ScheduledMessage, now: datetime) -> str:
     """ "Monday 9:00" in the zone it was chosen in, with the user's own hour beside it when
     that is another zone."""

@@ -3,10 +3,6 @@ it until it leaves. The scheduler sends it (pipeline/services/scheduled)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseRedirect
@@ -16,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
-from coffeechat.pages.outreach.send_later import FURTHEST, LaterForm, offer, when_label
+from coffeechat.pages.outreach.send_later import EditForm, LaterForm, offer, when_label
 from coffeechat.pages.outreach.views.compose import (
     _keep,
     _posted_form,
@@ -62,34 +58,6 @@ def schedule(
         f"{when_label(item, now)} ({note}). Until then you can edit or cancel it.",
     )
     return HttpResponseRedirect(page.contact.get_absolute_url())
-
-
-class EditForm(forms.Form):
-    subject = forms.CharField(max_length=300, required=False)
-    body = forms.CharField(strip=False, widget=forms.Textarea({"rows": 14}))
-    send_at = forms.DateTimeField(
-        label="Goes out at",
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
-
-    def __init__(self, *args: Any, zone: Any, now: datetime, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.zone, self.now = zone, now
-
-    def clean_body(self) -> str:
-        body: str = self.cleaned_data["body"]
-        if not body.strip():
-            raise forms.ValidationError("Write the message, or cancel it.")
-        return body
-
-    def clean_send_at(self) -> datetime:
-        at: datetime = self.cleaned_data["send_at"].replace(tzinfo=self.zone)
-        if at <= self.now:
-            raise forms.ValidationError("That moment has passed: choose one still to come.")
-        if at > self.now + FURTHEST:
-            raise forms.ValidationError("Choose a moment within the coming year.")
-        return at
 
 
 def _owned(request: AuthedRequest, pk: int) -> ScheduledMessage:
