@@ -5,11 +5,14 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coffeechat.method.business_days import public_holidays
 from coffeechat.method.places import place_of, zone_of
 from coffeechat.method.send_time import (
     MAX_ATTEMPTS,
+    MORNING,
     QUIET_REASON,
     RETRY_WAITS,
     is_quiet_time,
@@ -231,3 +234,30 @@ def test_every_kept_place_has_a_holiday_calendar():
         public_holidays("CA", region)
     for _, country in places._COUNTRIES.values():
         public_holidays(country)
+
+
+ZONES = ["America/New_York", "America/Chicago", "Europe/London", "Asia/Seoul", "Australia/Sydney"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    moment=st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2028, 12, 31)),
+    zone=st.sampled_from(ZONES),
+)
+def test_the_next_business_morning_is_the_first_nine_oclock_on_a_business_day_still_to_come(
+    moment, zone
+):
+    tz = ZoneInfo(zone)
+    holidays = public_holidays("US")
+    now = moment.replace(tzinfo=ZoneInfo("UTC"))
+    morning = next_business_morning(now, tz, holidays)
+    local = morning.astimezone(tz)
+    assert (local.hour, local.minute) == (9, 0)
+    assert morning > now
+    assert local.weekday() < 5 and local.date() not in holidays
+    # None earlier: every day between now and then has its 9:00 passed or is not a business day.
+    day = now.astimezone(tz).date()
+    while day < local.date():
+        earlier = datetime.combine(day, MORNING, tzinfo=tz)
+        assert earlier <= now or day.weekday() >= 5 or day in holidays
+        day += timedelta(days=1)
