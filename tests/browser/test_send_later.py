@@ -94,6 +94,8 @@ def test_a_request_scheduled_on_friday_evening_leaves_on_monday_morning_their_ti
     scheduled = page.locator(".scheduled-messages")
     expect(scheduled).to_contain_text("Scheduled: request to Priya Shah, Monday 9:00")
     expect(scheduled).to_contain_text("Scheduled: request to Sam Lee, Monday 11:00")
+    # Something is under way at Green Bank: Next moves does not say to write there again.
+    expect(page.get_by_text("Write to Priya Shah at Green Bank")).to_have_count(0)
     scheduled.locator("li").filter(has_text="Sam Lee").get_by_role("link", name="Cancel").click()
     expect(page.get_by_role("heading", name="Cancel the request for a conversation to Sam Lee?"))
     page.get_by_role("button", name=re.compile("Yes, cancel it")).click()

@@ -19,6 +19,7 @@ from django.urls import reverse
 
 import factories as make
 from coffeechat.edges import cli
+from coffeechat.pages.research.queries import next_moves_for
 from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import (
     Draft,
@@ -508,3 +509,11 @@ def test_an_autosave_arriving_after_the_message_was_scheduled_keeps_nothing(
     )  # fmt: skip
     assert late.status_code == 200
     assert not Draft.objects.exists()
+
+
+def test_a_scheduled_request_counts_as_under_way_in_next_moves(alice, priya_in_chicago, acme):
+    assert [move.title for move in next_moves_for(alice)] == ["Write to Priya Shah at Acme Climate"]
+    item = scheduled_for(priya_in_chicago)
+    assert next_moves_for(alice) == []  # nobody is told to write to Priya again
+    scheduled.cancel(item)
+    assert len(next_moves_for(alice)) == 1
