@@ -55,11 +55,8 @@ def schedule_post(client, contact, **overrides: object):
 
 
 def scheduled_for(contact, at: datetime = MONDAY_9_CHICAGO, **fields: object) -> ScheduledMessage:
-    tz = "America/Chicago"
-    values = {"purpose": Purpose.REQUEST, "subject": SUBJECT, "body": BODY, **fields}
-    return ScheduledMessage.objects.create(
-        owner=contact.owner, contact=contact, send_at=at, next_try_at=at, time_zone=tz, **values
-    )
+    fields = {"subject": SUBJECT, "body": BODY, **fields}
+    return make.scheduled(contact, at=at, time_zone="America/Chicago", **fields)
 
 
 # Scheduling ----------------------------------------------------------------------------------
