@@ -22,7 +22,7 @@ from coffeechat.network.people.models import Contact
 from coffeechat.network.research.models import Field, Organization
 from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation, Referral, Status, Takeaway
-from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
+from coffeechat.pipeline.outreach.models import Message, Purpose, Reply, ScheduledMessage
 from coffeechat.pipeline.services import conversation_changes, correspondence
 
 # A dated message with no time of day goes out at 09:00, the owner's local time.
@@ -96,6 +96,22 @@ def sent(
 def request_sent(to: Contact, *, on: date | datetime | None = None, **extra: object) -> Message:
     """A request for a conversation: starts the 3B7 no-reply routine."""
     return sent(to, Purpose.REQUEST, on=on, **extra)
+
+
+def scheduled(
+    to: Contact,
+    *,
+    at: datetime,
+    time_zone: str = "UTC",
+    purpose: str = Purpose.REQUEST,
+    body: str = "Hello",
+    **fields: object,
+) -> ScheduledMessage:
+    """A message kept to go out by e-mail at `at` ("Send later"), nothing sent yet."""
+    return ScheduledMessage.objects.create(
+        owner=to.owner, contact=to, purpose=purpose, body=body, send_at=at, next_try_at=at,
+        time_zone=time_zone, **fields,
+    )  # fmt: skip
 
 
 def reply(

@@ -270,7 +270,8 @@ if EMAIL_HOST:
 
 # The morning digest. Its links point at COFFEECHAT_BASE_URL (empty: the address `coffeechat
 # serve` listens on, or http://127.0.0.1:8000 for `coffeechat remind`); the scheduler thread in
-# `coffeechat serve` sends it by itself unless COFFEECHAT_DIGEST_SCHEDULER=false.
+# `coffeechat serve` sends it (and the messages scheduled with "Send later") by itself unless
+# COFFEECHAT_DIGEST_SCHEDULER=false.
 COFFEECHAT_BASE_URL = env_str("COFFEECHAT_BASE_URL").strip().rstrip("/")
 if COFFEECHAT_BASE_URL and not COFFEECHAT_BASE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(

@@ -36,6 +36,7 @@ from coffeechat.pipeline.outreach.models import (
     Outcome,
     Purpose,
     Reply,
+    ScheduledMessage,
     Security,
 )
 
@@ -306,6 +307,26 @@ def _outreach(
             body=rich.text("Unsent"),
         )
         for n, contact in enumerate(contacts[::4])
+    )
+    ScheduledMessage.objects.bulk_create(
+        ScheduledMessage(
+            owner=rich.user,
+            contact=contact,
+            purpose=Purpose.INTRODUCTION if n % 4 == 1 else Purpose.REQUEST,
+            introduction_to=rich.choice(contacts) if n % 4 == 1 else None,
+            conversation=rich.choice(conversations) if n % 3 == 0 else None,
+            template=rich.choice(templates) if n % 2 else None,
+            subject=rich.text("Later subject"),
+            body=rich.text("To send later"),
+            send_at=(at := rich.moment()),
+            next_try_at=at,
+            time_zone=rich.choice(["America/Chicago", "Europe/London", "Asia/Seoul"]),
+            zone_note=rich.text("zone because"),
+            state=rich.choice(["scheduled", "failed", "sent"]),
+            attempts=n % 4,
+            error=rich.text("refused") if n % 2 else "",
+        )
+        for n, contact in enumerate(contacts[1::5])
     )
     replies = Reply.objects.bulk_create(
         Reply(

@@ -34,6 +34,7 @@ from coffeechat.pipeline.outreach.models import (
     Message,
     MessageTemplate,
     Reply,
+    ScheduledMessage,
 )
 
 FORMAT = "coffeechat-export"
@@ -115,6 +116,15 @@ SECTIONS: tuple[Section, ...] = (
     Section("referrals", Referral, owner="conversation__owner"),
     Section("messages", Message),
     Section("drafts", Draft, noun=("unsent draft", "unsent drafts")),
+    Section(
+        "scheduled_messages",
+        ScheduledMessage,
+        omit={
+            "claimed_at": "which run was sending it: state of one server, not a record",
+            "message": "the message it became once sent, which is in messages",
+        },
+        noun=("scheduled message", "scheduled messages"),
+    ),
     Section("replies", Reply),
     Section("followups", FollowUp, noun=("follow-up", "follow-ups")),
 )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from coffeechat.pages.outreach import views
-from coffeechat.pages.outreach.views import corrections, drafts, network_update
+from coffeechat.pages.outreach.views import corrections, drafts, network_update, scheduling
 from coffeechat.pages.outreach.views.compose import download_eml, mark_sent, save_draft, send
 from coffeechat.pages.outreach.views.email_settings import email_settings_test
 
@@ -11,6 +11,7 @@ COMPOSE_ACTIONS = [
     ("eml", download_eml),
     ("send", send),
     ("mark", mark_sent),
+    ("schedule", scheduling.schedule),
 ]
 
 app_name = "outreach"
@@ -28,6 +29,8 @@ urlpatterns = [
         for action, view in COMPOSE_ACTIONS
     ),
     path("preview/", views.preview, name="preview"),
+    path("scheduled/<int:pk>/", scheduling.scheduled_edit, name="scheduled_edit"),
+    path("scheduled/<int:pk>/cancel/", scheduling.scheduled_cancel, name="scheduled_cancel"),
     path("drafts/save/", drafts.draft_save, name="draft_save"),
     path("drafts/<int:pk>/discard/", drafts.draft_discard, name="draft_discard"),
     path("network-update/", network_update.network_update, name="network_update"),

@@ -1,9 +1,11 @@
 """The digest scheduler inside `coffeechat serve`: reminders that arrive with zero setup.
 
-A daemon thread wakes once a minute and runs the same routine as `coffeechat remind`. Several
-app servers may each run one: the DigestSent claim lets one of them send each digest. It logs
-each digest sent, and says once (and again only when it changes) who cannot get one and why,
-rather than every minute.
+A daemon thread wakes once a minute and runs the same routines as `coffeechat remind`: the
+messages scheduled to go out ("Send later"), then the morning digests. Several app servers may
+each run one: the DigestSent claim lets one of them send each digest, and a scheduled message's
+claim (pipeline/services/scheduled) lets one of them send it. It logs each digest and message
+sent, and says once (and again only when it changes) who cannot get a digest and why, rather
+than every minute.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.db import close_old_connections, connections
 from django.utils import timezone
 
 from coffeechat.pages.reminders import digest
+from coffeechat.pipeline.services import scheduled
 
 log = logging.getLogger("coffeechat.pages.reminders")
 
@@ -56,6 +59,10 @@ class DigestScheduler:
                 # pass, closed after it once too old or broken.
                 close_old_connections()
                 try:
+                    self.send_scheduled()
+                except Exception:  # nor may one bad minute stop the digests
+                    log.exception("Sending scheduled messages failed; trying again in a minute.")
+                try:
                     self.tick()
                 except Exception:  # the thread must outlive a bad minute (a locked database)
                     log.exception("The morning digest check failed; trying again in a minute.")
@@ -75,6 +82,16 @@ class DigestScheduler:
                 log.info("Morning digest for %s", outcome.line())
             elif outcome.status == digest.Status.FAILED:
                 log.warning("Morning digest for %s", outcome.line())
+        return outcomes
+
+    def send_scheduled(self, now: datetime | None = None) -> list[scheduled.Outcome]:
+        """One pass over the messages scheduled to go out: send those due, log each."""
+        outcomes = scheduled.send_due(now or timezone.now())
+        for outcome in outcomes:
+            if outcome.sent:
+                log.info("Scheduled message: %s", outcome.line())
+            else:
+                log.warning("Scheduled message: %s", outcome.line())
         return outcomes
 
     def _report_blocked(self, outcomes: list[digest.Outcome]) -> None:
@@ -103,6 +120,7 @@ def start(*, base: str) -> DigestScheduler:
     scheduler = DigestScheduler(base=base)
     scheduler.start()
     log.info(
-        "Morning digests: checking every minute (COFFEECHAT_DIGEST_SCHEDULER=false turns this off)."
+        "Morning digests and scheduled messages: checking every minute "
+        "(COFFEECHAT_DIGEST_SCHEDULER=false turns this off)."
     )
     return scheduler

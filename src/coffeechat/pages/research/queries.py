@@ -30,7 +30,7 @@ from coffeechat.network.research.models import Motivation, Organization, Posting
 from coffeechat.network.research.services import organization_ids_named
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach.models import Message, Purpose
+from coffeechat.pipeline.outreach.models import Message, Purpose, ScheduledMessage, ScheduledState
 
 # How many organizations the method says to work on first.
 WORK_FIRST = 5
@@ -303,6 +303,17 @@ def next_moves_for(user: User) -> list[NextMove]:
             | Exists(
                 Conversation.objects.filter(
                     contact=OuterRef("pk"), status__in=[Status.SCHEDULED, Status.IN_PROGRESS]
+                )
+            )
+            # A message to them (or asking to be introduced to them) waiting to go out later.
+            | Exists(
+                ScheduledMessage.objects.filter(
+                    Q(contact=OuterRef("pk")) | Q(introduction_to=OuterRef("pk")),
+                    state__in=[
+                        ScheduledState.SCHEDULED,
+                        ScheduledState.SENDING,
+                        ScheduledState.FAILED,
+                    ],
                 )
             ),
         )

@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.conversations.models import Conversation
-from coffeechat.pipeline.outreach.models import Draft, Message, MessageTemplate
+from coffeechat.pipeline.outreach.models import Draft, Message, MessageTemplate, ScheduledMessage
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,16 @@ class Slot:
         Contact.objects.select_for_update().filter(pk=self.contact.pk).first()
 
     def _sent_since(self, opened_at: datetime) -> bool:
-        """Was this page's message recorded since the page was opened?"""
+        """Was this page's message recorded, or scheduled to go later, since the page was
+        opened?"""
         to_them = Q(contact=self.contact, purpose=self.purpose)
         if self.purpose == "request":  # or asked of whoever can introduce them
             to_them |= Q(introduction_to=self.contact)
-        return (
-            Message.objects.filter(owner=self.contact.owner, created_at__gte=opened_at)
+        return any(
+            model.objects.filter(owner=self.contact.owner, created_at__gte=opened_at)
             .filter(to_them)
             .exists()
+            for model in (Message, ScheduledMessage)
         )
 
     @transaction.atomic

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -219,3 +221,81 @@ class Draft(OwnedModel):
         else:
             page = reverse("outreach:compose", args=[self.contact_id])
         return f"{page}?draft={self.pk}"
+
+
+class ScheduledState(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
+class ScheduledMessage(OwnedModel):
+    """A message written on the compose page to go out by e-mail later ("Send later").
+
+    It is not a Message until it has left: the scheduler claims it (state "scheduled" to
+    "sending", one UPDATE that only one process can win), sends it through the user's mail
+    server and then records the Message, dated the moment it left. Until then it can be edited
+    or cancelled (its text goes back to a draft)."""
+
+    # Who it goes to and whose timeline it is kept on (the mutual contact, for an introduction).
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="scheduled")
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.REQUEST)
+    # Named (not "+"), so that merging two contacts moves it like every relation to a contact.
+    introduction_to = models.ForeignKey(
+        Contact,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="scheduled_introductions",
+    )
+    conversation = models.ForeignKey(
+        "conversations.Conversation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="scheduled_messages",
+    )
+    template = models.ForeignKey(
+        MessageTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+    send_at = models.DateTimeField(help_text="When the user asked it to leave.")
+    # The time zone the moment was chosen in (theirs or the user's), and which it was, in words.
+    time_zone = models.CharField(max_length=64, default="UTC")
+    zone_note = models.CharField(max_length=200, blank=True)
+    state = models.CharField(
+        max_length=12, choices=ScheduledState.choices, default=ScheduledState.SCHEDULED
+    )
+    # When the scheduler may next try: send_at, then later after each failed try.
+    next_try_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    message = models.ForeignKey(
+        Message, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["send_at", "id"]
+        indexes = [
+            # The scheduler's question each minute: what is due, across every user.
+            models.Index(fields=["state", "next_try_at"], name="scheduled_due"),
+            models.Index(fields=["owner", "state", "send_at"], name="scheduled_owner_state"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} to {self.contact}, at {self.send_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("outreach:scheduled_edit", args=[self.pk])
+
+    def tz(self) -> zoneinfo.ZoneInfo:
+        """The zone its moment was chosen in (theirs, or the user's)."""
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def is_pending(self) -> bool:
+        """Still to leave: it can be edited or cancelled."""
+        return self.state in (ScheduledState.SCHEDULED, ScheduledState.FAILED)

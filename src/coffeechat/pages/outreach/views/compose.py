@@ -171,8 +171,8 @@ class _Page:
 
 
 # Each button of the page posts to its own address: save (Enter in a field: the form's own
-# action), download as .eml, send now, mark as sent.
-ACTIONS = ("save", "eml", "send", "mark")
+# action), download as .eml, send now, mark as sent, send later (views/scheduling).
+ACTIONS = ("save", "eml", "send", "mark", "schedule")
 
 
 def _posted_page(

@@ -1,0 +1,88 @@
+"""Send later's pieces of other pages: the compose page's "Send later" box, and the messages
+still to leave, on Today and on a contact's page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import template
+from django.utils import timezone
+
+from coffeechat.network.people.models import Contact
+from coffeechat.pages.outreach.send_later import AT, MORNING, LaterForm, offer, when_label
+from coffeechat.pipeline.outreach.models import ScheduledMessage, ScheduledState
+from coffeechat.pipeline.services.scheduled import pending_for
+
+register = template.Library()
+
+# Today lists this many (the failed first, then the soonest); a contact's page lists theirs.
+TODAY_LIMIT = 20
+
+
+@register.inclusion_tag("outreach/_send_later.html", takes_context=True)
+def send_later(context: template.Context) -> dict[str, object]:
+    """The box under "Send it": their next business morning or a moment of the user's own;
+    on Friday evening and Saturday the morning is chosen, and the page says why."""
+    request = context["request"]
+    now = timezone.now()
+    to = context["to"]
+    offered = offer(request.user, to, now)
+    posted = request.method == "POST" and "send_later" in request.POST
+    initial = {"send_later": offered.default}
+    form = LaterForm(request.POST if posted else None, initial=initial, offer=offered, now=now)
+    chosen = form["send_later"].value() or offered.default
+    return {
+        "offer": offered,
+        "later": form,
+        "chosen": chosen,
+        "MORNING": MORNING,
+        "AT": AT,
+        "send": context["send"],
+        "post_to": context["post_to"],
+        "to": to,
+    }
+
+
+@dataclass(frozen=True)
+class Pending:
+    item: ScheduledMessage
+    when: str
+
+    @property
+    def what(self) -> str:
+        item = self.item
+        if item.introduction_to is not None:
+            return (
+                f"request to {item.contact.full_name} to introduce you to "
+                f"{item.introduction_to.full_name}"
+            )
+        kind = "request" if item.purpose == "request" else item.get_purpose_display().lower()
+        return f"{kind} to {item.contact.full_name}"
+
+    @property
+    def failed(self) -> bool:
+        return self.item.state == ScheduledState.FAILED
+
+    @property
+    def leaving(self) -> bool:
+        return self.item.state == ScheduledState.SENDING
+
+
+@register.inclusion_tag("outreach/_scheduled_list.html", takes_context=True)
+def scheduled_messages(
+    context: template.Context, contact: Contact | None = None
+) -> dict[str, object]:
+    """ "Scheduled: request to Priya Shah, Monday 9:00", with Edit and Cancel (one query)."""
+    request = context["request"]
+    now = timezone.now()
+    limit = None if contact is not None else TODAY_LIMIT + 1
+    items = pending_for(request.user, contact=contact, limit=limit)
+    more = len(items) > TODAY_LIMIT and contact is None
+    items = items[:TODAY_LIMIT] if more else items
+    for item in items:
+        item.owner = request.user  # already at hand: no query per row for the owner's zone
+    return {
+        "pending": [Pending(item, when_label(item, now)) for item in items],
+        "on_contact_page": contact is not None,
+        "more": more,
+    }
