@@ -30,7 +30,7 @@ from coffeechat.pipeline.outreach.models import (
 )
 from coffeechat.pipeline.services import scheduled
 from coffeechat.pipeline.services.merge import merge_contacts
-from coffeechat.pipeline.services.scheduled import DIED, send_due
+from coffeechat.pipeline.services.scheduled import DIED, TOO_LATE, send_due
 from outreach.conftest import use_smtp
 
 # Alice is in London. Friday 20 November 2026, 19:30 there: Friday evening.
@@ -256,6 +256,31 @@ def test_a_send_interrupted_mid_way_is_shown_as_failed_never_sent_twice(
     item.refresh_from_db()
     assert (item.state, item.error) == (ScheduledState.FAILED, DIED)
     assert smtp_server.received == []
+
+
+def test_a_message_more_than_a_day_overdue_is_held_for_the_user_not_sent_late(
+    alice, alice_client, priya_in_chicago, smtp_server
+):
+    # The laptop was off over the weekend, or the record came back from an old backup.
+    use_smtp(alice, smtp_server.port)
+    item = scheduled_for(priya_in_chicago)
+    late = MONDAY_9_CHICAGO + timedelta(days=1, minutes=1)
+
+    assert send_due(late) == []
+    assert smtp_server.received == []
+    item.refresh_from_db()
+    assert (item.state, item.error) == (ScheduledState.FAILED, TOO_LATE)
+    with time_machine.travel(late, tick=False):
+        today = alice_client.get(reverse("followups:today")).content.decode()
+    assert "Not sent: request to Priya Shah" in today
+    assert "held rather than sent late" in today
+
+
+def test_a_message_a_few_hours_late_still_goes(alice, priya_in_chicago, smtp_server):
+    use_smtp(alice, smtp_server.port)
+    scheduled_for(priya_in_chicago)
+    [outcome] = send_due(MONDAY_9_CHICAGO + timedelta(hours=20))
+    assert outcome.sent
 
 
 @pytest.mark.django_db(transaction=True)

@@ -25,6 +25,9 @@ MAX_ATTEMPTS = len(RETRY_WAITS) + 1
 # A send claimed this long ago and never finished belongs to a process that died mid-send: it
 # may or may not have left, so it is shown as failed for the user to check, never sent again.
 STALE_CLAIM = timedelta(minutes=15)
+# A message whose moment passed longer ago than this (the laptop was off for days, or the record
+# came back from an old backup) is held for the user to look at, not sent late without a word.
+LATE_LIMIT = timedelta(days=1)
 
 
 def next_business_morning(

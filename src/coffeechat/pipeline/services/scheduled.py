@@ -51,6 +51,12 @@ DIED = (
     "or may not have gone out: check your Sent folder, then send it again or cancel it."
 )
 
+TOO_LATE = (
+    "Its moment passed more than a day ago while nothing could send it (Coffeechat was not "
+    "running, or it came back from a backup), so it was held rather than sent late: check your "
+    "Sent folder, then send it again or cancel it."
+)
+
 
 @dataclass(frozen=True)
 class ReaderTime:
@@ -186,9 +192,23 @@ def _give_up_on_stale(now: datetime, owners: list[int] | None) -> None:
     stale.update(state=ScheduledState.FAILED, error=DIED, updated_at=now)
 
 
+def _hold_the_long_overdue(now: datetime, owners: list[int] | None) -> None:
+    overdue = ScheduledMessage.objects.filter(
+        state=ScheduledState.SCHEDULED, next_try_at__lt=now - send_time.LATE_LIMIT
+    )
+    if owners is not None:
+        overdue = overdue.filter(owner__in=owners)
+    overdue.update(state=ScheduledState.FAILED, error=TOO_LATE, updated_at=now)
+
+
 def due(now: datetime, owners: list[int] | None = None) -> list[ScheduledMessage]:
     """The messages whose moment has come (to send, or to say would be sent)."""
-    found = ScheduledMessage.objects.filter(state=ScheduledState.SCHEDULED, next_try_at__lte=now)
+    # Longer overdue than LATE_LIMIT is held, not sent (_hold_the_long_overdue).
+    found = ScheduledMessage.objects.filter(
+        state=ScheduledState.SCHEDULED,
+        next_try_at__lte=now,
+        next_try_at__gte=now - send_time.LATE_LIMIT,
+    )
     if owners is not None:
         found = found.filter(owner__in=owners)
     return list(
@@ -204,6 +224,7 @@ def send_due(now: datetime | None = None, *, users: Iterable[User] | None = None
     now = now or timezone.now()
     owners = [user.pk for user in users] if users is not None else None
     _give_up_on_stale(now, owners)
+    _hold_the_long_overdue(now, owners)
     outcomes = []
     for scheduled in due(now, owners):
         if _claim(scheduled.pk, now):
