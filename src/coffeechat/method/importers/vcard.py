@@ -243,7 +243,7 @@ def _values(card: Component, name: str) -> list[str]:
 
 
 def _contact(card: Component, line: int) -> ImportedContact:
-    first, last = _name(card)
+    first, last, parts = _name(card)
     emails = _values(card, "email")
     urls = _values(card, "url") + _values(card, "x-socialprofile")
     organization = _first_value(card, "org")
@@ -267,6 +267,8 @@ def _contact(card: Component, line: int) -> ImportedContact:
         ),
         notes="\n\n".join(_values(card, "note")),
         labels=_labels(card),
+        goes_by=next(iter(_nicknames(card)), ""),
+        **parts,
     )
 
 
@@ -283,15 +285,33 @@ def _labels(card: Component) -> tuple[str, ...]:
     return tuple(labels)
 
 
-def _name(card: Component) -> tuple[str, str]:
+def _nicknames(card: Component) -> list[str]:
+    """NICKNAME's values, the preferred first (a list: "Johnny,JQ")."""
+    found: list[str] = []
+    for line in _preferred(_lines(card, "nickname")):
+        values = line.value if isinstance(line.value, list) else [line.value]
+        found.extend(clean(str(value)) for value in values if clean(str(value)))
+    return found
+
+
+def _name(card: Component) -> tuple[str, str, dict[str, str]]:
+    """(given, family, the other parts): N is family;given;additional;prefix;suffix, each of
+    which may hold several values separated by commas ("Jr.,PhD"). Without N, FN is split
+    where that is safe (method/names.py), a CJK name kept in its order."""
     if names := _lines(card, "n"):
         name: object = names[0].value
         first = _text(getattr(name, "given", ""))
         last = _text(getattr(name, "family", ""))
         if first or last:
-            return first, last
+            parts = {
+                "middle_name": _text(getattr(name, "additional", "")),
+                "honorific": _text(getattr(name, "prefix", "")),
+                "suffix": _text(getattr(name, "suffix", "")),
+            }
+            return first, last, parts
     full_names = _lines(card, "fn")
     full = _text(full_names[0].value) if full_names else ""
     if "@" in full:  # some phones put the address where the name belongs
-        return "", ""
-    return split_name(full)
+        return "", "", {}
+    first, last = split_name(full)
+    return first, last, {}
