@@ -106,10 +106,10 @@ def test_the_contacts_spreadsheet_carries_every_part_into_another_account(alice,
 
 def test_a_spreadsheet_from_before_the_name_parts_still_imports(carol):
     data = (
-        "First Name,Last Name,Email,Phone,LinkedIn URL,Organization,Role,Location,Education,"
-        "How Known,Introduced By,Notes,Added,Updated\r\n"
-        "Sam,Lee,sam@lee.example,,,,,,,Friend,,,,\r\n"
-    ).encode()
+        b"First Name,Last Name,Email,Phone,LinkedIn URL,Organization,Role,Location,Education,"
+        b"How Known,Introduced By,Notes,Added,Updated\r\n"
+        b"Sam,Lee,sam@lee.example,,,,,,,Friend,,,,\r\n"
+    )
     report = import_file(carol, "coffeechat", data, "contacts.csv")
     assert report.added == 1
     assert parts_of(carol) == [("", "Sam", "", "Lee", "", "")]
