@@ -194,7 +194,7 @@ def _results(
             continue
         label, context, url = _describe(Kind(hit.kind), obj)
         snippet = marked.get(hit.key, engine.Snippet("", ""))
-        if hit.kind == Kind.CONTACT:
+        if isinstance(obj, Contact):
             # The indexed title holds every name they are known by; the page shows the name as
             # lists do (family name first in CJK), with the name they go by.
             title = highlight(mark(_contact_title(obj), query))
