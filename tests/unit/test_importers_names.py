@@ -3,9 +3,13 @@ names, the suffix and the name they go by, with the columns each program really 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from coffeechat.method.importers import parse_text
+from coffeechat.method.importers import parse, parse_text
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 
 
 def parts(row) -> tuple[str, str, str, str, str, str]:
@@ -139,3 +143,17 @@ def test_a_name_part_too_long_to_store_is_a_problem_on_its_line():
     [problem] = result.problems
     assert problem.line == 2
     assert "name suffix is longer than 40 characters" in problem.reason
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "expected"),
+    [
+        ("outlook", "outlook_contacts.csv", ("Ms.", "Sarah", "", "Johnson", "", "")),
+        ("google", "google_contacts.csv", ("", "Rafael", "José", "García", "", "")),
+        ("google", "google_contacts.csv", ("", "Oluwaseun", "", "Adeyemi", "", "Seun")),
+        ("vcard", "contacts_v4.vcf", ("Dr.", "Amara", "", "Nwosu", "", "")),
+    ],
+)
+def test_the_sample_exports_bring_their_name_parts(kind, name, expected):
+    result = parse(kind, (FIXTURES / name).read_bytes(), name)
+    assert expected in [parts(row) for row in result.rows]
