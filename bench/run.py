@@ -187,8 +187,9 @@ def floor_insert(path: Path, owner_id: int, text: str) -> int:
         connection.executemany(
             "INSERT INTO people_contact (owner_id, created_at, updated_at, first_name, last_name,"
             " email, phone, linkedin_url, organization_id, role, notes, location, education,"
-            " how_known, source, keep_in_touch, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,'',"
-            " '','linkedin','linkedin','quarterly',?)",
+            " how_known, source, keep_in_touch, imported_at, honorific, middle_name, suffix,"
+            " goes_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,'','','linkedin','linkedin','quarterly',?,"
+            " '','','','')",
             [(*row, now) for row in contacts],
         )
         connection.execute("COMMIT")

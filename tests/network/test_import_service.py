@@ -34,6 +34,10 @@ def test_the_parsers_limits_are_the_contact_models():
         for name in (
             "first_name",
             "last_name",
+            "honorific",
+            "middle_name",
+            "suffix",
+            "goes_by",
             "email",
             "phone",
             "linkedin_url",

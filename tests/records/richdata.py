@@ -144,6 +144,12 @@ def _contacts(rich: Rich, count: int, organizations: list[Organization]) -> list
             owner=rich.user,
             first_name=FIRST_NAMES[n % len(FIRST_NAMES)],
             last_name=f"{rich.choice(AWKWARD)[:60]} {n}",
+            # Every part of a name, for some: the round trip must carry each one. Not drawn
+            # from rich.random: the other values stay what they were.
+            honorific=["", "Dr.", "", "Prof.", "", "Ms."][n % 6],
+            middle_name=AWKWARD[n % len(AWKWARD)][:90] if n % 3 == 0 else "",
+            suffix=["", "III", "", "Jr.", "", "PhD"][n % 6],
+            goes_by=["", "Johnny", "", "민준", "", "Zoë"][n % 6],
             email=f"person{n}@example.org",
             phone=rich.choice(["+44 20 7946 0000", "=0800", "(555) 010-0101"]),
             linkedin_url=f"https://www.linkedin.com/in/person-{n}",

@@ -38,7 +38,7 @@ def names(result) -> list[str]:
 def test_a_current_linkedin_export_is_read_below_its_notes():
     result = read("linkedin", "linkedin_connections.csv")
     assert names(result) == [
-        "Priya Shah", "Zoë Müller", "José Ñuñez", "Siobhán O'Connor", "小龍 李", "Marcus Webb",
+        "Priya Shah", "Zoë Müller", "José Ñuñez", "Siobhán O'Connor", "李小龍", "Marcus Webb",
     ]  # fmt: skip
     priya = result.rows[0]
     assert priya.line == 5

@@ -28,7 +28,7 @@ def refusal(data: bytes, name: str = "contacts.csv") -> str:
     "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"]
 )
 def test_unicode_files_read_the_same_in_every_unicode_encoding(encoding):
-    rows = ["Zoë,Ørsted,,Københavns Universitet,Lektor,“Café” — 8 h", "山田,太郎,,東京大学,教授,"]
+    rows = ["Zoë,Ørsted,,Københavns Universitet,Lektor,“Café” — 8 h", "太郎,山田,,東京大学,教授,"]
     data = outlook(rows, encoding)
     if encoding == "utf-16-be":
         data = codecs.BOM_UTF16_BE + data
@@ -36,7 +36,7 @@ def test_unicode_files_read_the_same_in_every_unicode_encoding(encoding):
     assert (zoe.full_name, zoe.organization, zoe.notes) == (
         "Zoë Ørsted", "Københavns Universitet", "“Café” — 8 h",
     )  # fmt: skip
-    assert (taro.full_name, taro.organization) == ("山田 太郎", "東京大学")
+    assert (taro.full_name, taro.organization) == ("山田太郎", "東京大学")
 
 
 def test_a_utf8_file_with_one_stray_latin1_byte_is_refused_naming_its_line():

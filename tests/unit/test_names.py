@@ -88,3 +88,8 @@ def test_only_cjk_scripts_put_the_family_name_first():
     assert is_family_first("やまだ")
     assert not is_family_first("Łukasz Żółw")
     assert not is_family_first("Алексей")
+
+
+def test_a_name_mixing_latin_and_cjk_letters_keeps_the_western_order():
+    assert not is_family_first("Zoë 李")
+    assert shown_name("Zoë 李", "Ørsted") == "Zoë 李 Ørsted"

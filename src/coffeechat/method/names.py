@@ -23,13 +23,17 @@ _FAMILY_FIRST_SCRIPTS = ("CJK UNIFIED IDEOGRAPH", "HANGUL", "HIRAGANA", "KATAKAN
 
 
 def is_family_first(text: str) -> bool:
-    """True when a name is written in a script that puts the family name first (CJK)."""
+    """True when a name is written in a script that puts the family name first (CJK): every
+    letter of it is Han, Hangul or kana ("Zoë 李" mixes scripts and keeps the Western order)."""
+    if text.isascii():  # nearly every name in a list: no character to look up
+        return False
+    found = False
     for char in text:
         if char.isalpha():
-            name = unicodedata.name(char, "")
-            if name.startswith(_FAMILY_FIRST_SCRIPTS):
-                return True
-    return False
+            if not unicodedata.name(char, "").startswith(_FAMILY_FIRST_SCRIPTS):
+                return False
+            found = True
+    return found
 
 
 def _join(*parts: str) -> str:

@@ -7,9 +7,10 @@ addresses.py) recognise them too. The user's contacts, their other addresses and
 are read in three queries; the rest happens in memory, so a file of 30,000 connections plans
 in well under a second.
 
-What an import changes on someone already there: blank fields are filled; role and
-organization follow the file (people change jobs, and the file is newer); "how you know them"
-is set only while it is still the default "Cold"; names and notes the user wrote are kept.
+What an import changes on someone already there: blank fields are filled (the parts of a name
+too: title, middle name, suffix, the name they go by); role and organization follow the file
+(people change jobs, and the file is newer); "how you know them" is set only while it is still
+the default "Cold"; names and notes the user wrote are kept.
 "How you know them" comes from the file where it says (Coffeechat's own export), else from
 the kind of file (LinkedIn) or the address book's groups ("Friends").
 """
@@ -17,8 +18,9 @@ the kind of file (LinkedIn) or the address book's groups ("Friends").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any
 
+from coffeechat.edges.imports.organizations import Organizations, OrgRef
 from coffeechat.foundation.accounts.models import User
 from coffeechat.method.importers import (
     LIMITS,
@@ -26,12 +28,10 @@ from coffeechat.method.importers import (
     email_key,
     linkedin_key,
     name_key,
-    organization_key,
 )
 from coffeechat.method.importers.values import split_name
 from coffeechat.network.duplicates.addresses import known_addresses
-from coffeechat.network.people.models import Contact, HowKnown
-from coffeechat.network.research.models import Organization
+from coffeechat.network.people.models import Contact, HowKnown, full_name
 
 ADD, UPDATE, UNCHANGED, SKIP, PROBLEM = "add", "update", "unchanged", "skip", "problem"
 ACTION_LABELS = {
@@ -42,11 +42,11 @@ ACTION_LABELS = {
     PROBLEM: "Problem",
 }
 _NONE: frozenset[str] = frozenset()
-# An organization as a plan points at one: a stored one's pk, the key of one the import
-# creates, or none.
-OrgRef: TypeAlias = int | str | None
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-FILLED = ("email", "phone", "linkedin_url", "location", "education")
+FILLED = (
+    "honorific", "middle_name", "suffix", "goes_by",
+    "email", "phone", "linkedin_url", "location", "education",
+)  # fmt: skip
 # Address-book groups that say plainly how the user knows someone.
 LABEL_RELATIONS = {
     "friends": HowKnown.FRIEND,
@@ -59,6 +59,10 @@ LABEL_RELATIONS = {
 # Plain strings: looking members up on the choices class costs time 30,000 times over.
 _COLD, _LINKEDIN, _REFERRAL = str(HowKnown.COLD), str(HowKnown.LINKEDIN), str(HowKnown.REFERRAL)
 CHANGE_LABELS = {
+    "honorific": "title",
+    "middle_name": "middle name",
+    "suffix": "name suffix",
+    "goes_by": "the name they go by",
     "email": "e-mail",
     "phone": "phone",
     "linkedin_url": "LinkedIn address",
@@ -69,7 +73,8 @@ CHANGE_LABELS = {
 }
 _EXISTING = (
     "pk", "first_name", "last_name", "email", "phone", "linkedin_url", "organization_id",
-    "role", "location", "notes", "how_known", "education", "introduced_by_id",
+    "role", "location", "notes", "how_known", "education", "honorific", "middle_name", "suffix",
+    "goes_by", "introduced_by_id",
 )  # fmt: skip
 
 
@@ -77,15 +82,17 @@ class Person:
     """Someone the import deals with: a stored contact (pk) or one the file adds (no pk yet)."""
 
     __slots__ = (
-        "changes", "education", "email", "emails", "first_name", "how_known", "introduced_by_id",
-        "introducer", "last_name", "line", "linkedin", "linkedin_url", "location", "notes",
-        "org", "other_linkedin", "phone", "pk", "role", "stored",
+        "changes", "education", "email", "emails", "first_name", "goes_by", "honorific",
+        "how_known", "introduced_by_id", "introducer", "last_name", "line", "linkedin",
+        "linkedin_url", "location", "middle_name", "notes", "org", "other_linkedin", "phone",
+        "pk", "role", "stored", "suffix",
     )  # fmt: skip
 
     def __init__(
         self, first_name: str, last_name: str, email: str, phone: str, linkedin_url: str,
         org: OrgRef, role: str, location: str, notes: str, how_known: str,
-        education: str = "", *, pk: int | None = None, introduced_by_id: int | None = None,
+        education: str = "", honorific: str = "", middle_name: str = "", suffix: str = "",
+        goes_by: str = "", *, pk: int | None = None, introduced_by_id: int | None = None,
     ) -> None:  # fmt: skip
         self.first_name = first_name
         self.last_name = last_name
@@ -98,6 +105,10 @@ class Person:
         self.notes = notes
         self.how_known = how_known
         self.education = education
+        self.honorific = honorific
+        self.middle_name = middle_name
+        self.suffix = suffix
+        self.goes_by = goes_by
         self.pk = pk
         self.introduced_by_id = introduced_by_id
         self.stored = pk is not None  # already a contact (pk is learned later for new ones)
@@ -111,7 +122,7 @@ class Person:
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return full_name(self.first_name, self.last_name)
 
 
 @dataclass(slots=True)
@@ -129,55 +140,6 @@ class RowAction:
     @property
     def label(self) -> str:
         return ACTION_LABELS[self.action]
-
-
-class Organizations:
-    """The owner's organizations by case-insensitive name, and the ones the import adds.
-
-    A reference is an existing organization's pk (int), a new one's key (str), or None.
-    """
-
-    def __init__(self, owner: User) -> None:
-        self.pk_by_key: dict[str, int] = {}
-        self.key_by_pk: dict[int, str] = {}
-        self.name_by_pk: dict[int, str] = {}
-        self.new: dict[str, str] = {}  # key -> name as first written in the file
-        # Stored organizations the file names, by pk: the name as first written there.
-        self.matched: dict[int, str] = {}
-        self._refs: dict[str, int | str] = {}  # name as written -> reference (names repeat)
-        rows = Organization.objects.owned_by(owner).order_by("pk").values_list("pk", "name")
-        for pk, name in rows:
-            key = organization_key(name)
-            self.key_by_pk[pk] = key
-            self.name_by_pk[pk] = name
-            self.pk_by_key.setdefault(key, pk)
-
-    def ref(self, name: str) -> OrgRef:
-        if not name:
-            return None
-        ref = self._refs.get(name)
-        if ref is None:
-            ref = self._refs[name] = self._ref(name)
-        return ref
-
-    def _ref(self, name: str) -> int | str:
-        key = organization_key(name)
-        pk = self.pk_by_key.get(key)
-        if pk is not None:
-            self.matched.setdefault(pk, name)
-            return pk
-        self.new.setdefault(key, name)
-        return key
-
-    def key(self, ref: OrgRef) -> str:
-        if ref is None:
-            return ""
-        return self.key_by_pk.get(ref, "") if isinstance(ref, int) else ref
-
-    def name(self, ref: OrgRef) -> str:
-        if ref is None:
-            return ""
-        return self.name_by_pk.get(ref, "") if isinstance(ref, int) else self.new[ref]
 
 
 class ImportPlan:
@@ -249,7 +211,7 @@ class ImportPlan:
         else:
             emails = frozenset([email_key(row.email)]) if row.email else _NONE
         org = self.organizations.ref(row.organization)
-        name_at = (name_key(f"{row.first_name} {row.last_name}"), self.organizations.key(org))
+        name_at = (name_key(row.full_name), self.organizations.key(org))
         person = self._find(linkedin, emails, name_at)
         if person is not None and person.line is not None:
             self.outcomes.append((row, person, f"the same person as line {person.line}"))
@@ -282,6 +244,7 @@ class ImportPlan:
         person = Person(
             row.first_name, row.last_name, row.email, row.phone, row.linkedin_url, org,
             row.role, row.location, self._notes(row), self._how_known(row), row.education,
+            row.honorific, row.middle_name, row.suffix, row.goes_by,
         )  # fmt: skip
         self.new.append(person)
         return person

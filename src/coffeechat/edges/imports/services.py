@@ -21,7 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from coffeechat.edges.imports import bulk
-from coffeechat.edges.imports.plan import PROBLEM, SKIP, ImportPlan, OrgRef, Person, RowAction
+from coffeechat.edges.imports.organizations import OrgRef
+from coffeechat.edges.imports.plan import PROBLEM, SKIP, ImportPlan, Person, RowAction
 from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.models import OwnedModel
 from coffeechat.method.importers import (
@@ -37,8 +38,9 @@ from coffeechat.network.research.models import Organization
 __all__ = ["ImportReport", "RowAction", "import_contacts", "import_file"]
 
 _NEW_FIELDS = (
-    "first_name", "last_name", "email", "phone", "linkedin_url", "organization", "role",
-    "location", "education", "notes", "how_known", "introduced_by",
+    "first_name", "last_name", "honorific", "middle_name", "suffix", "goes_by", "email", "phone",
+    "linkedin_url", "organization", "role", "location", "education", "notes", "how_known",
+    "introduced_by",
 )  # fmt: skip
 # Where imported contacts came from, by kind of file (the kind itself unless said here).
 # Coffeechat's own spreadsheet is a copy of records kept elsewhere: the closest existing
@@ -211,9 +213,10 @@ def _write(plan: ImportPlan, owner: User, now: datetime, targets: frozenset[str]
 def _new_row(person: Person, org_pk: Callable[[OrgRef], int | None]) -> tuple[Any, ...]:
     introducer = person.introducer.pk if person.introducer else None
     return (
-        person.first_name, person.last_name, person.email, person.phone, person.linkedin_url,
-        org_pk(person.org), person.role, person.location, person.education, person.notes,
-        person.how_known, introducer,
+        person.first_name, person.last_name, person.honorific, person.middle_name, person.suffix,
+        person.goes_by, person.email, person.phone, person.linkedin_url, org_pk(person.org),
+        person.role, person.location, person.education, person.notes, person.how_known,
+        introducer,
     )  # fmt: skip
 
 

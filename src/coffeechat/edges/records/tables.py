@@ -54,6 +54,10 @@ def _contact_rows(user: User, tz: tzinfo) -> Iterator[list[object]]:
         yield [
             contact.first_name,
             contact.last_name,
+            contact.honorific,
+            contact.middle_name,
+            contact.suffix,
+            contact.goes_by,
             contact.email,
             contact.phone,
             contact.linkedin_url,
@@ -161,9 +165,9 @@ TABLES = {
             "contacts",
             "Contacts",
             (
-                "First Name", "Last Name", "Email", "Phone", "LinkedIn URL", "Organization",
-                "Role", "Location", "Education", "How Known", "Introduced By", "Notes",
-                "Added", "Updated",
+                "First Name", "Last Name", "Title", "Middle Name", "Suffix", "Goes By", "Email",
+                "Phone", "LinkedIn URL", "Organization", "Role", "Location", "Education",
+                "How Known", "Introduced By", "Notes", "Added", "Updated",
             ),
             _contact_rows,
         ),

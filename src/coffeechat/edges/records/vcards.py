@@ -14,8 +14,9 @@ CHUNK = 2000
 
 
 def _display_name(contact: Contact) -> str:
-    # FN is required: someone imported without a name still needs one in an address book.
-    return contact.full_name or contact.email or contact.role or "(no name)"
+    # FN is required: someone imported without a name still needs one in an address book. It is
+    # the name as written in full ("Dr. John Quinlan Public III"); N holds each part.
+    return contact.person_name.formal or contact.email or contact.role or "(no name)"
 
 
 def _one_kind_of_line_break(text: str) -> str:
@@ -26,8 +27,16 @@ def _one_kind_of_line_break(text: str) -> str:
 def contact_card(contact: Contact) -> vobject.base.Component:
     card = vobject.vCard()
     card.add("uid").value = f"coffeechat-contact-{contact.pk}"
-    card.add("n").value = vobject.vcard.Name(family=contact.last_name, given=contact.first_name)
+    card.add("n").value = vobject.vcard.Name(
+        family=contact.last_name,
+        given=contact.first_name,
+        additional=contact.middle_name,
+        prefix=contact.honorific,
+        suffix=contact.suffix,
+    )
     card.add("fn").value = _display_name(contact)
+    if contact.goes_by:
+        card.add("nickname").value = contact.goes_by
     if contact.organization:
         card.add("org").value = [contact.organization.name]
     if contact.role:

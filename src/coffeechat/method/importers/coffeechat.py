@@ -5,7 +5,8 @@ The export puts a quote in front of any cell a spreadsheet could take for a form
 method/spreadsheet.py); each cell gets its original value back here, not trimmed or otherwise
 changed. Every column the export writes about a contact is kept, including education, how the
 user knows them and who introduced them. "Added" and "Updated" describe the record in the old
-account and are not read.
+account and are not read. A spreadsheet from before the parts of a name were kept (no Title,
+Middle Name, Suffix or Goes By column) reads with those parts empty.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ ADVICE = (
 )
 # The columns read, as records/tables.py writes them (a test keeps the two in step).
 COLUMNS = (
-    "First Name", "Last Name", "Email", "Phone", "LinkedIn URL", "Organization", "Role",
-    "Location", "Education", "How Known", "Introduced By", "Notes",
+    "First Name", "Last Name", "Title", "Middle Name", "Suffix", "Goes By", "Email", "Phone",
+    "LinkedIn URL", "Organization", "Role", "Location", "Education", "How Known",
+    "Introduced By", "Notes",
 )  # fmt: skip
 NOT_READ = ("Added", "Updated")
 # people.HowKnown, value -> label as the export writes it (a test keeps them in step).
@@ -59,7 +61,8 @@ def parse_coffeechat(text: str, filename: str = "contacts.csv") -> ParseResult:
     pick = table.picker(*COLUMNS, exact=True)
     for line, cells in table.records:
         values = [unneutralise(value) if value else value for value in pick(cells)]
-        first, last, email, phone, url, org, role, location, education, how, by, notes = values
+        first, last, title, middle, suffix, goes_by, *details = values
+        email, phone, url, org, role, location, education, how, by, notes = details
         errors = []
         if url and not is_linkedin(url.strip()):
             errors.append(f"the LinkedIn URL '{url}' is not a LinkedIn address")
@@ -71,6 +74,10 @@ def parse_coffeechat(text: str, filename: str = "contacts.csv") -> ParseResult:
             line=line,
             first_name=first,
             last_name=last,
+            honorific=title,
+            middle_name=middle,
+            suffix=suffix,
+            goes_by=goes_by,
             email=email,
             phone=phone,
             linkedin_url=url,

@@ -1,10 +1,11 @@
 """Google Contacts CSV: the current export and the legacy ("Google CSV") one.
 
-Current: `First Name,Middle Name,Last Name,...,Organization Name,Organization Title,...,Labels,
-E-mail 1 - Label,E-mail 1 - Value,...`. Legacy: `Name,Given Name,Additional Name,Family Name,
-...,Group Membership,E-mail 1 - Type,E-mail 1 - Value,...,Organization 1 - Name,...`. Repeated
-groups are numbered ("E-mail 2 - Value"); one cell can hold several values joined by " ::: ";
-a label starting with "* " marks the primary value ("* Work") or a system group
+Current: `First Name,Middle Name,Last Name,...,Name Prefix,Name Suffix,Nickname,...,
+Organization Name,Organization Title,...,Labels,E-mail 1 - Label,E-mail 1 - Value,...`.
+Legacy: `Name,Given Name,Additional Name,Family Name,...,Name Prefix,Name Suffix,...,
+Nickname,...,Group Membership,E-mail 1 - Type,E-mail 1 - Value,...,Organization 1 - Name,...`.
+Repeated groups are numbered ("E-mail 2 - Value"); one cell can hold several values joined by
+" ::: "; a label starting with "* " marks the primary value ("* Work") or a system group
 ("* myContacts").
 """
 
@@ -48,6 +49,10 @@ def parse_google(text: str, filename: str = "contacts.csv") -> ParseResult:
             line=line,
             first_name=first,
             last_name=last,
+            honorific=first_of(get("Name Prefix")),
+            middle_name=first_of(get("Middle Name") or get("Additional Name")),
+            suffix=first_of(get("Name Suffix")),
+            goes_by=first_of(get("Nickname")),
             email=emails[0] if emails else "",
             other_emails=tuple(emails[1:]),
             phone=next(iter(groups.values(get, "Phone")), ""),

@@ -14,6 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from coffeechat.method.importers.values import valid_email
+from coffeechat.method.names import shown_name
 
 KINDS = ("linkedin", "google", "outlook", "vcard", "coffeechat")
 
@@ -21,6 +22,10 @@ KINDS = ("linkedin", "google", "outlook", "vcard", "coffeechat")
 LIMITS = {
     "first_name": 100,
     "last_name": 100,
+    "honorific": 40,
+    "middle_name": 100,
+    "suffix": 40,
+    "goes_by": 100,
     "email": 254,
     "phone": 40,
     "linkedin_url": 200,
@@ -30,10 +35,15 @@ LIMITS = {
     "education": 300,
 }
 _NAME_LIMIT = min(LIMITS["first_name"], LIMITS["last_name"])
+_NAME_PART_LIMIT = min(LIMITS[name] for name in ("honorific", "middle_name", "suffix", "goes_by"))
 _LIMIT = min(LIMITS[name] for name in ("linkedin_url", "organization", "role", "location"))
 LABELS = {
     "first_name": "first name",
     "last_name": "last name",
+    "honorific": "title (Dr., Ms.)",
+    "middle_name": "middle name",
+    "suffix": "name suffix",
+    "goes_by": "nickname",
     "email": "e-mail",
     "phone": "phone number",
     "linkedin_url": "LinkedIn address",
@@ -73,6 +83,12 @@ class ImportedContact:
     line: int
     first_name: str
     last_name: str = ""
+    # The other parts of the name where the file has them (method/names.py): "Dr.", "Quinlan",
+    # "III" and the name they go by ("Johnny", a nickname).
+    honorific: str = ""
+    middle_name: str = ""
+    suffix: str = ""
+    goes_by: str = ""
     email: str = ""
     phone: str = ""
     linkedin_url: str = ""
@@ -93,7 +109,7 @@ class ImportedContact:
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return shown_name(self.first_name, self.last_name)
 
 
 @dataclass
@@ -114,6 +130,8 @@ class ParseResult:
         """
         if not contact.first_name:
             contact.first_name, contact.last_name = contact.last_name, ""
+        if contact.goes_by.casefold() == contact.first_name.casefold():
+            contact.goes_by = ""  # a nickname that is the given name says nothing more
         reasons = [*errors, *row_errors(contact)]
         if not contact.first_name:
             clue = contact.linkedin_url or contact.email or contact.organization
@@ -136,6 +154,8 @@ def row_errors(contact: ImportedContact) -> list[str]:
     if (
         len(c.phone) > LIMITS["phone"]
         or max(len(c.first_name), len(c.last_name)) > _NAME_LIMIT
+        or max(len(c.honorific), len(c.middle_name), len(c.suffix), len(c.goes_by))
+        > _NAME_PART_LIMIT
         or max(len(c.linkedin_url), len(c.organization), len(c.role), len(c.location)) > _LIMIT
         or len(c.email) > LIMITS["email"]
         or len(c.education) > LIMITS["education"]

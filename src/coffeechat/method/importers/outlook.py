@@ -46,6 +46,11 @@ def parse_outlook(text: str, filename: str = "contacts.csv") -> ParseResult:
             line=line,
             first_name=first,
             last_name=last,
+            # "Title" is the honorific (Mr., Dr.); the job is "Job Title".
+            honorific=get("Title"),
+            middle_name=get("Middle Name"),
+            suffix=get("Suffix"),
+            goes_by=get("Nickname"),
             email=emails[0] if emails else "",
             other_emails=tuple(emails[1:]),
             phone=next((get(name) for name in _PHONES if get(name)), ""),

@@ -8,6 +8,8 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from coffeechat.method.names import split_full_name
+
 MONTHS = {
     name: number
     for number, name in enumerate(
@@ -116,11 +118,9 @@ def name_key(name: str) -> str:
 
 
 def split_name(full: str) -> tuple[str, str]:
-    """'Ana María López' -> ('Ana María', 'López'): the last word is the family name."""
-    words = full.split()
-    if len(words) < 2:
-        return full.strip(), ""
-    return " ".join(words[:-1]), words[-1]
+    """'Ana María López' -> ('Ana María', 'López'): the last word is the family name; a name
+    in a CJK script keeps its order ('김 민준' -> ('민준', '김'), '김민준' stays whole)."""
+    return split_full_name(full)
 
 
 @lru_cache(maxsize=4096)  # a file repeats its dates many times

@@ -14,6 +14,7 @@ from __future__ import annotations
 import quopri
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import vobject
 from vobject.base import Component, ContentLine
@@ -243,7 +244,7 @@ def _values(card: Component, name: str) -> list[str]:
 
 
 def _contact(card: Component, line: int) -> ImportedContact:
-    first, last = _name(card)
+    name = _name(card)
     emails = _values(card, "email")
     urls = _values(card, "url") + _values(card, "x-socialprofile")
     organization = _first_value(card, "org")
@@ -252,8 +253,11 @@ def _contact(card: Component, line: int) -> ImportedContact:
     address = _first_value(card, "adr")
     return ImportedContact(
         line=line,
-        first_name=first,
-        last_name=last,
+        first_name=name.given,
+        last_name=name.family,
+        honorific=name.prefix,
+        middle_name=name.additional,
+        suffix=name.suffix,
         email=emails[0] if emails else "",
         other_emails=tuple(emails[1:]),
         phone=next(iter(_values(card, "tel")), ""),
@@ -267,6 +271,7 @@ def _contact(card: Component, line: int) -> ImportedContact:
         ),
         notes="\n\n".join(_values(card, "note")),
         labels=_labels(card),
+        goes_by=next(iter(_nicknames(card)), ""),
     )
 
 
@@ -283,15 +288,38 @@ def _labels(card: Component) -> tuple[str, ...]:
     return tuple(labels)
 
 
-def _name(card: Component) -> tuple[str, str]:
+def _nicknames(card: Component) -> list[str]:
+    """NICKNAME's values, the preferred first (a list: "Johnny,JQ")."""
+    found: list[str] = []
+    for line in _preferred(_lines(card, "nickname")):
+        values = line.value if isinstance(line.value, list) else [line.value]
+        found.extend(clean(str(value)) for value in values if clean(str(value)))
+    return found
+
+
+class _Name(NamedTuple):
+    given: str
+    family: str
+    additional: str = ""
+    prefix: str = ""
+    suffix: str = ""
+
+
+def _name(card: Component) -> _Name:
+    """N is family;given;additional;prefix;suffix, each of which may hold several values
+    separated by commas ("Jr.,PhD"). Without N, FN is split where that is safe
+    (method/names.py), a CJK name kept in its order."""
     if names := _lines(card, "n"):
         name: object = names[0].value
-        first = _text(getattr(name, "given", ""))
-        last = _text(getattr(name, "family", ""))
-        if first or last:
-            return first, last
+        parts = (
+            _text(getattr(name, part, ""))
+            for part in ("given", "family", "additional", "prefix", "suffix")
+        )
+        found = _Name(*parts)
+        if found.given or found.family:
+            return found
     full_names = _lines(card, "fn")
     full = _text(full_names[0].value) if full_names else ""
     if "@" in full:  # some phones put the address where the name belongs
-        return "", ""
-    return split_name(full)
+        return _Name("", "")
+    return _Name(*split_name(full))

@@ -1,5 +1,6 @@
 """Likely duplicates in a user's contacts: the same LinkedIn profile, the same e-mail, or very
-similar names at the same organization.
+similar names at the same organization (the name someone goes by counts: "Johnny Public" and
+John Public who goes by Johnny have the same name).
 
 Addresses and organizations are compared with the keys the importers match on
 (coffeechat.method.importers), so what an import would recognize is what is found here: a
@@ -24,7 +25,7 @@ from coffeechat.foundation.accounts.models import User
 from coffeechat.method.importers import email_key, linkedin_key, organization_key
 from coffeechat.network.duplicates.addresses import EMAIL, LINKEDIN
 from coffeechat.network.duplicates.models import NotDuplicate
-from coffeechat.network.people.models import Contact, OtherAddress
+from coffeechat.network.people.models import Contact, OtherAddress, full_name
 
 NAME_SIMILARITY = 90  # rapidfuzz token_sort_ratio, 0-100
 # A key shared by more people than this (a team inbox, a company page pasted as a profile) is
@@ -47,6 +48,12 @@ class Candidate:
     # Other addresses the contact is known by (a merged record's), as written.
     other_linkedin_urls: tuple[str, ...] = ()
     other_emails: tuple[str, ...] = ()
+    # The name they go by ("Johnny") and their name with it ("Johnny Public").
+    goes_by: str = ""
+    called: str = ""
+
+    def names(self) -> tuple[str, ...]:
+        return (self.full_name, self.called) if self.called else (self.full_name,)
 
     def linkedin_keys(self) -> Collection[str]:
         if not self.other_linkedin_urls:  # nearly everyone: no set to build
@@ -100,19 +107,39 @@ def _grouped(
     return groups
 
 
-def _similar_names(people: list[Candidate]) -> Iterator[tuple[int, int, int]]:
-    """(id, id, score) for names at one organization at least NAME_SIMILARITY alike."""
+def _similar_names(people: list[Candidate]) -> Iterator[tuple[int, int, int, str]]:
+    """(id, id, score, how) for names at one organization at least NAME_SIMILARITY alike; `how`
+    says when it is the name one of them goes by that matched."""
     people = sorted(people, key=lambda person: person.id)
-    keys = [comparable_name(person.full_name) for person in people]
-    for index, key in enumerate(keys[:-1]):
-        if not key:
+    # Every name of every person, in the people's order: (person's index, key, how).
+    names: list[tuple[int, str, str]] = []
+    starts: list[int] = []
+    for index, person in enumerate(people):
+        starts.append(len(names))
+        for position, name in enumerate(person.names()):
+            how = f"{person.full_name} goes by {person.goes_by}" if position else ""
+            names.append((index, comparable_name(name), how))
+    keys = [key for _index, key, _how in names]
+    best: dict[tuple[int, int], tuple[int, str]] = {}
+    for index, key, how in names:
+        if not key or index + 1 >= len(people):
             continue
+        start = starts[index + 1]
         # The keys are already sorted word by word, so plain ratio is token_sort_ratio.
-        later = keys[index + 1 :]
         for _match, score, offset in process.extract(
-            key, later, scorer=fuzz.ratio, processor=None, score_cutoff=NAME_SIMILARITY, limit=None
+            key,
+            keys[start:],
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=NAME_SIMILARITY,
+            limit=None,
         ):
-            yield people[index].id, people[index + 1 + offset].id, round(score)
+            other, _key, other_how = names[start + offset]
+            found = (round(score), how or other_how)
+            if found[0] > best.get((index, other), (-1, ""))[0]:
+                best[index, other] = found
+    for (left, right), (score, how) in best.items():
+        yield people[left].id, people[right].id, score, how
 
 
 def find_pairs(
@@ -141,11 +168,12 @@ def find_pairs(
             by_organization[organization_key(candidate.organization)].append(candidate)
     for people in by_organization.values():
         organization = people[0].organization
-        for left, right, score in _similar_names(people):
+        for left, right, score, how in _similar_names(people):
+            said = f"; {how}" if how else ""
             if score == 100:
-                add((left, right), f"same name at {organization}", score)
+                add((left, right), f"same name at {organization}{said}", score)
             else:
-                add((left, right), f"similar names at {organization} ({score}%)", score)
+                add((left, right), f"similar names at {organization} ({score}%{said})", score)
     pairs = [
         Pair(left, right, tuple(why), strength[left, right])
         for (left, right), why in reasons.items()
@@ -159,13 +187,21 @@ def candidates_of(owner: User) -> Iterator[Candidate]:
     for contact_id, kind, address in addresses.values_list("contact_id", "kind", "address"):
         others[contact_id, kind].append(address)
     rows = Contact.objects.owned_by(owner).values_list(
-        "id", "first_name", "last_name", "email", "linkedin_url", "organization__name"
+        "id", "first_name", "last_name", "goes_by", "email", "linkedin_url", "organization__name"
     )
-    for pk, first, last, email, linkedin_url, organization in rows.iterator(chunk_size=5000):
+    for pk, first, last, goes_by, email, linkedin_url, organization in rows.iterator(
+        chunk_size=5000
+    ):
         yield Candidate(
-            pk, f"{first} {last}".strip(), email, linkedin_url, organization or "",
+            pk, full_name(first, last), email, linkedin_url, organization or "",
             tuple(others.get((pk, LINKEDIN), ())), tuple(others.get((pk, EMAIL), ())),
+            goes_by, _called(goes_by, last),
         )  # fmt: skip
+
+
+def _called(goes_by: str, last: str) -> str:
+    """Their name with the one they go by: "Johnny Public"."""
+    return full_name(goes_by, last) if goes_by.strip() else ""
 
 
 def dismissed_pairs(owner: User) -> set[tuple[int, int]]:
@@ -188,8 +224,9 @@ class Match:
 def _as_candidate(contact: Contact) -> Candidate:
     organization = contact.organization.name if contact.organization is not None else ""
     return Candidate(
-        contact.pk or 0, contact.full_name, contact.email, contact.linkedin_url, organization
-    )
+        contact.pk or 0, contact.full_name, contact.email, contact.linkedin_url, organization,
+        goes_by=contact.goes_by, called=_called(contact.goes_by, contact.last_name),
+    )  # fmt: skip
 
 
 def _shares_a_key(mine: Candidate, other: Candidate) -> bool:

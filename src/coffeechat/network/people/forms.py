@@ -58,12 +58,17 @@ class ContactChoiceField(forms.ModelChoiceField):
         return contact_label(obj)
 
 
+# The parts of a name most people leave empty: behind "More name details" on the form.
+NAME_DETAILS = ("honorific", "middle_name", "suffix", "goes_by")
+
+
 class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
         fields = [
-            "first_name", "last_name", "email", "phone", "linkedin_url", "organization", "role",
-            "location", "education", "how_known", "introduced_by", "keep_in_touch", "notes",
+            "first_name", "last_name", *NAME_DETAILS, "email", "phone", "linkedin_url",
+            "organization", "role", "location", "education", "how_known", "introduced_by",
+            "keep_in_touch", "notes",
         ]  # fmt: skip
         widgets = {"notes": forms.Textarea(attrs={"rows": 8})}
         field_classes = {"introduced_by": ContactChoiceField}
@@ -73,6 +78,9 @@ class ContactForm(forms.ModelForm):
             "education": "Compare their path with yours: advice from a very different start "
             "needs adjusting.",
             "notes": "Markdown. What you know about them, what to ask, what they said.",
+            "honorific": "Dr., Professor, Ms.: a formal message says “Dear Dr. Public”.",
+            "suffix": "Jr., III, PhD",
+            "goes_by": "What friends call them (Johnny for John): warm messages use it.",
         }
         error_messages = {"first_name": {"required": "Enter at least a first name."}}
 
@@ -86,6 +94,23 @@ class ContactForm(forms.ModelForm):
         introducers.queryset = Contact.objects.owned_by(owner).select_related("organization")
         # Left out (an older form, a script): keep what the contact has, or the default.
         self.fields["keep_in_touch"].required = False
+
+    def name_fields(self) -> list[forms.BoundField]:
+        """Given and family name: always shown first."""
+        return [self["first_name"], self["last_name"]]
+
+    def name_detail_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in NAME_DETAILS]
+
+    def other_fields(self) -> list[forms.BoundField]:
+        shown = {"first_name", "last_name", *NAME_DETAILS}
+        return [field for field in self.visible_fields() if field.name not in shown]
+
+    def name_details_open(self) -> bool:
+        """The disclosure opens by itself when any part is filled in, or has an error."""
+        return any(
+            str(field.value() or "").strip() or field.errors for field in self.name_detail_fields()
+        )
 
     def clean_keep_in_touch(self) -> str:
         chosen: str = self.cleaned_data["keep_in_touch"]

@@ -15,6 +15,7 @@ from django.utils import timezone
 from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.links import link_to
 from coffeechat.foundation.core.listing import Column, Listing, chosen_sort, paginate
+from coffeechat.network.people.models import full_name
 from coffeechat.pages.conversations.queries import OPEN_STATUSES, PAST_STATUSES
 from coffeechat.pipeline.conversations.models import Conversation, Mode, Status
 
@@ -61,7 +62,7 @@ def conversation_rows(values: Iterable[dict[str, Any]], tz: tzinfo) -> list[Conv
     rows = []
     for value in values:
         when = timezone.localtime(value["scheduled_at"], tz)
-        name = f"{value['contact__first_name']} {value['contact__last_name']}".strip()
+        name = full_name(value["contact__first_name"], value["contact__last_name"])
         rows.append(
             ConversationRow(
                 url=detail(value["pk"]),

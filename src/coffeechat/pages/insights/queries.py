@@ -12,7 +12,7 @@ from django.utils import timezone
 from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.counting import count_per_row
 from coffeechat.method.insights import MET, WEEKS_SHOWN, Person, RateRow, week_start
-from coffeechat.network.people.models import Contact
+from coffeechat.network.people.models import Contact, full_name
 from coffeechat.pages.insights import replies
 
 # The history the Contacts list derives stages from: one definition of what happened to whom.
@@ -105,7 +105,7 @@ def _people(user: User) -> list[Person]:
     return [
         Person(
             id=row["pk"],
-            name=f"{row['first_name']} {row['last_name']}".strip(),
+            name=full_name(row["first_name"], row["last_name"]),
             organization=row["organization__name"] or "",
             led_by=row["referred_by"] or row["introduced_by_id"],
             at_target=bool(row["organization__is_target"]),

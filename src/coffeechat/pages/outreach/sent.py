@@ -11,6 +11,7 @@ from django.utils import timezone
 from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.links import link_to
 from coffeechat.foundation.core.listing import Column, Listing, paginate
+from coffeechat.network.people.models import full_name
 from coffeechat.pipeline.outreach.models import Channel, Message, Purpose
 
 COLUMNS = [
@@ -60,7 +61,7 @@ class SentRow(TypedDict):
 
 
 def _name(first: str | None, last: str | None) -> str:
-    return f"{first or ''} {last or ''}".strip()
+    return full_name(first or "", last or "")
 
 
 def sent_rows(values: list[dict[str, Any]], tz: tzinfo) -> list[SentRow]:

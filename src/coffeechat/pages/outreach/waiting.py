@@ -21,7 +21,7 @@ from django.utils import timezone
 from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.links import link_to
 from coffeechat.method.stages import still_waiting_since
-from coffeechat.network.people.models import Contact
+from coffeechat.network.people.models import Contact, full_name
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.outreach.models import Message, Purpose, Reply
 
@@ -120,7 +120,7 @@ def waiting_for_reply(user: User, *, limit: int, today: date | None = None) -> W
     reply = link_to("outreach:reply")
     shown = [
         WaitingRow(
-            name=f"{row['first_name']} {row['last_name']}".strip(),
+            name=full_name(row["first_name"], row["last_name"]),
             url=contact(row["pk"]),
             organization=row["organization__name"] or "",
             organization_url=organization(row["organization_id"]) if row["organization_id"] else "",

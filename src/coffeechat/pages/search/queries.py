@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from coffeechat.foundation.accounts.models import User
 from coffeechat.method.search_query import START, STOP, SearchQuery
+from coffeechat.method.search_query import highlight as mark
 from coffeechat.network.people.models import Contact, OtherAddress
 from coffeechat.network.research.models import Field, Organization
 from coffeechat.pages.search import engine
@@ -93,6 +94,12 @@ class Group:
     @property
     def more(self) -> int:
         return self.total - len(self.results)
+
+
+def _contact_title(contact: Contact) -> str:
+    """Their name as lists show it, and the one they go by: "John Public (goes by Johnny)"."""
+    goes_by = contact.goes_by.strip()
+    return f"{contact.full_name} (goes by {goes_by})" if goes_by else contact.full_name
 
 
 def _conversation_label(chat: Conversation) -> str:
@@ -187,7 +194,14 @@ def _results(
             continue
         label, context, url = _describe(Kind(hit.kind), obj)
         snippet = marked.get(hit.key, engine.Snippet("", ""))
-        title = highlight(snippet.title) if snippet.title.strip() else escape(label)
+        if isinstance(obj, Contact):
+            # The indexed title holds every name they are known by; the page shows the name as
+            # lists do (family name first in CJK), with the name they go by.
+            title = highlight(mark(_contact_title(obj), query))
+        elif snippet.title.strip():
+            title = highlight(snippet.title)
+        else:
+            title = escape(label)
         result = Result(label, context, url, title, highlight(snippet.body))
         people = int(getattr(obj, "people", 0))  # organizations only (see _loaders)
         if people:

@@ -72,7 +72,16 @@ SOURCES: tuple[Source, ...] = (
         name="contact",
         table="people_contact",
         kind=str(int(Kind.CONTACT)),
-        title=f"trim({_join('{row}.first_name', '{row}.last_name')})",
+        # Every name they are known by: given and family name first (a phrase such as
+        # "John Public" matches in order), then the middle name, the name they go by, and
+        # family and given name written together as CJK names are ("김민준").
+        title=_join(
+            "{row}.first_name",
+            "{row}.last_name",
+            "{row}.middle_name",
+            "{row}.goes_by",
+            "{row}.last_name || {row}.first_name",
+        ),
         body=_join(
             "{row}.role",
             "{row}.email",
