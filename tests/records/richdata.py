@@ -239,7 +239,7 @@ def _conversations(rich: Rich, contacts: list[Contact]) -> list[Conversation]:
                 paused_at=BASE + timedelta(days=n) if status == Status.IN_PROGRESS else None,
                 ended_at=rich.moment() if status == Status.HELD else None,
                 held_minutes=15 + n if status == Status.HELD else None,
-                agenda_done=["thank", "purpose", {"step": "ask ☕"}] if held else [],
+                agenda_done=["thank", "purpose", "ask ☕"] if held else [],
                 notes=rich.text("notes"),
                 learned=rich.text("learned"),
                 still_unknown=rich.text("unknown"),

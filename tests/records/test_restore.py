@@ -176,6 +176,10 @@ BAD_VALUES = {
         lambda d: d["contacts"][4].update(introduced_by="Priya"),
         r"^contacts\[4\]\.introduced_by: expected the id of one of the contacts, got 'Priya'$",
     ),
+    "agenda as objects": (
+        lambda d: d["conversations"][0].update(agenda_done=[{"thank": True}]),
+        r"^conversations\[0\]\.agenda_done: expected a list of words",
+    ),
     "list expected": (lambda d: d.update(fields={}), r"^fields is not a list$"),
     "profile": (
         lambda d: d["user"]["profile"].update(country=44),

@@ -168,6 +168,15 @@ def _same(value: Any) -> Any:
     return value
 
 
+def _read_words(value: Any) -> list[str]:
+    """A list of short words: the only JSON a record holds (a conversation's ticked agenda)."""
+    if not isinstance(value, list) or not all(
+        isinstance(word, str) and len(word) <= 100 for word in value
+    ):
+        raise InvalidValue(f'expected a list of words, like ["thank", "agenda"], got {value!r:.60}')
+    return value
+
+
 PLAIN = (
     models.CharField,
     models.TextField,
@@ -295,7 +304,7 @@ def loader(model_field: models.Field[Any, Any]) -> Callable[[Any], Any]:
     elif isinstance(model_field, models.DateField):
         read = _read_day
     elif isinstance(model_field, models.JSONField):
-        read = _same
+        read = _read_words
     elif isinstance(model_field, models.BooleanField):
         read = _read_boolean
     elif isinstance(model_field, models.IntegerField):
