@@ -173,7 +173,9 @@ def _read_words(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(
         isinstance(word, str) and len(word) <= 100 for word in value
     ):
-        raise InvalidValue(f'expected a list of words, like ["thank", "agenda"], got {value!r:.60}')
+        raise InvalidValue(
+            f'expected a list of words, like ["thank", "background"], got {value!r:.60}'
+        )
     return value
 
 
