@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from coffeechat.foundation.core.models import OwnedModel
 from coffeechat.method.messages import Situation
+from coffeechat.method.wording.kinds import Tie, parse_ties
 from coffeechat.network.people.models import Contact
 
 
@@ -31,6 +32,8 @@ class Purpose(models.TextChoices):
 class TemplateChannel(models.TextChoices):
     EMAIL = "email", "Email"
     LINKEDIN = "linkedin", "LinkedIn"
+    PHONE = "phone", "Phone"
+    IN_PERSON = "in_person", "In person"
 
 
 class MessageTemplate(OwnedModel):
@@ -46,6 +49,11 @@ class MessageTemplate(OwnedModel):
     channel = models.CharField(
         max_length=20, choices=TemplateChannel.choices, default=TemplateChannel.EMAIL
     )
+    # The ties it is written for, space-separated ("friend family"); empty: any tie.
+    ties = models.CharField(
+        "Written for", max_length=200, blank=True,
+        help_text="Who it suits; compose picks the template written for the person's tie.",
+    )  # fmt: skip
     subject = models.CharField(max_length=300, blank=True)
     body = models.TextField()
     built_in = models.BooleanField(default=False)
@@ -62,6 +70,10 @@ class MessageTemplate(OwnedModel):
     @property
     def situation_enum(self) -> Situation:
         return Situation(self.situation)
+
+    @property
+    def tie_set(self) -> frozenset[Tie]:
+        return parse_ties(self.ties)
 
 
 class Message(OwnedModel):
