@@ -19,10 +19,8 @@ _FORMAL = (
 )
 _FIELD = "[[{{field}}||a change of direction]]"
 _ME = "I'm {{my_name}}[[, {{my_headline|a}}]][[, exploring {{field}}]]."
-_ASK = (
-    "Would you have 15-20 minutes for a call or a coffee in the next few weeks, whenever suits you?"
-)
-_INSIGHT = "Your insight on the field, and on how you found your way into it, would mean a lot."
+_ASK = "Would you have 15-20 minutes for a call or coffee in the coming weeks?"
+_INSIGHT = "Your advice on the field, and on finding a way into it, would mean a lot."
 _NOTE_ASK = "Would you have 15-20 minutes in the coming weeks to share your advice? Thank you!"
 
 
@@ -42,8 +40,8 @@ def _t(
 _EMAILS = (
     _t(
         Situation.COLD_EMAIL, "Email to a friend or family", "Could I ask your advice?",
-        "{{greeting}},\n\nI hope you're doing well! You know me better than most, so you're one "
-        f"of the first people I wanted to ask: I'm exploring {_FIELD}[[, and you know "
+        "{{greeting}},\n\nI hope you're doing well! You're one of the first people I wanted to "
+        f"ask: I'm exploring {_FIELD}[[, and you know "
         "{{organization}} from the inside]].\n\n"
         "Would you have 15-20 minutes for a coffee or a call in the next few weeks? I'd love to "
         "hear how you see it and what you would do in my place.\n\nThanks so much,\n{{my_name}}",
@@ -62,15 +60,15 @@ _EMAILS = (
         Situation.COLD_EMAIL, "Email to a former professor", "A former student asking for advice",
         "{{greeting}},\n\nAs a former student of yours, I have often thought back to your "
         "teaching. I'm {{my_name}}[[, now {{my_headline|a}}]][[, exploring {{field}}]].\n\n"
-        "Your perspective on the field, and on where someone with my background might fit in it, "
+        "Your perspective on the field, and on where someone like me might fit in, "
         f"would mean a lot. {_ASK}\n\nWith thanks,\n{{{{my_name}}}}",
         ties=(Tie.PROFESSOR,),
     ),
     _t(
         Situation.COLD_EMAIL, "Fellow alumni",
         "[[A fellow {{school}} graduate||A fellow alum]] asking for advice",
-        "{{greeting}},\n\n[[I found you through the {{school}} alumni network||As a fellow alum, "
-        "I found you through our alumni network]][[, and your path to {{organization}} caught my "
+        "{{greeting}},\n\n[[I found you through the {{school}} alumni network||We are fellow "
+        "alumni]][[, and your path to {{organization}} caught my "
         f"eye]]. {_ME}\n\n{_INSIGHT} {_ASK}\n\nThank you,\n{{{{my_name}}}}",
         ties=(Tie.ALUMNI,), replaces=Situation.ALUMNI,
     ),
@@ -189,17 +187,17 @@ _AROUND = (
         "Hi {{referrer_called}},\n\nI hope you're well. You know {{full_name}}, whose advice "
         "would help me a great deal as I explore " + _FIELD + ". Would you be willing to "
         "introduce us, so that I could ask {{first_name}} for 15-20 minutes of advice?\n\n"
-        "A short note you can forward is easy for me to write, if that helps. And if the timing "
-        "isn't right, no problem at all.\n\nThank you,\n{{my_name}}",
+        "I'm happy to write a short note you can forward. And if the timing isn't right, no "
+        "problem at all.\n\nThank you,\n{{my_name}}",
         replaces=Situation.ASK_INTRODUCTION,
     ),
     _t(
         Situation.INTRO_BLURB, "A short blurb they can forward",
         "Introducing {{my_name}}[[, exploring {{field}}]]",
         "Hello {{first_name}},\n\n{{referrer_name}} suggested I write to you and kindly offered "
-        "to pass this on. " + _ME + "[[ {{pitch}}]]\n\nYour advice on the field and on your own "
-        "path into it would mean a lot. Would you have 15-20 minutes for a short call, whenever "
-        "suits you?\n\nThank you,\n{{my_name}}",
+        "to pass this on. " + _ME + "[[ {{pitch}}]]\n\nYour advice on finding a way into the field "
+        "would mean a lot. Would you have 15-20 minutes for a short call, whenever suits you?"
+        "\n\nThank you,\n{{my_name}}",
         replaces=Situation.INTRO_BLURB,
     ),
     _t(

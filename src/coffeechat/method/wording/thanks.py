@@ -9,16 +9,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coffeechat.method.wording.grammar import first_lower
+from coffeechat.method.wording.grammar import first_lower, first_upper
 
 _BULLET = re.compile(
     r"^\s*(?:[-*\u2022\u2023\u25e6\u2013\u2014>]+|\d{1,2}[.)]|[a-z][.)](?=\s))\s*", re.I
+)
+# A label before the point: "Advice: ...", "Read: ...".
+_LABEL = re.compile(
+    r"^(?:advice|tip|idea|suggestion|next\s+steps?|todo|to\s+do|read|book|resource|article"
+    r"|link|see|watch|listen)\s*[:\-\u2013]\s*",
+    re.I,
 )
 # Where a note's main point ends and its sub-points begin.
 _CUT = re.compile(r"\s*(?::|;|\s[-\u2013\u2014]\s|\(|\n|\.\s|\.$|!|\?)")
 # Openings that already say who said it: "You should...", "Advice: ...", "She suggested I...".
 _LEAD = re.compile(
-    r"^(?:(?:advice|tip|idea|suggestion|next step|todo|to do)\s*[:\-\u2013]\s*|(?:you|he|she|they)"
+    r"^(?:(?:you|he|she|they)"
     r"\s+(?:said|suggested|recommended|advised)\s+(?:that\s+)?(?:I\s+)?(?:should\s+)?"
     r"|(?:I\s+)?should\s+|you\s+should\s+|maybe\s+|try\s+to\s+|to\s+)",
     re.I,
@@ -44,13 +50,14 @@ class Note:
     acted_on: bool = False
 
 
-def clause(text: str) -> str:
+def clause(text: str, *, title: bool = False) -> str:
     """The note's main point as a clause: no bullet, no sub-points after a colon, no closing
     full stop, and a lower-case start unless it begins with a name or an acronym."""
-    text = _BULLET.sub("", text.strip())
+    text = _LABEL.sub("", _BULLET.sub("", text.strip()))
     text = _CUT.split(text, maxsplit=1)[0].strip(" .,;:-\u2013\u2014\"'\u201c\u201d")
     text = _LEAD.sub("", text).strip()
-    return first_lower(text) if text else ""
+    # A title ("Just Enough Research") keeps its capitals; advice reads on from "I".
+    return text if title else first_lower(text)
 
 
 def is_instruction(text: str) -> bool:
@@ -61,13 +68,12 @@ def is_instruction(text: str) -> bool:
 
 def framed(note: Note) -> str:
     """One sentence about the note, for the thank-you."""
-    point = clause(note.text)
+    point = clause(note.text, title=not note.advice)
     if not point:
         return FALLBACK
     if not note.advice:
-        return (
-            f"Thank you for pointing me to {_RESOURCE_VERB.sub('', point)}; it is next on my list."
-        )
+        resource = first_upper(_RESOURCE_VERB.sub("", point))
+        return f"{resource}, which you pointed me to, is next on my list."
     if not is_instruction(point):
         return f"Your point that {point} was especially useful."
     done = "I have started on it" if note.acted_on else "I am going to do just that"
