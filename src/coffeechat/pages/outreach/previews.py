@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import timedelta
 
+from django.http import QueryDict
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import Profile, User
@@ -102,9 +103,11 @@ def unsaved_template(owner: User, data: Mapping[str, str]) -> MessageTemplate:
     """The template as the editor shows it right now, whatever has been saved."""
     situation = data.get("situation", "")
     channel = data.get("channel", "")
+    ties = data.getlist("ties") if isinstance(data, QueryDict) else data.get("ties", "").split()
     return MessageTemplate(
         owner=owner,
         name=data.get("name", ""),
+        ties=" ".join(tie for tie in ties if tie in {t.value for t in Tie}),
         situation=situation if situation in SITUATIONS else Situation.COLD_EMAIL.value,
         channel=channel if channel in TemplateChannel.values else TemplateChannel.EMAIL,
         subject=data.get("subject", ""),

@@ -75,6 +75,10 @@ class MessageTemplate(OwnedModel):
     def tie_set(self) -> frozenset[Tie]:
         return parse_ties(self.ties)
 
+    @property
+    def tie_labels(self) -> list[str]:
+        return [Tie(tie).label for tie in self.ties.split() if tie in self.tie_set]
+
 
 class Message(OwnedModel):
     """A message to a contact, kept exactly as it was sent."""
