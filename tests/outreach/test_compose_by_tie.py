@@ -9,6 +9,7 @@ import importlib
 import pytest
 from django.apps import apps
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import factories as make
@@ -140,3 +141,20 @@ def test_the_migration_gives_existing_accounts_each_ties_text_and_keeps_their_ed
     assert (edited.situation, edited.ties) == ("alumni", "alumni")
     assert not mine.filter(name="Fellow alumni").exclude(pk=edited.pk).exists()
     assert mine.filter(name="Email to a former colleague", ties="former_colleague").exists()
+
+
+def test_picking_reads_the_same_number_of_queries_however_many_templates(alice_client, alice, sam):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            compose(alice_client, sam)
+        return len(captured)
+
+    before = queries()
+    MessageTemplate.objects.bulk_create(
+        MessageTemplate(
+            owner=alice, name=f"Mine {n}", situation="cold_email", ties="referral_unnamed",
+            body="{{greeting}}, would you have 20 minutes?",
+        )
+        for n in range(30)
+    )  # fmt: skip
+    assert queries() == before
