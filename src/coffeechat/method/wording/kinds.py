@@ -94,8 +94,8 @@ TIE_LABELS = {
     Tie.PROFESSOR: "Professor",
     Tie.FORMER_COLLEAGUE: "Former colleague",
     Tie.LINKEDIN: "LinkedIn connection",
-    Tie.REFERRAL_NAMED: "Referral (may use the name)",
-    Tie.REFERRAL_UNNAMED: "Referral (without using the name)",
+    Tie.REFERRAL_NAMED: "Referral (may say who sent you)",
+    Tie.REFERRAL_UNNAMED: "Referral (not saying who sent you)",
     Tie.COLD: "No connection yet",
 }
 # The ties of people the user knows personally: no self-introduction, a first-name greeting.

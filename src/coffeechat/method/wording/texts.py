@@ -66,7 +66,7 @@ _EMAILS = (
     ),
     _t(
         Situation.COLD_EMAIL, "Fellow alumni",
-        "[[A fellow {{school}} graduate||A fellow alum]] asking for advice",
+        "[[A fellow {{school}} alum||A fellow alum]] asking for advice",
         "{{greeting}},\n\n[[I found you through the {{school}} alumni network||We are fellow "
         "alumni]][[, and your path to {{organization}} caught my "
         f"eye]]. {_ME}\n\n{_INSIGHT} {_ASK}\n\nThank you,\n{{{{my_name}}}}",
