@@ -14,6 +14,7 @@ from django.urls import reverse
 
 import factories as make
 from coffeechat.method.messages import BUILT_IN_TEMPLATES
+from coffeechat.method.wording.kinds import ties_text
 from coffeechat.pipeline.outreach.models import MessageTemplate
 
 MIGRATION = "coffeechat.pipeline.outreach.migrations.0009_template_ties_and_a_text_for_each_tie"
@@ -124,6 +125,7 @@ def test_the_migration_gives_existing_accounts_each_ties_text_and_keeps_their_ed
         )
         for situation, (subject, text) in migration.OLD_TEXTS.items()
     }  # fmt: skip
+    old.pop("thank_you").delete()  # deleted on purpose: not brought back
     edited = old["alumni"]
     edited.body = "Dear {{first_name}}, a fellow {{school}} alum here. 20 minutes?"
     edited.save()
@@ -132,7 +134,8 @@ def test_the_migration_gives_existing_accounts_each_ties_text_and_keeps_their_ed
     migration.each_tie(apps, connection.schema_editor())  # a second run changes nothing
 
     mine = MessageTemplate.objects.filter(owner=alice)
-    assert mine.count() == len(BUILT_IN_TEMPLATES)
+    assert mine.count() == len(BUILT_IN_TEMPLATES) - 1
+    assert not mine.filter(situation="thank_you").exists()
     cold = MessageTemplate.objects.get(pk=old["cold_email"].pk)  # same row: its reply rate stays
     assert (cold.name, cold.ties) == ("Cold email", "cold")
     assert "[[ at {{organization}}]]" in cold.body
@@ -158,3 +161,16 @@ def test_picking_reads_the_same_number_of_queries_however_many_templates(alice_c
         for n in range(30)
     )  # fmt: skip
     assert queries() == before
+
+
+def test_the_migration_gives_the_texts_seeded_by_an_older_migration_their_ties(alice):
+    """An install older than message templates gets today's texts from 0003, without ties."""
+    migration = importlib.import_module(MIGRATION)
+    MessageTemplate.objects.filter(owner=alice).update(ties="")
+    migration.each_tie(apps, connection.schema_editor())
+    mine = MessageTemplate.objects.filter(owner=alice)
+    assert mine.count() == len(BUILT_IN_TEMPLATES)
+    assert set(mine.values_list("ties", flat=True)) == {
+        ties_text(template.ties) for template in BUILT_IN_TEMPLATES
+    }
+    assert mine.get(name="Email to a former colleague").ties == "former_colleague"

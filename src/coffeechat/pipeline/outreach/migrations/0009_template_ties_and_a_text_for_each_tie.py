@@ -2,7 +2,8 @@
 
 Built-in templates the user never edited take the new wording (and the tie they were for); an
 edited one keeps its words and only learns its tie, so it still stands for what it was. Then
-each user gets the built-in texts they lack. Going back leaves the rows (their words are valid
+each user gets the new built-in texts (those for other ties and kinds) they lack; an older
+built-in they deleted is not brought back. Going back leaves the rows (their words are valid
 older templates)."""
 
 from django.conf import settings
@@ -131,10 +132,16 @@ def each_tie(apps, schema_editor):
     User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
     MessageTemplate = apps.get_model("outreach", "MessageTemplate")
     replacing = {t.replaces.value: t for t in BUILT_IN_TEMPLATES if t.replaces is not None}
+    # 0003 seeds today's texts: a copy of one of them only needs its ties.
+    current = {(t.situation.value, t.subject, t.body): t for t in BUILT_IN_TEMPLATES}
     have: dict[int, set] = {}
     for row in MessageTemplate.objects.filter(built_in=True).order_by("id"):
         new = replacing.get(row.situation)
-        if new is not None and not row.ties:  # written before templates had ties
+        same = current.get((row.situation, row.subject, row.body))
+        if same is not None and not row.ties:
+            row.ties = ties_text(same.ties)
+            row.save(update_fields=["ties"])
+        elif new is not None and not row.ties:  # written before templates had ties
             if (row.subject, row.body) == OLD_TEXTS.get(row.situation):
                 row.name, row.subject, row.body = new.name, new.subject, new.body
                 row.situation, row.channel = new.situation.value, new.channel
@@ -156,7 +163,8 @@ def each_tie(apps, schema_editor):
         for user_id in User.objects.values_list("pk", flat=True)
         if user_id in have  # an account with no templates at all deleted them on purpose
         for template in BUILT_IN_TEMPLATES
-        if template.key not in have[user_id]
+        # Texts that replace an older built-in are only updates: one the user deleted stays so.
+        if template.replaces is None and template.key not in have[user_id]
     )
 
 
