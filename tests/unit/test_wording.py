@@ -216,3 +216,13 @@ def test_the_checker_names_merge_residue_and_a_repeated_phrase():
     assert "Fill in what is missing" in findings["merge-residue"].message
     assert findings["repeated-phrase"].words == ("ux research careers",)
     assert "twice" in findings["repeated-phrase"].message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["We chose plan A, then B.", "That is where I'm from.", "Thanks, e.g., for the talk.",
+     "It was an 8:30 start.", "See you at 10:30, Sam.", "Thanks!! See https://x.example/a..b"],
+)  # fmt: skip
+def test_ordinary_english_is_not_taken_for_residue(sentence):
+    body = f"Dear Sam,\n\n{sentence} Would you have 20 minutes for a call?\n\nBest,\nAlex"
+    assert "merge-residue" not in {f.rule for f in check_message(body, subject="Advice")}

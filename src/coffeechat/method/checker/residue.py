@@ -9,13 +9,14 @@ import re
 from collections.abc import Iterator
 
 from coffeechat.method.checker.draft import Draft
-from coffeechat.method.checker.model import Finding, problem, quoted, unique
+from coffeechat.method.checker.model import Finding, problem, quoted, suggestion, unique
 
 _EMPTY_BRACKETS = r"\(\s*\)|\[\s*\]|\{\s*\}|\"\s*\"|\u201c\s*\u201d"
 # A word that needs something after it, followed straight by punctuation: "at .", "an,".
+# ("Plan A," and "where I'm from." are English: a capital A and "from" need a space first.)
 _DANGLING = (
-    r"\b(?:a|an|the|at|of|from|into|and|or|your|my|their)\s*[.,;:!?](?=\s|$)"
-    r"|\b(?:in|on|for|with|to|about|by)[ \t]+[.,;:!?](?=\s|$)"
+    r"\b(?:(?-i:a)|an|the|at|of|into|and|or|your|their)\s*[.,;:!?](?=\s|$)"
+    r"|\b(?:a|in|on|for|from|with|to|about|by|my)[ \t]+[.,;:!?](?=\s|$)"
 )
 _DOUBLED_SPACE = r"(?<=\S)[ \t]{2,}(?=\S)"
 _DOUBLED_PUNCTUATION = (
@@ -88,7 +89,8 @@ def check_repeated(draft: Draft) -> Iterator[Finding]:
         repeated += _phrases(words, run)
     if repeated:
         phrases = unique(repeated)
-        yield problem("repeated-phrase", REPEATED.format(words=quoted(phrases)), phrases)
+        # Style rather than a slip: "I'd love to" twice is worth a look, not a refusal.
+        yield suggestion("repeated-phrase", REPEATED.format(words=quoted(phrases)), phrases)
 
 
 def _phrases(words: list[str], starts: list[int]) -> list[str]:
