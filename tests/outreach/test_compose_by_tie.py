@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import re
 
 import pytest
 from django.apps import apps
@@ -174,3 +175,21 @@ def test_the_migration_gives_the_texts_seeded_by_an_older_migration_their_ties(a
         ties_text(template.ties) for template in BUILT_IN_TEMPLATES
     }
     assert mine.get(name="Email to a former colleague").ties == "former_colleague"
+
+
+def test_the_editor_says_who_a_template_is_for_and_explains_the_syntax(alice_client, alice):
+    cold = make.built_in_template(alice, "cold_email")
+    url = reverse("outreach:template_edit", args=[cold.pk])
+    page = html.unescape(alice_client.get(url).content.decode())
+    assert re.search(r'value="cold"[^>]*checked', page)
+    assert not re.search(r'value="friend"[^>]*checked', page)
+    assert "Words that come and go" in page and "[[ at {{organization}}]]" in page
+    data = {
+        "name": "Cold email", "situation": "cold_email", "channel": "email",
+        "ties": ["friend", "family"], "subject": cold.subject, "body": cold.body,
+    }  # fmt: skip
+    alice_client.post(url, data)
+    cold.refresh_from_db()
+    assert cold.ties == "friend family"
+    listing = alice_client.get(reverse("outreach:templates")).content.decode()
+    assert "for Friend, Family" in listing
