@@ -63,7 +63,7 @@ def test_a_former_colleague_is_greeted_by_the_name_they_go_by_without_an_introdu
     expect(body).to_have_value(re.compile(r"^Hi Johnny,\n\nIt's been a while since we worked"))
     expect(body).not_to_have_value(re.compile("I'm Maya|came across your work"))
     expect(page.locator("#template-reason")).to_have_text(
-        "Picked for Johnny: Former colleague: no need to introduce yourself."
+        "Former colleague: no need to introduce yourself."
     )
     expect(page.get_by_label("Template").locator("option:checked")).to_have_text(
         "Email to a former colleague"

@@ -56,7 +56,7 @@ def test_a_former_colleague_gets_a_warm_note_without_a_self_introduction(alice_c
     text = body(page)
     assert text.startswith("Hi Johnny,\n\nIt's been a while since we worked together")
     assert "I'm Alice" not in text and "came across your work" not in text
-    assert reason(page) == "Picked for Johnny: Former colleague: no need to introduce yourself."
+    assert reason(page) == "Former colleague: no need to introduce yourself."
 
 
 def test_a_cold_contact_with_a_title_is_greeted_formally(alice_client, alice, acme):
@@ -68,7 +68,7 @@ def test_a_cold_contact_with_a_title_is_greeted_formally(alice_client, alice, ac
     text = body(page)
     assert text.startswith("Dear Dr. Public,\n\nI came across your work at Acme Climate")
     assert "I'm Alice Martin, a final-year economics student at Leeds, exploring climate" in text
-    assert reason(page).startswith("Picked for John: No connection yet")
+    assert reason(page).startswith("No connection yet: introduces you")
 
 
 def test_someone_only_on_linkedin_gets_a_note_and_is_told_why(alice_client, alice):
