@@ -18,11 +18,18 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
+from coffeechat.method.messages import BUILT_IN, Situation
 from coffeechat.network.people.models import Contact
 from coffeechat.network.research.models import Field, Organization
 from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation, Referral, Status, Takeaway
-from coffeechat.pipeline.outreach.models import Message, Purpose, Reply, ScheduledMessage
+from coffeechat.pipeline.outreach.models import (
+    Message,
+    MessageTemplate,
+    Purpose,
+    Reply,
+    ScheduledMessage,
+)
 from coffeechat.pipeline.services import conversation_changes, correspondence
 
 # A dated message with no time of day goes out at 09:00, the owner's local time.
@@ -189,3 +196,21 @@ def referral(
         may_use_name=may_use_name,
         **fields,
     )
+
+
+def built_in_template(user: object, situation: str) -> MessageTemplate:
+    """The user's built-in template for a situation: its general text (the one for a cold
+    contact, where the texts differ by tie)."""
+    name = BUILT_IN[Situation(situation)].name
+    return MessageTemplate.objects.get(owner=user, built_in=True, name=name)
+
+
+def may_name_introducer(contact: Contact) -> Referral:
+    """Record that whoever introduced `contact` said their name may be used (a conversation
+    with them, held, in which they suggested `contact`)."""
+    assert contact.introduced_by is not None
+    chat = Conversation.objects.create(
+        owner=contact.owner, contact=contact.introduced_by, scheduled_at=timezone.now(),
+        status=Status.HELD,
+    )  # fmt: skip
+    return Referral.objects.create(conversation=chat, contact=contact, may_use_name=True)

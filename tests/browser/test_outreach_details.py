@@ -124,7 +124,7 @@ def test_a_template_of_your_own_previews_live_as_you_type_then_writes_the_reques
     preview = page.locator("#template-preview")
     expect(preview).to_contain_text("Write the template to see it merged here.")
     page.get_by_label("Name").fill("Short and warm")
-    page.get_by_label("Situation").select_option(label="Cold email")
+    page.get_by_label("Situation").select_option(label="Email request")
     page.get_by_label("Subject").fill("Advice from a {{school}} student")
     page.get_by_label("Body").fill(MY_TEMPLATE)
 

@@ -43,7 +43,9 @@ def test_acting_on_advice_owes_its_giver_a_close_the_loop_update(alice, priya, a
     item = next(i for i in today_items(alice, MONDAY) if i.kind == "close_the_loop")
     assert item.title == "Close the loop with Priya Shah (Acme Climate)"
     assert item.action == "Tell them what came of it"
-    assert item.url == reverse("outreach:compose", args=[priya.pk]) + "?purpose=update"
+    assert item.url == (
+        reverse("outreach:compose", args=[priya.pk]) + "?purpose=update&situation=update"
+    )
 
 
 def test_more_advice_acted_on_joins_the_same_follow_up(priya, chat, advice):

@@ -10,7 +10,7 @@ from coffeechat.network.people.models import HowKnown
 from coffeechat.pipeline.conversations import services as conversations
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.followups.models import FollowUp
-from coffeechat.pipeline.outreach.models import Message
+from coffeechat.pipeline.outreach.models import Message, MessageTemplate
 from coffeechat.pipeline.services import conversation_changes
 
 FRIDAY = "2026-11-20 10:00 +00:00"
@@ -83,6 +83,7 @@ def test_the_preview_of_another_users_contact_is_a_404(bob_client, sam):
 
 @time_machine.travel(FRIDAY, tick=False)
 def test_the_draft_merges_the_contact_organization_and_introducer(alice_client, sam):
+    make.may_name_introducer(sam)
     page = alice_client.get(reverse("outreach:compose", args=[sam.pk])).content.decode()
     assert "Write a request to Sam Lee" in page
     assert "Dear Sam," in page
@@ -100,7 +101,7 @@ def test_a_cold_contacts_draft_names_their_organization(alice_client, alice, acm
     kim = make.contact(alice, "Kim", org=acme, how_known="cold")
     page = alice_client.get(reverse("outreach:compose", args=[kim.pk])).content.decode()
     assert "Dear Kim," in page
-    assert "I came across your work at Acme Climate." in page
+    assert "I came across your work at Acme Climate and would value your perspective." in page
 
 
 @time_machine.travel(FRIDAY, tick=False)
@@ -337,7 +338,7 @@ def test_sending_the_thank_you_settles_the_thank_you_follow_up(alice_client, ali
     page = alice_client.get(url).content.decode()
     assert "<h1>Thank Sam Lee</h1>" in page
     assert "Thank you, Sam" in page
-    assert "join the CFA climate group was especially useful" in page
+    assert "You suggested I join the CFA climate group; I am going to do just that." in page
     assert "Send it within 24 hours" in page
     response = alice_client.post(
         reverse("outreach:thank_you_mark", args=[conversation.pk]),
@@ -375,6 +376,14 @@ def test_sent_at_on_today_is_now_and_on_another_day_is_that_day_at_this_time():
 def test_an_unfilled_profile_field_points_to_the_profile(alice_client, alice, sam):
     alice.profile.headline = ""
     alice.profile.save()
+    # An older template writes the headline as a plain field, which stays visible when empty.
+    old = make.built_in_template(alice, "cold_email")
+    old.body = "Dear {{first_name}},\n\nI'm {{my_name}}, {{my_headline}}.\n\nBest,\n{{my_name}}"
+    old.ties = ""
+    old.save()
+    MessageTemplate.objects.owned_by(alice).exclude(pk=old.pk).filter(
+        situation="cold_email"
+    ).delete()
     page = alice_client.get(reverse("outreach:compose", args=[sam.pk])).content.decode()
     assert "<mark>{{my_headline}}</mark>" in finding(page, "unfilled-field")
     assert "Your headline comes from" in page

@@ -10,8 +10,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+import factories as make
 from coffeechat.pipeline.conversations.models import Conversation
-from coffeechat.pipeline.outreach.models import Draft, Message, MessageTemplate
+from coffeechat.pipeline.outreach.models import Draft, Message
 from outreach.conftest import use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -105,7 +106,7 @@ def test_the_thank_you_buttons_post_to_the_conversations_addresses(alice_client,
 @time_machine.travel(FRIDAY, tick=False)
 def test_a_thank_you_marked_sent_belongs_to_its_conversation(alice_client, alice, sam):
     conversation = Conversation.objects.create(owner=alice, contact=sam, scheduled_at=FRIDAY)
-    thanks = MessageTemplate.objects.get(owner=alice, situation="thank_you", built_in=True)
+    thanks = make.built_in_template(alice, "thank_you")
     alice_client.post(
         reverse("outreach:thank_you_mark", args=[conversation.pk]),
         written(purpose="request", template=thanks.pk),  # the address says what it is

@@ -51,7 +51,7 @@ def test_writing_to_a_friend_as_to_a_stranger_is_flagged_beside_the_draft(alice_
 
 
 @time_machine.travel(FRIDAY, tick=False)
-def test_the_default_linkedin_note_to_a_former_colleague_is_flagged_as_the_page_opens(
+def test_the_default_linkedin_note_to_a_former_colleague_reads_as_to_someone_known(
     alice_client, alice, acme
 ):
     colleague = make.contact(
@@ -60,8 +60,14 @@ def test_the_default_linkedin_note_to_a_former_colleague_is_flagged_as_the_page_
     )  # fmt: skip
     page = alice_client.get(reverse("outreach:compose", args=[colleague.pk])).content.decode()
 
-    assert "I came across your work at Acme Climate" in page  # the built-in note, as it stands
-    assert "and this is a former colleague" in finding(page, "tie-stranger")
+    # The note picked for a former colleague does not discover their work, so nothing to flag;
+    # written as to a stranger, it would be.
+    assert "came across your work" not in page
+    assert finding(page, "tie-stranger") == ""
+    stranger = "Hi Grace, I came across your work at Acme Climate. Would you have 15 minutes?"
+    assert "and this is a former colleague" in finding(
+        preview(alice_client, colleague, stranger), "tie-stranger"
+    )
 
 
 @time_machine.travel(FRIDAY, tick=False)
@@ -101,7 +107,7 @@ def test_the_compose_page_and_its_preview_read_the_same_queries_for_a_short_or_l
     alice_client, alice
 ):
     grace = make.contact(alice, "Grace Hopper", email="g@x.example", how_known=HowKnown.FRIEND)
-    template = MessageTemplate.objects.owned_by(alice).get(situation="cold_email")
+    template = MessageTemplate.objects.owned_by(alice).filter(situation="cold_email").first()
 
     def count() -> tuple[int, int]:
         with CaptureQueriesContext(connection) as page:

@@ -24,7 +24,7 @@ def selected_template(page: str) -> str:
 
 
 def own(user, situation: str) -> MessageTemplate:
-    return MessageTemplate.objects.get(owner=user, situation=situation)
+    return make.built_in_template(user, situation)
 
 
 @pytest.mark.parametrize(
@@ -39,7 +39,8 @@ def own(user, situation: str) -> MessageTemplate:
             "Cold email",
         ),
         ({}, {"purpose": "follow_up"}, "First follow-up"),
-        ({}, {"purpose": "update"}, "Progress update"),
+        ({}, {"purpose": "update"}, "Keeping in touch"),
+        ({}, {"purpose": "update", "situation": "update"}, "Closing the loop"),
     ],
 )
 def test_the_template_suits_the_contact_and_purpose(alice_client, alice, details, query, expected):
@@ -47,10 +48,19 @@ def test_the_template_suits_the_contact_and_purpose(alice_client, alice, details
     assert selected_template(compose_page(alice_client, kim, **query)) == expected
 
 
-def test_someone_introduced_gets_the_after_referral_template(alice_client, sam):
+def test_someone_referred_with_permission_gets_the_after_referral_template(alice_client, sam):
+    make.may_name_introducer(sam)
     page = compose_page(alice_client, sam)
     assert selected_template(page) == "After a referral"
     assert "Dear Sam,\n\nPriya Shah suggested I get in touch with you." in page
+
+
+def test_someone_introduced_without_permission_is_not_told_who_suggested_it(alice_client, sam):
+    page = compose_page(alice_client, sam)
+    assert selected_template(page) == "After a referral (without naming them)"
+    assert "Dear Sam,\n\nA mutual contact suggested I get in touch with you." in page
+    assert "Priya" not in page.split('name="body"')[1].split("</textarea>")[0]
+    assert "without naming them" in page.split('id="template-reason"')[1].split("</p>")[0]
 
 
 def test_a_linkedin_note_is_marked_sent_by_linkedin_and_counts_to_300(alice_client, alice):

@@ -28,7 +28,7 @@ FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # 10:00 in London too
 
 
 def own(user, situation: str) -> MessageTemplate:
-    return MessageTemplate.objects.get(owner=user, situation=situation, built_in=True)
+    return make.built_in_template(user, situation)
 
 
 def compose_url(contact: Contact, query: str = "") -> str:

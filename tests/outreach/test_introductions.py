@@ -27,7 +27,7 @@ REMINDER_DAY = date(2026, 12, 1)  # 7 business days after Friday 20 November
 
 
 def own(user, situation: str) -> MessageTemplate:
-    return MessageTemplate.objects.get(owner=user, situation=situation)
+    return make.built_in_template(user, situation)
 
 
 def compose_url(contact: Contact, **query: str) -> str:

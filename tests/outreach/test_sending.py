@@ -12,7 +12,7 @@ from django.urls import reverse
 
 import factories as make
 from coffeechat.pipeline.outreach import mail
-from coffeechat.pipeline.outreach.models import EmailSettings, Message, MessageTemplate
+from coffeechat.pipeline.outreach.models import EmailSettings, Message
 from outreach.conftest import free_port, subject_of, use_smtp
 
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -69,7 +69,7 @@ def test_send_delivers_through_the_users_smtp_server_and_records_it_exactly(
     alice_client, alice, sam, smtp_server
 ):
     use_smtp(alice, smtp_server.port)
-    referral = MessageTemplate.objects.get(owner=alice, situation="after_referral")
+    referral = make.built_in_template(alice, "after_referral")
     response = post(alice_client, sam, "send", template=referral.pk, channel="linkedin")
     page = response.content.decode()
     assert f"Sent your request for a conversation to Sam Lee (sam@acme.example) through " \

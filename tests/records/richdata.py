@@ -206,6 +206,7 @@ def _bank(rich: Rich) -> list[MessageTemplate]:
             name=f"My template {n} ☕",
             situation=rich.choice(["alumni", "follow_up", "thank_you"]),
             channel=rich.choice(["email", "linkedin"]),
+            ties="friend family" if n == 0 else "",  # no draw: the rest of the data stays put
             subject=rich.text("Subject"),
             body=rich.text("Dear {first_name},"),
         )

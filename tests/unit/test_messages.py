@@ -41,8 +41,8 @@ def test_subject_names_the_introducer():
 
 def test_the_request_template_follows_the_method():
     fields = {
-        "first_name": "Sam",
-        "connection_line": "Priya Shah suggested I get in touch with you.",
+        "greeting": "Dear Sam",
+        "organization": "Acme Climate",
         "my_name": "Alice Martin",
         "my_headline": "a final-year economics student at Leeds",
         "field": "climate finance",
@@ -50,7 +50,7 @@ def test_the_request_template_follows_the_method():
     body = merge(REQUEST.body, fields)
     words = body.split()
     assert len(words) < 100
-    assert body.index("Priya Shah") < body.index("I'm Alice")
+    assert body.index("came across your work at Acme Climate") < body.index("I'm Alice")
     assert "job" not in body.lower()
     assert "15-20 minutes" in body
     assert unfilled_fields(body) == []

@@ -37,6 +37,7 @@ from coffeechat.method.checker.model import (
 )
 from coffeechat.method.checker.reader import check_about_you, check_greeting
 from coffeechat.method.checker.resend import check_resend
+from coffeechat.method.checker.residue import check_repeated, check_residue
 from coffeechat.method.checker.tie import check_tie
 
 __all__ = [
@@ -71,6 +72,8 @@ _RULES: tuple[tuple[Rule, tuple[str, ...], tuple[str, ...]], ...] = (
     (check_greeting, _ALL, CHANNELS),
     (check_subject, _ALL, ("email",)),
     (check_about_you, _ASKING, CHANNELS),
+    (check_residue, _ALL, CHANNELS),
+    (check_repeated, _ALL, CHANNELS),
 )
 _SUBJECT_LINE = re.compile(r"\A\ufeff?[ \t]*subject[ \t]*:[ \t]*(?P<subject>[^\n]*)\n?", re.I)
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import timedelta
 
+from django.http import QueryDict
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import Profile, User
 from coffeechat.method.messages import Situation
+from coffeechat.method.wording.kinds import Tie, template_key
 from coffeechat.network.people.models import Contact, HowKnown
 from coffeechat.network.research.models import Organization
 from coffeechat.pages.outreach.queries import preview_choices
@@ -20,13 +22,21 @@ from coffeechat.pipeline.outreach.models import MessageTemplate, Purpose, Templa
 SITUATIONS = frozenset(situation.value for situation in Situation)
 
 
-def sample_contact(owner: User, situation: Situation) -> Contact:
-    """A made-up person that fits the template's situation, to preview it with (never saved)."""
-    introduced = situation in (
-        Situation.AFTER_REFERRAL,
-        Situation.ASK_INTRODUCTION,
-        Situation.INTRO_BLURB,
-    )
+def sample_tie(template: MessageTemplate) -> Tie:
+    """The tie a made-up person has to preview a template: the first it is written for."""
+    _, ties = template_key(template.situation_enum, template.tie_set)
+    if template.situation_enum.goes_to_introducer:
+        return Tie.REFERRAL_NAMED
+    return min(ties, key=list(Tie).index) if ties else Tie.COLD
+
+
+_HOW_KNOWN = {Tie.REFERRAL_NAMED: HowKnown.REFERRAL, Tie.REFERRAL_UNNAMED: HowKnown.REFERRAL}
+
+
+def sample_contact(owner: User, situation: Situation, tie: Tie = Tie.COLD) -> Contact:
+    """A made-up person that fits the template's situation and tie, to preview it with (never
+    saved)."""
+    introduced = situation.goes_to_introducer or tie in _HOW_KNOWN
     linkedin_only = situation == Situation.LINKEDIN_NOTE
     return Contact(
         owner=owner,
@@ -36,7 +46,7 @@ def sample_contact(owner: User, situation: Situation) -> Contact:
         linkedin_url="https://www.linkedin.com/in/jordan-rivera-example" if linkedin_only else "",
         role="Senior analyst",
         organization=Organization(owner=owner, name="Northwind Energy"),
-        how_known=HowKnown.ALUMNI if situation == Situation.ALUMNI else HowKnown.COLD,
+        how_known=_HOW_KNOWN.get(tie, HowKnown(tie.value) if tie in _CONTACT_TIES else "cold"),
         introduced_by=(
             Contact(owner=owner, first_name="Priya", last_name="Shah",
                     email="priya.shah@example.org")
@@ -44,6 +54,9 @@ def sample_contact(owner: User, situation: Situation) -> Contact:
             else None
         ),
     )  # fmt: skip
+
+
+_CONTACT_TIES = frozenset(Tie(v) for v in HowKnown.values if v in {t.value for t in Tie})
 
 
 def sample_conversation_lines(profile: Profile) -> dict[str, str]:
@@ -63,12 +76,16 @@ def preview(user: User, template: MessageTemplate, contact: Contact | None) -> d
     profile = user.profile
     is_sample = contact is None
     lines = None
+    tie = None
     if contact is None:
-        contact = sample_contact(user, situation)
+        tie = sample_tie(template)
+        contact = sample_contact(user, situation, tie)
         # The thank-you and update fields come from a conversation: the sample had one too.
         had_one = purpose in (Purpose.THANK_YOU, Purpose.UPDATE)
         lines = sample_conversation_lines(profile) if had_one else {}
-    draft = services.draft(contact, profile, template, purpose=purpose, about_conversation=lines)
+    draft = services.draft(
+        contact, profile, template, purpose=purpose, about_conversation=lines, tie=tie
+    )
     return {
         "template": template,
         "contact": contact,
@@ -86,9 +103,11 @@ def unsaved_template(owner: User, data: Mapping[str, str]) -> MessageTemplate:
     """The template as the editor shows it right now, whatever has been saved."""
     situation = data.get("situation", "")
     channel = data.get("channel", "")
+    ties = data.getlist("ties") if isinstance(data, QueryDict) else data.get("ties", "").split()
     return MessageTemplate(
         owner=owner,
         name=data.get("name", ""),
+        ties=" ".join(tie for tie in ties if tie in {t.value for t in Tie}),
         situation=situation if situation in SITUATIONS else Situation.COLD_EMAIL.value,
         channel=channel if channel in TemplateChannel.values else TemplateChannel.EMAIL,
         subject=data.get("subject", ""),

@@ -114,7 +114,7 @@ def _followup_item(followup: FollowUp, around: Neighbours) -> TodayItem:
         action = "Write the follow-up"
     elif kind is Kind.CLOSE_THE_LOOP:
         title = f"Close the loop with {contact.full_name}{organization}"
-        url = around.urls("outreach:compose", contact.pk) + "?purpose=update"
+        url = around.urls("outreach:compose", contact.pk) + "?purpose=update&situation=update"
         action = "Tell them what came of it"
     elif kind is Kind.KEEP_IN_TOUCH:
         title = f"Keep in touch with {contact.full_name}{organization}"

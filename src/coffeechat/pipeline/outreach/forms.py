@@ -11,6 +11,7 @@ from django.utils.dateparse import parse_date
 from coffeechat.foundation.accounts.models import User
 from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count
 from coffeechat.method.network_update import Milestone
+from coffeechat.method.wording.kinds import Tie, ties_text
 from coffeechat.network.people.models import Contact, HowKnown
 from coffeechat.pipeline.outreach.models import (
     Channel,
@@ -173,15 +174,32 @@ class SendForm(forms.Form):
 
 
 class TemplateForm(forms.ModelForm):
+    ties = forms.MultipleChoiceField(
+        label="Written for",
+        choices=[(tie.value, tie.label) for tie in Tie],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Who it suits (none ticked: anyone). Compose picks the template written for "
+        "the person's tie.",
+    )
+
     class Meta:
         model = MessageTemplate
-        fields = ["name", "situation", "channel", "subject", "body"]
+        fields = ["name", "situation", "channel", "ties", "subject", "body"]
         widgets = {"body": forms.Textarea({"rows": 12})}
         help_texts = {"subject": "Emails only; a LinkedIn note has none."}
         error_messages = {
             "name": {"required": "Give the template a name."},
             "body": {"required": "A template needs some text."},
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk:
+            self.initial["ties"] = self.instance.ties.split()
+
+    def clean_ties(self) -> str:
+        return ties_text(frozenset(Tie(value) for value in self.cleaned_data["ties"]))
 
 
 class EmailSettingsForm(forms.ModelForm):

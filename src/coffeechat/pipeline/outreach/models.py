@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from coffeechat.foundation.core.models import OwnedModel
 from coffeechat.method.messages import Situation
+from coffeechat.method.wording.kinds import Tie, parse_ties
 from coffeechat.network.people.models import Contact
 
 
@@ -33,6 +34,8 @@ class Purpose(models.TextChoices):
 class TemplateChannel(models.TextChoices):
     EMAIL = "email", "Email"
     LINKEDIN = "linkedin", "LinkedIn"
+    PHONE = "phone", "Phone"
+    IN_PERSON = "in_person", "In person"
 
 
 class MessageTemplate(OwnedModel):
@@ -48,6 +51,11 @@ class MessageTemplate(OwnedModel):
     channel = models.CharField(
         max_length=20, choices=TemplateChannel.choices, default=TemplateChannel.EMAIL
     )
+    # The ties it is written for, space-separated ("friend family"); empty: any tie.
+    ties = models.CharField(
+        "Written for", max_length=200, blank=True,
+        help_text="Who it suits; compose picks the template written for the person's tie.",
+    )  # fmt: skip
     subject = models.CharField(max_length=300, blank=True)
     body = models.TextField()
     built_in = models.BooleanField(default=False)
@@ -64,6 +72,14 @@ class MessageTemplate(OwnedModel):
     @property
     def situation_enum(self) -> Situation:
         return Situation(self.situation)
+
+    @property
+    def tie_set(self) -> frozenset[Tie]:
+        return parse_ties(self.ties)
+
+    @property
+    def tie_labels(self) -> list[str]:
+        return [Tie(tie).label for tie in self.ties.split() if tie in self.tie_set]
 
 
 class Message(OwnedModel):

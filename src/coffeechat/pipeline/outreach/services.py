@@ -11,16 +11,18 @@ from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import Profile, User
 from coffeechat.method.messages import (
-    BUILT_IN,
     BUILT_IN_TEMPLATES,
     BuiltInTemplate,
     Situation,
-    connection_line,
-    default_situation,
+    built_in_for,
     merge,
 )
+from coffeechat.method.wording import choice, thanks
+from coffeechat.method.wording.fields import Me, personal_fields
+from coffeechat.method.wording.grammar import join_list
+from coffeechat.method.wording.kinds import Tie, template_key, tie_of, ties_text
 from coffeechat.network.people.models import Contact
-from coffeechat.pipeline.conversations.models import Conversation, Status
+from coffeechat.pipeline.conversations.models import Conversation, Referral, Status
 from coffeechat.pipeline.outreach import crypto
 from coffeechat.pipeline.outreach.models import (
     Channel,
@@ -39,65 +41,78 @@ class Draft:
         return f"mailto:{quote(to)}?subject={quote(self.subject)}&body={quote(self.body)}"
 
 
-def seed_templates(user: User) -> None:
-    """Give a new user their own, editable copy of the built-in message templates."""
-    MessageTemplate.objects.bulk_create(
+def built_in_rows(user: User) -> list[MessageTemplate]:
+    """The user's own, editable copy of every built-in template (unsaved)."""
+    return [
         MessageTemplate(
             owner=user,
             name=template.name,
             situation=template.situation.value,
             channel=template.channel,
+            ties=ties_text(template.ties),
             subject=template.subject,
             body=template.body,
             built_in=True,
         )
         for template in BUILT_IN_TEMPLATES
-    )
+    ]
 
 
-def _personal_fields(contact: Contact, profile: Profile) -> dict[str, str]:
+def seed_templates(user: User) -> None:
+    """Give a new user their own, editable copy of the built-in message templates."""
+    MessageTemplate.objects.bulk_create(built_in_rows(user))
+
+
+def tie_for(contact: Contact) -> Tie:
+    """How the user knows the contact, as the wording needs it. Naming who suggested you write
+    takes their permission, asked when the referral was noted (one query, only for referrals)."""
+    introduced = contact.introduced_by_id is not None
+    may_use_name = None
+    if introduced or contact.how_known == "referral":
+        may_use_name = (
+            Referral.objects.filter(contact=contact).values_list("may_use_name", flat=True).first()
+        )
+    return tie_of(contact.how_known, introduced=introduced, may_use_name=may_use_name)
+
+
+def _personal_fields(
+    contact: Contact, profile: Profile, tie: Tie, situation: Situation | None = None
+) -> dict[str, str]:
     organization = contact.organization.name if contact.organization else ""
     field = profile.fields_of_interest
     if not field and contact.organization and contact.organization.field:
         field = contact.organization.field.name
     introducer = contact.introduced_by
-    referrer = introducer.full_name if introducer else ""
-    return {
-        "first_name": contact.first_name,
-        "last_name": contact.last_name,
-        "organization": organization,
-        "role": contact.role,
-        "referrer_name": referrer,
-        "referrer_first_name": introducer.first_name if introducer else "",
-        "my_name": profile.display_name,
-        "my_headline": profile.headline,
-        "school": profile.school,
-        "pitch": profile.elevator_pitch.strip(),
-        "field": field or "this field",
-        "connection_line": connection_line(
-            contact.how_known, introducer=referrer, school=profile.school,
-            organization=organization,
-        ),
-    }  # fmt: skip
+    me = Me(
+        name=profile.display_name, headline=profile.headline, school=profile.school,
+        pitch=profile.elevator_pitch, field=field,
+    )  # fmt: skip
+    return personal_fields(
+        contact.person_name, tie, me, organization=organization, role=contact.role,
+        introducer=introducer.person_name if introducer else None, situation=situation,
+    )  # fmt: skip
 
 
 def conversation_lines(
-    held_on: date, advice: Sequence[str], referral_names: Sequence[str]
+    held_on: date,
+    advice: Sequence[str] | Sequence[thanks.Note],
+    referral_names: Sequence[str],
 ) -> dict[str, str]:
     """The thank-you's and update's lines about a conversation, from plain values: the day it
-    was held (local to the user), the advice given in it and the first names it referred you to."""
+    was held (local to the user), what was noted in it (advice as text, or notes of advice and
+    resources) and the first names it referred you to."""
+    notes = [note if isinstance(note, thanks.Note) else thanks.Note(note) for note in advice]
+    useful = thanks.useful_line(notes)
+    names = join_list(referral_names)
     return {
         "conversation_date": f"{held_on:%A} {held_on.day} {held_on:%B}",
-        "learned_line": (
-            f"Your advice to {advice[0][0].lower()}{advice[0][1:].rstrip('.')} "
-            "was especially useful."
-            if advice
-            else "I learned a great deal about your work and the field."
-        ),
+        "useful_line": useful,
+        "learned_line": useful,
+        "advice": thanks.acted_advice(notes),
+        "referral_names": names,
         "referral_line": (
-            f" Thank you also for suggesting I speak with {_join(referral_names)}; "
-            "I will get in touch."
-            if referral_names
+            f" Thank you also for suggesting I speak with {names}; I will get in touch."
+            if names
             else ""
         ),
     }
@@ -107,9 +122,12 @@ def _conversation_fields(conversation: Conversation | None) -> dict[str, str]:
     """Those lines for a conversation that was held, read from the database."""
     if conversation is None:
         return {}
-    advice = [t.text for t in conversation.takeaways.all() if t.kind == "advice"]
+    notes = [
+        thanks.Note(t.text, advice=t.kind == "advice", acted_on=t.acted_on_at is not None)
+        for t in conversation.takeaways.all()
+    ]
     referrals = [r.contact.first_name for r in conversation.referrals.select_related("contact")]
-    return conversation_lines(conversation.local_happened_at().date(), advice, referrals)
+    return conversation_lines(conversation.local_happened_at().date(), notes, referrals)
 
 
 def _last_held_conversation(contact: Contact) -> Conversation | None:
@@ -117,19 +135,51 @@ def _last_held_conversation(contact: Contact) -> Conversation | None:
     return contact.conversations.filter(status=Status.HELD).order_by("-scheduled_at").first()
 
 
-def suggested_situation(contact: Contact, purpose: str) -> Situation:
-    return default_situation(
+def suggested_situation(contact: Contact, purpose: str, tie: Tie | None = None) -> Situation:
+    return choice.situation_for(
         purpose,
-        how_known=contact.how_known,
-        introduced=contact.introduced_by_id is not None,
+        tie=tie if tie is not None else tie_for(contact),
         has_email=bool(contact.email),
         has_linkedin=bool(contact.linkedin_url),
+        has_phone=bool(contact.phone),
     )
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """The template compose opens with for this person and purpose, and why in one line."""
+
+    template: MessageTemplate | None
+    tie: Tie
+    reason: str
+
+
+def suggestion(contact: Contact, purpose: str) -> Suggestion:
+    """The user's template that suits this person best: written for their tie, of the kind
+    their details allow (two queries at most: the referral's permission, the templates)."""
+    tie = tie_for(contact)
+    situation = suggested_situation(contact, purpose, tie)
+    return Suggestion(
+        _best_template(contact.owner, situation, tie), tie, choice.reason(situation, tie)
+    )
+
+
+def _best_template(user: User, situation: Situation, tie: Tie) -> MessageTemplate | None:
+    rows = list(
+        MessageTemplate.objects.owned_by(user).filter(
+            situation__in=[
+                s.value for s in Situation if template_key(s, frozenset())[0] == situation
+            ]
+        )
+    )
+    candidates = [choice.Candidate(t.pk, t.situation_enum, t.tie_set, t.built_in) for t in rows]
+    chosen = choice.best(candidates, situation, tie)
+    return next((t for t in rows if t.pk == chosen), None)
+
+
 def suggested_template(contact: Contact, purpose: str) -> MessageTemplate | None:
-    """The user's template for the situation that suits the contact (the oldest, if several)."""
-    return template_for(contact.owner, suggested_situation(contact, purpose))
+    """The user's template for the kind of message and tie that suit the contact."""
+    return suggestion(contact, purpose).template
 
 
 def template_for(user: User, situation: Situation) -> MessageTemplate | None:
@@ -150,14 +200,19 @@ def draft(
     purpose: str = Purpose.REQUEST,
     conversation: Conversation | None = None,
     about_conversation: Mapping[str, str] | None = None,
+    tie: Tie | None = None,
 ) -> Draft:
     """The template with the contact's details merged in (the built-in text if none is left).
     The lines about a conversation come from `conversation` (an update without one uses the
     last held), unless given ready-made in `about_conversation` (see conversation_lines)."""
+    tie = tie if tie is not None else tie_for(contact)
     text: MessageTemplate | BuiltInTemplate = (
-        template if template is not None else BUILT_IN[suggested_situation(contact, purpose)]
+        template
+        if template is not None
+        else built_in_for(suggested_situation(contact, purpose, tie), tie)
     )
-    fields = _personal_fields(contact, profile)
+    situation = Situation(text.situation)
+    fields = _personal_fields(contact, profile, tie, situation)
     if about_conversation is None:
         if conversation is None and purpose == Purpose.UPDATE:
             conversation = _last_held_conversation(contact)
@@ -183,10 +238,6 @@ def sent_at_on(day: date, tz: tzinfo, now: datetime | None = None) -> datetime:
     if day == local_now.date():
         return now
     return datetime.combine(day, local_now.time().replace(tzinfo=None), tzinfo=tz)
-
-
-def _join(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def default_channel(contact: Contact, template: MessageTemplate | None = None) -> str:

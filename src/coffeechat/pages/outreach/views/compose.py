@@ -49,18 +49,20 @@ def _purpose(value: str) -> Purpose:
 
 def _template_from_query(
     request: AuthedRequest, contact: Contact, purpose: Purpose
-) -> MessageTemplate | None:
+) -> tuple[MessageTemplate | None, str]:
     """?template=<id> picks one of the user's templates (another user's is a 404), and
-    ?situation=<name> their template for that situation (ask_introduction, from Next moves)."""
+    ?situation=<name> their template for that situation (ask_introduction, from Next moves);
+    else the one that suits the person best, with why in one line."""
     value = request.GET.get("template", "")
     if value.isdigit():
-        return owned_or_404(MessageTemplate, request, int(value))
+        return owned_or_404(MessageTemplate, request, int(value)), ""
     situation = request.GET.get("situation", "")
     if situation in {s.value for s in Situation} and Situation(situation).purpose == purpose:
-        return services.template_for(request.user, Situation(situation)) or (
-            services.suggested_template(contact, purpose)
-        )
-    return services.suggested_template(contact, purpose)
+        chosen = services.template_for(request.user, Situation(situation))
+        if chosen is not None:
+            return chosen, ""
+    suggested = services.suggestion(contact, purpose)
+    return suggested.template, suggested.reason if suggested.template else ""
 
 
 def _posted_template(request: AuthedRequest) -> MessageTemplate | None:
@@ -127,10 +129,12 @@ def _draft_form(
     conversation: Conversation | None,
     today: date,
     reopened: Draft | None,
-) -> tuple[SendForm, Draft | None]:
+) -> tuple[SendForm, Draft | None, str]:
     """The form as the page opens: the user's saved draft if there is one, else the template
-    merged for the contact."""
-    template = reopened.template if reopened else _template_from_query(request, contact, purpose)
+    merged for the contact; and why that template, when compose picked it."""
+    template, reason = (
+        (reopened.template, "") if reopened else _template_from_query(request, contact, purpose)
+    )
     saved = reopened or Slot(contact, purpose, template, conversation).find()
     if saved is None:
         text = services.draft(
@@ -145,7 +149,7 @@ def _draft_form(
         "template": template,
     }
     form = SendForm(today=today, owner=request.user, purpose=purpose, to=to, initial=initial)
-    return form, saved
+    return form, saved, reason if saved is None else ""
 
 
 def _keep(slot: Slot, form: SendForm) -> Draft:
@@ -248,8 +252,10 @@ def _render(
     form: SendForm,
     template: MessageTemplate | None,
     saved: Draft | None,
+    reason: str = "",
 ) -> TemplateResponse:
-    """The compose page shared by requests, follow-ups, updates and thank-yous."""
+    """The compose page shared by requests, follow-ups, updates and thank-yous; `reason` says
+    why compose picked the template."""
     contact, purpose = page.contact, page.purpose
     to = services.recipient(contact, template)
     where = services.addressed(contact, template, purpose)
@@ -269,6 +275,7 @@ def _render(
             "page_url": page.url(),
             "post_to": {action: page.url(action) for action in ACTIONS},
             "template": template,
+            "template_reason": reason,
             "template_groups": _template_choices(request.user, purpose, template),
             "heading": heading,
             "problem": where.problem,
@@ -288,10 +295,10 @@ def _render(
 
 
 def _opened(request: AuthedRequest, page: _Page, reopened: Draft | None) -> HttpResponse:
-    form, saved = _draft_form(
+    form, saved, reason = _draft_form(
         request, page.contact, page.purpose, page.conversation, _today(request), reopened
     )
-    return _render(request, page, form, form.initial["template"], saved)
+    return _render(request, page, form, form.initial["template"], saved, reason)
 
 
 @login_required
