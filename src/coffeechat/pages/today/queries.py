@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from django.utils import timezone
 
@@ -12,6 +12,7 @@ from coffeechat.method.cadence import responsiveness_rank
 from coffeechat.method.network_update import sentence
 from coffeechat.method.today import HORIZON, Kind, Section, TodayItem, order_today
 from coffeechat.pages.outreach.queries import unsent_draft_items
+from coffeechat.pages.today.cached import remembered
 from coffeechat.pages.today.neighbours import Neighbours, Person, Urls, neighbours
 from coffeechat.pages.today.owed import LATE, TODAY, UPCOMING, Owed, chosen, owed
 from coffeechat.pipeline.conversations.models import Conversation, Status
@@ -258,31 +259,65 @@ def _open_conversations(user: User, now: datetime) -> list[Conversation]:
     return sorted(found, key=lambda c: (c.scheduled_at, c.pk))[:CONVERSATIONS_CAP]
 
 
-def today_list(user: User, now: datetime | None = None) -> TodayList:
-    """What is due, overdue and coming up for this user, most urgent first, in a fixed number of
-    queries whatever the size of the account."""
+@dataclass(frozen=True)
+class FollowUpItems:
+    """Today's follow-ups as items, with the true count of each part: what is kept in the
+    cache (nothing in it moves with the clock within the day)."""
 
-    tz = user.profile.tz()
-    now = now or timezone.now()
-    today = timezone.localdate(now, timezone=tz)
+    items: list[TodayItem]
+    late: int
+    shown_late: int
+    due_today: int
+    upcoming: int
+    shown_upcoming: int
+
+
+def followup_items(user: User, today: date) -> FollowUpItems:
+    """The follow-ups Today shows on this day, in a fixed number of queries whatever the size
+    of the account."""
     picked, totals = chosen(user, today, LATE_CAP, UPCOMING_CAP)
     # (the ids come from the user's own follow-ups, so the details need no second owner check)
     found = owed([pk for ids in picked.values() for pk in ids])
     followups = [found[pk] for pk in (*picked[LATE], *picked[TODAY], *picked[UPCOMING])]
-    conversations = _open_conversations(user, now)
     around = neighbours(user, followups, today)
-    items = [_followup_item(followup, around) for followup in followups]
-    items += [
-        _conversation_item(conversation, tz, now, around.urls) for conversation in conversations
-    ]
-    items += unsent_draft_items(user, today)
-    return TodayList(
-        items=order_today(items, today, now),
+    return FollowUpItems(
+        items=[_followup_item(followup, around) for followup in followups],
         late=totals[LATE],
         shown_late=len(picked[LATE]),
         due_today=len(picked[TODAY]),
         upcoming=totals[UPCOMING],
         shown_upcoming=len(picked[UPCOMING]),
+    )
+
+
+def today_list(user: User, now: datetime | None = None, *, version: str | None = None) -> TodayList:
+    """What is due, overdue and coming up for this user, most urgent first, in a fixed number of
+    queries whatever the size of the account. Given the version the page read (cached.py), the
+    follow-ups come from the cache while nothing they are read from has changed; conversations
+    and drafts, which move with the clock, are read every time. Without one (the digest, the
+    command line) everything is read afresh."""
+
+    tz = user.profile.tz()
+    now = now or timezone.now()
+    today = timezone.localdate(now, timezone=tz)
+    if version is None:
+        part = followup_items(user, today)
+    else:
+        part = remembered(user, version, "followups", lambda: followup_items(user, today))
+    urls = Urls()
+    items = [*part.items]
+    items += [
+        _conversation_item(conversation, tz, now, urls)
+        for conversation in _open_conversations(user, now)
+    ]
+    items += unsent_draft_items(user, today)
+    return TodayList(
+        items=order_today(items, today, now),
+        late=part.late,
+        shown_late=part.shown_late,
+        due_today=part.due_today,
+        upcoming=part.upcoming,
+        shown_upcoming=part.shown_upcoming,
     )
 
 

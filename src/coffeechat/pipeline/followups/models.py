@@ -98,7 +98,9 @@ class FollowUp(calendar_sequence.VersionedForCalendars, OwnedModel):
             models.Index(
                 fields=["owner", "done_at", "due_on", "kind", "contact", "due_at"],
                 name="followup_owner_open_by_day",
-            )
+            ),
+            # The last change to any follow-up in one lookup: the version Today is cached under.
+            models.Index(fields=["owner", "updated_at"], name="followup_owner_changed"),
         ]
 
     def __str__(self) -> str:
