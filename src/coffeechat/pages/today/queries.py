@@ -12,10 +12,10 @@ from coffeechat.method.cadence import responsiveness_rank
 from coffeechat.method.network_update import sentence
 from coffeechat.method.today import HORIZON, Kind, Section, TodayItem, order_today
 from coffeechat.pages.outreach.queries import unsent_draft_items
-from coffeechat.pages.today.cached import remembered
 from coffeechat.pages.today.neighbours import Neighbours, Person, Urls, neighbours
 from coffeechat.pages.today.owed import LATE, TODAY, UPCOMING, Owed, chosen, owed
 from coffeechat.pipeline.conversations.models import Conversation, Status
+from coffeechat.pipeline.followups.versions import remembered
 
 
 def _names(people: list[Person]) -> str:
@@ -292,10 +292,11 @@ def followup_items(user: User, today: date) -> FollowUpItems:
 
 def today_list(user: User, now: datetime | None = None, *, version: str | None = None) -> TodayList:
     """What is due, overdue and coming up for this user, most urgent first, in a fixed number of
-    queries whatever the size of the account. Given the version the page read (cached.py), the
-    follow-ups come from the cache while nothing they are read from has changed; conversations
-    and drafts, which move with the clock, are read every time. Without one (the digest, the
-    command line) everything is read afresh."""
+    queries whatever the size of the account. Given the version the page read (day_version in
+    pipeline/followups/versions.py), the follow-ups come from the cache while nothing they are
+    read from has changed; conversations and drafts, which move with the clock, are read every
+    time, and so is which section a kept item's deadline puts it in. Without one (the digest,
+    the command line) everything is read afresh."""
 
     tz = user.profile.tz()
     now = now or timezone.now()

@@ -19,7 +19,6 @@ from coffeechat.method.today import by_section
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.people.queries import first_request_at
 from coffeechat.pages.research.queries import next_moves_for
-from coffeechat.pages.today.cached import remembered, today_version
 from coffeechat.pages.today.followup_list import (
     DUE_WINDOWS,
     KINDS,
@@ -31,6 +30,7 @@ from coffeechat.pages.today.queries import today_list
 from coffeechat.pages.today.rows import today_rows
 from coffeechat.pipeline.followups import services, undo
 from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.followups.versions import day_version, remembered
 from coffeechat.pipeline.outreach.forms import ReplyForm
 from coffeechat.pipeline.outreach.models import Outcome
 from coffeechat.pipeline.services.correspondence import record_reply
@@ -41,7 +41,7 @@ def _today_context(request: AuthedRequest) -> dict[str, object]:
     now = timezone.now()
     tz = request.user.profile.tz()
     day = timezone.localdate(now, timezone=tz)
-    version = today_version(request.user, day)
+    version = day_version(request.user, day)
     listed = today_list(request.user, now, version=version)
     sections = [
         (section, rows, len(rows) + listed.hidden_in(section))

@@ -1,6 +1,10 @@
 """A version of a user's records as the follow-ups' pages read them, from the database in one
-query: what a page may keep in Django's cache under, so that an entry is never stale, only
-unused (pages/today/cached.py).
+query, and what those pages keep in Django's cache under it (with the user's day, time zone
+and public holidays): Today's follow-ups and Next moves, Outreach's "Waiting for a reply".
+A change however written makes a new version and the next request reads afresh: an entry is
+never stale, only unused, and no process keeps anything that can go stale (each keeps its
+own entries, all under versions read from the database). What moves with the clock within a
+day is never kept: a page reads it on every request.
 
 Per table (contacts, organizations, messages, replies, conversations, follow-ups): how many
 rows (an add or a delete changes it), the highest id (ids are never reused, so an add and a
@@ -15,7 +19,12 @@ a change was written (a form, an import, a merge, another process's raw SQL).
 from __future__ import annotations
 
 import functools
+import hashlib
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Model
 
@@ -27,6 +36,11 @@ from coffeechat.pipeline.followups.models import FollowUp
 from coffeechat.pipeline.outreach.models import Message, Reply
 
 TABLES: tuple[type[Model], ...] = (Contact, Organization, Message, Reply, Conversation, FollowUp)
+
+# An entry is never stale (a change makes a new key); the time limit only frees the space.
+CACHE_SECONDS = 24 * 60 * 60
+
+T = TypeVar("T")
 
 
 @functools.cache
@@ -57,3 +71,21 @@ def records_version(user: User) -> tuple[object, ...]:
         cursor.execute(_version_sql(), {"owner": user.pk})
         row = cursor.fetchone()
     return tuple(row)
+
+
+def day_version(user: User, today: date) -> str:
+    """A fingerprint of the user's records (above), day, time zone and holidays: one query."""
+    profile = user.profile
+    parts = [today, profile.time_zone, profile.country, profile.region, records_version(user)]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def remembered(user: User, version: str, what: str, read: Callable[[], T]) -> T:
+    """`read()` as of this version: from the cache if it was read under it, else read now and
+    kept. The version is read before, so what is kept is never older than it."""
+    key = f"versioned:{user.pk}:{what}:{version}"
+    found: T | None = cache.get(key)
+    if found is None:
+        found = read()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
