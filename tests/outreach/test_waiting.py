@@ -4,7 +4,7 @@ the database in a fixed number of queries, whatever the history behind each."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from html import unescape
 from zoneinfo import ZoneInfo
 
@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import factories as make
-from coffeechat.method.stages import Stage
+from coffeechat.method.stages import Stage, still_waiting_since
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.waiting import waiting_for_reply
 from coffeechat.pages.people.queries import contact_rows
@@ -145,3 +145,19 @@ def test_the_box_shows_the_first_50_and_counts_everyone_in_the_same_queries(
     assert many == few
     assert box(response) == [f"P{i:03d} Waiting" for i in range(50)]
     assert "All 53 people waiting for a reply" in response.content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_contacts_waiting_filter_counts_the_first_day_where_the_user_lives(alice, alice_client):
+    """East of UTC, the first minutes of the wait's first day are still the day before in UTC:
+    the Contacts filter finds someone asked then, as Outreach's box does."""
+    alice.profile.time_zone = "Asia/Tokyo"
+    alice.profile.save()
+    tokyo = ZoneInfo("Asia/Tokyo")
+    today = NOW.astimezone(tokyo).date()
+    first_day = still_waiting_since(today, alice.profile.holidays())
+    early = make.contact(alice, "Early Bird")
+    make.request_sent(early, on=datetime.combine(first_day, time(0, 30), tzinfo=tokyo))
+    assert [row["name"] for row in waiting_for_reply(alice, limit=50).rows] == ["Early Bird"]
+    listed = alice_client.get(reverse("people:contacts"), {"stage": "contacted"}).content.decode()
+    assert "Early Bird" in listed

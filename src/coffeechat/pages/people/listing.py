@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -23,14 +23,12 @@ from coffeechat.foundation.core.links import link_to
 from coffeechat.foundation.core.listing import Column, Listing, Sort, chosen_sort, paginate
 from coffeechat.method.cadence import ReplySpeed
 from coffeechat.method.search_query import parse
-from coffeechat.method.stages import Stage
+from coffeechat.method.stages import Stage, still_waiting_since
 from coffeechat.method.today import Kind
 from coffeechat.network.people.models import Contact, HowKnown, Source, full_name
 from coffeechat.network.research.services import organization_ids_named
 from coffeechat.pages.people.queries import (
     HISTORY_FIELDS,
-    ContactRow,
-    contact_rows,
     histories_of,
     judge,
     with_history,
@@ -94,11 +92,6 @@ class ContactFilters:
         return any((self.q, self.org, self.stage, self.how, self.speed, self.source, self.due))
 
 
-# 10 business days (when silence becomes "no response") span at most 14 calendar days plus the
-# holidays among them; 60 leaves room for any holiday calendar.
-WAITING_AT_MOST = 60
-
-
 def filtered_contacts(user: User, filters: ContactFilters, today: date) -> QuerySet[Contact]:
     """The user's contacts matching every filter the database can decide."""
     contacts = Contact.objects.owned_by(user)
@@ -128,10 +121,12 @@ def filtered_contacts(user: User, filters: ContactFilters, today: date) -> Query
         )
         contacts = contacts.filter(Exists(due))
     if filters.stage == Stage.CONTACTED.value:
-        # Waiting for a reply means a request sent fewer than 10 business days ago: no more
-        # than WAITING_AT_MOST calendar days, whatever the holidays. Only those are judged, so
-        # the cost follows recent outreach, not the size of the network.
-        since = datetime.combine(today - timedelta(days=WAITING_AT_MOST), time(), tzinfo=UTC)
+        # Waiting for a reply means a request sent fewer than 10 business days ago: on or after
+        # still_waiting_since, where the user lives (as Outreach's box finds them). Only those
+        # are judged, so the cost follows the last two weeks' outreach, not the network's size.
+        profile = user.profile
+        first_day = still_waiting_since(today, profile.holidays())
+        since = datetime.combine(first_day, time(), tzinfo=profile.tz())
         recent = Message.objects.owned_by(user).filter(purpose=Purpose.REQUEST, sent_at__gte=since)
         contacts = contacts.filter(pk__in=recent.values("contact_id"))
     return contacts
@@ -264,14 +259,3 @@ def contact_listing(user: User, query: QueryDict) -> tuple[Listing[Any], Contact
         rows = listing.rows
     listing.rows = contact_lines(user, rows)
     return listing, filters
-
-
-def judged_rows(user: User, query: QueryDict, *, limit: int) -> tuple[list[ContactRow], int]:
-    """The first `limit` contacts (by name) matching filters given as a query string, such as
-    everyone waiting for a reply, and how many match in all: for short lists on other pages."""
-    filters = ContactFilters.from_query(query)
-    today = timezone.localdate(timezone=user.profile.tz())
-    contacts = filtered_contacts(user, filters, today)
-    ids = judged_ids(user, contacts, filters, chosen_sort(query, COLUMNS, "name"))
-    rows = {row.contact.pk: row for row in contact_rows(user, contacts.filter(pk__in=ids[:limit]))}
-    return [rows[pk] for pk in ids[:limit] if pk in rows], len(ids)

@@ -15,7 +15,8 @@ from coffeechat.foundation.accounts.models import User
 from coffeechat.method.cadence import ReplySpeed, reply_speed
 from coffeechat.method.next_moves import warmth
 from coffeechat.method.today import Kind
-from coffeechat.network.people.models import Contact
+from coffeechat.network.people.models import Contact, full_name
+from coffeechat.pages.today.owed import Owed
 from coffeechat.pages.today.rows import id_url
 from coffeechat.pipeline.conversations.models import Conversation, Status
 from coffeechat.pipeline.followups.models import FollowUp
@@ -35,23 +36,27 @@ class Urls:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone a sentence names: enough to write their name and link to them."""
+
+    pk: int
+    full_name: str
+
+
+@dataclass(frozen=True)
 class Neighbours:
     """What the list needs to know beyond each follow-up, read once for all of them."""
 
-    next_contact: dict[int | None, Contact]  # organization id -> someone there not yet written to
+    next_contact: dict[int, Person]  # organization id -> someone there not yet written to
     # organization id -> the people there still inside their 10 business days of waiting
-    awaiting: dict[int | None, list[Contact]]
+    awaiting: dict[int, list[Person]]
     speed: dict[int, ReplySpeed | None]  # contact id -> how quickly they answer
     nudged: frozenset[int]  # contacts who were sent the polite follow-up
     # organization id -> someone there who said yes: a conversation planned or held, or a time
     # being agreed (nobody else there is needed for now)
-    talking: dict[int | None, Contact]
+    talking: dict[int, Person]
     today: date
     urls: Urls
-
-
-# What the sentences need of a person there: their name (and where they are).
-_NAMED = ("first_name", "last_name", "organization_id")
 
 
 def contacts_at(user: User, organizations: set[int]) -> QuerySet[Contact]:
@@ -63,78 +68,90 @@ def contacts_at(user: User, organizations: set[int]) -> QuerySet[Contact]:
     )
 
 
-def neighbours(user: User, followups: list[FollowUp], today: date) -> Neighbours:
-
-    organizations = {
-        f.contact.organization_id
-        for f in followups
-        if f.kind == Kind.NO_REPLY and f.contact.organization_id
-    }
-
-    # Keyed by organization_id as the column types it; only contacts with one are read.
-    next_contact: dict[int | None, Contact] = {}
-    awaiting: dict[int | None, list[Contact]] = {}
-    talking: dict[int | None, Contact] = {}
-    if organizations:
-        # Not yet approached: nothing sent to them (asking them for an introduction to someone
-        # else does not count), and no introduction to them already asked for.
-        unwritten = (
-            contacts_at(user, organizations)
-            .exclude(
-                Exists(
-                    Message.objects.filter(contact=OuterRef("pk")).exclude(
-                        purpose=Purpose.INTRODUCTION
-                    )
+def _people_there(
+    user: User, organizations: set[int]
+) -> tuple[dict[int, Person], dict[int, Person]]:
+    """At each organization, the warmest person not yet approached (as Next moves picks) and
+    the first (by id) who said yes."""
+    # Not yet approached: nothing sent to them (asking them for an introduction to someone
+    # else does not count), and no introduction to them already asked for.
+    unwritten = (
+        contacts_at(user, organizations)
+        .exclude(
+            Exists(
+                Message.objects.filter(contact=OuterRef("pk")).exclude(purpose=Purpose.INTRODUCTION)
+            )
+        )
+        .exclude(Exists(Message.objects.filter(introduction_to=OuterRef("pk"))))
+        .order_by("id")
+        .values_list("pk", "first_name", "last_name", "organization_id", "how_known")
+    )
+    next_contact: dict[int, Person] = {}
+    warmest: dict[int, int] = {}
+    for pk, first, last, organization, how_known in unwritten:
+        if warmth(how_known) < warmest.get(organization, _COLDEST):
+            next_contact[organization] = Person(pk, full_name(first, last))
+            warmest[organization] = warmth(how_known)
+    # The first person there (by id) who said yes, a conversation planned or held or a time
+    # being agreed: one row per organization, not everyone.
+    said_yes = (
+        contacts_at(user, organizations)
+        .filter(
+            Exists(
+                Conversation.objects.filter(contact=OuterRef("pk")).exclude(status=Status.CANCELLED)
+            )
+            | Exists(
+                FollowUp.objects.filter(
+                    contact=OuterRef("pk"), kind=Kind.SCHEDULE, done_at__isnull=True
                 )
             )
-            .exclude(Exists(Message.objects.filter(introduction_to=OuterRef("pk"))))
-            .only(*_NAMED, "how_known")
-            .order_by("id")
         )
-        for contact in unwritten:  # the warmest person there next, as Next moves picks
-            best = next_contact.get(contact.organization_id)
-            if best is None or warmth(contact.how_known) < warmth(best.how_known):
-                next_contact[contact.organization_id] = contact
+        .order_by()
+        .values("organization_id")
+        .annotate(first=Min("pk"))
+        .values("first")
+    )
+    first_yes = (
+        Contact.objects.owned_by(user)
+        .filter(pk__in=Subquery(said_yes))
+        .order_by()
+        .values_list("pk", "first_name", "last_name", "organization_id")
+    )
+    talking = {
+        organization: Person(pk, full_name(first, last))
+        for pk, first, last, organization in first_yes
+    }
+    return next_contact, talking
+
+
+_COLDEST = 10**6  # colder than anyone
+
+
+def neighbours(user: User, followups: list[Owed], today: date) -> Neighbours:
+    organizations = {
+        f.organization_id for f in followups if f.kind == Kind.NO_REPLY and f.organization_id
+    }
+    next_contact: dict[int, Person] = {}
+    awaiting: dict[int, list[Person]] = {}
+    talking: dict[int, Person] = {}
+    if organizations:
+        next_contact, talking = _people_there(user, organizations)
         # Until their move-on is due, someone written to is still owed the chance to answer.
         waiting = (
             FollowUp.objects.owned_by(user)
             .open()
             .filter(kind=Kind.MOVE_ON, due_on__gt=today)
             .filter(contact__organization_id__in=organizations)
-            .select_related("contact")
-            .only("contact__first_name", "contact__last_name", "contact__organization_id")
             .order_by("due_on", "id")
-        )
-        for followup in waiting:
-            awaiting.setdefault(followup.contact.organization_id, []).append(followup.contact)
-        # The first person there (by id) who said yes: one row per organization, not everyone.
-        said_yes = (
-            contacts_at(user, organizations)
-            .filter(
-                Exists(
-                    Conversation.objects.filter(contact=OuterRef("pk")).exclude(
-                        status=Status.CANCELLED
-                    )
-                )
-                | Exists(
-                    FollowUp.objects.filter(
-                        contact=OuterRef("pk"), kind=Kind.SCHEDULE, done_at__isnull=True
-                    )
-                )
+            .values_list(
+                "contact_id",
+                "contact__first_name",
+                "contact__last_name",
+                "contact__organization_id",
             )
-            .order_by()
-            .values("organization_id")
-            .annotate(first=Min("pk"))
-            .values("first")
         )
-        first_yes = (
-            Contact.objects.owned_by(user)
-            .filter(pk__in=Subquery(said_yes))
-            .only(*_NAMED)
-            .order_by()
-        )
-        for contact in first_yes:
-            talking[contact.organization_id] = contact
+        for pk, first, last, organization in waiting:
+            awaiting.setdefault(organization, []).append(Person(pk, full_name(first, last)))
     speed, nudged = reply_speeds(user, {f.contact_id for f in followups}, today)
     return Neighbours(
         next_contact=next_contact,

@@ -3,135 +3,136 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
-from django.db.models import Count, F, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from coffeechat.foundation.accounts.models import User
 from coffeechat.method.cadence import responsiveness_rank
 from coffeechat.method.network_update import sentence
 from coffeechat.method.today import HORIZON, Kind, Section, TodayItem, order_today
-from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.queries import unsent_draft_items
-from coffeechat.pages.today.neighbours import Neighbours, Urls, neighbours
+from coffeechat.pages.today.neighbours import Neighbours, Person, Urls, neighbours
+from coffeechat.pages.today.owed import LATE, TODAY, UPCOMING, Owed, chosen, owed
 from coffeechat.pipeline.conversations.models import Conversation, Status
-from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.followups.versions import remembered
 
 
-def _names(people: list[Contact]) -> str:
+def _names(people: list[Person]) -> str:
     names = [person.full_name for person in people]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _no_reply(contact: Contact, around: Neighbours) -> tuple[str, str, str]:
+def _no_reply(followup: Owed, around: Neighbours) -> tuple[str, str, str]:
     """The 3-business-day suggestion: approach the next person at the same organization, but
     only while nobody else there is waiting for an answer (one person at a time)."""
-    organization = contact.organization
+    organization, at = followup.organization_id, followup.organization
     waited = "3 business days without a reply"
     others = [
         person
-        for person in around.awaiting.get(organization.pk if organization else 0, [])
-        if person.pk != contact.pk
+        for person in around.awaiting.get(organization or 0, [])
+        if person.pk != followup.contact_id
     ]
-    if organization and organization.finished_on:
+    contact_url = around.urls("people:contact", followup.contact_id)
+    if organization and followup.organization_finished_on:
         return (
-            f"{waited}: you marked {organization.name} finished, so nobody else there; "
-            f"{contact.first_name}'s own polite follow-up still comes after 7.",
-            around.urls("people:contact", contact.pk),
+            f"{waited}: you marked {at} finished, so nobody else there; "
+            f"{followup.first_name}'s own polite follow-up still comes after 7.",
+            contact_url,
             "Open contact",
         )
-    yes = around.talking.get(organization.pk) if organization else None
-    if organization and yes is not None and yes.pk != contact.pk:
+    yes = around.talking.get(organization) if organization else None
+    if organization and yes is not None and yes.pk != followup.contact_id:
         return (
-            f"{waited}, but you are already talking to {yes.full_name} at {organization.name}: "
+            f"{waited}, but you are already talking to {yes.full_name} at {at}: "
             "nobody else there is needed for now.",
-            around.urls("people:contact", contact.pk),
+            contact_url,
             "Open contact",
         )
     if organization and others:
         return (
-            f"{waited}, but you are still waiting for {_names(others)} at {organization.name} "
+            f"{waited}, but you are still waiting for {_names(others)} at {at} "
             "to answer too: one person at a time per organization, so no one else there "
             "for now.",
-            around.urls("people:contact", contact.pk),
+            contact_url,
             "Open contact",
         )
-    if organization and (nxt := around.next_contact.get(organization.pk)):
+    if organization and (nxt := around.next_contact.get(organization)):
         return (
             # "Beacon & Co." ends its own sentence: no second full stop.
-            sentence(f"{waited}: write to {nxt.full_name}, the next contact at {organization}"),
+            sentence(f"{waited}: write to {nxt.full_name}, the next contact at {at}"),
             around.urls("outreach:compose", nxt.pk),
             f"Write to {nxt.full_name}",
         )
     if organization:
         return (
-            f"{waited}: find another contact at {organization.name} and write to them.",
-            around.urls("research:organization", organization.pk),
+            f"{waited}: find another contact at {at} and write to them.",
+            around.urls("research:organization", organization),
             "Find someone else there",
         )
     return (
         f"{waited}. Keep other organizations going in parallel.",
-        around.urls("people:contact", contact.pk),
+        contact_url,
         "Open contact",
     )
 
 
-def _followup_item(followup: FollowUp, around: Neighbours) -> TodayItem:
-    contact = followup.contact
+def _followup_item(followup: Owed, around: Neighbours) -> TodayItem:
+    contact = followup.contact_id
+    name = followup.full_name
     kind = Kind(followup.kind)
-    organization = f" ({contact.organization.name})" if contact.organization else ""
+    organization = f" ({followup.organization})" if followup.organization_id else ""
     detail = followup.note
     done_label = "Mark done"
     if kind is Kind.THANK_YOU:
-        title = f"Thank {contact.full_name}{organization}"
+        title = f"Thank {name}{organization}"
         url = (
             around.urls("outreach:thank_you", followup.conversation_id)
             if followup.conversation_id
-            else around.urls("people:contact", contact.pk)
+            else around.urls("people:contact", contact)
         )
         action = "Write thank-you"
-    elif kind is Kind.SCHEDULE and followup.reply and followup.reply.outcome == "replied":
-        title = f"Answer {contact.full_name}{organization}"
-        url = around.urls("outreach:reply", contact.pk)
+    elif kind is Kind.SCHEDULE and followup.reply_outcome == "replied":
+        title = f"Answer {name}{organization}"
+        url = around.urls("outreach:reply", contact)
         action = "Log what they decided"
         done_label = "Nothing more to do"
     elif kind is Kind.SCHEDULE:
-        title = f"Schedule with {contact.full_name}{organization}"
-        url = around.urls("conversations:new", contact.pk)
+        title = f"Schedule with {name}{organization}"
+        url = around.urls("conversations:new", contact)
         action = "Schedule it"
         done_label = "It fell through"
     elif kind is Kind.CONTACT_REFERRAL:
-        title = f"Contact referral {contact.full_name}{organization}"
-        url = around.urls("outreach:compose", contact.pk)
+        title = f"Contact referral {name}{organization}"
+        url = around.urls("outreach:compose", contact)
         action = "Write to them"
     elif kind is Kind.NO_REPLY:
-        title = f"No reply from {contact.full_name}{organization}"
-        detail, url, action = _no_reply(contact, around)
+        title = f"No reply from {name}{organization}"
+        detail, url, action = _no_reply(followup, around)
     elif kind is Kind.NUDGE:
-        title = f"Send {contact.full_name}{organization} one polite follow-up"
-        url = around.urls("outreach:compose", contact.pk) + "?purpose=follow_up"
+        title = f"Send {name}{organization} one polite follow-up"
+        url = around.urls("outreach:compose", contact) + "?purpose=follow_up"
         action = "Write the follow-up"
     elif kind is Kind.CLOSE_THE_LOOP:
-        title = f"Close the loop with {contact.full_name}{organization}"
-        url = around.urls("outreach:compose", contact.pk) + "?purpose=update&situation=update"
+        title = f"Close the loop with {name}{organization}"
+        url = around.urls("outreach:compose", contact) + "?purpose=update&situation=update"
         action = "Tell them what came of it"
     elif kind is Kind.KEEP_IN_TOUCH:
-        title = f"Keep in touch with {contact.full_name}{organization}"
-        url = around.urls("outreach:compose", contact.pk) + "?purpose=update"
+        title = f"Keep in touch with {name}{organization}"
+        url = around.urls("outreach:compose", contact) + "?purpose=update"
         action = "Write an update"
     elif kind is Kind.MOVE_ON:
-        title = f"Move on from {contact.full_name}{organization}"
-        if contact.pk not in around.nudged and followup.due_on <= around.today:
+        title = f"Move on from {name}{organization}"
+        if contact not in around.nudged and followup.due_on <= around.today:
             detail = (
                 "Still no reply after 10 business days, and it is too late now for the follow-up "
                 "you did not send: move on gracefully, no more messages."
             )
-        url = around.urls("people:contact", contact.pk)
+        url = around.urls("people:contact", contact)
         action = "Open contact"
     else:
-        title = f"Follow up with {contact.full_name}{organization}"
-        url = around.urls("people:contact", contact.pk)
+        title = f"Follow up with {name}{organization}"
+        url = around.urls("people:contact", contact)
         action = "Open contact"
     return TodayItem(
         kind=kind,
@@ -143,8 +144,8 @@ def _followup_item(followup: FollowUp, around: Neighbours) -> TodayItem:
         deadline=followup.due_at,
         followup_id=followup.pk,
         done_label=done_label,
-        responsiveness=responsiveness_rank(around.speed.get(contact.pk)),
-        contact_id=contact.pk,
+        responsiveness=responsiveness_rank(around.speed.get(contact)),
+        contact_id=contact,
     )
 
 
@@ -228,25 +229,6 @@ UPCOMING_CAP = 30
 CONVERSATIONS_CAP = 30
 
 
-# What an item needs of a follow-up, its person, their organization and the reply it answers:
-# the long texts (notes, research) stay in the database.
-_SHOWN = (
-    "kind",
-    "due_on",
-    "due_at",
-    "note",
-    "contact_id",
-    "conversation_id",
-    "reply_id",
-    "contact__first_name",
-    "contact__last_name",
-    "contact__organization_id",
-    "contact__organization__name",
-    "contact__organization__finished_on",
-    "reply__outcome",
-)
-
-
 _CONVERSATION_SHOWN = (
     "scheduled_at",
     "duration_minutes",
@@ -277,54 +259,66 @@ def _open_conversations(user: User, now: datetime) -> list[Conversation]:
     return sorted(found, key=lambda c: (c.scheduled_at, c.pk))[:CONVERSATIONS_CAP]
 
 
-def _bounded(user: User, queryset: QuerySet[FollowUp], cap: int | None) -> list[FollowUp]:
-    # Items with an exact deadline (a thank-you's 24 hours) first, then the oldest: the order
-    # Today itself puts them in, short of the reply speeds that only the chosen few are read for.
-    order = (F("due_at").asc(nulls_last=True), "due_on", "id")
-    chosen = queryset
-    if cap is not None:
-        # The follow-ups alone are sorted, and only the few kept are joined to their person and
-        # organization: sorting a long backlog with all of that attached is what cost the time.
-        kept = queryset.order_by(*order).values("pk")[:cap]
-        chosen = FollowUp.objects.owned_by(user).filter(pk__in=Subquery(kept))
-    rows = chosen.order_by(*order).select_related("contact__organization", "reply")
-    return list(rows.only(*_SHOWN))
+@dataclass(frozen=True)
+class FollowUpItems:
+    """Today's follow-ups as items, with the true count of each part: what is kept in the
+    cache (nothing in it moves with the clock within the day)."""
+
+    items: list[TodayItem]
+    late: int
+    shown_late: int
+    due_today: int
+    upcoming: int
+    shown_upcoming: int
 
 
-def today_list(user: User, now: datetime | None = None) -> TodayList:
+def followup_items(user: User, today: date) -> FollowUpItems:
+    """The follow-ups Today shows on this day, in a fixed number of queries whatever the size
+    of the account."""
+    picked, totals = chosen(user, today, LATE_CAP, UPCOMING_CAP)
+    # (the ids come from the user's own follow-ups, so the details need no second owner check)
+    found = owed([pk for ids in picked.values() for pk in ids])
+    followups = [found[pk] for pk in (*picked[LATE], *picked[TODAY], *picked[UPCOMING])]
+    around = neighbours(user, followups, today)
+    return FollowUpItems(
+        items=[_followup_item(followup, around) for followup in followups],
+        late=totals[LATE],
+        shown_late=len(picked[LATE]),
+        due_today=len(picked[TODAY]),
+        upcoming=totals[UPCOMING],
+        shown_upcoming=len(picked[UPCOMING]),
+    )
+
+
+def today_list(user: User, now: datetime | None = None, *, version: str | None = None) -> TodayList:
     """What is due, overdue and coming up for this user, most urgent first, in a fixed number of
-    queries whatever the size of the account."""
+    queries whatever the size of the account. Given the version the page read (day_version in
+    pipeline/followups/versions.py), the follow-ups come from the cache while nothing they are
+    read from has changed; conversations and drafts, which move with the clock, are read every
+    time, and so is which section a kept item's deadline puts it in. Without one (the digest,
+    the command line) everything is read afresh."""
 
     tz = user.profile.tz()
     now = now or timezone.now()
     today = timezone.localdate(now, timezone=tz)
-    owed = FollowUp.objects.owned_by(user).owed(today)
-    late = owed.filter(due_on__lt=today)
-    due_today = owed.filter(due_on=today)
-    upcoming = owed.filter(due_on__gt=today, due_on__lte=today + HORIZON)
-    late_rows = _bounded(user, late, LATE_CAP)
-    today_rows = _bounded(user, due_today, None)
-    upcoming_rows = _bounded(user, upcoming, UPCOMING_CAP)
-    # The true totals in one query, so the badges and "Showing" lines never count only the shown.
-    counts = owed.aggregate(
-        late=Count("id", filter=Q(due_on__lt=today)),
-        upcoming=Count("id", filter=Q(due_on__gt=today, due_on__lte=today + HORIZON)),
-    )
-    followups = late_rows + today_rows + upcoming_rows
-    conversations = _open_conversations(user, now)
-    around = neighbours(user, followups, today)
-    items = [_followup_item(followup, around) for followup in followups]
+    if version is None:
+        part = followup_items(user, today)
+    else:
+        part = remembered(user, version, "followups", lambda: followup_items(user, today))
+    urls = Urls()
+    items = [*part.items]
     items += [
-        _conversation_item(conversation, tz, now, around.urls) for conversation in conversations
+        _conversation_item(conversation, tz, now, urls)
+        for conversation in _open_conversations(user, now)
     ]
     items += unsent_draft_items(user, today)
     return TodayList(
         items=order_today(items, today, now),
-        late=counts["late"],
-        shown_late=len(late_rows),
-        due_today=len(today_rows),
-        upcoming=counts["upcoming"],
-        shown_upcoming=len(upcoming_rows),
+        late=part.late,
+        shown_late=part.shown_late,
+        due_today=part.due_today,
+        upcoming=part.upcoming,
+        shown_upcoming=part.shown_upcoming,
     )
 
 

@@ -30,6 +30,7 @@ from coffeechat.pages.today.queries import today_list
 from coffeechat.pages.today.rows import today_rows
 from coffeechat.pipeline.followups import services, undo
 from coffeechat.pipeline.followups.models import FollowUp
+from coffeechat.pipeline.followups.versions import day_version, remembered
 from coffeechat.pipeline.outreach.forms import ReplyForm
 from coffeechat.pipeline.outreach.models import Outcome
 from coffeechat.pipeline.services.correspondence import record_reply
@@ -38,9 +39,10 @@ from coffeechat.pipeline.services.correspondence import record_reply
 def _today_context(request: AuthedRequest) -> dict[str, object]:
     """The lists and their true counts: each section's badge counts what is behind "show all"."""
     now = timezone.now()
-    listed = today_list(request.user, now)
     tz = request.user.profile.tz()
     day = timezone.localdate(now, timezone=tz)
+    version = day_version(request.user, day)
+    listed = today_list(request.user, now, version=version)
     sections = [
         (section, rows, len(rows) + listed.hidden_in(section))
         for section, rows in today_rows(by_section(listed.items, day, now), tz)
@@ -51,16 +53,18 @@ def _today_context(request: AuthedRequest) -> dict[str, object]:
         "count": len(listed.items),
         "listed": listed,
         "awaiting_reply": any(row.reply_url for _, rows, _ in sections for row in rows),
+        "version": version,
     }
 
 
 @login_required
 def today(request: AuthedRequest) -> HttpResponse:
-    context = {
-        **_today_context(request),
-        "next_moves": next_moves_for(request.user),
-        "just_done": _just_done(request),
-    }
+    context = _today_context(request)
+    version = str(context["version"])
+    context["next_moves"] = remembered(
+        request.user, version, "next-moves", lambda: next_moves_for(request.user)
+    )
+    context["just_done"] = _just_done(request)
     return TemplateResponse(request, "followups/today.html", context)
 
 

@@ -94,6 +94,8 @@ class Conversation(calendar_sequence.VersionedForCalendars, OwnedModel):
             models.Index(fields=["owner", "scheduled_at"], name="conversation_owner_when"),
             # The last change to any conversation in one lookup: Insights' cache version.
             models.Index(fields=["owner", "updated_at"], name="conversation_owner_changed"),
+            # Has this person a conversation that is not cancelled (Today: who said yes)?
+            models.Index(fields=["contact", "status"], name="conversation_contact_status"),
         ]
 
     def __str__(self) -> str:

@@ -91,7 +91,17 @@ class FollowUp(calendar_sequence.VersionedForCalendars, OwnedModel):
 
     class Meta:
         ordering = ["due_on", "id"]
-        indexes = [models.Index(fields=["owner", "done_at", "due_on"])]
+        indexes = [
+            # Today's open follow-ups by day, chosen and counted from the index alone: the
+            # kind and person (is a polite follow-up still owed?) and the exact deadline (the
+            # order) are in it, so the rows themselves are read only for the few shown.
+            models.Index(
+                fields=["owner", "done_at", "due_on", "kind", "contact", "due_at"],
+                name="followup_owner_open_by_day",
+            ),
+            # The last change to any follow-up in one lookup: the version Today is cached under.
+            models.Index(fields=["owner", "updated_at"], name="followup_owner_changed"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.contact} by {self.due_on}"

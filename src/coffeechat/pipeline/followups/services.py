@@ -22,11 +22,17 @@ class NotReopenable(ValueError):
 def settle(contact: Contact, *kinds: Kind, when: datetime | None = None, reason: str = "") -> int:
     """Mark the contact's open follow-ups of these kinds done by what was just recorded
     (`reason` says what); returns how many."""
+    # (updated_at too, as a save would: the versions pages are cached under read it)
     return (
         FollowUp.objects.owned_by(contact.owner)
         .open()
         .filter(contact=contact, kind__in=[kind.value for kind in kinds])
-        .update(done_at=when or timezone.now(), closed_by=ClosedBy.ACTION, closed_reason=reason)
+        .update(
+            done_at=when or timezone.now(),
+            closed_by=ClosedBy.ACTION,
+            closed_reason=reason,
+            updated_at=timezone.now(),
+        )
     )
 
 

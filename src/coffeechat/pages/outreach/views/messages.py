@@ -16,6 +16,7 @@ from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach.sent import sent_listing
 from coffeechat.pages.outreach.waiting import waiting_for_reply
 from coffeechat.pages.people.queries import first_request_at
+from coffeechat.pipeline.followups.versions import day_version, remembered
 from coffeechat.pipeline.outreach.forms import LogReplyForm
 from coffeechat.pipeline.outreach.models import Channel, Outcome, Purpose
 from coffeechat.pipeline.services import correspondence
@@ -49,7 +50,15 @@ WAITING_SHOWN = 50
 @login_required
 def message_list(request: AuthedRequest) -> HttpResponse:
     sent, filters = sent_listing(request.user, request.GET)
-    waiting = waiting_for_reply(request.user, limit=WAITING_SHOWN)
+    user = request.user
+    today = timezone.localdate(timezone=user.profile.tz())
+    # Who is waiting changes only with the records and the day: kept under their version.
+    waiting = remembered(
+        user,
+        day_version(user, today),
+        "waiting",
+        lambda: waiting_for_reply(user, limit=WAITING_SHOWN, today=today),
+    )
     context = {
         "sent": sent.rows,
         "listing": sent,
