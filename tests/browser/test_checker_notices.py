@@ -40,7 +40,8 @@ def test_a_friend_written_to_as_a_stranger_and_a_repeat_are_pointed_out(
     compose_url = page.url
     check = page.locator("#message-check")
     stranger = check.locator("[data-rule='tie-stranger']")
-    expect(page.locator("#id_body")).to_have_value(re.compile(r"^Dear Grace,\n\nWe know each"))
+    # The friend's own template: a warm greeting, and nothing a stranger would write.
+    expect(page.locator("#id_body")).to_have_value(re.compile(r"^Hi Grace,\n\n"))
     expect(stranger).to_have_count(0)
 
     # "I came across your work at ..." to a friend: flagged as you type, with what to do.
