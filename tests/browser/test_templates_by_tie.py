@@ -4,12 +4,8 @@ Dr. Public", and someone referred without leave to use the referrer's name is no
 
 from __future__ import annotations
 
-import os
 import re
-import sqlite3
-from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from browser.helpers import CoffeechatServer, add_contact, create_owner
@@ -22,24 +18,14 @@ def set_up_profile(page: Page) -> None:
         page.get_by_label("Fields of interest").fill("UX research")
 
 
-def give_name_parts(page: Page, tmp_path: Path, contact_url: str, **parts: str) -> None:
-    """A title or the name they go by, on the contact's form where it asks for them; until the
-    form does, written into the server's database as an import would have stored them."""
+def give_name_parts(page: Page, contact_url: str, **parts: str) -> None:
+    """A title or the name they go by, typed under "More name details" on the contact's form."""
     page.goto(f"{contact_url}edit/")
+    page.get_by_text("More name details").click()
     labels = {"honorific": "Title", "goes_by": "Goes by"}
-    if all(page.get_by_label(labels[name], exact=True).count() for name in parts):
-        for name, value in parts.items():
-            page.get_by_label(labels[name], exact=True).fill(value)
-        page.get_by_role("button", name=re.compile("Save")).click()
-        return
-    if os.environ.get("COFFEECHAT_TEST_POSTGRES"):
-        pytest.skip("name parts are set through the database only on SQLite")
-    pk = int(re.search(r"/contacts/(\d+)/", contact_url).group(1))
-    database = sqlite3.connect(tmp_path / "home" / "coffeechat.sqlite3", timeout=10)
-    with database:
-        for name, value in parts.items():
-            database.execute(f"UPDATE people_contact SET {name} = ? WHERE id = ?", (value, pk))
-    database.close()
+    for name, value in parts.items():
+        page.get_by_label(labels[name], exact=True).fill(value)
+    page.get_by_role("button", name=re.compile("Save")).click()
 
 
 def compose(page: Page, contact_url: str) -> None:
@@ -49,7 +35,7 @@ def compose(page: Page, contact_url: str) -> None:
 
 
 def test_a_former_colleague_is_greeted_by_the_name_they_go_by_without_an_introduction(
-    page: Page, coffeechat_server: CoffeechatServer, tmp_path: Path
+    page: Page, coffeechat_server: CoffeechatServer
 ):
     url = coffeechat_server.url
     create_owner(page, coffeechat_server)
@@ -57,7 +43,7 @@ def test_a_former_colleague_is_greeted_by_the_name_they_go_by_without_an_introdu
     john = add_contact(
         page, url, "John", "Public", email="john@khan.example", how_you_know_them="Former colleague"
     )
-    give_name_parts(page, tmp_path, john, goes_by="Johnny")
+    give_name_parts(page, john, goes_by="Johnny")
     compose(page, john)
     body = page.locator("#id_body")
     expect(body).to_have_value(re.compile(r"^Hi Johnny,\n\nIt's been a while since we worked"))
@@ -71,7 +57,7 @@ def test_a_former_colleague_is_greeted_by_the_name_they_go_by_without_an_introdu
 
 
 def test_a_cold_contact_with_a_title_is_written_to_formally(
-    page: Page, coffeechat_server: CoffeechatServer, tmp_path: Path
+    page: Page, coffeechat_server: CoffeechatServer
 ):
     url = coffeechat_server.url
     create_owner(page, coffeechat_server)
@@ -84,7 +70,7 @@ def test_a_cold_contact_with_a_title_is_written_to_formally(
         email="jp@ideo.example",
         how_you_know_them="Cold (no connection yet)",
     )
-    give_name_parts(page, tmp_path, john, honorific="Dr.")
+    give_name_parts(page, john, honorific="Dr.")
     compose(page, john)
     body = page.locator("#id_body")
     expect(body).to_have_value(re.compile(r"^Dear Dr\. Public,\n\nI came across your work"))
