@@ -20,7 +20,7 @@ from coffeechat.method.importers import (
     parse_vcard,
     with_problems,
 )
-from coffeechat.method.importers.values import parse_date, valid_email
+from coffeechat.method.importers.values import parse_date, split_location, valid_email
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 
@@ -442,3 +442,10 @@ def test_problems_are_counted_in_the_entries_of_the_file_with_the_verb_agreeing(
     assert with_problems(2, "google", "g.csv") == "2 rows of g.csv have problems"
     assert with_problems(1, "vcard", "contacts_v3.vcf") == "1 card of contacts_v3.vcf has problems"
     assert with_problems(3, "vcard") == "3 cards have problems"
+
+
+def test_a_location_splits_into_the_city_region_and_country_of_an_address():
+    assert split_location("Pittsburgh, PA") == ("Pittsburgh", "PA", "")
+    assert split_location(" London ") == ("London", "", "")
+    assert split_location("Brooklyn, New York, USA") == ("Brooklyn", "New York", "USA")
+    assert split_location("") == ("", "", "")
