@@ -101,6 +101,41 @@ def test_without_a_location_their_morning_is_in_the_users_own_time_zone_and_it_s
     assert "Your time zone (Europe/London): no location on file for Priya" in html
 
 
+@time_machine.travel(TUESDAY, tick=False)
+def test_without_their_own_location_their_organizations_location_tells_the_time_zone(
+    alice_client, alice, smtp_server
+):
+    use_smtp(alice, smtp_server.port)
+    duolingo = make.organization(alice, "Duolingo", location="Pittsburgh, PA")
+    omar = make.contact(alice, "Omar Haddad", org=duolingo, email="omar@duolingo.example")
+    html = alice_client.get(reverse("outreach:compose", args=[omar.pk])).content.decode()
+    assert (
+        "New York time (America/New_York), from Duolingo&#x27;s location “Pittsburgh, PA”" in html
+    )
+    # 10:00 in London is 5:00 in Pittsburgh.
+    assert "<strong>today 9:00</strong> their time (14:00 yours)" in html
+
+
+@time_machine.travel(TUESDAY, tick=False)
+def test_their_own_location_comes_before_their_organizations(alice, priya_in_chicago):
+    priya_in_chicago.organization.location = "Pittsburgh, PA"
+    priya_in_chicago.organization.save()
+    reader = scheduled.reader_time(priya_in_chicago, alice.profile)
+    assert str(reader.tz) == "America/Chicago"
+    assert reader.note.endswith("from Priya's location “Chicago, IL”")
+
+
+def test_when_neither_location_tells_a_zone_the_users_own_is_used_and_it_says_why(alice):
+    somewhere = make.organization(alice, "Somewhere Inc", location="Remote")
+    omar = make.contact(alice, "Omar Haddad", org=somewhere)
+    reader = scheduled.reader_time(omar, alice.profile)
+    assert str(reader.tz) == "Europe/London"
+    assert reader.note == (
+        "your time zone (Europe/London): no location on file for Omar, and Somewhere Inc's "
+        "location “Remote” does not tell one either"
+    )
+
+
 @time_machine.travel(FRIDAY_EVENING, tick=False)
 def test_scheduling_keeps_the_message_to_go_out_and_records_nothing_yet(
     alice_client, alice, priya_in_chicago, smtp_server
