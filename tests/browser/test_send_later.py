@@ -77,7 +77,10 @@ def test_a_request_scheduled_on_friday_evening_leaves_on_monday_morning_their_ti
     # Not sent yet: still only identified, and the page says when it goes.
     expect(page.locator(".badge.stage")).to_have_text("Identified")
     expect(page.locator(".scheduled-messages")).to_contain_text(
-        "Scheduled: request to Priya Shah, Monday 9:00 their time (10:00 yours)"
+        "Request to Priya Shah, Monday 9:00 their time (10:00 yours)"
+    )
+    expect(page.locator(".next-step")).to_have_text(
+        "Your request goes out Monday 9:00 their time (10:00 yours); nothing to do until then."
     )
 
     # A request to Sam at a time of Maya's own choosing, then cancelled.
@@ -92,8 +95,8 @@ def test_a_request_scheduled_on_friday_evening_leaves_on_monday_morning_their_ti
 
     go_today(page, server, owner)
     scheduled = page.locator(".scheduled-messages")
-    expect(scheduled).to_contain_text("Scheduled: request to Priya Shah, Monday 9:00")
-    expect(scheduled).to_contain_text("Scheduled: request to Sam Lee, Monday 11:00")
+    expect(scheduled).to_contain_text("Request to Priya Shah, Monday 9:00")
+    expect(scheduled).to_contain_text("Request to Sam Lee, Monday 11:00")
     # Something is under way at Green Bank: Next moves does not say to write there again.
     expect(page.get_by_text("Write to Priya Shah at Green Bank")).to_have_count(0)
     scheduled.locator("li").filter(has_text="Sam Lee").get_by_role("link", name="Cancel").click()
