@@ -77,7 +77,10 @@ def test_a_request_scheduled_on_friday_evening_leaves_on_monday_morning_their_ti
     # Not sent yet: still only identified, and the page says when it goes.
     expect(page.locator(".badge.stage")).to_have_text("Identified")
     expect(page.locator(".scheduled-messages")).to_contain_text(
-        "Scheduled: request to Priya Shah, Monday 9:00 their time (10:00 yours)"
+        "Request to Priya Shah, Monday 9:00 their time (10:00 yours)"
+    )
+    expect(page.locator(".next-step")).to_have_text(
+        "Your request goes out Monday 9:00 their time (10:00 yours); nothing to do until then."
     )
 
     # A request to Sam at a time of Maya's own choosing, then cancelled.
@@ -92,8 +95,8 @@ def test_a_request_scheduled_on_friday_evening_leaves_on_monday_morning_their_ti
 
     go_today(page, server, owner)
     scheduled = page.locator(".scheduled-messages")
-    expect(scheduled).to_contain_text("Scheduled: request to Priya Shah, Monday 9:00")
-    expect(scheduled).to_contain_text("Scheduled: request to Sam Lee, Monday 11:00")
+    expect(scheduled).to_contain_text("Request to Priya Shah, Monday 9:00")
+    expect(scheduled).to_contain_text("Request to Sam Lee, Monday 11:00")
     # Something is under way at Green Bank: Next moves does not say to write there again.
     expect(page.get_by_text("Write to Priya Shah at Green Bank")).to_have_count(0)
     scheduled.locator("li").filter(has_text="Sam Lee").get_by_role("link", name="Cancel").click()
@@ -121,3 +124,44 @@ def test_a_request_scheduled_on_friday_evening_leaves_on_monday_morning_their_ti
     expect(page.locator(".timeline")).to_contain_text(re.compile(r"Mon 23 Nov 2026, 10:0\d"))
     time.sleep(1)  # room for a stray second send or Sam's cancelled one, were there one
     assert len(to_green_bank(mailbox)) == 1  # (Maya's own morning digest went out too)
+
+
+@pytest.mark.server_time(FRIDAY_EVENING)
+def test_on_a_phone_the_send_later_choice_reads_as_one_sentence_beside_its_radio(
+    page: Page, coffeechat_server: CoffeechatServer, smtp_server
+):
+    _, port = smtp_server
+    server = coffeechat_server
+    owner = us_user_at_green_bank(page, server, [("Lena", "Fischer")])
+    go(page, server, owner, "/profile/")
+    use_mail_server(page, port)
+    open_contact(page, server, "Lena Fischer")
+    page.get_by_role("link", name="Edit").click()
+    page.get_by_label("Location").fill("Oakland, CA")
+    page.get_by_role("button", name=re.compile("^Save")).click()
+    expect(page.get_by_role("heading", level=1, name=re.compile("Lena Fischer"))).to_be_visible()
+
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.get_by_role("link", name="Write a request").click()
+    morning = page.locator("#send-later .choices label").first
+    expect(morning).to_contain_text("The next business morning in their time zone: Monday 9:00")
+    morning.scroll_into_view_if_needed()
+    page.screenshot(path="/tmp/fixlater-send-later-375.png", full_page=False)
+    # The words flow as one paragraph to the right of the radio: its first line runs nearly
+    # the width of the box, not a narrow column beside "Monday 9:00" and another beside "their
+    # time (12:00 yours)"; at most three lines in all, and nothing wider than the phone.
+    first_line, width, lines = morning.evaluate(
+        """label => {
+            const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+            let text = walker.nextNode();
+            while (text && !text.textContent.trim()) text = walker.nextNode();
+            const range = document.createRange();
+            range.selectNodeContents(text);
+            const box = label.getBoundingClientRect();
+            return [range.getClientRects()[0].width, box.width,
+                    box.height / parseFloat(getComputedStyle(label).lineHeight)];
+        }"""
+    )
+    assert first_line > 0.7 * width, (first_line, width)
+    assert lines <= 3.2, lines
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

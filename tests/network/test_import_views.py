@@ -300,3 +300,21 @@ def test_the_preview_and_the_import_use_the_file_as_read_on_upload(alice_client,
     alice_client.get(reverse("network:import_preview", args=[token]))
     alice_client.post(reverse("network:import_commit", args=[token]))
     assert Contact.objects.filter(owner=alice).count() == 6
+
+
+ONE_BAD_CARD = (
+    b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+    b"EMAIL:ada@example.com\r\nEND:VCARD\r\n"
+    b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob Stone\r\nN:Stone;Bob;;;\r\nEMAIL:bob@\r\nEND:VCARD\r\n"
+)
+
+
+def test_one_bad_card_is_counted_as_a_card_that_has_problems(alice_client):
+    token = token_of(upload(alice_client, "contacts_v3.vcf", "vcard", data=ONE_BAD_CARD))
+    page = alice_client.get(reverse("network:import_preview", args=[token])).content.decode()
+    assert "1 card has problems" in page
+    assert "Import without the bad cards" in page
+    refused = alice_client.post(reverse("network:import_commit", args=[token]), follow=True)
+    assert "Nothing was imported: 1 card of contacts_v3.vcf has problems." in (
+        refused.content.decode()
+    )

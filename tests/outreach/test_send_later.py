@@ -101,6 +101,41 @@ def test_without_a_location_their_morning_is_in_the_users_own_time_zone_and_it_s
     assert "Your time zone (Europe/London): no location on file for Priya" in html
 
 
+@time_machine.travel(TUESDAY, tick=False)
+def test_without_their_own_location_their_organizations_location_tells_the_time_zone(
+    alice_client, alice, smtp_server
+):
+    use_smtp(alice, smtp_server.port)
+    duolingo = make.organization(alice, "Duolingo", location="Pittsburgh, PA")
+    omar = make.contact(alice, "Omar Haddad", org=duolingo, email="omar@duolingo.example")
+    html = alice_client.get(reverse("outreach:compose", args=[omar.pk])).content.decode()
+    assert (
+        "New York time (America/New_York), from Duolingo&#x27;s location “Pittsburgh, PA”" in html
+    )
+    # 10:00 in London is 5:00 in Pittsburgh.
+    assert "<strong>today 9:00</strong> their time (14:00 yours)" in html
+
+
+@time_machine.travel(TUESDAY, tick=False)
+def test_their_own_location_comes_before_their_organizations(alice, priya_in_chicago):
+    priya_in_chicago.organization.location = "Pittsburgh, PA"
+    priya_in_chicago.organization.save()
+    reader = scheduled.reader_time(priya_in_chicago, alice.profile)
+    assert str(reader.tz) == "America/Chicago"
+    assert reader.note.endswith("from Priya's location “Chicago, IL”")
+
+
+def test_when_neither_location_tells_a_zone_the_users_own_is_used_and_it_says_why(alice):
+    somewhere = make.organization(alice, "Somewhere Inc", location="Remote")
+    omar = make.contact(alice, "Omar Haddad", org=somewhere)
+    reader = scheduled.reader_time(omar, alice.profile)
+    assert str(reader.tz) == "Europe/London"
+    assert reader.note == (
+        "your time zone (Europe/London): no location on file for Omar, and Somewhere Inc's "
+        "location “Remote” does not tell one either"
+    )
+
+
 @time_machine.travel(FRIDAY_EVENING, tick=False)
 def test_scheduling_keeps_the_message_to_go_out_and_records_nothing_yet(
     alice_client, alice, priya_in_chicago, smtp_server
@@ -122,10 +157,37 @@ def test_scheduling_keeps_the_message_to_go_out_and_records_nothing_yet(
     assert not Draft.objects.exists()  # the text lives on in the scheduled message
     assert smtp_server.received == []
     # The contact's page and Today show it, with Edit and Cancel.
-    assert "Scheduled: request to Priya Shah, Monday 9:00 their time (15:00 yours)" in text
+    assert "Request to Priya Shah, Monday 9:00 their time (15:00 yours)" in text
     today = alice_client.get(reverse("followups:today")).content.decode()
-    assert "Scheduled: request to Priya Shah, Monday 9:00 their time (15:00 yours)" in today
+    assert "Request to Priya Shah, Monday 9:00 their time (15:00 yours)" in today
     assert reverse("outreach:scheduled_cancel", args=[item.pk]) in today
+
+
+@time_machine.travel(TUESDAY, tick=False)
+def test_while_a_request_waits_to_go_out_the_contact_page_says_there_is_nothing_to_do(
+    alice_client, alice, priya_in_chicago
+):
+    item = scheduled_for(priya_in_chicago, at=datetime(2026, 11, 24, 15, 0, tzinfo=UTC))
+    page = alice_client.get(priya_in_chicago.get_absolute_url()).content.decode()
+    assert (
+        "Your request goes out today 9:00 their time (15:00 yours); nothing to do until then."
+        in page
+    )
+    assert "Next: write a short request" not in page
+    # The list under it does not say "Scheduled" twice.
+    assert "Scheduled to go out" in page
+    assert "Scheduled: " not in page
+    assert "<strong>Request to Priya Shah, today 9:00" in page
+
+    item.state = ScheduledState.FAILED
+    item.save()
+    page = alice_client.get(priya_in_chicago.get_absolute_url()).content.decode()
+    assert "Your request did not go out: edit it to try again, or cancel it (below)." in page
+
+    scheduled.cancel(item)
+    page = alice_client.get(priya_in_chicago.get_absolute_url()).content.decode()
+    assert "Next: write a short request" in page
+    assert "nothing to do until then" not in page
 
 
 @time_machine.travel(TUESDAY, tick=False)
@@ -495,10 +557,10 @@ def test_today_and_the_contact_page_read_scheduled_messages_in_one_query_however
         scheduled_for(priya_in_chicago, at=MONDAY_9_CHICAGO + timedelta(hours=n))
     assert [count(url) for url in pages] == few
     today = alice_client.get(pages[0]).content.decode()
-    assert today.count("Scheduled: request to") == 20  # bounded: the soonest
+    assert today.count("Request to") == 20  # bounded: the soonest
     assert "Showing the 20 soonest" in today
     contact_page = alice_client.get(pages[1]).content.decode()
-    assert contact_page.count("Scheduled: request to Priya Shah") == 21
+    assert contact_page.count("Request to Priya Shah") == 21
 
 
 def test_merging_two_records_of_a_person_keeps_their_scheduled_messages(alice, priya_in_chicago):

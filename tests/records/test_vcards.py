@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 import factories as make
 from coffeechat.edges.records.vcards import vcard_text
+from coffeechat.method.importers import parse_vcard
 from coffeechat.network.people.models import Contact
 from records.richdata import fill_account
 
@@ -53,6 +54,7 @@ def test_empty_details_are_left_out_and_a_nameless_contact_still_has_a_name(alic
     assert not hasattr(card, "org")
     assert not hasattr(card, "tel")
     assert not hasattr(card, "note")
+    assert not hasattr(card, "adr")
 
 
 def test_every_contact_of_a_rich_account_is_a_card_and_only_the_users_own(alice, bob):
@@ -79,3 +81,15 @@ def test_the_number_of_queries_does_not_grow_with_the_contacts(alice, bob):
         return len(captured)
 
     assert queries(bob) == queries(alice)
+
+
+def test_the_location_goes_out_as_an_address_the_import_reads_back_as_written(alice):
+    written = ["Pittsburgh, PA", "London", "Seoul, South Korea", "Brooklyn, New York, USA"]
+    for number, location in enumerate(written):
+        make.contact(alice, first_name=f"P{number}", last_name="Lee", location=location)
+
+    text = vcard_text(alice)
+
+    first = cards(text)[0]
+    assert (first.adr.value.city, first.adr.value.region) == ("Pittsburgh", "PA")
+    assert [row.location for row in parse_vcard(text).rows] == written

@@ -18,8 +18,9 @@ from coffeechat.method.importers import (
     parse,
     parse_linkedin,
     parse_vcard,
+    with_problems,
 )
-from coffeechat.method.importers.values import parse_date, valid_email
+from coffeechat.method.importers.values import parse_date, split_location, valid_email
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
 
@@ -434,3 +435,17 @@ def test_a_stray_nul_character_is_dropped_not_stored():
     data = b"First Name,Last Name,Company,Position\n" + b"Sam,Lee,Acme,CFO\n" * 60
     data += b"An\x00a,Ruiz,Acme,CFO\n"
     assert parse("linkedin", data, "Connections.csv").rows[-1].first_name == "Ana"
+
+
+def test_problems_are_counted_in_the_entries_of_the_file_with_the_verb_agreeing():
+    assert with_problems(1, "linkedin") == "1 row has problems"
+    assert with_problems(2, "google", "g.csv") == "2 rows of g.csv have problems"
+    assert with_problems(1, "vcard", "contacts_v3.vcf") == "1 card of contacts_v3.vcf has problems"
+    assert with_problems(3, "vcard") == "3 cards have problems"
+
+
+def test_a_location_splits_into_the_city_region_and_country_of_an_address():
+    assert split_location("Pittsburgh, PA") == ("Pittsburgh", "PA", "")
+    assert split_location(" London ") == ("London", "", "")
+    assert split_location("Brooklyn, New York, USA") == ("Brooklyn", "New York", "USA")
+    assert split_location("") == ("", "", "")

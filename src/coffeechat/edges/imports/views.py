@@ -20,7 +20,7 @@ from coffeechat.edges.imports.uploads import (
     pending_upload,
 )
 from coffeechat.foundation.core.requests import AuthedRequest
-from coffeechat.method.importers import KIND_LABELS, ImportFileError
+from coffeechat.method.importers import KIND_LABELS, ImportFileError, with_problems
 
 PREVIEW_ROWS = 50
 
@@ -74,6 +74,8 @@ def preview(request: AuthedRequest, token: str) -> HttpResponse:
         {
             "pending": pending,
             "kind_label": KIND_LABELS[pending.kind],
+            "problems_heading": with_problems(len(report.problems), pending.kind),
+            "unit": "cards" if pending.kind == "vcard" else "rows",
             "report": report,
             "rows": report.actions[:PREVIEW_ROWS],
             "more_rows": max(len(report.actions) - PREVIEW_ROWS, 0),
@@ -95,10 +97,10 @@ def commit(request: AuthedRequest, token: str) -> HttpResponse:
     if report.refused:
         messages.error(
             request,
-            f"Nothing was imported: {len(report.problems)} "
-            f"row{'s' if len(report.problems) != 1 else ''} of {pending.filename} "
-            "have problems. Fix the file and upload it again, or tick “Import without the bad "
-            "rows”.",
+            f"Nothing was imported: "
+            f"{with_problems(len(report.problems), pending.kind, pending.filename)}. Fix the "
+            "file and upload it again, or tick “Import without the bad "
+            f"{'cards' if pending.kind == 'vcard' else 'rows'}”.",
         )
         return HttpResponseRedirect(reverse("network:import_preview", args=[token]))
     discard_upload(request.user, token)

@@ -8,6 +8,7 @@ from datetime import UTC
 import vobject
 
 from coffeechat.foundation.accounts.models import User
+from coffeechat.method.importers.values import split_location
 from coffeechat.network.people.models import Contact
 
 CHUNK = 2000
@@ -47,6 +48,11 @@ def contact_card(contact: Contact) -> vobject.base.Component:
         email.type_param = "INTERNET"
     if contact.phone:
         card.add("tel").value = contact.phone
+    if contact.location.strip():
+        # The import reads an address's city, region and country into Location; the rest of
+        # an address Coffeechat does not keep.
+        city, region, country = split_location(contact.location)
+        card.add("adr").value = vobject.vcard.Address(city=city, region=region, country=country)
     if contact.linkedin_url:
         card.add("url").value = contact.linkedin_url
     if contact.notes:

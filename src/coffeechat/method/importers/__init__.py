@@ -28,7 +28,7 @@ from coffeechat.method.importers.model import (
     RowIssue,
 )
 from coffeechat.method.importers.outlook import parse_outlook
-from coffeechat.method.importers.tabular import KIND_LABELS
+from coffeechat.method.importers.tabular import KIND_LABELS, entries, with_problems
 from coffeechat.method.importers.truncation import find_cut
 from coffeechat.method.importers.values import (
     email_key,
@@ -51,6 +51,7 @@ __all__ = [
     "RowIssue",
     "decode",
     "email_key",
+    "entries",
     "linkedin_key",
     "linkedin_url",
     "name_key",
@@ -62,6 +63,7 @@ __all__ = [
     "parse_outlook",
     "parse_text",
     "parse_vcard",
+    "with_problems",
 ]
 
 PARSERS: dict[str, Callable[[str, str], ParseResult]] = {

@@ -32,6 +32,20 @@ KIND_LABELS = {
     "vcard": "vCard",
     "coffeechat": "Coffeechat",
 }
+
+
+def entries(count: int, kind: str) -> str:
+    """ "1 card", "2 rows": what one entry of this kind of file is called, counted."""
+    unit = "card" if kind == "vcard" else "row"
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def with_problems(count: int, kind: str, filename: str = "") -> str:
+    """ "1 row has problems", "2 cards of contacts.vcf have problems"."""
+    of = f" of {filename}" if filename else ""
+    return f"{entries(count, kind)}{of} {'has' if count == 1 else 'have'} problems"
+
+
 # Column sets only one kind of export has. Google's current export writes only the columns
 # its contacts use, so any one of several sets will do.
 _SIGNATURES = {

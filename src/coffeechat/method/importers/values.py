@@ -149,3 +149,14 @@ def join_location(*parts: str) -> str:
         if part and part not in seen:
             seen.append(part)
     return ", ".join(seen)
+
+
+def split_location(location: str) -> tuple[str, str, str]:
+    """'Pittsburgh, PA' -> ('Pittsburgh', 'PA', ''): city, region and country for an address,
+    which join_location puts back together as written. The last of three or more parts is the
+    country; a town written with commas keeps them in the city."""
+    parts = [part.strip() for part in location.split(",") if part.strip()]
+    if len(parts) <= 2:
+        city, region = [*parts, "", ""][:2]
+        return city, region, ""
+    return ", ".join(parts[:-2]), parts[-2], parts[-1]

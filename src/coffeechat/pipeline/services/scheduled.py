@@ -28,7 +28,7 @@ from django.utils import timezone
 from coffeechat.foundation.accounts.models import Profile, User
 from coffeechat.method import send_time
 from coffeechat.method.business_days import HolidayCalendar, UnknownRegion, public_holidays
-from coffeechat.method.places import place_of
+from coffeechat.method.places import Place, place_of
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach import mail
@@ -68,24 +68,41 @@ class ReaderTime:
 
 
 def reader_time(contact: Contact, profile: Profile) -> ReaderTime:
-    """Their zone and holidays from their location where it can be told, else the user's."""
-    place = place_of(contact.location)
-    if place is not None:
-        try:
-            holidays = public_holidays(place.country, place.region)
-        except UnknownRegion:
-            holidays = public_holidays(place.country)
-        city = place.zone.rsplit("/", 1)[-1].replace("_", " ")
-        where = contact.location.strip()
-        note = f"{city} time ({place.zone}), from {contact.first_name}'s location “{where}”"
-        return ReaderTime(zoneinfo.ZoneInfo(place.zone), holidays, note)
-    why = (
-        f"{contact.first_name}'s location “{contact.location}” does not tell a time zone"
-        if contact.location.strip()
-        else f"no location on file for {contact.first_name}"
-    )
-    note = f"your time zone ({profile.time_zone}): {why}"
+    """Their zone and holidays from their location where it can be told, else from their
+    organization's location, else the user's own, saying which."""
+    organization = contact.organization
+    sources = [(contact.location, f"{contact.first_name}'s location")]
+    if organization is not None:
+        sources.append((organization.location, f"{organization.name}'s location"))
+    for location, whose in sources:
+        place = place_of(location)
+        if place is not None:
+            return _there(place, f"from {whose} “{location.strip()}”")
+    note = f"your time zone ({profile.time_zone}): {_why_not(contact)}"
     return ReaderTime(profile.tz(), profile.holidays(), note)
+
+
+def _there(place: Place, source: str) -> ReaderTime:
+    try:
+        holidays = public_holidays(place.country, place.region)
+    except UnknownRegion:
+        holidays = public_holidays(place.country)
+    city = place.zone.rsplit("/", 1)[-1].replace("_", " ")
+    note = f"{city} time ({place.zone}), {source}"
+    return ReaderTime(zoneinfo.ZoneInfo(place.zone), holidays, note)
+
+
+def _why_not(contact: Contact) -> str:
+    """Why neither their location nor their organization's tells a time zone."""
+    name, organization = contact.first_name, contact.organization
+    if contact.location.strip():
+        why = f"{name}'s location “{contact.location.strip()}” does not tell a time zone"
+    else:
+        why = f"no location on file for {name}"
+    if organization is not None and organization.location.strip():
+        where = organization.location.strip()
+        why += f", and {organization.name}'s location “{where}” does not tell one either"
+    return why
 
 
 def draft_slot(scheduled: ScheduledMessage) -> Slot:

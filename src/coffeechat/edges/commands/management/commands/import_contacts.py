@@ -17,7 +17,7 @@ from coffeechat.edges.commands.base import CoffeechatCommand
 from coffeechat.edges.commands.users import pick_user
 from coffeechat.edges.imports.services import import_file
 from coffeechat.edges.imports.uploads import too_big
-from coffeechat.method.importers import KINDS, CutShortError, ImportFileError
+from coffeechat.method.importers import KINDS, CutShortError, ImportFileError, with_problems
 
 
 def read_file(file: str) -> tuple[str, bytes]:
@@ -91,10 +91,10 @@ class Command(CoffeechatCommand):
             for problem in report.problems:
                 self.stdout.write(f"problem: {problem}")
             count = len(report.problems)
+            unit = "cards" if kind == "vcard" else "rows"
             raise CommandError(
-                f"nothing imported: {count} row{'s' if count != 1 else ''} of {name} "
-                f"{'have' if count != 1 else 'has'} problems (listed above); fix the file, or "
-                "run again with --skip-bad-rows to import the other rows"
+                f"nothing imported: {with_problems(count, kind, name)} (listed above); fix the "
+                f"file, or run again with --skip-bad-rows to import the other {unit}"
             )
         self.stdout.write(report.summary())
         for skipped in report.skipped:
