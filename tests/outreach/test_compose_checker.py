@@ -131,3 +131,13 @@ def test_the_names_passed_for_the_greeting_are_the_given_name_never_the_family_n
 
     assert "Grace" in known_names(grace)
     assert "Hopper" not in known_names(grace)
+
+
+@time_machine.travel(FRIDAY, tick=False)
+def test_the_headline_counts_the_suggestions_below_it(alice_client, alice):
+    cold = make.contact(alice, "Grace Kelly", email="k@x.example", how_known=HowKnown.COLD)
+    vague = preview(alice_client, cold, REQUEST, subject="Quick question")
+    assert finding(vague, "subject-vague")
+    assert "No problems found; 1 suggestion below." in vague
+    clean = preview(alice_client, cold, REQUEST)
+    assert '<p class="ok">No problems found.</p>' in clean

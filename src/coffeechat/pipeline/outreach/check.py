@@ -105,6 +105,7 @@ def message_check(
         contact=contact, template=template, subject=subject, body=body, purpose=purpose,
         channel=channel, profile=profile,
     )  # fmt: skip
+    problems = sum(finding.severity == Severity.PROBLEM for finding in found)
     return {
         "words": word_count(body),
         "characters": characters,
@@ -112,7 +113,8 @@ def message_check(
         "character_limit": LINKEDIN_NOTE_LIMIT,
         "over_characters": linkedin and characters > LINKEDIN_NOTE_LIMIT,
         "findings": found,
-        "problems": sum(finding.severity == Severity.PROBLEM for finding in found),
+        "problems": problems,
+        "suggestions": len(found) - problems,
         "tip": tip(purpose, RULE_SETS[profile.message_rules]),
         "from_profile": [PROFILE_FIELDS[name] for name in unfilled if name in PROFILE_FIELDS],
         "mailto": Draft(subject, body).mailto(to.email),
