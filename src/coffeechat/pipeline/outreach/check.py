@@ -14,6 +14,7 @@ from coffeechat.method.checker import (
     check_message,
 )
 from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count, unfilled_fields
+from coffeechat.method.names import WARM_TIES
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.outreach.models import Channel, Message, MessageTemplate, Purpose
 from coffeechat.pipeline.outreach.services import Draft, reader, recipient, word_count
@@ -83,6 +84,20 @@ def findings(
         tie=to.how_known if to.how_known in TIES else "",
         sent_before=sent_before(recipient(contact, template)),
     )
+
+
+ASK_FOR_ADVICE = (
+    "ask for information and advice rather than a job, and leave your questions for the "
+    "conversation itself."
+)
+
+
+def request_guidance(contact: Contact) -> str:
+    """The line above a request: a stranger needs to hear who you are and how you got their
+    name; a friend, a relative or a former colleague knows both."""
+    if contact.how_known in WARM_TIES:
+        return f"No need to introduce yourself: {ASK_FOR_ADVICE}"
+    return f"Introduce yourself, say how you got their name, {ASK_FOR_ADVICE}"
 
 
 def tip(purpose: Purpose, rules: RuleSet) -> str:

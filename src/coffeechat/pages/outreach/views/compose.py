@@ -23,7 +23,7 @@ from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach import recording
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach import mail, services
-from coffeechat.pipeline.outreach.check import message_check
+from coffeechat.pipeline.outreach.check import message_check, request_guidance
 from coffeechat.pipeline.outreach.drafts import Slot
 from coffeechat.pipeline.outreach.forms import SendForm
 from coffeechat.pipeline.outreach.models import Channel, Draft, MessageTemplate, Purpose
@@ -278,6 +278,7 @@ def _render(
             "template_reason": reason,
             "template_groups": _template_choices(request.user, purpose, template),
             "heading": heading,
+            "guidance": request_guidance(contact),
             "problem": where.problem,
             "send": sending.send_state(request.user, to),
             "saved": saved,
