@@ -255,8 +255,9 @@ def test_a_line_break_inside_a_recorded_name_never_reaches_a_message():
 
 
 @pytest.mark.parametrize(
-    "hello", ["Dear Mr. Kim,\n\n", "Dear Minjun,\n\n", "Dear Mr. Kim Minjun,\n\n", "Dear 김민준,\n\n",
-              "Dear Mr. 김민준,\n\n", "Hi 민준,\n\n"],
+    "hello",
+    ["Dear Mr. Kim,\n\n", "Dear Minjun,\n\n", "Dear Mr. Kim Minjun,\n\n",
+     "Dear 김민준,\n\n", "Dear Mr. 김민준,\n\n", "Hi 민준,\n\n"],
 )  # fmt: skip
 def test_a_cjk_name_greeted_in_full_or_romanized_is_not_a_wrong_name(hello):
     assert greeting(hello + REST, first_name="민준", last_name="김") is None

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from coffeechat.method.checker.draft import Draft
-from coffeechat.method.names import WARM_TIES
 from coffeechat.method.checker.model import Finding, problem, quoted, suggestion
 from coffeechat.method.checker.text import squash
+from coffeechat.method.names import WARM_TIES
 
 # Sentences after the greeting in which the connection still counts as "first".
 EARLY_SENTENCES = 2
