@@ -12,6 +12,7 @@ from coffeechat.method.checker import (
     RuleSet,
     Severity,
     check_message,
+    linkedin_limit,
 )
 from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count, unfilled_fields
 from coffeechat.method.names import WARM_TIES
@@ -64,6 +65,12 @@ def known_names(to: Contact) -> tuple[str, ...]:
     return to.person_name.addresses
 
 
+def reader_tie(contact: Contact, template: MessageTemplate | None) -> str:
+    """How the user knows whoever reads the message, as the checker names it."""
+    to = reader(contact, template)
+    return to.how_known if to.how_known in TIES else ""
+
+
 def findings(
     *, contact: Contact, template: MessageTemplate | None, subject: str, body: str,
     purpose: str, channel: str, profile: Profile,
@@ -81,7 +88,7 @@ def findings(
         last_name=to.last_name,
         connection_names=connection_names(contact, template),
         known_names=known_names(to),
-        tie=to.how_known if to.how_known in TIES else "",
+        tie=reader_tie(contact, template),
         sent_before=sent_before(recipient(contact, template)),
     )
 
@@ -100,6 +107,13 @@ def request_guidance(contact: Contact) -> str:
     return f"Introduce yourself, say how you got their name, {ASK_FOR_ADVICE}"
 
 
+def by_email(template: MessageTemplate | None, to: Contact) -> bool:
+    """Whether the mail actions (send, send later, open in a mail app, .eml) belong on the
+    page: the template is written as an email and the person has an address."""
+    channel = template.channel if template is not None else Channel.EMAIL
+    return channel == Channel.EMAIL and bool(to.email)
+
+
 def tip(purpose: Purpose, rules: RuleSet) -> str:
     """The one-line reminder under the findings, in the user's rule set's terms."""
     as_question = ", as a question ending in “?”" if rules.require_question else ""
@@ -114,7 +128,7 @@ def message_check(
     to = recipient(contact, template)
     purpose = Purpose(purpose) if purpose in Purpose.values else Purpose.REQUEST
     unfilled = unfilled_fields(f"{subject}\n{body}")
-    linkedin = channel == Channel.LINKEDIN
+    limit = linkedin_limit(channel, purpose, reader_tie(contact, template))
     characters = character_count(body)
     found = findings(
         contact=contact, template=template, subject=subject, body=body, purpose=purpose,
@@ -124,14 +138,16 @@ def message_check(
     return {
         "words": word_count(body),
         "characters": characters,
-        "linkedin": linkedin,
-        "character_limit": LINKEDIN_NOTE_LIMIT,
-        "over_characters": linkedin and characters > LINKEDIN_NOTE_LIMIT,
+        "linkedin": limit is not None,
+        "character_limit": f"{limit:,}" if limit else "",
+        "linkedin_kind": "connection notes" if limit == LINKEDIN_NOTE_LIMIT else "messages",
+        "over_characters": limit is not None and characters > limit,
         "findings": found,
         "problems": problems,
         "suggestions": len(found) - problems,
         "tip": tip(purpose, RULE_SETS[profile.message_rules]),
         "from_profile": [PROFILE_FIELDS[name] for name in unfilled if name in PROFILE_FIELDS],
-        "mailto": Draft(subject, body).mailto(to.email),
+        # Only a message written as an email, to someone with an address, opens in a mail app.
+        "mailto": Draft(subject, body).mailto(to.email) if by_email(template, to) else "",
         "email": to.email,
     }

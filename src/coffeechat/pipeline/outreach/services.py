@@ -249,6 +249,25 @@ def default_channel(contact: Contact, template: MessageTemplate | None = None) -
     return channel
 
 
+# What a message written for another channel is, and what to do with it instead of e-mailing it.
+_NOT_BY_EMAIL = {
+    Channel.LINKEDIN: "written for LinkedIn: copy it into LinkedIn, then mark it as sent below",
+    Channel.PHONE: "a script for a phone call: make the call, then mark it as sent below",
+    Channel.IN_PERSON: "what to say in person: once you have asked, mark it as sent below",
+    Channel.INTRODUCTION: "a note for a mutual contact to pass on: give it to them, then mark "
+    "it as sent below",
+}
+
+
+def not_by_email(template: MessageTemplate | None) -> str:
+    """Why the message is not sent (now or later) by e-mail from Coffeechat: its template is
+    written for another channel. "" for an e-mail."""
+    if template is None or template.channel == Channel.EMAIL:
+        return ""
+    what = _NOT_BY_EMAIL.get(Channel(template.channel), "not an e-mail")
+    return f"“{template.name}” is {what}."
+
+
 def save_email_settings(
     user: User,
     *,
