@@ -3,6 +3,8 @@ unfilled merge fields and the mailto link."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from coffeechat.foundation.accounts.models import Profile
 from coffeechat.method.checker import (
     CHANNELS,
@@ -18,7 +20,13 @@ from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count, unf
 from coffeechat.method.names import WARM_TIES
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.outreach.models import Channel, Message, MessageTemplate, Purpose
-from coffeechat.pipeline.outreach.services import Draft, reader, recipient, word_count
+from coffeechat.pipeline.outreach.services import (
+    Draft,
+    reader,
+    recipient,
+    referrer_withheld,
+    word_count,
+)
 
 TIPS = {
     Purpose.REQUEST: "Aim for under {limit} words; connection first; no mention of jobs; "
@@ -77,7 +85,7 @@ def findings(
 ) -> list[Finding]:  # fmt: skip
     """The checker's findings, problems first."""
     to = reader(contact, template)
-    return check_message(
+    found = check_message(
         body,
         subject=subject or None,
         rules=RULE_SETS[profile.message_rules],
@@ -91,6 +99,24 @@ def findings(
         tie=reader_tie(contact, template),
         sent_before=sent_before(recipient(contact, template)),
     )
+    return [_why_unfilled(finding, contact) if to == contact else finding for finding in found]
+
+
+REFERRER_FIELDS = ("{{referrer_name}}", "{{referrer_first_name}}")
+WITHHELD = (
+    " Who suggested you write is left out on purpose: {reason}. Pick a template that does not "
+    "name them, or write the sentence yourself."
+)
+
+
+def _why_unfilled(finding: Finding, contact: Contact) -> Finding:
+    """The unfilled-field finding says why who suggested you write was not filled in."""
+    if finding.rule != "unfilled-field" or not set(REFERRER_FIELDS) & set(finding.words):
+        return finding
+    reason = referrer_withheld(contact)
+    if not reason:
+        return finding
+    return replace(finding, message=finding.message + WITHHELD.format(reason=reason))
 
 
 ASK_FOR_ADVICE = (

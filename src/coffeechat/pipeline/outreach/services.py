@@ -75,6 +75,25 @@ def tie_for(contact: Contact) -> Tie:
     return tie_of(contact.how_known, introduced=introduced, may_use_name=may_use_name)
 
 
+def referrer_withheld(contact: Contact) -> str:
+    """Why a message to `contact` leaves who suggested writing unnamed ({{referrer_name}}
+    unfilled), "" when it may name them (one query, only for referrals)."""
+    introducer = contact.introduced_by
+    if introducer is None:
+        if contact.how_known != "referral":
+            return ""
+        return "you have not said who suggested you write (“Introduced by” on their contact)"
+    may = Referral.objects.filter(contact=contact).values_list("may_use_name", flat=True).first()
+    if may:
+        return ""
+    if may is None:
+        return f"you have not noted that you may use {introducer.full_name}'s name"
+    return (
+        f"{introducer.full_name} has not said you may use their name (“May you use their "
+        "name?” is not ticked on the referral)"
+    )
+
+
 def _personal_fields(
     contact: Contact, profile: Profile, tie: Tie, situation: Situation | None = None
 ) -> dict[str, str]:
