@@ -49,3 +49,13 @@ def test_a_referrer_left_unnamed_says_why_where_the_field_is_reported(
     page = _after_a_referral(alice_client, alice, sam)
     assert 'data-rule="unfilled-field"' not in page
     assert "Priya Shah suggested I get in touch" in page
+
+
+def test_the_template_preview_says_why_for_its_made_up_person(alice_client):
+    data = {
+        "name": "Named", "situation": "cold_email", "channel": "email",
+        "ties": "referral_unnamed", "subject": "{{referrer_name}} suggested I write",
+        "body": "Dear {{first_name}}, {{referrer_name}} suggested I get in touch.",
+    }  # fmt: skip
+    page = alice_client.post(reverse("outreach:template_live_preview"), data).content.decode()
+    assert "you have not noted that you may use Priya Shah&#x27;s name" in page

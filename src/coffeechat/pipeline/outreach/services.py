@@ -83,7 +83,10 @@ def referrer_withheld(contact: Contact) -> str:
         if contact.how_known != "referral":
             return ""
         return "you have not said who suggested you write (“Introduced by” on their contact)"
-    may = Referral.objects.filter(contact=contact).values_list("may_use_name", flat=True).first()
+    may = None  # the template editor's made-up person (never saved) has no referral on file
+    if contact.pk is not None:
+        referral = Referral.objects.filter(contact=contact)
+        may = referral.values_list("may_use_name", flat=True).first()
     if may:
         return ""
     if may is None:
