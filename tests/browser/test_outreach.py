@@ -95,7 +95,7 @@ def test_a_request_is_checked_as_you_type_and_sent_through_smtp(
     page.locator("#id_body").fill(FIXED)
     expect(check.locator("[data-rule='mentions-jobs']")).to_have_count(0)
     expect(check.locator("[data-rule='too-long']")).to_have_count(0)
-    expect(check).to_contain_text("No problems found.")
+    expect(check).to_contain_text("No problems found; 1 suggestion below.")
 
     # Send: the local server receives exactly what the timeline then shows.
     page.get_by_role("button", name="Send", exact=True).click()

@@ -193,3 +193,18 @@ def test_the_editor_says_who_a_template_is_for_and_explains_the_syntax(alice_cli
     assert cold.ties == "friend family"
     listing = alice_client.get(reverse("outreach:templates")).content.decode()
     assert "for Friend, Family" in listing
+
+
+def guidance(page: str) -> str:
+    return " ".join(page.split('id="request-guidance">')[1].split("</p>")[0].split())
+
+
+def test_the_guidance_follows_the_tie(alice_client, alice, acme, johnny):
+    assert guidance(compose(alice_client, johnny)) == (
+        "No need to introduce yourself: ask for information and advice rather than a job, and "
+        "leave your questions for the conversation itself."
+    )
+    cold = make.contact(alice, "Grace Kelly", org=acme, email="g@x.example", how_known="cold")
+    assert guidance(compose(alice_client, cold)).startswith(
+        "Introduce yourself, say how you got their name, ask for information"
+    )

@@ -131,3 +131,32 @@ def test_the_names_passed_for_the_greeting_are_the_given_name_never_the_family_n
 
     assert "Grace" in known_names(grace)
     assert "Hopper" not in known_names(grace)
+
+
+@time_machine.travel(FRIDAY, tick=False)
+def test_the_headline_counts_the_suggestions_below_it(alice_client, alice):
+    cold = make.contact(alice, "Grace Kelly", email="k@x.example", how_known=HowKnown.COLD)
+    vague = preview(alice_client, cold, REQUEST, subject="Quick question")
+    assert finding(vague, "subject-vague")
+    assert "No problems found; 1 suggestion below." in vague
+    clean = preview(alice_client, cold, REQUEST)
+    assert '<p class="ok">No problems found.</p>' in clean
+
+
+@time_machine.travel(FRIDAY, tick=False)
+def test_a_korean_name_is_greeted_in_full_and_a_romanized_greeting_is_not_wrong(
+    alice_client, alice
+):
+    minjun = make.contact(
+        alice, first_name="민준", last_name="김", email="minjun@naver.example", how_known="cold"
+    )
+    page = alice_client.get(reverse("outreach:compose", args=[minjun.pk])).content.decode()
+    assert "Dear 김민준," in page and "Dear 민준," not in page
+    minjun.honorific = "Mr."
+    minjun.save()
+    page = alice_client.get(reverse("outreach:compose", args=[minjun.pk])).content.decode()
+    assert "Dear Mr. 김민준," in page and "Dear Mr. 김," not in page
+    found = preview(alice_client, minjun, REQUEST.replace("Dear Grace,", "Dear Mr. Kim,"))
+    assert finding(found, "greeting-name") == ""
+    found = preview(alice_client, minjun, REQUEST.replace("Dear Grace,", "Dear 이서연,"))
+    assert "you&#x27;re writing to 김민준" in finding(found, "greeting-name")

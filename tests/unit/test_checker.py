@@ -216,6 +216,23 @@ def test_a_linkedin_note_of_301_characters_is_cut_off_and_says_by_how_much():
     )
 
 
+def test_a_message_to_a_linkedin_connection_is_not_a_connection_note():
+    found = check_message(note(339), channel="linkedin", first_name="Sam", tie="linkedin")
+    assert "too-long" not in rules(found)
+    for purpose in ("follow_up", "update"):  # after the invitation: a message
+        found = check_message(note(339), channel="linkedin", first_name="Sam", purpose=purpose)
+        assert "too-long" not in rules(found)
+
+
+def test_a_linkedin_message_stops_at_8000_characters():
+    findings = check_message(
+        note(8001), channel="linkedin", first_name="Sam", tie="linkedin", purpose="follow_up"
+    )
+    assert [f.message for f in findings if f.rule == "too-long"] == [
+        "8,001 characters: a LinkedIn message stops at 8,000; cut 1."
+    ]
+
+
 def test_a_linkedin_note_needs_no_subject_and_a_trailing_newline_does_not_count():
     assert check_message(NOTE_299 + "\n", channel="linkedin", first_name="Sam") == []
 

@@ -136,3 +136,26 @@ def test_a_connection_in_a_postscript_comes_after_the_sign_off():
         "How you know them comes only after the sign-off (“We met”): "
         "say it in the first two sentences."
     )
+
+
+@pytest.mark.parametrize("tie", ["friend", "family", "former_colleague"])
+def test_a_friend_needs_no_word_on_how_you_got_their_name(tie):
+    body = f"Hi Sam,\n\nI hope you're well. {WHY} {ASK}\n\nBest,\nAlice"
+
+    assert connection(body, tie=tie) is None
+
+
+def test_a_stranger_still_hears_how_you_got_their_name():
+    body = f"Dear Sam,\n\nI hope you're well. {WHY} {ASK}\n\nBest,\nAlice"
+
+    assert connection(body, tie="cold") is not None
+    assert connection(body) is not None
+
+
+def test_a_fellow_graduate_of_a_school_of_several_words_is_a_connection():
+    body = (
+        "Hi Sam, as a fellow University of Michigan graduate, I'd love to connect and hear "
+        "how you moved into UX research."
+    )
+
+    assert connection(body, channel="linkedin", subject=None, tie="alumni") is None

@@ -252,3 +252,21 @@ def test_a_line_break_inside_a_recorded_name_never_reaches_a_message():
     greeting = next(f for f in findings if f.rule == "greeting-name")
     assert "Shah Lee" in greeting.message
     assert all("\n" not in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    "hello",
+    ["Dear Mr. Kim,\n\n", "Dear Minjun,\n\n", "Dear Mr. Kim Minjun,\n\n",
+     "Dear 김민준,\n\n", "Dear Mr. 김민준,\n\n", "Hi 민준,\n\n"],
+)  # fmt: skip
+def test_a_cjk_name_greeted_in_full_or_romanized_is_not_a_wrong_name(hello):
+    assert greeting(hello + REST, first_name="민준", last_name="김") is None
+
+
+def test_a_wrong_cjk_name_is_reported_with_the_whole_name_in_its_order():
+    finding = greeting("Dear Mr. 이서연,\n\n" + REST, first_name="민준", last_name="김")
+    assert finding is not None
+    assert finding.message == "The greeting says “Dear Mr. 이서연,” but you're writing to 김민준."
+    finding = greeting("Dear 이서연,\n\n" + REST, first_name="민준", last_name="김")
+    assert finding is not None
+    assert finding.message == "The greeting says “Dear 이서연,” but you're writing to 김민준."

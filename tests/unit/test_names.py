@@ -93,3 +93,20 @@ def test_only_cjk_scripts_put_the_family_name_first():
 def test_a_name_mixing_latin_and_cjk_letters_keeps_the_western_order():
     assert not is_family_first("Zoë 李")
     assert shown_name("Zoë 李", "Ørsted") == "Zoë 李 Ørsted"
+
+
+@pytest.mark.parametrize(
+    ("name", "greeting"),
+    [
+        (PersonName(given="민준", family="김"), "Dear 김민준"),
+        (PersonName(given="민준", family="김", honorific="Mr."), "Dear Mr. 김민준"),
+        (PersonName(given="김민준"), "Dear 김민준"),  # kept whole when it could not be split
+        (PersonName(given="小明", family="王", honorific="Dr."), "Dear Dr. 王小明"),
+    ],
+)
+def test_a_formal_greeting_to_a_cjk_name_uses_the_whole_name_in_its_order(name, greeting):
+    assert name.salutation("cold") == greeting
+
+
+def test_a_friend_with_a_cjk_name_is_greeted_by_the_given_name():
+    assert PersonName(given="민준", family="김").salutation("friend") == "Hi 민준"

@@ -163,3 +163,27 @@ def test_each_tie_is_written_to_as_that_tie(template, tie, d):
         assert len(message.body) <= 300
     if template.situation.purpose in ("request", "follow_up"):
         assert len(message.body.split()) < 100
+
+
+# Rules whose suggestions a built-in template must not earn either: it greets by the right name
+# and says how you know the person (or needs not, to a friend).
+SILENT_RULES = ("connection-late", "greeting-name")
+
+
+@pytest.mark.parametrize(("template", "tie"), CASES)
+@settings(max_examples=25, deadline=None)
+@given(d=details)
+def test_no_built_in_template_earns_a_connection_or_greeting_suggestion(template, tie, d):
+    message = merged(template, tie, d)
+    connection = (message.fields["referrer_name"],) if message.fields["referrer_name"] else ()
+    if template.situation.read_by_introducer:  # as compose: the connection is whom you ask for
+        connection = (d["name"].shown,)
+    found = check_message(
+        message.body, subject=message.subject if template.channel == "email" else None,
+        channel=template.channel, purpose=template.situation.purpose,
+        first_name=message.reader.given, last_name=message.reader.family,
+        connection_names=connection, known_names=message.reader.addresses,
+        tie="" if template.situation.read_by_introducer else tie.how_known,
+    )  # fmt: skip
+    found = [f for f in found if f.rule in SILENT_RULES]
+    assert found == [], (message.subject, message.body, found)

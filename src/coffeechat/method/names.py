@@ -79,8 +79,13 @@ class PersonName:
 
     @property
     def formal_address(self) -> str:
-        """How a formal message addresses them: "Dr. Public", "Sir John", else the given name."""
+        """How a formal message addresses them: "Dr. Public", "Sir John", else the given name.
+        A CJK name is never cut down to one part: the given name alone is too familiar and the
+        family name alone ("Mr. 김") is not how it is written, so it is the whole name in its
+        own order, after the honorific if there is one ("김민준", "Mr. 김민준")."""
         honorific = self.honorific.strip()
+        if self.family_first:
+            return _join(honorific, self.shown)
         if honorific and honorific.rstrip(".").casefold() in _WITH_GIVEN_NAME:
             return _join(honorific, self.given or self.called)
         if honorific and self.family.strip():

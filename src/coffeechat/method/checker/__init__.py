@@ -26,6 +26,7 @@ from coffeechat.method.checker.jobs import check_jobs
 from coffeechat.method.checker.model import (
     CHANNELS,
     CLASSIC,
+    LINKEDIN_MESSAGE_LIMIT,
     LINKEDIN_NOTE_LIMIT,
     PURPOSES,
     RULE_SETS,
@@ -34,6 +35,7 @@ from coffeechat.method.checker.model import (
     Finding,
     RuleSet,
     Severity,
+    linkedin_limit,
 )
 from coffeechat.method.checker.reader import check_about_you, check_greeting
 from coffeechat.method.checker.resend import check_resend
@@ -43,6 +45,7 @@ from coffeechat.method.checker.tie import check_tie
 __all__ = [
     "CHANNELS",
     "CLASSIC",
+    "LINKEDIN_MESSAGE_LIMIT",
     "LINKEDIN_NOTE_LIMIT",
     "PURPOSES",
     "RULE_SETS",
@@ -52,6 +55,7 @@ __all__ = [
     "RuleSet",
     "Severity",
     "check_message",
+    "linkedin_limit",
     "parse_draft",
 ]
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from coffeechat.method.checker.draft import Draft
 from coffeechat.method.checker.model import Finding, problem, quoted, suggestion
 from coffeechat.method.checker.text import squash
+from coffeechat.method.names import WARM_TIES
 
 # Sentences after the greeting in which the connection still counts as "first".
 EARLY_SENTENCES = 2
@@ -38,7 +39,7 @@ _PATTERNS = (
     r"\byour\s+(?:talk|panel|presentation|keynote|session|lecture|workshop|webinar)\s+"
     r"(?:at|on|for|during)\b",
     # Shared school or group: "fellow alum", "a fellow Leeds graduate".
-    r"\bfellow\s+(?:[\w-]+\s+)?(?:alum\w*|graduates?|students?|members?)\b",
+    r"\bfellow\s+(?:[\w&.'\u2019-]+\s+){0,5}?(?:alum\w*|graduates?|students?|members?)\b",
     r"\balum(?:ni|na|nae|nus)?\b",
     r"\b(?:both|also)\s+(?:studied|graduated|went\s+to|attended)\b",
     r"\bsame\s+(?:school|university|college|program(?:me)?|course|class)\b",
@@ -86,13 +87,15 @@ MISSING = (
 
 
 def check_connection(draft: Draft) -> Iterator[Finding]:
+    warm = draft.tie in WARM_TIES  # a friend, relative or old colleague knows how you know them
     if draft.subject and _first_match(draft.subject, draft.connection_names):
         return  # the subject line is read first: "Priya Shah suggested I get in touch"
     # Past the sign-off too: a connection in a P.S. is as late as it gets.
     start = draft.main[0]
     found = _first_match(draft.body.masked[start:], draft.connection_names)
     if found is None:
-        yield suggestion("connection-late", MISSING)
+        if not warm:
+            yield suggestion("connection-late", MISSING)
         return
     offset, words = found
     if start + offset >= draft.main[1]:

@@ -9,6 +9,7 @@ from coffeechat.method.checker.draft import Draft
 from coffeechat.method.checker.model import (
     LINKEDIN_NOTE_LIMIT,
     Finding,
+    linkedin_limit,
     problem,
     quoted,
     suggestion,
@@ -61,6 +62,9 @@ _SENT_DOCUMENT = re.compile(
 
 TOO_MANY_WORDS = "{count} words: {purpose} should stay under {limit}."
 TOO_MANY_CHARACTERS = "{count} characters: a LinkedIn connection note stops at {limit}; cut {over}."
+TOO_MANY_MESSAGE_CHARACTERS = (
+    "{count:,} characters: a LinkedIn message stops at {limit:,}; cut {over:,}."
+)
 NO_SUBJECT = (
     "No subject: a busy reader skips a message that doesn't say why it came. "
     "Lead with the connection, e.g. {example}."
@@ -81,11 +85,13 @@ UNFILLED = "Unfilled merge field{s}: {words}. Fill {them} in before sending."
 
 def check_length(draft: Draft) -> Iterator[Finding]:
     body = draft.body.text
-    if draft.channel == "linkedin" and len(body.strip()) > LINKEDIN_NOTE_LIMIT:
+    characters = linkedin_limit(draft.channel, draft.purpose, draft.tie)
+    if characters is not None and len(body.strip()) > characters:
         count = len(body.strip())
-        over = count - LINKEDIN_NOTE_LIMIT
-        message = TOO_MANY_CHARACTERS.format(count=count, limit=LINKEDIN_NOTE_LIMIT, over=over)
-        yield problem("too-long", message)
+        note = characters == LINKEDIN_NOTE_LIMIT
+        said = TOO_MANY_CHARACTERS if note else TOO_MANY_MESSAGE_CHARACTERS
+        over = count - characters
+        yield problem("too-long", said.format(count=count, limit=characters, over=over))
         return
     count, limit = len(body.split()), draft.rules.word_limit
     # The method says "under 100 words", so exactly 100 is already too many.

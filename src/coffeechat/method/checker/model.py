@@ -47,8 +47,21 @@ PURPOSES = ("request", "follow_up", "thank_you", "update")
 TIES = (
     "friend", "family", "alumni", "professor", "former_colleague", "linkedin", "referral", "cold",
 )  # fmt: skip
-# LinkedIn refuses a connection note longer than this.
+# LinkedIn refuses a connection note longer than this; a message to someone you are already
+# connected with may be far longer.
 LINKEDIN_NOTE_LIMIT = 300
+LINKEDIN_MESSAGE_LIMIT = 8000
+
+
+def linkedin_limit(channel: str, purpose: str, tie: str) -> int | None:
+    """How many characters LinkedIn takes: a first request to someone you are not connected
+    with goes with the invitation, as a connection note; to a LinkedIn connection, or after
+    they accepted (a follow-up, an update), it is a message. None off LinkedIn."""
+    if channel != "linkedin":
+        return None
+    if purpose == "request" and tie != "linkedin":
+        return LINKEDIN_NOTE_LIMIT
+    return LINKEDIN_MESSAGE_LIMIT
 
 
 def problem(rule: str, message: str, words: tuple[str, ...] = ()) -> Finding:

@@ -11,6 +11,7 @@ from coffeechat.method.checker.draft import Draft
 from coffeechat.method.checker.model import Finding, problem, quoted, suggestion
 from coffeechat.method.checker.names import SHORT_FORMS
 from coffeechat.method.checker.text import I_FORMS, normal
+from coffeechat.method.names import is_family_first, shown_name
 
 _TITLE = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame)\.?$", re.IGNORECASE)
 # Any of these in a greeting means it names a role or a crowd, not a person.
@@ -59,6 +60,8 @@ def check_greeting(draft: Draft) -> Iterator[Finding]:
     if not words or any(normal(word) in _NOBODY for word in words):
         yield suggestion("greeting-name", NO_NAME.format(greeting=quoted((greeting.text,))))
         return
+    if _romanized(draft, words):
+        return  # "Dear Mr. Kim" to 김민준: a romanization the checker cannot check
     if _TITLE.match(words[0]):
         yield from _check_title(draft, words[0], words[1:])
         return
@@ -66,10 +69,13 @@ def check_greeting(draft: Draft) -> Iterator[Finding]:
     goes_by = _goes_by(draft)
     if not first_name and not goes_by:
         return
-    if any(_names(words, name) for name in (first_name, *goes_by) if name):
+    full_name = shown_name(draft.first_name, draft.last_name)
+    if any(_names(words, name) for name in (first_name, *goes_by, full_name) if name):
         return
     said = quoted((greeting.text,))
     called = first_name or goes_by[0]
+    if is_family_first(full_name):  # never a CJK given name alone: "김민준", not "민준"
+        called = full_name
     short = next(
         (word for word in words if any(_short_form(word, name) for name in (called, *goes_by))),
         None,
@@ -85,6 +91,15 @@ def check_greeting(draft: Draft) -> Iterator[Finding]:
             greeting=said, first_name=called, goes_by=" or ".join(quoted((n,)) for n in goes_by)
         )
     yield problem("greeting-name", message, (greeting.rest,))
+
+
+def _romanized(draft: Draft, words: list[str]) -> bool:
+    """A name stored in Hangul, Han or kana greeted in Latin letters ("Dear Mr. Kim", "Dear
+    Minjun" to 김민준): the checker cannot tell a right romanization from a wrong one."""
+    if not is_family_first(draft.first_name + draft.last_name):
+        return False
+    names = [word for word in words if not _TITLE.match(word)]
+    return bool(names) and all(_plain(word).isascii() for word in names)
 
 
 def _goes_by(draft: Draft) -> tuple[str, ...]:
@@ -142,7 +157,10 @@ def _check_title(draft: Draft, title: str, names: list[str]) -> Iterator[Finding
     surname = _plain(draft.last_name)
     if not names or greeting is None or not (surname or forms):
         return
+    full = _plain(shown_name(draft.first_name, draft.last_name))
     parts = {surname, *surname.replace("-", " ").split(), *(form.surname for form in forms)}
+    if is_family_first(full):  # "Mr. 김민준": the whole name, as it is written
+        parts.add(full)
     said = quoted((greeting.text,))
     if any(_plain(word) in parts - {""} for word in names) or _names(names, draft.first_name):
         formal = _other_title(_title(title), forms)
@@ -150,7 +168,7 @@ def _check_title(draft: Draft, title: str, names: list[str]) -> Iterator[Finding
             message = WRONG_TITLE.format(greeting=said, formal=quoted((formal,)))
             yield suggestion("greeting-name", message, (greeting.rest.split()[0],))
         return
-    full_name = f"{draft.first_name.strip()} {draft.last_name.strip()}".strip() or forms[0].name
+    full_name = shown_name(draft.first_name, draft.last_name) or forms[0].name
     message = WRONG_SURNAME.format(greeting=said, full_name=full_name)
     yield problem("greeting-name", message, (greeting.rest,))
 

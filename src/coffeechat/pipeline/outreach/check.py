@@ -3,6 +3,8 @@ unfilled merge fields and the mailto link."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from coffeechat.foundation.accounts.models import Profile
 from coffeechat.method.checker import (
     CHANNELS,
@@ -12,11 +14,19 @@ from coffeechat.method.checker import (
     RuleSet,
     Severity,
     check_message,
+    linkedin_limit,
 )
 from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count, unfilled_fields
+from coffeechat.method.names import WARM_TIES
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.outreach.models import Channel, Message, MessageTemplate, Purpose
-from coffeechat.pipeline.outreach.services import Draft, reader, recipient, word_count
+from coffeechat.pipeline.outreach.services import (
+    Draft,
+    reader,
+    recipient,
+    referrer_withheld,
+    word_count,
+)
 
 TIPS = {
     Purpose.REQUEST: "Aim for under {limit} words; connection first; no mention of jobs; "
@@ -63,13 +73,19 @@ def known_names(to: Contact) -> tuple[str, ...]:
     return to.person_name.addresses
 
 
+def reader_tie(contact: Contact, template: MessageTemplate | None) -> str:
+    """How the user knows whoever reads the message, as the checker names it."""
+    to = reader(contact, template)
+    return to.how_known if to.how_known in TIES else ""
+
+
 def findings(
     *, contact: Contact, template: MessageTemplate | None, subject: str, body: str,
     purpose: str, channel: str, profile: Profile,
 ) -> list[Finding]:  # fmt: skip
     """The checker's findings, problems first."""
     to = reader(contact, template)
-    return check_message(
+    found = check_message(
         body,
         subject=subject or None,
         rules=RULE_SETS[profile.message_rules],
@@ -80,9 +96,48 @@ def findings(
         last_name=to.last_name,
         connection_names=connection_names(contact, template),
         known_names=known_names(to),
-        tie=to.how_known if to.how_known in TIES else "",
+        tie=reader_tie(contact, template),
         sent_before=sent_before(recipient(contact, template)),
     )
+    return [_why_unfilled(finding, contact) if to == contact else finding for finding in found]
+
+
+REFERRER_FIELDS = ("{{referrer_name}}", "{{referrer_first_name}}")
+WITHHELD = (
+    " Who suggested you write is left out on purpose: {reason}. Pick a template that does not "
+    "name them, or write the sentence yourself."
+)
+
+
+def _why_unfilled(finding: Finding, contact: Contact) -> Finding:
+    """The unfilled-field finding says why who suggested you write was not filled in."""
+    if finding.rule != "unfilled-field" or not set(REFERRER_FIELDS) & set(finding.words):
+        return finding
+    reason = referrer_withheld(contact)
+    if not reason:
+        return finding
+    return replace(finding, message=finding.message + WITHHELD.format(reason=reason))
+
+
+ASK_FOR_ADVICE = (
+    "ask for information and advice rather than a job, and leave your questions for the "
+    "conversation itself."
+)
+
+
+def request_guidance(contact: Contact) -> str:
+    """The line above a request: a stranger needs to hear who you are and how you got their
+    name; a friend, a relative or a former colleague knows both."""
+    if contact.how_known in WARM_TIES:
+        return f"No need to introduce yourself: {ASK_FOR_ADVICE}"
+    return f"Introduce yourself, say how you got their name, {ASK_FOR_ADVICE}"
+
+
+def by_email(template: MessageTemplate | None, to: Contact) -> bool:
+    """Whether the mail actions (send, send later, open in a mail app, .eml) belong on the
+    page: the template is written as an email and the person has an address."""
+    channel = template.channel if template is not None else Channel.EMAIL
+    return channel == Channel.EMAIL and bool(to.email)
 
 
 def tip(purpose: Purpose, rules: RuleSet) -> str:
@@ -99,22 +154,26 @@ def message_check(
     to = recipient(contact, template)
     purpose = Purpose(purpose) if purpose in Purpose.values else Purpose.REQUEST
     unfilled = unfilled_fields(f"{subject}\n{body}")
-    linkedin = channel == Channel.LINKEDIN
+    limit = linkedin_limit(channel, purpose, reader_tie(contact, template))
     characters = character_count(body)
     found = findings(
         contact=contact, template=template, subject=subject, body=body, purpose=purpose,
         channel=channel, profile=profile,
     )  # fmt: skip
+    problems = sum(finding.severity == Severity.PROBLEM for finding in found)
     return {
         "words": word_count(body),
         "characters": characters,
-        "linkedin": linkedin,
-        "character_limit": LINKEDIN_NOTE_LIMIT,
-        "over_characters": linkedin and characters > LINKEDIN_NOTE_LIMIT,
+        "linkedin": limit is not None,
+        "character_limit": f"{limit:,}" if limit else "",
+        "linkedin_kind": "connection notes" if limit == LINKEDIN_NOTE_LIMIT else "messages",
+        "over_characters": limit is not None and characters > limit,
         "findings": found,
-        "problems": sum(finding.severity == Severity.PROBLEM for finding in found),
+        "problems": problems,
+        "suggestions": len(found) - problems,
         "tip": tip(purpose, RULE_SETS[profile.message_rules]),
         "from_profile": [PROFILE_FIELDS[name] for name in unfilled if name in PROFILE_FIELDS],
-        "mailto": Draft(subject, body).mailto(to.email),
+        # Only a message written as an email, to someone with an address, opens in a mail app.
+        "mailto": Draft(subject, body).mailto(to.email) if by_email(template, to) else "",
         "email": to.email,
     }

@@ -75,6 +75,28 @@ def tie_for(contact: Contact) -> Tie:
     return tie_of(contact.how_known, introduced=introduced, may_use_name=may_use_name)
 
 
+def referrer_withheld(contact: Contact) -> str:
+    """Why a message to `contact` leaves who suggested writing unnamed ({{referrer_name}}
+    unfilled), "" when it may name them (one query, only for referrals)."""
+    introducer = contact.introduced_by
+    if introducer is None:
+        if contact.how_known != "referral":
+            return ""
+        return "you have not said who suggested you write (“Introduced by” on their contact)"
+    may = None  # the template editor's made-up person (never saved) has no referral on file
+    if contact.pk is not None:
+        referral = Referral.objects.filter(contact=contact)
+        may = referral.values_list("may_use_name", flat=True).first()
+    if may:
+        return ""
+    if may is None:
+        return f"you have not noted that you may use {introducer.full_name}'s name"
+    return (
+        f"{introducer.full_name} has not said you may use their name (“May you use their "
+        "name?” is not ticked on the referral)"
+    )
+
+
 def _personal_fields(
     contact: Contact, profile: Profile, tie: Tie, situation: Situation | None = None
 ) -> dict[str, str]:
@@ -247,6 +269,25 @@ def default_channel(contact: Contact, template: MessageTemplate | None = None) -
     if channel == Channel.EMAIL and not contact.email:
         return Channel.LINKEDIN if contact.linkedin_url else ""
     return channel
+
+
+# What a message written for another channel is, and what to do with it instead of e-mailing it.
+_NOT_BY_EMAIL = {
+    Channel.LINKEDIN: "written for LinkedIn: copy it into LinkedIn, then mark it as sent below",
+    Channel.PHONE: "a script for a phone call: make the call, then mark it as sent below",
+    Channel.IN_PERSON: "what to say in person: once you have asked, mark it as sent below",
+    Channel.INTRODUCTION: "a note for a mutual contact to pass on: give it to them, then mark "
+    "it as sent below",
+}
+
+
+def not_by_email(template: MessageTemplate | None) -> str:
+    """Why the message is not sent (now or later) by e-mail from Coffeechat: its template is
+    written for another channel. "" for an e-mail."""
+    if template is None or template.channel == Channel.EMAIL:
+        return ""
+    what = _NOT_BY_EMAIL.get(Channel(template.channel), "not an e-mail")
+    return f"“{template.name}” is {what}."
 
 
 def save_email_settings(

@@ -23,7 +23,7 @@ from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach import recording
 from coffeechat.pipeline.conversations.models import Conversation
 from coffeechat.pipeline.outreach import mail, services
-from coffeechat.pipeline.outreach.check import message_check
+from coffeechat.pipeline.outreach.check import by_email, message_check, request_guidance
 from coffeechat.pipeline.outreach.drafts import Slot
 from coffeechat.pipeline.outreach.forms import SendForm
 from coffeechat.pipeline.outreach.models import Channel, Draft, MessageTemplate, Purpose
@@ -217,8 +217,9 @@ def _recorded(
     if "template" in form.errors:
         raise Http404("No such template.")
     where = services.addressed(page.contact, slot.template, page.purpose)
-    if valid and where.problem:
-        form.add_error(None, where.problem)  # the draft stays on the page
+    problem = where.problem or (services.not_by_email(slot.template) if sending_now else "")
+    if valid and problem:
+        form.add_error(None, problem)  # the draft stays on the page
         valid = False
     if not valid:
         return None
@@ -278,8 +279,11 @@ def _render(
             "template_reason": reason,
             "template_groups": _template_choices(request.user, purpose, template),
             "heading": heading,
+            "guidance": request_guidance(contact),
             "problem": where.problem,
             "send": sending.send_state(request.user, to),
+            "by_email": by_email(template, to),
+            "not_by_email": services.not_by_email(template),
             "saved": saved,
             "check": message_check(
                 contact=contact,

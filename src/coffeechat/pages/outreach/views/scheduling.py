@@ -37,7 +37,7 @@ def schedule(
     now = timezone.now()
     later = LaterForm(request.POST, offer=offer(request.user, where.to, now), now=now)
     state = sending.send_state(request.user, where.to)
-    problem = where.problem or state.problem
+    problem = where.problem or services.not_by_email(slot.template) or state.problem
     if valid and problem:
         form.add_error(None, problem)
     if not (valid and later.is_valid()) or problem:
