@@ -37,6 +37,14 @@ from coffeechat.method.wording.thanks import Note, framed, useful_line
         ("teacher", "a teacher"),
         ("an engineer", "an engineer"),
         ("the head of design", "the head of design"),
+        # A headline's capitalised ordinary first word reads in lower case after the article;
+        # names and acronyms keep their capitals.
+        ("Middle-school science teacher", "a middle-school science teacher"),
+        ("Senior UX researcher", "a senior UX researcher"),
+        ("Experienced teacher", "an experienced teacher"),
+        ("iOS developer", "an iOS developer"),
+        ("McKinsey consultant", "a McKinsey consultant"),
+        ("Google engineer", "a Google engineer"),
     ],
 )
 def test_a_or_an_goes_by_sound(phrase, expected):

@@ -45,11 +45,41 @@ def _has_vowel(letters: str) -> bool:
     return any(char in "AEIOU" for char in letters)
 
 
+# Ordinary words a headline often starts with, written with a capital only because they start it
+# ("Middle-school science teacher"): after "a" they read in lower case. Names ("European",
+# "Google") are not listed, so they keep their capital; acronyms and words with inner capitals
+# ("UX", "MBA", "iOS", "McKinsey") are never lowered.
+_HEADLINE_TEXT = """
+    academic account accountant administrator aspiring assistant associate biology career
+    certified chemistry classroom clinical college community content corporate creative
+    curriculum customer data design designer developer digital early education educational
+    elementary engineer engineering entry experienced finance former freelance freelancer
+    full graduate graphic health high history independent instructional interaction junior
+    lead learning librarian licensed marketing math mathematics mechanical mid middle museum
+    new nonprofit non nurse operations part physics primary principal product program project
+    public recent registered research researcher retired sales school science secondary
+    self senior service social software special staff student teacher technical trained
+    user veteran visual writer
+"""
+_HEADLINE_WORDS = frozenset(_HEADLINE_TEXT.split())
+
+
+def _ordinary_first_word(phrase: str) -> bool:
+    word = phrase.split(" ", 1)[0]
+    if len(word) < 2 or not word[0].isupper() or word[1:] != word[1:].lower():
+        return False
+    return re.split(r"[-\u2010\u2011/]", word.casefold(), maxsplit=1)[0] in _HEADLINE_WORDS
+
+
 def with_article(phrase: str) -> str:
-    """The phrase with "a" or "an" before it, unless it already has a determiner."""
+    """The phrase with "a" or "an" before it, unless it already has a determiner. An ordinary
+    first word written with a capital as a headline's start reads in lower case after it
+    ("a middle-school science teacher"); names and acronyms keep theirs."""
     phrase = phrase.strip()
     if not phrase or _ALREADY.match(phrase) or (phrase[0].isdigit() and phrase.endswith("s")):
         return phrase
+    if _ordinary_first_word(phrase):
+        phrase = phrase[:1].lower() + phrase[1:]
     return f"{article(phrase)} {phrase}"
 
 
