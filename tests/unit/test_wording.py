@@ -226,6 +226,17 @@ def test_the_checker_names_merge_residue_and_a_repeated_phrase():
     assert "twice" in findings["repeated-phrase"].message
 
 
+def test_a_repeated_phrase_with_hyphenated_words_is_found():
+    """The walker's draft: the headline and the pitch both say "middle-school science"."""
+    body = (
+        "Dear Sam,\n\nI'm Maya, a middle-school science teacher moving into UX research. "
+        "I've taught middle-school science for eight years. Would you have 20 minutes for a "
+        "call?\n\nBest,\nMaya"
+    )
+    findings = {f.rule: f for f in check_message(body, subject="Advice")}
+    assert findings["repeated-phrase"].words == ("middle-school science",)
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["We chose plan A, then B.", "That is where I'm from.", "Thanks, e.g., for the talk.",
