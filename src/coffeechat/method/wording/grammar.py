@@ -16,7 +16,9 @@ _VOWEL_SOUND = re.compile(r"^(?:hour|honest|honou?r|heir|herb\b)", re.I)
 _ALREADY = re.compile(r"^(?:a|an|the|my|your|his|her|their|our|its|one|some|this|that)\s", re.I)
 _LEADING_NUMBER = re.compile(r"^(\d[\d,]*)")
 # Abbreviations after which a lower-case word does not start a sentence.
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "cf.", "incl.", "no.")
+# Titles too: "Dear Ms. de la Cruz" keeps the lower-case particle of her name.
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "cf.", "incl.", "no.", "mr.", "mrs.",
+                  "ms.", "mx.", "dr.", "prof.", "st.", "sr.", "jr.", "rev.", "hon.")  # fmt: skip
 _SENTENCE_START = re.compile(r"(?:\A|(?<=[.!?])[ \t]+|\n[ \t]*)([\"“(]?)([a-z])")
 
 
@@ -109,7 +111,7 @@ def capitalize_sentences(text: str) -> str:
 
     def upper(match: re.Match[str]) -> str:
         before = text[max(0, match.start() - 8) : match.start()].rstrip()
-        if before.endswith(_ABBREVIATIONS):
+        if before.casefold().endswith(_ABBREVIATIONS):
             return match.group(0)
         return match.group(0)[:-1] + match.group(2).upper()
 
