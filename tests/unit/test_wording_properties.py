@@ -161,5 +161,10 @@ def test_each_tie_is_written_to_as_that_tie(template, tie, d):
         assert f"I'm {d['my_name']}" not in text and "my name is" not in text.lower()
     if template.channel == "linkedin":
         assert len(message.body) <= 300
+        # The tie's greeting, as in e-mails: "Dear Dr. Public", never "Hi John" to a professor.
+        assert message.body.startswith(d["name"].salutation(tie) + ",")
+    if template.ties and set(template.ties) <= KNOWN_PERSONALLY:
+        # Someone who knows the user hears from "Maya", not "Maya Okafor".
+        assert d["my_name"] not in text
     if template.situation.purpose in ("request", "follow_up"):
         assert len(message.body.split()) < 100
