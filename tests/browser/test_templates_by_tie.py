@@ -28,6 +28,9 @@ def give_name_parts(page: Page, tmp_path: Path, contact_url: str, **parts: str) 
     page.goto(f"{contact_url}edit/")
     labels = {"honorific": "Title", "goes_by": "Goes by"}
     if all(page.get_by_label(labels[name], exact=True).count() for name in parts):
+        details = page.locator("details.name-details")
+        if details.count() and details.get_attribute("open") is None:
+            page.get_by_text("More name details").click()  # the parts are folded away
         for name, value in parts.items():
             page.get_by_label(labels[name], exact=True).fill(value)
         page.get_by_role("button", name=re.compile("Save")).click()
@@ -67,6 +70,14 @@ def test_a_former_colleague_is_greeted_by_the_name_they_go_by_without_an_introdu
     )
     expect(page.get_by_label("Template").locator("option:checked")).to_have_text(
         "Email to a former colleague"
+    )
+    # Someone who worked with you hears from you by your first name.
+    expect(body).to_have_value(re.compile(r"Best wishes,\nMaya$"))
+    # Picking another template still says what that one is for.
+    page.get_by_label("Template").select_option(label="Cold email")
+    expect(page.locator("#template-reason")).to_have_text(
+        "Written for someone you have no connection with yet: an email asking for 15-20 minutes "
+        "of advice."
     )
 
 
