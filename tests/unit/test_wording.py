@@ -250,7 +250,7 @@ def test_an_update_closes_the_loop_only_when_there_is_advice_to_report():
 def test_an_update_asks_the_user_to_write_what_happened_in_words(situation):
     """Never a raw {{what_happened}}: a prompt in brackets the checker reports until replaced."""
     text = messages.built_in_for(situation, Tie.COLD)
-    body = messages.merge(text.body, {"greeting": "Dear Sam", "my_name": "Maya Okafor"})
+    body = messages.merge(text.body, {"greeting": "Dear Sam", "my_sign_off_name": "Maya Okafor"})
     assert "{{" not in body and "[Write what happened]" in body
     findings = {f.rule: f for f in check_message(body, subject=text.subject, purpose="update")}
     assert findings["unfilled-field"].words == ("[Write what happened]",)

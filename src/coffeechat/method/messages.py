@@ -45,6 +45,8 @@ MERGE_FIELDS = {
     "connection_line": "one sentence on how you know them, chosen by “How you know them”",
     "my_name": "your full name (profile)",
     "my_first_name": "your first name, from your full name (profile): signs warm notes",
+    "my_sign_off_name": "your first name to a friend, family or former colleague, else your "
+    "full name (profile)",
     "my_headline": "your headline (profile)",
     "school": "your school (profile)",
     "pitch": "your elevator pitch (profile)",

@@ -56,6 +56,8 @@ def personal_fields(
         "referrer_called": introducer.called if introducer else "",
         "my_name": me.name,
         "my_first_name": me.first_name,
+        # The thank-you and updates go to any tie: signed as the person knows the user.
+        "my_sign_off_name": me.first_name if warm else me.name,
         "my_headline": me.headline,
         "school": me.school,
         "pitch": me.pitch.strip(),

@@ -223,20 +223,20 @@ _AROUND = (
         "{{greeting}},\n\nThank you for taking the time to talk with me[[ on "
         "{{conversation_date}}]]. {{useful_line}}[[ Thank you also for suggesting I speak with "
         "{{referral_names}}; I will get in touch.]]\n\nI will let you know how things go.\n\n"
-        "With thanks,\n{{my_name}}",
+        "With thanks,\n{{my_sign_off_name}}",
         replaces=Situation.THANK_YOU,
     ),
     _t(
         Situation.KEEP_IN_TOUCH, "Keeping in touch", "A short update, and thanks again",
         "{{greeting}},\n\nI hope all is well[[ at {{organization}}]]. It has been a little while "
         "since we spoke, so here is a short update: {{what_happened}}\n\nThank you again for "
-        "your help along the way. I'll keep you posted.\n\nBest wishes,\n{{my_name}}",
+        "your help along the way. I'll keep you posted.\n\nBest wishes,\n{{my_sign_off_name}}",
     ),
     _t(
         Situation.UPDATE, "Closing the loop", "Your advice, and how it went",
         "{{greeting}},\n\nI followed your advice[[ to {{advice}}]] and wanted to let you know how "
         "it went: {{what_happened}}\n\nThank you again for your help. I'll keep you posted.\n\n"
-        "Best wishes,\n{{my_name}}",
+        "Best wishes,\n{{my_sign_off_name}}",
         replaces=Situation.UPDATE,
     ),
 )  # fmt: skip

@@ -34,6 +34,7 @@ KEEP_IN_TOUCH_TIP = "Keep it short: say what you have been doing since you spoke
 PROFILE_FIELDS = {
     "my_name": "full name",
     "my_first_name": "full name",
+    "my_sign_off_name": "full name",
     "my_headline": "headline",
     "school": "school",
     "pitch": "elevator pitch",

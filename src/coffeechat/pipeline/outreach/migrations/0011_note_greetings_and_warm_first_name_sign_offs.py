@@ -1,6 +1,7 @@
 """Unedited copies of the built-in texts that changed: LinkedIn notes greet with the tie's
 greeting ("Dear Dr. Public", not "Hi John"), and notes to friends, family and former colleagues
-are signed with the user's first name. A copy the user edited is theirs and stays as it is."""
+are signed with the user's first name (the thank-you and updates too, when they go to such a
+tie). A copy the user edited is theirs and stays as it is."""
 
 from django.db import migrations
 
@@ -73,6 +74,40 @@ OLD_BODIES = {
         "weeks? No pressure at all if now isn't a good time.\n"
         "\n"
         "Thanks so much,\n"
+        "{{my_name}}"
+    ),
+    "Thank-you": (
+        "{{greeting}},\n"
+        "\n"
+        "Thank you for taking the time to talk with me[[ on {{conversation_date}}]]. "
+        "{{useful_line}}[[ Thank you also for suggesting I speak with "
+        "{{referral_names}}; I will get in touch.]]\n"
+        "\n"
+        "I will let you know how things go.\n"
+        "\n"
+        "With thanks,\n"
+        "{{my_name}}"
+    ),
+    "Keeping in touch": (
+        "{{greeting}},\n"
+        "\n"
+        "I hope all is well[[ at {{organization}}]]. It has been a little while since we "
+        "spoke, so here is a short update: {{what_happened}}\n"
+        "\n"
+        "Thank you again for your help along the way. I'll keep you posted.\n"
+        "\n"
+        "Best wishes,\n"
+        "{{my_name}}"
+    ),
+    "Closing the loop": (
+        "{{greeting}},\n"
+        "\n"
+        "I followed your advice[[ to {{advice}}]] and wanted to let you know how it "
+        "went: {{what_happened}}\n"
+        "\n"
+        "Thank you again for your help. I'll keep you posted.\n"
+        "\n"
+        "Best wishes,\n"
         "{{my_name}}"
     ),
 }
