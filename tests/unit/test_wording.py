@@ -254,6 +254,9 @@ def test_an_update_asks_the_user_to_write_what_happened_in_words(situation):
     assert "{{" not in body and "[Write what happened]" in body
     findings = {f.rule: f for f in check_message(body, subject=text.subject, purpose="update")}
     assert findings["unfilled-field"].words == ("[Write what happened]",)
+    assert findings["unfilled-field"].message.startswith(
+        "Still yours to write: replace “[Write what happened]” with your own words"
+    )
 
 
 def test_the_checker_names_merge_residue_and_a_repeated_phrase():
