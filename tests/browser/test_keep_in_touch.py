@@ -72,6 +72,15 @@ def test_keeping_in_touch_after_a_conversation(page: Page, coffeechat_server: Co
     go(page, server, owner, "/")
     loop = today_item(page, "Close the loop with Priya Shah")
     expect(loop).to_contain_text("You acted on Priya's advice: “Learn the green bond principles”")
+    # Writing her an update now closes the loop, and the page says why.
+    go(page, server, owner, conversation_url)
+    page.get_by_role("link", name="Priya Shah").first.click()
+    page.locator(".actions").first.get_by_role("link", name="Write an update").click()
+    expect(page.get_by_label("Template").locator("option:checked")).to_have_text("Closing the loop")
+    expect(page.locator("#template-reason")).to_contain_text("says what came of their advice")
+    draft = page.locator("#id_body")
+    expect(draft).to_have_value(re.compile("I followed your advice to learn the green bond"))
+    expect(draft).to_have_value(re.compile(r"\[Write what happened\]"))
 
     # Big news for everyone met: one draft each, edited (and autosaved) before it goes.
     go(page, server, owner, "/followups/")

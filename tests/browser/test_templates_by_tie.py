@@ -54,6 +54,14 @@ def test_a_former_colleague_is_greeted_by_the_name_they_go_by_without_an_introdu
     expect(page.get_by_label("Template").locator("option:checked")).to_have_text(
         "Email to a former colleague"
     )
+    # Someone who worked with you hears from you by your first name.
+    expect(body).to_have_value(re.compile(r"Best wishes,\nMaya$"))
+    # Picking another template still says what that one is for.
+    page.get_by_label("Template").select_option(label="Cold email")
+    expect(page.locator("#template-reason")).to_have_text(
+        "Written for someone you have no connection with yet: an email asking for 15-20 minutes "
+        "of advice."
+    )
 
 
 def test_a_cold_contact_with_a_title_is_written_to_formally(

@@ -314,7 +314,7 @@ def test_a_follow_up_and_an_update_get_their_own_drafts(alice_client, sam):
     assert not FollowUp.objects.filter(kind="no_reply").exists()  # only requests wait for a reply
     page = alice_client.get(url, {"purpose": "update"}).content.decode()
     assert "Send Sam Lee an update" in page
-    assert "<mark>{{what_happened}}</mark>" in finding(page, "unfilled-field")
+    assert "<mark>[Write what happened]</mark>" in finding(page, "unfilled-field")
 
 
 @time_machine.travel(FRIDAY, tick=False)

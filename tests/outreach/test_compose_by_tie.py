@@ -12,11 +12,13 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 import factories as make
 from coffeechat.method.messages import BUILT_IN_TEMPLATES
 from coffeechat.method.wording.kinds import ties_text
-from coffeechat.pipeline.outreach.models import MessageTemplate
+from coffeechat.pipeline.outreach.drafts import Slot
+from coffeechat.pipeline.outreach.models import MessageTemplate, Purpose
 
 MIGRATION = "coffeechat.pipeline.outreach.migrations.0010_template_ties_and_a_text_for_each_tie"
 
@@ -78,13 +80,46 @@ def test_someone_only_on_linkedin_gets_a_note_and_is_told_why(alice_client, alic
     assert "a LinkedIn note, as there is no email address" in reason(page)
 
 
-def test_switching_template_drops_the_reason_and_redrafts(alice_client, alice, johnny):
+def test_switching_template_says_what_it_is_for_and_redrafts(alice_client, alice, johnny):
     cold = make.built_in_template(alice, "cold_email")
     page = compose(alice_client, johnny, template=cold.pk)
     assert selected(page) == "Cold email"
-    assert reason(page) == ""
+    assert reason(page) == (
+        "Written for someone you have no connection with yet: an email asking for 15-20 minutes "
+        "of advice."
+    )
     # The greeting still fits the tie, whichever text the user picks.
     assert body(page).startswith("Hi Johnny,")
+
+
+def test_a_saved_draft_reopens_with_what_its_template_is_for(alice_client, alice, johnny):
+    template = make.built_in_template(alice, "cold_email")
+    saved = Slot(johnny, Purpose.REQUEST, template, None).save(subject="Hi", body="My own words")
+    assert saved is not None
+    page = compose(alice_client, johnny, draft=saved.pk)  # the link on Today
+    assert body(page).startswith("My own words")
+    assert reason(page).startswith("Written for someone you have no connection with yet")
+
+
+def test_an_update_closes_the_loop_when_advice_was_acted_on_and_not_yet_reported(
+    alice_client, alice, johnny
+):
+    page = compose(alice_client, johnny, purpose="update")
+    assert selected(page) == "Keeping in touch"
+    assert reason(page) == "Former colleague: a short update."
+    assert "[Write what happened]" in body(page) and "{{" not in body(page)
+    assert "Tell them you followed their advice" not in page  # close-the-loop's tip only
+    chat = make.conversation(johnny, status="held")
+    advice = make.takeaway(chat, "Focus on research methods courses")
+    advice.acted_on_at = timezone.now()
+    advice.save()
+    page = compose(alice_client, johnny, purpose="update")
+    assert selected(page) == "Closing the loop"
+    assert reason(page) == "Former colleague: says what came of their advice."
+    assert "I followed your advice to focus on research methods courses" in body(page)
+    assert "Tell them you followed their advice and what came of it." in page
+    make.sent(johnny, Purpose.UPDATE)  # they have heard since
+    assert selected(compose(alice_client, johnny, purpose="update")) == "Keeping in touch"
 
 
 def test_a_users_own_template_for_the_tie_is_picked_over_the_general_one(alice_client, alice):

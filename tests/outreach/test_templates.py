@@ -139,7 +139,7 @@ def test_the_update_leaves_what_happened_for_the_user_to_write(alice, jordan):
     update = merged(alice, Situation.UPDATE, jordan)
     assert update.body.startswith("Dear Jordan,\n\nI followed your advice")
     [finding] = problems(update, purpose="update", first_name="Jordan")
-    assert finding.words == ("{{what_happened}}",)
+    assert finding.words == ("[Write what happened]",)  # a prompt in words, not a raw field
 
 
 def test_the_linkedin_note_stays_under_300_characters_once_merged(alice, jordan):
@@ -150,7 +150,8 @@ def test_the_linkedin_note_stays_under_300_characters_once_merged(alice, jordan)
     jordan.organization.save()
     draft = merged(alice, Situation.LINKEDIN_NOTE, jordan)
     assert len(draft.body) < LINKEDIN_NOTE_LIMIT
-    assert draft.body.startswith("Hi Jordan, I came across your work at Acme Climate Risk")
+    # A formal tie's note greets as its e-mails do.
+    assert draft.body.startswith("Dear Jordan, I came across your work at Acme Climate Risk")
 
 
 def test_asking_for_an_introduction_is_written_to_the_mutual_contact(alice, jordan, priya):
@@ -396,8 +397,9 @@ def test_thank_yous_and_updates_preview_with_a_made_up_conversation(alice_client
     if situation == Situation.THANK_YOU:
         assert "You suggested I talk to the risk team before specialising;" in body
         assert "Thank you also for suggesting I speak with Sam" in body
-    # What came of the advice is the user's to write; nothing else is left unfilled.
-    assert unfilled_fields(body) == (["what_happened"] if situation == Situation.UPDATE else [])
+    # What came of the advice is the user's to write, asked for in words; nothing is unfilled.
+    assert unfilled_fields(body) == []
+    assert ("[Write what happened]" in body) == (situation == Situation.UPDATE)
 
 
 def test_the_templates_page_and_the_preview_tip_follow_your_rule_set(alice_client, alice):

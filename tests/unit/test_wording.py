@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from coffeechat.method import messages
 from coffeechat.method.checker import check_message
 from coffeechat.method.messages import merge
-from coffeechat.method.wording.choice import Candidate, best, reason, situation_for
+from coffeechat.method.wording.choice import (
+    Candidate,
+    best,
+    purpose_line,
+    reason,
+    situation_for,
+)
 from coffeechat.method.wording.grammar import (
     capitalize_sentences,
     join_list,
@@ -37,6 +44,14 @@ from coffeechat.method.wording.thanks import Note, framed, useful_line
         ("teacher", "a teacher"),
         ("an engineer", "an engineer"),
         ("the head of design", "the head of design"),
+        # A headline's capitalised ordinary first word reads in lower case after the article;
+        # names and acronyms keep their capitals.
+        ("Middle-school science teacher", "a middle-school science teacher"),
+        ("Senior UX researcher", "a senior UX researcher"),
+        ("Experienced teacher", "an experienced teacher"),
+        ("iOS developer", "an iOS developer"),
+        ("McKinsey consultant", "a McKinsey consultant"),
+        ("Google engineer", "a Google engineer"),
     ],
 )
 def test_a_or_an_goes_by_sound(phrase, expected):
@@ -67,6 +82,12 @@ def test_lists_join_with_commas_and_and_each_once():
 def test_the_first_word_of_each_sentence_gets_a_capital():
     assert capitalize_sentences("thanks. your advice helped! see you\nsoon, e.g. friday") == (
         "Thanks. Your advice helped! See you\nSoon, e.g. friday"
+    )
+
+
+def test_a_title_does_not_end_a_sentence():
+    assert capitalize_sentences("Dear Ms. de la Cruz, hello. dear Dr. van Dijk") == (
+        "Dear Ms. de la Cruz, hello. Dear Dr. van Dijk"
     )
 
 
@@ -206,6 +227,38 @@ def test_the_kind_follows_what_is_on_file_and_the_reason_says_why():
     )
 
 
+def test_a_template_says_what_it_is_for_when_compose_did_not_pick_it():
+    assert purpose_line(Situation.COLD_EMAIL, frozenset({Tie.FRIEND, Tie.FAMILY})) == (
+        "Written for a friend or family: an email asking for 15-20 minutes of advice."
+    )
+    assert purpose_line(Situation.UPDATE, frozenset()) == (
+        "Closing the loop: says what came of their advice."
+    )
+    assert purpose_line(Situation.ALUMNI, frozenset()) == (
+        "Written for a fellow alum: an email asking for 15-20 minutes of advice."
+    )
+
+
+def test_an_update_closes_the_loop_only_when_there_is_advice_to_report():
+    kind = {"tie": Tie.FRIEND, "has_email": True, "has_linkedin": False}
+    assert situation_for("update", **kind) == Situation.KEEP_IN_TOUCH
+    assert situation_for("update", advice_to_report=True, **kind) == Situation.UPDATE
+    assert reason(Situation.UPDATE, Tie.FRIEND) == "Friend: says what came of their advice."
+
+
+@pytest.mark.parametrize("situation", [Situation.KEEP_IN_TOUCH, Situation.UPDATE])
+def test_an_update_asks_the_user_to_write_what_happened_in_words(situation):
+    """Never a raw {{what_happened}}: a prompt in brackets the checker reports until replaced."""
+    text = messages.built_in_for(situation, Tie.COLD)
+    body = messages.merge(text.body, {"greeting": "Dear Sam", "my_sign_off_name": "Maya Okafor"})
+    assert "{{" not in body and "[Write what happened]" in body
+    findings = {f.rule: f for f in check_message(body, subject=text.subject, purpose="update")}
+    assert findings["unfilled-field"].words == ("[Write what happened]",)
+    assert findings["unfilled-field"].message.startswith(
+        "Still yours to write: replace “[Write what happened]” with your own words"
+    )
+
+
 def test_the_checker_names_merge_residue_and_a_repeated_phrase():
     body = (
         "Dear Sam,\n\nI came across your work at . I'm Alex, exploring UX research careers "
@@ -216,6 +269,17 @@ def test_the_checker_names_merge_residue_and_a_repeated_phrase():
     assert "Fill in what is missing" in findings["merge-residue"].message
     assert findings["repeated-phrase"].words == ("ux research careers",)
     assert "twice" in findings["repeated-phrase"].message
+
+
+def test_a_repeated_phrase_with_hyphenated_words_is_found():
+    """The walker's draft: the headline and the pitch both say "middle-school science"."""
+    body = (
+        "Dear Sam,\n\nI'm Maya, a middle-school science teacher moving into UX research. "
+        "I've taught middle-school science for eight years. Would you have 20 minutes for a "
+        "call?\n\nBest,\nMaya"
+    )
+    findings = {f.rule: f for f in check_message(body, subject="Advice")}
+    assert findings["repeated-phrase"].words == ("middle-school science",)
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,7 @@ NOTES = [
     Note("Just Enough Research (Erika Hall)", advice=False),
 ]  # fmt: skip
 REFERRED = [[], ["Sam"], ["Sam", "Lee", "Kim"]]
+AFTER_TALKING = ("thank_you", "update")  # written to any tie, signed as the person knows you
 WHAT_HAPPENED = "I rebuilt my portfolio around the tablet pilot, and two schools asked to see it."
 
 
@@ -161,6 +162,12 @@ def test_each_tie_is_written_to_as_that_tie(template, tie, d):
         assert f"I'm {d['my_name']}" not in text and "my name is" not in text.lower()
     if template.channel == "linkedin":
         assert len(message.body) <= 300
+        # The tie's greeting, as in e-mails: "Dear Dr. Public", never "Hi John" to a professor.
+        assert message.body.startswith(d["name"].salutation(tie) + ",")
+    warm_text = bool(template.ties) and set(template.ties) <= KNOWN_PERSONALLY
+    if warm_text or (tie in KNOWN_PERSONALLY and template.situation.purpose in AFTER_TALKING):
+        # Someone who knows the user hears from "Maya", not "Maya Okafor".
+        assert d["my_name"] not in text
     if template.situation.purpose in ("request", "follow_up"):
         assert len(message.body.split()) < 100
 

@@ -44,6 +44,9 @@ MERGE_FIELDS = {
     "referrer_called": "the name that person goes by",
     "connection_line": "one sentence on how you know them, chosen by “How you know them”",
     "my_name": "your full name (profile)",
+    "my_first_name": "your first name, from your full name (profile): signs warm notes",
+    "my_sign_off_name": "your first name to a friend, family or former colleague, else your "
+    "full name (profile)",
     "my_headline": "your headline (profile)",
     "school": "your school (profile)",
     "pitch": "your elevator pitch (profile)",
@@ -120,7 +123,10 @@ def subject_line(how_known: str, *, introducer: str, school: str, field: str) ->
 # Fields that older templates may leave empty where they stand (no referrals: no sentence).
 OPTIONAL_FIELDS = frozenset({"referral_line"})
 # Older templates that say {{field}} where none is known read "this field", as they always did.
-_FALLBACKS = {"field": "this field"}
+# What came of their advice is the user's to write: an empty one shows as a prompt in brackets,
+# which the checker reports until it is replaced.
+WHAT_HAPPENED_PROMPT = "[Write what happened]"
+_FALLBACKS = {"field": "this field", "what_happened": WHAT_HAPPENED_PROMPT}
 
 
 def merge(text: str, fields: Mapping[str, str]) -> str:

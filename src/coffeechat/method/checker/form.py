@@ -81,6 +81,9 @@ ATTACHMENT = (
     "conversation and offer it only if asked."
 )
 UNFILLED = "Unfilled merge field{s}: {words}. Fill {them} in before sending."
+# A prompt a template leaves for the user to replace with their own words.
+_PROMPT = re.compile(r"\[Write [^\]]+\]")
+STILL_TO_WRITE = "Still yours to write: replace {words} with your own words before sending."
 
 
 def check_length(draft: Draft) -> Iterator[Finding]:
@@ -170,7 +173,10 @@ def check_unfilled(draft: Draft) -> Iterator[Finding]:
     )  # fmt: skip
     if fields:
         several = len(fields) > 1
-        message = UNFILLED.format(
-            s="s" if several else "", words=quoted(fields), them="them" if several else "it"
-        )
+        if all(_PROMPT.fullmatch(field) for field in fields):  # "[Write what happened]"
+            message = STILL_TO_WRITE.format(words=quoted(fields))
+        else:
+            message = UNFILLED.format(
+                s="s" if several else "", words=quoted(fields), them="them" if several else "it"
+            )
         yield problem("unfilled-field", message, fields)

@@ -29,7 +29,9 @@ _RESIDUE = re.compile(
     ),
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W_][\w'\u2019-]*")
+# Each part of a hyphenated word counts as a word ("middle-school science" is three), so a
+# phrase said once with a hyphen and once without, or inside a longer one, is still found.
+_WORD = re.compile(r"[^\W_][\w'\u2019]*")
 _SENTENCE = re.compile(r"[.!?;:]+(?=\s|$)|\n")
 # A phrase of only these words says nothing twice ("I would be", "if you have").
 _SMALL = {
@@ -80,22 +82,24 @@ def check_repeated(draft: Draft) -> Iterator[Finding]:
     seen: set[tuple[str, ...]] = set()
     repeated: list[str] = []
     for sentence in _SENTENCE.split(main):
-        words = [word.casefold().replace("\u2019", "'") for word in _WORD.findall(sentence)]
+        found = list(_WORD.finditer(sentence))
+        words = [match.group().casefold().replace("\u2019", "'") for match in found]
         run: list[int] = []  # where the repeated three-word pieces of this sentence start
         for i in range(len(words) - REPEATED_LENGTH + 1):
             gram = tuple(words[i : i + REPEATED_LENGTH])
             if gram in seen and not all(word in _SMALL for word in gram):
                 run.append(i)
             seen.add(gram)
-        repeated += _phrases(words, run)
+        repeated += _phrases(sentence, found, run)
     if repeated:
         phrases = unique(repeated)
         # Style rather than a slip: "I'd love to" twice is worth a look, not a refusal.
         yield suggestion("repeated-phrase", REPEATED.format(words=quoted(phrases)), phrases)
 
 
-def _phrases(words: list[str], starts: list[int]) -> list[str]:
-    """Overlapping three-word pieces joined into the whole phrase said again."""
+def _phrases(sentence: str, words: list[re.Match[str]], starts: list[int]) -> list[str]:
+    """Overlapping three-word pieces joined into the whole phrase said again, as written
+    (hyphens kept), in lower case."""
     phrases: list[str] = []
     first = previous = None
     for start in [*starts, None]:
@@ -103,6 +107,8 @@ def _phrases(words: list[str], starts: list[int]) -> list[str]:
             previous = start
             continue
         if first is not None and previous is not None:
-            phrases.append(" ".join(words[first : previous + REPEATED_LENGTH]))
+            end = words[previous + REPEATED_LENGTH - 1].end()
+            phrase = sentence[words[first].start() : end].casefold().replace("\u2019", "'")
+            phrases.append(re.sub(r"\s+", " ", phrase))
         first = previous = start
     return phrases

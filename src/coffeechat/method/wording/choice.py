@@ -65,15 +65,24 @@ def request_kind(*, has_email: bool, has_linkedin: bool, has_phone: bool, tie: T
     return Situation.COLD_EMAIL
 
 
-def situation_for(purpose: str, *, tie: Tie, has_email: bool, has_linkedin: bool,
-                  has_phone: bool = False) -> Situation:  # fmt: skip
-    """The kind of template that suits this purpose and person, before the user picks another."""
+def situation_for(
+    purpose: str,
+    *,
+    tie: Tie,
+    has_email: bool,
+    has_linkedin: bool,
+    has_phone: bool = False,
+    advice_to_report: bool = False,
+) -> Situation:
+    """The kind of template that suits this purpose and person, before the user picks another.
+    An update closes the loop when advice from the last conversation was acted on and they
+    have not heard since (`advice_to_report`); else it is a short keeping-in-touch note."""
     if purpose == "follow_up":
         return Situation.FOLLOW_UP
     if purpose == "thank_you":
         return Situation.THANK_YOU
     if purpose == "update":
-        return Situation.KEEP_IN_TOUCH
+        return Situation.UPDATE if advice_to_report else Situation.KEEP_IN_TOUCH
     return request_kind(
         has_email=has_email, has_linkedin=has_linkedin, has_phone=has_phone, tie=tie
     )
@@ -127,3 +136,44 @@ def reason(situation: Situation, tie: Tie) -> str:
 
 
 TIE_LABELS_SHORT = {Tie.REFERRAL_NAMED: "Referral", Tie.REFERRAL_UNNAMED: "Referral"}
+
+# Whom a template is written for, as its purpose line names them.
+_FOR_TIE = {
+    Tie.FRIEND: "a friend",
+    Tie.FAMILY: "family",
+    Tie.FORMER_COLLEAGUE: "a former colleague",
+    Tie.PROFESSOR: "a former professor",
+    Tie.ALUMNI: "a fellow alum",
+    Tie.LINKEDIN: "a LinkedIn connection",
+    Tie.REFERRAL_NAMED: "someone you were referred to",
+    Tie.REFERRAL_UNNAMED: "someone you were referred to, without naming who by",
+    Tie.COLD: "someone you have no connection with yet",
+}
+# What each kind of template does, in a few words.
+_FOR_SITUATION = {
+    Situation.COLD_EMAIL: "an email asking for 15-20 minutes of advice",
+    Situation.ALUMNI: "an email asking for 15-20 minutes of advice",
+    Situation.AFTER_REFERRAL: "an email asking for 15-20 minutes of advice",
+    Situation.LINKEDIN_NOTE: "a LinkedIn connection note, within 300 characters",
+    Situation.PHONE_SCRIPT: "what to say on the phone",
+    Situation.IN_PERSON: "what to say in person",
+    Situation.ASK_INTRODUCTION: "asks a mutual contact to introduce you",
+    Situation.INTRO_BLURB: "a short blurb a mutual contact can forward",
+    Situation.FOLLOW_UP: "a short nudge",
+    Situation.THANK_YOU: "names what you found most useful",
+    Situation.KEEP_IN_TOUCH: "a short update",
+    Situation.UPDATE: "says what came of their advice",
+}
+
+
+def purpose_line(situation: Situation, ties: frozenset[Tie]) -> str:
+    """What a template is for, when compose did not pick it (the user chose it, or reopened a
+    saved draft): "Written for a friend or family: an email asking for 15-20 minutes of
+    advice.", "Closing the loop: says what came of their advice."."""
+    situation, ties = template_key(situation, ties)
+    does = _FOR_SITUATION[situation]
+    if not ties:
+        return f"{situation.label}: {does}."
+    names = [_FOR_TIE[tie] for tie in Tie if tie in ties]
+    whom = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"Written for {whom}: {does}."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coffeechat.method.names import PersonName
+from coffeechat.method.names import PersonName, split_full_name
 from coffeechat.method.wording.choice import connection_text
 from coffeechat.method.wording.kinds import KNOWN_PERSONALLY, Situation, Tie
 from coffeechat.method.wording.merge import merge
@@ -20,6 +20,11 @@ class Me:
     school: str = ""
     pitch: str = ""
     field: str = ""  # the field they explore (else the person's organization's)
+
+    @property
+    def first_name(self) -> str:
+        """What a friend calls the user, to sign off a warm note ("Maya" of "Maya Okafor")."""
+        return split_full_name(self.name)[0]
 
 
 def personal_fields(
@@ -50,6 +55,9 @@ def personal_fields(
         "referrer_first_name": introducer.given if introducer and named else "",
         "referrer_called": introducer.called if introducer else "",
         "my_name": me.name,
+        "my_first_name": me.first_name,
+        # The thank-you and updates go to any tie: signed as the person knows the user.
+        "my_sign_off_name": me.first_name if warm else me.name,
         "my_headline": me.headline,
         "school": me.school,
         "pitch": me.pitch.strip(),

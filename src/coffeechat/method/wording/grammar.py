@@ -16,7 +16,9 @@ _VOWEL_SOUND = re.compile(r"^(?:hour|honest|honou?r|heir|herb\b)", re.I)
 _ALREADY = re.compile(r"^(?:a|an|the|my|your|his|her|their|our|its|one|some|this|that)\s", re.I)
 _LEADING_NUMBER = re.compile(r"^(\d[\d,]*)")
 # Abbreviations after which a lower-case word does not start a sentence.
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "cf.", "incl.", "no.")
+# Titles too: "Dear Ms. de la Cruz" keeps the lower-case particle of her name.
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "cf.", "incl.", "no.", "mr.", "mrs.",
+                  "ms.", "mx.", "dr.", "prof.", "st.", "sr.", "jr.", "rev.", "hon.")  # fmt: skip
 _SENTENCE_START = re.compile(r"(?:\A|(?<=[.!?])[ \t]+|\n[ \t]*)([\"“(]?)([a-z])")
 
 
@@ -45,11 +47,41 @@ def _has_vowel(letters: str) -> bool:
     return any(char in "AEIOU" for char in letters)
 
 
+# Ordinary words a headline often starts with, written with a capital only because they start it
+# ("Middle-school science teacher"): after "a" they read in lower case. Names ("European",
+# "Google") are not listed, so they keep their capital; acronyms and words with inner capitals
+# ("UX", "MBA", "iOS", "McKinsey") are never lowered.
+_HEADLINE_TEXT = """
+    academic account accountant administrator aspiring assistant associate biology career
+    certified chemistry classroom clinical college community content corporate creative
+    curriculum customer data design designer developer digital early education educational
+    elementary engineer engineering entry experienced finance former freelance freelancer
+    full graduate graphic health high history independent instructional interaction junior
+    lead learning librarian licensed marketing math mathematics mechanical mid middle museum
+    new nonprofit non nurse operations part physics primary principal product program project
+    public recent registered research researcher retired sales school science secondary
+    self senior service social software special staff student teacher technical trained
+    user veteran visual writer
+"""
+_HEADLINE_WORDS = frozenset(_HEADLINE_TEXT.split())
+
+
+def _ordinary_first_word(phrase: str) -> bool:
+    word = phrase.split(" ", 1)[0]
+    if len(word) < 2 or not word[0].isupper() or word[1:] != word[1:].lower():
+        return False
+    return re.split(r"[-\u2010\u2011/]", word.casefold(), maxsplit=1)[0] in _HEADLINE_WORDS
+
+
 def with_article(phrase: str) -> str:
-    """The phrase with "a" or "an" before it, unless it already has a determiner."""
+    """The phrase with "a" or "an" before it, unless it already has a determiner. An ordinary
+    first word written with a capital as a headline's start reads in lower case after it
+    ("a middle-school science teacher"); names and acronyms keep theirs."""
     phrase = phrase.strip()
     if not phrase or _ALREADY.match(phrase) or (phrase[0].isdigit() and phrase.endswith("s")):
         return phrase
+    if _ordinary_first_word(phrase):
+        phrase = phrase[:1].lower() + phrase[1:]
     return f"{article(phrase)} {phrase}"
 
 
@@ -79,7 +111,7 @@ def capitalize_sentences(text: str) -> str:
 
     def upper(match: re.Match[str]) -> str:
         before = text[max(0, match.start() - 8) : match.start()].rstrip()
-        if before.endswith(_ABBREVIATIONS):
+        if before.casefold().endswith(_ABBREVIATIONS):
             return match.group(0)
         return match.group(0)[:-1] + match.group(2).upper()
 

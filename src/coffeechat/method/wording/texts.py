@@ -44,7 +44,8 @@ _EMAILS = (
         f"ask: I'm exploring {_FIELD}[[, and you know "
         "{{organization}} from the inside]].\n\n"
         "Would you have 15-20 minutes for a coffee or a call in the next few weeks? I'd love to "
-        "hear how you see it and what you would do in my place.\n\nThanks so much,\n{{my_name}}",
+        "hear how you see it and what you would do in my place.\n\nThanks so much,\n"
+        "{{my_first_name}}",
         ties=(Tie.FRIEND, Tie.FAMILY),
     ),
     _t(
@@ -53,7 +54,7 @@ _EMAILS = (
         f"[[ at {{{{organization}}}}]]. I'm now exploring {_FIELD}, and you're someone whose "
         "judgement I trust.\n\n"
         "Would you have 15-20 minutes for a call or a coffee in the next few weeks? I'd love to "
-        "hear how you see it and what you would do in my place.\n\nBest wishes,\n{{my_name}}",
+        "hear how you see it and what you would do in my place.\n\nBest wishes,\n{{my_first_name}}",
         ties=(Tie.FORMER_COLLEAGUE,),
     ),
     _t(
@@ -119,32 +120,32 @@ _NOTES = (
     ),
     _t(
         Situation.LINKEDIN_NOTE, "LinkedIn note to a former professor", "",
-        "Hi {{first_name}}, I'm {{my_name}}, a former student of yours[[, now exploring "
+        "{{greeting}}, I'm {{my_name}}, a former student of yours[[, now exploring "
         "{{field}}]]. " + _NOTE_ASK,
         ties=(Tie.PROFESSOR,), channel="linkedin",
     ),
     _t(
         Situation.LINKEDIN_NOTE, "LinkedIn note to a fellow alum", "",
-        "Hi {{first_name}}, [[as a fellow {{school}} graduate||as a fellow alum]], I'd love to "
+        "{{greeting}}, [[as a fellow {{school}} graduate||as a fellow alum]], I'd love to "
         "hear about your path[[ to {{organization}}]]. I'm {{my_name}}[[, exploring {{field}}]]. "
         + _NOTE_ASK,
         ties=(Tie.ALUMNI,), channel="linkedin",
     ),
     _t(
         Situation.LINKEDIN_NOTE, "LinkedIn note after a referral", "",
-        "Hi {{first_name}}, {{referrer_name}} suggested I get in touch. I'm {{my_name}}"
+        "{{greeting}}, {{referrer_name}} suggested I get in touch. I'm {{my_name}}"
         "[[, exploring {{field}}]]. " + _NOTE_ASK,
         ties=(Tie.REFERRAL_NAMED,), channel="linkedin",
     ),
     _t(
         Situation.LINKEDIN_NOTE, "LinkedIn note after a referral (without naming them)", "",
-        "Hi {{first_name}}, a mutual contact suggested I get in touch. I'm {{my_name}}"
+        "{{greeting}}, a mutual contact suggested I get in touch. I'm {{my_name}}"
         "[[, exploring {{field}}]]. " + _NOTE_ASK,
         ties=(Tie.REFERRAL_UNNAMED,), channel="linkedin",
     ),
     _t(
         Situation.LINKEDIN_NOTE, "LinkedIn connection note", "",
-        "Hi {{first_name}}, I came across your work[[ at {{organization}}]]. " + _ME + " "
+        "{{greeting}}, I came across your work[[ at {{organization}}]]. " + _ME + " "
         + _NOTE_ASK,
         ties=(Tie.COLD, Tie.LINKEDIN), channel="linkedin", replaces=Situation.LINKEDIN_NOTE,
     ),
@@ -153,7 +154,8 @@ _NOTES = (
 _SPOKEN = (
     _t(
         Situation.PHONE_SCRIPT, "Phone call to someone you know", "",
-        "{{hello}}, it's {{my_name}}. Have you got a minute? I'm exploring " + _FIELD + ", and "
+        "{{hello}}, it's {{my_first_name}}. Have you got a minute? I'm exploring " + _FIELD
+        + ", and "
         "you're one of the first people I wanted to ask about it. Would you have 15-20 minutes "
         "for a proper chat in the next week or two, whenever suits you?",
         ties=_WARM, channel="phone",
@@ -205,7 +207,7 @@ _AROUND = (
         "Following up on my note[[ about {{field}}]]",
         "{{greeting}},\n\nJust bringing my last message back to the top of your inbox, as I know "
         "how busy things get. Would you have 15-20 minutes for a coffee or a call in the next few "
-        "weeks? No pressure at all if now isn't a good time.\n\nThanks so much,\n{{my_name}}",
+        "weeks? No pressure at all if now isn't a good time.\n\nThanks so much,\n{{my_first_name}}",
         ties=_WARM,
     ),
     _t(
@@ -221,20 +223,20 @@ _AROUND = (
         "{{greeting}},\n\nThank you for taking the time to talk with me[[ on "
         "{{conversation_date}}]]. {{useful_line}}[[ Thank you also for suggesting I speak with "
         "{{referral_names}}; I will get in touch.]]\n\nI will let you know how things go.\n\n"
-        "With thanks,\n{{my_name}}",
+        "With thanks,\n{{my_sign_off_name}}",
         replaces=Situation.THANK_YOU,
     ),
     _t(
         Situation.KEEP_IN_TOUCH, "Keeping in touch", "A short update, and thanks again",
         "{{greeting}},\n\nI hope all is well[[ at {{organization}}]]. It has been a little while "
         "since we spoke, so here is a short update: {{what_happened}}\n\nThank you again for "
-        "your help along the way. I'll keep you posted.\n\nBest wishes,\n{{my_name}}",
+        "your help along the way. I'll keep you posted.\n\nBest wishes,\n{{my_sign_off_name}}",
     ),
     _t(
         Situation.UPDATE, "Closing the loop", "Your advice, and how it went",
         "{{greeting}},\n\nI followed your advice[[ to {{advice}}]] and wanted to let you know how "
         "it went: {{what_happened}}\n\nThank you again for your help. I'll keep you posted.\n\n"
-        "Best wishes,\n{{my_name}}",
+        "Best wishes,\n{{my_sign_off_name}}",
         replaces=Situation.UPDATE,
     ),
 )  # fmt: skip

@@ -18,6 +18,7 @@ from coffeechat.method.checker import (
 )
 from coffeechat.method.messages import LINKEDIN_NOTE_LIMIT, character_count, unfilled_fields
 from coffeechat.method.names import WARM_TIES
+from coffeechat.method.wording.kinds import Situation
 from coffeechat.network.people.models import Contact
 from coffeechat.pipeline.outreach.models import Channel, Message, MessageTemplate, Purpose
 from coffeechat.pipeline.outreach.services import (
@@ -37,9 +38,13 @@ TIPS = {
     "and mention the referrals you will contact.",
     Purpose.UPDATE: "Tell them you followed their advice and what came of it.",
 }
+# An update that is not closing the loop on advice: keeping in touch.
+KEEP_IN_TOUCH_TIP = "Keep it short: say what you have been doing since you spoke, and thank them."
 # Merge fields filled from the user's profile, and what the profile calls them.
 PROFILE_FIELDS = {
     "my_name": "full name",
+    "my_first_name": "full name",
+    "my_sign_off_name": "full name",
     "my_headline": "headline",
     "school": "school",
     "pitch": "elevator pitch",
@@ -140,8 +145,11 @@ def by_email(template: MessageTemplate | None, to: Contact) -> bool:
     return channel == Channel.EMAIL and bool(to.email)
 
 
-def tip(purpose: Purpose, rules: RuleSet) -> str:
-    """The one-line reminder under the findings, in the user's rule set's terms."""
+def tip(purpose: Purpose, rules: RuleSet, situation: Situation | None = None) -> str:
+    """The one-line reminder under the findings, in the user's rule set's terms. Following
+    advice is close-the-loop's to mention; a keeping-in-touch update has its own."""
+    if purpose == Purpose.UPDATE and situation != Situation.UPDATE:
+        return KEEP_IN_TOUCH_TIP
     as_question = ", as a question ending in “?”" if rules.require_question else ""
     return TIPS[purpose].format(limit=rules.word_limit, as_question=as_question)
 
@@ -171,7 +179,11 @@ def message_check(
         "findings": found,
         "problems": problems,
         "suggestions": len(found) - problems,
-        "tip": tip(purpose, RULE_SETS[profile.message_rules]),
+        "tip": tip(
+            purpose,
+            RULE_SETS[profile.message_rules],
+            template.situation_enum if template is not None else None,
+        ),
         "from_profile": [PROFILE_FIELDS[name] for name in unfilled if name in PROFILE_FIELDS],
         # Only a message written as an email, to someone with an address, opens in a mail app.
         "mailto": Draft(subject, body).mailto(to.email) if by_email(template, to) else "",

@@ -27,6 +27,7 @@ from coffeechat.pipeline.outreach import crypto
 from coffeechat.pipeline.outreach.models import (
     Channel,
     EmailSettings,
+    Message,
     MessageTemplate,
     Purpose,
 )
@@ -157,6 +158,26 @@ def _last_held_conversation(contact: Contact) -> Conversation | None:
     return contact.conversations.filter(status=Status.HELD).order_by("-scheduled_at").first()
 
 
+def advice_to_report(contact: Contact) -> bool:
+    """Whether advice from the last conversation held was acted on and no update has been sent
+    since (as Today's close-the-loop item has it): an update then closes the loop. Two queries."""
+    conversation = _last_held_conversation(contact)
+    if conversation is None:
+        return False
+    acted = (
+        conversation.takeaways.filter(kind="advice", acted_on_at__isnull=False)
+        .order_by("-acted_on_at")
+        .values_list("acted_on_at", flat=True)
+        .first()
+    )
+    if acted is None:
+        return False
+    sent = Message.objects.filter(
+        owner_id=contact.owner_id, contact=contact, purpose=Purpose.UPDATE, sent_at__gte=acted
+    )
+    return not sent.exists()
+
+
 def suggested_situation(contact: Contact, purpose: str, tie: Tie | None = None) -> Situation:
     return choice.situation_for(
         purpose,
@@ -164,6 +185,7 @@ def suggested_situation(contact: Contact, purpose: str, tie: Tie | None = None) 
         has_email=bool(contact.email),
         has_linkedin=bool(contact.linkedin_url),
         has_phone=bool(contact.phone),
+        advice_to_report=purpose == Purpose.UPDATE and advice_to_report(contact),
     )
 
 

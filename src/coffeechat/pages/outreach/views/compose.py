@@ -19,6 +19,7 @@ from coffeechat.foundation.accounts.models import User
 from coffeechat.foundation.core.requests import AuthedRequest
 from coffeechat.foundation.core.views import owned_or_404
 from coffeechat.method.messages import Situation
+from coffeechat.method.wording import choice
 from coffeechat.network.people.models import Contact
 from coffeechat.pages.outreach import recording
 from coffeechat.pipeline.conversations.models import Conversation
@@ -256,7 +257,8 @@ def _render(
     reason: str = "",
 ) -> TemplateResponse:
     """The compose page shared by requests, follow-ups, updates and thank-yous; `reason` says
-    why compose picked the template."""
+    why compose picked the template. When the user picked it (or reopened a saved draft), the
+    template's own purpose line says what it is for."""
     contact, purpose = page.contact, page.purpose
     to = services.recipient(contact, template)
     where = services.addressed(contact, template, purpose)
@@ -276,7 +278,8 @@ def _render(
             "page_url": page.url(),
             "post_to": {action: page.url(action) for action in ACTIONS},
             "template": template,
-            "template_reason": reason,
+            "template_reason": reason
+            or (choice.purpose_line(template.situation_enum, template.tie_set) if template else ""),
             "template_groups": _template_choices(request.user, purpose, template),
             "heading": heading,
             "guidance": request_guidance(contact),

@@ -6,51 +6,141 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('conversations', '0001_initial'),
-        ('people', '0001_initial'),
+        ("conversations", "0001_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Reply',
+            name="Reply",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('received_on', models.DateField()),
-                ('outcome', models.CharField(choices=[('agreed', 'Agreed to talk'), ('replied', 'Replied (not decided yet)'), ('declined', 'Declined')], default='agreed', max_length=20)),
-                ('note', models.TextField(blank=True, help_text='What they said, or why they declined.')),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='people.contact')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("received_on", models.DateField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("agreed", "Agreed to talk"),
+                            ("replied", "Replied (not decided yet)"),
+                            ("declined", "Declined"),
+                        ],
+                        default="agreed",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "note",
+                    models.TextField(blank=True, help_text="What they said, or why they declined."),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="people.contact",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'replies',
-                'ordering': ['-received_on', '-created_at'],
+                "verbose_name_plural": "replies",
+                "ordering": ["-received_on", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Message',
+            name="Message",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('purpose', models.CharField(choices=[('request', 'Request for a conversation'), ('follow_up', 'Follow-up'), ('thank_you', 'Thank-you'), ('update', 'Update')], default='request', max_length=20)),
-                ('channel', models.CharField(choices=[('email', 'Email'), ('linkedin', 'LinkedIn'), ('phone', 'Phone'), ('in_person', 'In person'), ('introduction', 'Introduction by a mutual contact')], default='email', max_length=20)),
-                ('subject', models.CharField(blank=True, max_length=300)),
-                ('body', models.TextField()),
-                ('sent_at', models.DateTimeField()),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='people.contact')),
-                ('conversation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='messages', to='conversations.conversation')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("request", "Request for a conversation"),
+                            ("follow_up", "Follow-up"),
+                            ("thank_you", "Thank-you"),
+                            ("update", "Update"),
+                        ],
+                        default="request",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("email", "Email"),
+                            ("linkedin", "LinkedIn"),
+                            ("phone", "Phone"),
+                            ("in_person", "In person"),
+                            ("introduction", "Introduction by a mutual contact"),
+                        ],
+                        default="email",
+                        max_length=20,
+                    ),
+                ),
+                ("subject", models.CharField(blank=True, max_length=300)),
+                ("body", models.TextField()),
+                ("sent_at", models.DateTimeField()),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to="people.contact",
+                    ),
+                ),
+                (
+                    "conversation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="messages",
+                        to="conversations.conversation",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-sent_at'],
-                'indexes': [models.Index(fields=['owner', 'contact', 'sent_at'], name='outreach_me_owner_i_e84d3e_idx')],
+                "ordering": ["-sent_at"],
+                "indexes": [
+                    models.Index(
+                        fields=["owner", "contact", "sent_at"],
+                        name="outreach_me_owner_i_e84d3e_idx",
+                    )
+                ],
             },
         ),
     ]

@@ -6,51 +6,132 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outreach', '0001_initial'),
+        ("outreach", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EmailSettings',
+            name="EmailSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('host', models.CharField(blank=True, help_text='e.g. smtp.example.org', max_length=255, verbose_name='SMTP server')),
-                ('port', models.PositiveIntegerField(default=587)),
-                ('username', models.CharField(blank=True, max_length=255)),
-                ('password_encrypted', models.TextField(blank=True, editable=False)),
-                ('security', models.CharField(choices=[('starttls', 'STARTTLS (usually port 587)'), ('ssl', 'SSL/TLS from the start (usually port 465)'), ('none', 'None (only for a server on this machine)')], default='starttls', max_length=10)),
-                ('from_address', models.EmailField(blank=True, help_text='The address your messages come from.', max_length=254, verbose_name='From address')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='email_settings', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "host",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. smtp.example.org",
+                        max_length=255,
+                        verbose_name="SMTP server",
+                    ),
+                ),
+                ("port", models.PositiveIntegerField(default=587)),
+                ("username", models.CharField(blank=True, max_length=255)),
+                ("password_encrypted", models.TextField(blank=True, editable=False)),
+                (
+                    "security",
+                    models.CharField(
+                        choices=[
+                            ("starttls", "STARTTLS (usually port 587)"),
+                            ("ssl", "SSL/TLS from the start (usually port 465)"),
+                            ("none", "None (only for a server on this machine)"),
+                        ],
+                        default="starttls",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "from_address",
+                    models.EmailField(
+                        blank=True,
+                        help_text="The address your messages come from.",
+                        max_length=254,
+                        verbose_name="From address",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="email_settings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'email settings',
+                "verbose_name_plural": "email settings",
             },
         ),
         migrations.CreateModel(
-            name='MessageTemplate',
+            name="MessageTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=120)),
-                ('situation', models.CharField(choices=[('cold_email', 'Cold email'), ('linkedin_note', 'LinkedIn connection note'), ('alumni', 'Fellow alumni'), ('after_referral', 'After a referral'), ('ask_introduction', 'Asking a mutual contact for an introduction'), ('intro_blurb', 'A short blurb they can forward'), ('follow_up', 'First follow-up'), ('thank_you', 'Thank-you'), ('update', 'Progress update')], default='cold_email', help_text='When you would use it; compose picks a template by situation.', max_length=30)),
-                ('channel', models.CharField(choices=[('email', 'Email'), ('linkedin', 'LinkedIn')], default='email', max_length=20)),
-                ('subject', models.CharField(blank=True, max_length=300)),
-                ('body', models.TextField()),
-                ('built_in', models.BooleanField(default=False)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=120)),
+                (
+                    "situation",
+                    models.CharField(
+                        choices=[
+                            ("cold_email", "Cold email"),
+                            ("linkedin_note", "LinkedIn connection note"),
+                            ("alumni", "Fellow alumni"),
+                            ("after_referral", "After a referral"),
+                            ("ask_introduction", "Asking a mutual contact for an introduction"),
+                            ("intro_blurb", "A short blurb they can forward"),
+                            ("follow_up", "First follow-up"),
+                            ("thank_you", "Thank-you"),
+                            ("update", "Progress update"),
+                        ],
+                        default="cold_email",
+                        help_text="When you would use it; compose picks a template by situation.",
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[("email", "Email"), ("linkedin", "LinkedIn")],
+                        default="email",
+                        max_length=20,
+                    ),
+                ),
+                ("subject", models.CharField(blank=True, max_length=300)),
+                ("body", models.TextField()),
+                ("built_in", models.BooleanField(default=False)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.AddField(
-            model_name='message',
-            name='template',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='messages', to='outreach.messagetemplate'),
+            model_name="message",
+            name="template",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="messages",
+                to="outreach.messagetemplate",
+            ),
         ),
     ]

@@ -5,20 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outreach', '0005_compose_drafts'),
-        ('people', '0004_other_address'),
+        ("outreach", "0005_compose_drafts"),
+        ("people", "0004_other_address"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['contact', 'purpose', 'sent_at'], name='message_contact_purpose'),
+            model_name="message",
+            index=models.Index(
+                fields=["contact", "purpose", "sent_at"], name="message_contact_purpose"
+            ),
         ),
         migrations.AddIndex(
-            model_name='reply',
-            index=models.Index(fields=['contact', 'received_on'], name='reply_contact_day'),
+            model_name="reply",
+            index=models.Index(fields=["contact", "received_on"], name="reply_contact_day"),
         ),
     ]

@@ -5,23 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outreach', '0006_index_history_by_contact_purpose_and_day'),
+        ("outreach", "0006_index_history_by_contact_purpose_and_day"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['owner', '-sent_at'], name='message_owner_sent'),
+            model_name="message",
+            index=models.Index(fields=["owner", "-sent_at"], name="message_owner_sent"),
         ),
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['owner', 'purpose', '-sent_at'], name='message_owner_purpose'),
+            model_name="message",
+            index=models.Index(
+                fields=["owner", "purpose", "-sent_at"], name="message_owner_purpose"
+            ),
         ),
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['owner', 'channel', '-sent_at'], name='message_owner_channel'),
+            model_name="message",
+            index=models.Index(
+                fields=["owner", "channel", "-sent_at"], name="message_owner_channel"
+            ),
         ),
     ]

@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         # An index only: its own app's history is all it needs (migrating one app back
         # must not drag the others along).
-        ('outreach', '0007_index_sent_messages_list'),
+        ("outreach", "0007_index_sent_messages_list"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['owner', 'updated_at'], name='message_owner_changed'),
+            model_name="message",
+            index=models.Index(fields=["owner", "updated_at"], name="message_owner_changed"),
         ),
         migrations.AddIndex(
-            model_name='reply',
-            index=models.Index(fields=['owner', 'updated_at'], name='reply_owner_changed'),
+            model_name="reply",
+            index=models.Index(fields=["owner", "updated_at"], name="reply_owner_changed"),
         ),
     ]

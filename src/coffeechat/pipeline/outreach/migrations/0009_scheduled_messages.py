@@ -6,42 +6,126 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('conversations', '0005_index_last_change_by_owner'),
-        ('outreach', '0008_index_last_change_by_owner'),
-        ('people', '0006_index_last_change_by_owner'),
+        ("conversations", "0005_index_last_change_by_owner"),
+        ("outreach", "0008_index_last_change_by_owner"),
+        ("people", "0006_index_last_change_by_owner"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ScheduledMessage',
+            name="ScheduledMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('purpose', models.CharField(choices=[('request', 'Request for a conversation'), ('follow_up', 'Follow-up'), ('thank_you', 'Thank-you'), ('update', 'Update'), ('introduction', 'Request for an introduction')], default='request', max_length=20)),
-                ('subject', models.CharField(blank=True, max_length=300)),
-                ('body', models.TextField()),
-                ('send_at', models.DateTimeField(help_text='When the user asked it to leave.')),
-                ('time_zone', models.CharField(default='UTC', max_length=64)),
-                ('zone_note', models.CharField(blank=True, max_length=200)),
-                ('state', models.CharField(choices=[('scheduled', 'Scheduled'), ('sending', 'Sending'), ('sent', 'Sent'), ('failed', 'Failed')], default='scheduled', max_length=12)),
-                ('next_try_at', models.DateTimeField()),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('error', models.TextField(blank=True)),
-                ('claimed_at', models.DateTimeField(blank=True, null=True)),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scheduled', to='people.contact')),
-                ('conversation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='scheduled_messages', to='conversations.conversation')),
-                ('introduction_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='scheduled_introductions', to='people.contact')),
-                ('message', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='outreach.message')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('template', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='outreach.messagetemplate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("request", "Request for a conversation"),
+                            ("follow_up", "Follow-up"),
+                            ("thank_you", "Thank-you"),
+                            ("update", "Update"),
+                            ("introduction", "Request for an introduction"),
+                        ],
+                        default="request",
+                        max_length=20,
+                    ),
+                ),
+                ("subject", models.CharField(blank=True, max_length=300)),
+                ("body", models.TextField()),
+                ("send_at", models.DateTimeField(help_text="When the user asked it to leave.")),
+                ("time_zone", models.CharField(default="UTC", max_length=64)),
+                ("zone_note", models.CharField(blank=True, max_length=200)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("scheduled", "Scheduled"),
+                            ("sending", "Sending"),
+                            ("sent", "Sent"),
+                            ("failed", "Failed"),
+                        ],
+                        default="scheduled",
+                        max_length=12,
+                    ),
+                ),
+                ("next_try_at", models.DateTimeField()),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("error", models.TextField(blank=True)),
+                ("claimed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scheduled",
+                        to="people.contact",
+                    ),
+                ),
+                (
+                    "conversation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scheduled_messages",
+                        to="conversations.conversation",
+                    ),
+                ),
+                (
+                    "introduction_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scheduled_introductions",
+                        to="people.contact",
+                    ),
+                ),
+                (
+                    "message",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="outreach.message",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="outreach.messagetemplate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['send_at', 'id'],
-                'indexes': [models.Index(fields=['state', 'next_try_at'], name='scheduled_due'), models.Index(fields=['owner', 'state', 'send_at'], name='scheduled_owner_state')],
+                "ordering": ["send_at", "id"],
+                "indexes": [
+                    models.Index(fields=["state", "next_try_at"], name="scheduled_due"),
+                    models.Index(
+                        fields=["owner", "state", "send_at"], name="scheduled_owner_state"
+                    ),
+                ],
             },
         ),
     ]
