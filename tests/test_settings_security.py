@@ -103,8 +103,12 @@ def test_the_busy_timeout_follows_its_environment_variable(tmp_path):
 
 
 @sqlite_only
+@pytest.mark.django_db
 def test_djangos_connection_takes_the_write_lock_when_a_transaction_starts(settings):
     assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    # Django reads the mode when it opens the connection: a worker whose first test this is
+    # has not opened one yet.
+    connection.ensure_connection()
     assert connection.transaction_mode == "IMMEDIATE"
 
 
