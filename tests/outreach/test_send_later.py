@@ -4,9 +4,6 @@ cancelling until it leaves."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -31,6 +28,7 @@ from coffeechat.pipeline.outreach.models import (
 from coffeechat.pipeline.services import scheduled
 from coffeechat.pipeline.services.merge import merge_contacts
 from coffeechat.pipeline.services.scheduled import DIED, TOO_LATE, send_due
+from cron import cron_env, migrated_and_seeded, remind_twice_at_once
 from outreach.conftest import use_smtp
 
 # Alice is in London. Friday 20 November 2026, 19:30 there: Friday evening.
@@ -414,39 +412,13 @@ for n in range(5):
 """
 
 
-def _coffeechat(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "coffeechat", *args], env=env, capture_output=True, text=True,
-        timeout=120, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
-
-
 def test_two_remind_processes_over_one_sqlite_file_send_each_message_once(
     tmp_path: Path, smtp_server
 ):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("COFFEECHAT_", "DJANGO_"))}
-    env.pop("DATABASE_URL", None)
-    env.update(
-        COFFEECHAT_HOME=str(tmp_path), COFFEECHAT_SMTP_HOST="127.0.0.1",
-        COFFEECHAT_SMTP_PORT=str(smtp_server.port), COFFEECHAT_SMTP_TLS="false",
-        COFFEECHAT_SMTP_FROM="coffeechat@careers.example.edu",
-    )  # fmt: skip
-    assert _coffeechat(env, "migrate").returncode == 0
-    seeded = _coffeechat(env, "manage", "shell", "-c", SEED)
-    assert seeded.returncode == 0, seeded.stderr
+    env = cron_env(tmp_path, smtp_server.port)
+    migrated_and_seeded(env, SEED)
 
-    runs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "coffeechat", "remind"],
-            env=env,
-            text=True,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-        )
-        for _ in range(2)
-    ]
-    results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
+    results = remind_twice_at_once(env)
 
     assert [code for code, _, _ in results] == [0, 0], results
     sent = [line for _, out, _ in results for line in out.splitlines() if ": sent the" in line]

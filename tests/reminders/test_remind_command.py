@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +9,7 @@ import time_machine
 
 from coffeechat.edges import cli
 from coffeechat.pages.reminders.models import DigestSent
+from cron import coffeechat, cron_env, migrated_and_seeded, remind_twice_at_once
 from reminders.conftest import NOW
 
 NO_SMTP_LINE = (
@@ -125,37 +123,11 @@ FollowUp.objects.create(
 """
 
 
-def _coffeechat(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "coffeechat", *args], env=env, capture_output=True, text=True,
-        timeout=120, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
-
-
 def test_two_cron_runs_at_the_same_moment_send_one_mail(tmp_path: Path, mailbox):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("COFFEECHAT_", "DJANGO_"))}
-    env.pop("DATABASE_URL", None)
-    env.update(
-        COFFEECHAT_HOME=str(tmp_path), COFFEECHAT_SMTP_HOST="127.0.0.1",
-        COFFEECHAT_SMTP_PORT=str(mailbox.port), COFFEECHAT_SMTP_TLS="false",
-        COFFEECHAT_SMTP_FROM="coffeechat@careers.example.edu",
-    )  # fmt: skip
-    assert _coffeechat(env, "migrate").returncode == 0
-    seeded = _coffeechat(env, "manage", "shell", "-c", SEED)
-    assert seeded.returncode == 0, seeded.stderr
+    env = cron_env(tmp_path, mailbox.port)
+    migrated_and_seeded(env, SEED)
 
-    runs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "coffeechat", "remind"],
-            env=env,
-            text=True,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-        )
-        for _ in range(2)
-    ]
-    results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
+    results = remind_twice_at_once(env)
 
     assert [code for code, _, _ in results] == [0, 0], results
     lines = sorted(out.strip() for _, out, _ in results)
@@ -167,6 +139,6 @@ def test_two_cron_runs_at_the_same_moment_send_one_mail(tmp_path: Path, mailbox)
         for line in lines
     ), lines
     assert len(mailbox.received) == 1
-    again = _coffeechat(env, "remind")
+    again = coffeechat(env, "remind")
     assert again.stdout.startswith("maya: already sent today at "), again.stdout
     assert len(mailbox.received) == 1
