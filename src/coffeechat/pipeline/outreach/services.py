@@ -64,15 +64,23 @@ def seed_templates(user: User) -> None:
     MessageTemplate.objects.bulk_create(built_in_rows(user))
 
 
+def _may_use_name(contact: Contact) -> bool | None:
+    """Whether the referral that named `contact` lets the user say who suggested writing; None
+    when no referral is on file (or the contact, the template editor's made-up person, was
+    never saved). One query."""
+    if contact.pk is None:
+        return None
+    referral = Referral.objects.filter(contact=contact)
+    return referral.values_list("may_use_name", flat=True).first()
+
+
 def tie_for(contact: Contact) -> Tie:
     """How the user knows the contact, as the wording needs it. Naming who suggested you write
     takes their permission, asked when the referral was noted (one query, only for referrals)."""
     introduced = contact.introduced_by_id is not None
     may_use_name = None
     if introduced or contact.how_known == "referral":
-        may_use_name = (
-            Referral.objects.filter(contact=contact).values_list("may_use_name", flat=True).first()
-        )
+        may_use_name = _may_use_name(contact)
     return tie_of(contact.how_known, introduced=introduced, may_use_name=may_use_name)
 
 
@@ -84,10 +92,7 @@ def referrer_withheld(contact: Contact) -> str:
         if contact.how_known != "referral":
             return ""
         return "you have not said who suggested you write (“Introduced by” on their contact)"
-    may = None  # the template editor's made-up person (never saved) has no referral on file
-    if contact.pk is not None:
-        referral = Referral.objects.filter(contact=contact)
-        may = referral.values_list("may_use_name", flat=True).first()
+    may = _may_use_name(contact)
     if may:
         return ""
     if may is None:
